@@ -1,0 +1,52 @@
+import { ROLES, type Role } from '@rd/contracts';
+
+/** Every permission of the platform, as `<resource>:<action>`. */
+export const PERMISSIONS = [
+  'geography:read',
+  'community:read',
+  'community:create',
+  'report:read',
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
+  'geography:read': 'See regions and districts in scope',
+  'community:read': 'List and open communities in scope',
+  'community:create': 'Propose a new community in a district in scope',
+  'report:read': 'See aggregate reports for districts in scope',
+  'audit:read': 'Read the audit log',
+};
+
+/**
+ * The single role → permission matrix. Gateway guards, the console's canAccess and
+ * docs/roles-and-permissions.md are all derived from it.
+ */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  'national-coordinator': PERMISSIONS,
+  'ngo-admin': ['geography:read', 'community:read', 'community:create', 'report:read'],
+  'police-officer': ['geography:read', 'community:read', 'report:read'],
+  'local-government': ['geography:read', 'community:read', 'report:read'],
+  // Aggregates only: no lists of records, no personal data.
+  'regional-reviewer': ['geography:read', 'report:read'],
+};
+
+export const ROLE_DESCRIPTIONS: Readonly<Record<Role, string>> = {
+  'national-coordinator': 'National coordinator: all regions; sets up geography, sees everything, manages access',
+  'ngo-admin': 'NGO admin or facilitator: assigned districts; onboards communities, plans and records meetings',
+  'police-officer': 'District police or community inspector: own district; schedules and holds reporting days',
+  'local-government': 'Local government official: own district; invited, receives minutes, owns actions',
+  'regional-reviewer': 'Regional law-enforcement reviewer: a region; aggregates only',
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]));
+}
+
+export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
+}

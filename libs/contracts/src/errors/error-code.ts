@@ -1,0 +1,33 @@
+/** Error codes that cross process boundaries. The gateway maps each to one HTTP status. */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  InvalidTransition = 'INVALID_TRANSITION',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  Internal = 'INTERNAL',
+}
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. `name` or `languages.0`. */
+  field: string;
+  message: string;
+}
+
+/** What an RPC error carries between a service and the gateway. */
+export interface RpcErrorPayload {
+  code: ErrorCode;
+  message: string;
+  errors?: FieldError[];
+}
+
+export function isRpcErrorPayload(value: unknown): value is RpcErrorPayload {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as RpcErrorPayload).code === 'string' &&
+    (Object.values(ErrorCode) as string[]).includes((value as RpcErrorPayload).code)
+  );
+}
