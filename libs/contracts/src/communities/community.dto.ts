@@ -3,12 +3,15 @@ import { GeoCodeSchema } from '../common/actor';
 
 export const COMMUNITY_KINDS = ['village', 'jamoat', 'ayil-aymak', 'town', 'other'] as const;
 export const CommunityKindSchema = z.enum(COMMUNITY_KINDS).describe('Administrative kind of community');
+export type CommunityKind = z.infer<typeof CommunityKindSchema>;
 
 export const LANGUAGES = ['en', 'ru', 'tg', 'ky', 'uz'] as const;
 export const LanguageSchema = z.enum(LANGUAGES).describe('ISO 639-1 language code');
+export type Language = z.infer<typeof LanguageSchema>;
 
 export const COMMUNITY_STATUSES = ['proposed', 'onboarding', 'active', 'paused', 'archived'] as const;
 export const CommunityStatusSchema = z.enum(COMMUNITY_STATUSES).describe('Onboarding state');
+export type CommunityStatus = z.infer<typeof CommunityStatusSchema>;
 
 /** What a client may send to create a community. */
 export const CreateCommunityInputSchema = z

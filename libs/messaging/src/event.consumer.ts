@@ -1,0 +1,148 @@
+import {
+  durableConsumerName,
+  eventStreamName,
+  prefixedSubject,
+  HEADER_CORRELATION_ID,
+  type DataOf,
+  type EventDef,
+  type Owner,
+} from '@rd/contracts';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  JSONCodec,
+  headers as natsHeaders,
+  nanos,
+  type ConsumerMessages,
+  type JsMsg,
+  type NatsConnection,
+} from 'nats';
+import { deadLetterSubject, ensureDeadLetterStream, ensureEventStream } from './streams';
+
+const json = JSONCodec();
+
+export interface EventMeta {
+  /** Nats-Msg-Id: the producer's outbox row id, stable across redeliveries. */
+  messageId: string;
+  correlationId: string;
+  subject: string;
+  deliveryCount: number;
+  /** Durable consumer name, also the inbox key. */
+  consumer: string;
+}
+
+export interface EventConsumerOptions<D extends EventDef> {
+  nc: NatsConnection;
+  prefix: string;
+  /** The consuming service. */
+  service: Owner;
+  event: D;
+  /** Apply the effect and commit; resolve only after the commit. Throwing means "try again later". */
+  handle: (payload: DataOf<D>, meta: EventMeta) => Promise<void>;
+  maxDeliver?: number;
+  ackWaitMs?: number;
+  /** Redelivery delay after a failure, growing with the delivery count. */
+  retryDelayMs?: (deliveryCount: number) => number;
+  logger?: Pick<Console, 'log' | 'warn' | 'error'>;
+}
+
+/**
+ * A durable pull consumer for one event. Acks only after the handler resolved (its effect is
+ * committed); naks with a delay on failure; sends poison messages (invalid payload, or failing
+ * `maxDeliver` times) to the dead-letter stream, then terminates them.
+ */
+export class EventConsumer<D extends EventDef> {
+  readonly durable: string;
+  private messages?: ConsumerMessages;
+  private loop?: Promise<void>;
+  private readonly logger: Pick<Console, 'log' | 'warn' | 'error'>;
+  private readonly maxDeliver: number;
+
+  constructor(private readonly options: EventConsumerOptions<D>) {
+    this.durable = durableConsumerName(options.service, options.event.name);
+    this.logger = options.logger ?? console;
+    this.maxDeliver = options.maxDeliver ?? 10;
+  }
+
+  async start(): Promise<void> {
+    const { nc, prefix, event } = this.options;
+    const jsm = await nc.jetstreamManager();
+    const stream = await ensureEventStream(jsm, prefix, event.owner);
+    await ensureDeadLetterStream(jsm, prefix);
+    try {
+      await jsm.consumers.info(stream, this.durable);
+    } catch {
+      await jsm.consumers.add(stream, {
+        durable_name: this.durable,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        filter_subject: prefixedSubject(prefix, event.name),
+        max_deliver: this.maxDeliver,
+        ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
+      });
+    }
+    const consumer = await nc.jetstream().consumers.get(eventStreamName(prefix, event.owner), this.durable);
+    this.messages = await consumer.consume({ max_messages: 64 });
+    this.loop = this.run(this.messages);
+  }
+
+  async stop(): Promise<void> {
+    await this.messages?.close();
+    await this.loop;
+  }
+
+  private async run(messages: ConsumerMessages): Promise<void> {
+    for await (const msg of messages) {
+      await this.process(msg);
+    }
+  }
+
+  private async process(msg: JsMsg): Promise<void> {
+    const meta: EventMeta = {
+      messageId: msg.headers?.get('Nats-Msg-Id') || `${msg.info.stream}:${msg.seq}`,
+      correlationId: msg.headers?.get(HEADER_CORRELATION_ID) || '',
+      subject: msg.subject,
+      deliveryCount: msg.info.redeliveryCount,
+      consumer: this.durable,
+    };
+    let payload: DataOf<D>;
+    try {
+      payload = this.options.event.schema.parse(json.decode(msg.data)) as DataOf<D>;
+    } catch (error) {
+      await this.deadLetter(msg, `invalid payload: ${(error as Error).message}`);
+      return;
+    }
+    try {
+      await this.options.handle(payload, meta);
+      await msg.ackAck();
+    } catch (error) {
+      const reason = (error as Error)?.message ?? String(error);
+      if (meta.deliveryCount >= this.maxDeliver) {
+        await this.deadLetter(msg, `failed ${meta.deliveryCount} times: ${reason}`);
+        return;
+      }
+      this.logger.warn(`${this.durable}: delivery ${meta.deliveryCount} of ${meta.messageId} failed: ${reason}`);
+      const delay = this.options.retryDelayMs?.(meta.deliveryCount) ?? Math.min(30_000, 250 * 2 ** meta.deliveryCount);
+      msg.nak(delay);
+    }
+  }
+
+  private async deadLetter(msg: JsMsg, reason: string): Promise<void> {
+    this.logger.error(`${this.durable}: dead-lettering ${msg.subject}#${msg.seq}: ${reason}`);
+    const h = natsHeaders();
+    msg.headers?.keys().forEach((key) => h.set(key, msg.headers?.get(key) ?? ''));
+    h.set('rd-dead-letter-reason', reason.slice(0, 500));
+    h.set('rd-original-subject', msg.subject);
+    try {
+      await this.options.nc.jetstream().publish(deadLetterSubject(this.options.prefix, this.durable), msg.data, {
+        headers: h,
+        msgID: `${this.durable}:${msg.headers?.get('Nats-Msg-Id') ?? msg.seq}`,
+      });
+      msg.term(reason.slice(0, 200));
+    } catch (error) {
+      // Could not park it: leave it for redelivery rather than lose it.
+      this.logger.error(`${this.durable}: dead-letter publish failed: ${(error as Error).message}`);
+      msg.nak(5000);
+    }
+  }
+}

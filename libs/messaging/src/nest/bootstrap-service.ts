@@ -1,0 +1,31 @@
+import { Logger, type DynamicModule, type INestMicroservice, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { PrefixedNatsServer } from '../prefixed-nats.server';
+import { RpcDomainExceptionFilter } from '../rpc-exception.filter';
+
+export interface ServiceBootstrapOptions {
+  service: string;
+  natsUrl: string;
+  prefix: string;
+}
+
+/** Creates a service as a NATS microservice (queue group = service name) and starts listening. */
+export async function createServiceApp(module: Type<unknown> | DynamicModule, options: ServiceBootstrapOptions): Promise<INestMicroservice> {
+  const app = await NestFactory.createMicroservice(module, {
+    strategy: new PrefixedNatsServer(options.prefix, {
+      servers: options.natsUrl,
+      queue: options.service,
+      name: `${options.service}-rpc`,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      gracefulShutdown: true,
+      gracePeriod: 2000,
+    }),
+    bufferLogs: false,
+  });
+  app.useGlobalFilters(new RpcDomainExceptionFilter());
+  app.enableShutdownHooks();
+  await app.listen();
+  new Logger(options.service).log(`listening on ${options.natsUrl} with prefix "${options.prefix}"`);
+  return app;
+}

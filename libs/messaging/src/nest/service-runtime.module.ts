@@ -1,0 +1,20 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NatsConnectionCloser, natsConnectionProvider } from './nats-connection.provider';
+import { OutboxRelayHost } from './outbox-relay.host';
+import { NATS_CONNECTION, SERVICE_RUNTIME_OPTIONS, type ServiceRuntimeOptions } from './service-runtime.options';
+
+/**
+ * What every service needs around its domain modules: a NATS connection for JetStream and the
+ * outbox relay. Import once in the service's AppModule, after MikroOrmModule.
+ */
+@Module({})
+export class ServiceRuntimeModule {
+  static forRoot(options: ServiceRuntimeOptions): DynamicModule {
+    return {
+      module: ServiceRuntimeModule,
+      global: true,
+      providers: [{ provide: SERVICE_RUNTIME_OPTIONS, useValue: options }, natsConnectionProvider, NatsConnectionCloser, OutboxRelayHost],
+      exports: [SERVICE_RUNTIME_OPTIONS, NATS_CONNECTION],
+    };
+  }
+}

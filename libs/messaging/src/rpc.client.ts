@@ -1,0 +1,75 @@
+import { ClientNats, NatsRecordBuilder } from '@nestjs/microservices';
+import {
+  ErrorCode,
+  isRpcErrorPayload,
+  prefixedSubject,
+  HEADER_CORRELATION_ID,
+  type Actor,
+  type DataOf,
+  type ReplyOf,
+  type RequestDef,
+  type RpcErrorPayload,
+} from '@rd/contracts';
+import { headers as natsHeaders } from 'nats';
+import { firstValueFrom, timeout } from 'rxjs';
+
+/** A coded error that came back from a service (or stands for one that did not answer). */
+export class RpcError extends Error {
+  constructor(readonly payload: RpcErrorPayload) {
+    super(payload.message);
+    this.name = 'RpcError';
+  }
+}
+
+export interface RpcClientOptions {
+  servers: string | string[];
+  prefix: string;
+  timeoutMs?: number;
+  name?: string;
+}
+
+/** Typed request-reply over the NestJS NATS transport: payload and reply types come from the contract. */
+export class RpcClient {
+  private readonly client: ClientNats;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: RpcClientOptions) {
+    this.client = new ClientNats({ servers: options.servers, name: options.name });
+    this.timeoutMs = options.timeoutMs ?? 5000;
+  }
+
+  connect(): Promise<unknown> {
+    return this.client.connect();
+  }
+
+  close(): Promise<unknown> {
+    return this.client.close() as Promise<unknown>;
+  }
+
+  async request<D extends RequestDef>(
+    def: D,
+    actor: Actor,
+    data: DataOf<D>,
+    context: { correlationId: string; timeoutMs?: number },
+  ): Promise<ReplyOf<D>> {
+    const headers = natsHeaders();
+    headers.set(HEADER_CORRELATION_ID, context.correlationId);
+    const record = new NatsRecordBuilder({ actor, data }).setHeaders(headers).build();
+    let reply: unknown;
+    try {
+      reply = await firstValueFrom(
+        this.client
+          .send(prefixedSubject(this.options.prefix, def.name), record)
+          .pipe(timeout(context.timeoutMs ?? this.timeoutMs)),
+      );
+    } catch (error) {
+      if (isRpcErrorPayload(error)) throw new RpcError(error);
+      throw new RpcError({ code: ErrorCode.ServiceUnavailable, message: `${def.owner} did not answer ${def.name}` });
+    }
+    const parsed = def.reply.safeParse(reply);
+    if (!parsed.success) {
+      throw new RpcError({ code: ErrorCode.Internal, message: `${def.owner} sent a reply that breaks ${def.name}` });
+    }
+    return parsed.data as ReplyOf<D>;
+  }
+}

@@ -1,0 +1,74 @@
+import { eventStreamName, eventStreamSubjects, type Owner } from '@rd/contracts';
+import { DiscardPolicy, RetentionPolicy, StorageType, nanos, type JetStreamManager, type StreamConfig } from 'nats';
+
+export interface EventStreamLimits {
+  /** Bytes kept per stream; when full, new publishes are refused (discard new) rather than old events lost. */
+  maxBytes?: number;
+  duplicateWindowMs?: number;
+  replicas?: number;
+}
+
+/**
+ * Creates the owner's event stream if missing. Retention `limits` because several services consume
+ * the same events, each with its own durable consumer; `discard: new` so limits never silently
+ * delete unconsumed events.
+ */
+export async function ensureEventStream(
+  jsm: JetStreamManager,
+  prefix: string,
+  owner: Owner,
+  limits: EventStreamLimits = {},
+): Promise<string> {
+  const name = eventStreamName(prefix, owner);
+  const config: Partial<StreamConfig> & { name: string } = {
+    name,
+    subjects: [eventStreamSubjects(prefix, owner)],
+    retention: RetentionPolicy.Limits,
+    discard: DiscardPolicy.New,
+    storage: StorageType.File,
+    max_bytes: limits.maxBytes ?? 1024 * 1024 * 1024,
+    duplicate_window: nanos(limits.duplicateWindowMs ?? 2 * 60 * 1000),
+    num_replicas: limits.replicas ?? 1,
+  };
+  await addOrKeep(jsm, name, () => jsm.streams.add(config));
+  return name;
+}
+
+export function deadLetterStreamName(prefix: string): string {
+  return `${prefix}_DLQ`.toUpperCase();
+}
+
+export function deadLetterSubject(prefix: string, durable: string): string {
+  return `${prefix}.dlq.${durable}`;
+}
+
+/** Poison messages are copied here, with the reason, before they are terminated. */
+export async function ensureDeadLetterStream(jsm: JetStreamManager, prefix: string): Promise<string> {
+  const name = deadLetterStreamName(prefix);
+  await addOrKeep(jsm, name, () =>
+    jsm.streams.add({
+      name,
+      subjects: [`${prefix}.dlq.>`],
+      retention: RetentionPolicy.Limits,
+      discard: DiscardPolicy.New,
+      storage: StorageType.File,
+      max_bytes: 256 * 1024 * 1024,
+    }),
+  );
+  return name;
+}
+
+async function addOrKeep(jsm: JetStreamManager, name: string, add: () => Promise<unknown>): Promise<void> {
+  try {
+    await jsm.streams.info(name);
+  } catch {
+    try {
+      await add();
+    } catch (error) {
+      // Another replica created it first.
+      await jsm.streams.info(name).catch(() => {
+        throw error;
+      });
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import { randomBytes } from 'node:crypto';
+import { connect, type NatsConnection } from 'nats';
+
+export function testNatsUrl(): string {
+  // eslint-disable-next-line no-process-env -- test harness configuration
+  return process.env['RD_TEST_NATS_URL'] ?? 'nats://127.0.0.1:4222';
+}
+
+/** A subject prefix no other suite uses, so suites share the NATS server without seeing each other. */
+export function testSubjectPrefix(): string {
+  return `t${randomBytes(5).toString('hex')}`;
+}
+
+/** Deletes every stream (and so its consumers) created under a test prefix. */
+export async function deleteStreamsWithPrefix(nc: NatsConnection, prefix: string): Promise<number> {
+  const jsm = await nc.jetstreamManager();
+  const names: string[] = [];
+  for await (const stream of jsm.streams.list()) {
+    if (stream.config.name.startsWith(`${prefix.toUpperCase()}_`)) names.push(stream.config.name);
+  }
+  for (const name of names) await jsm.streams.delete(name);
+  return names.length;
+}
+
+export async function connectTestNats(url = testNatsUrl()): Promise<NatsConnection> {
+  return connect({ servers: url, name: 'rd-test' });
+}

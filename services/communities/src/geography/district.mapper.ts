@@ -1,0 +1,12 @@
+import type { DistrictView } from '@rd/contracts';
+import type { District } from './district.entity';
+
+export function toDistrictView(district: District): DistrictView {
+  return {
+    code: district.code,
+    regionCode: district.regionCode,
+    countryCode: district.countryCode,
+    name: { ...district.name },
+    timeZone: district.timeZone,
+  };
+}

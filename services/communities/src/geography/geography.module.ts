@@ -1,0 +1,12 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Module } from '@nestjs/common';
+import { District } from './district.entity';
+import { GeographyController } from './geography.controller';
+import { Region } from './region.entity';
+
+@Module({
+  imports: [MikroOrmModule.forFeature([District, Region])],
+  controllers: [GeographyController],
+  exports: [MikroOrmModule],
+})
+export class GeographyModule {}

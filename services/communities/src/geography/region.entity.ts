@@ -1,0 +1,15 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+@Entity({ tableName: 'region' })
+export class Region {
+  @PrimaryKey({ type: 'string', length: 64 })
+  code!: string;
+
+  /** ISO 3166-1 alpha-2: the programme spans both sides of the border. */
+  @Property({ type: 'string', length: 2 })
+  countryCode!: string;
+
+  /** Name per language code (en, ru, tg, ky). */
+  @Property({ type: 'json' })
+  name!: Record<string, string>;
+}
