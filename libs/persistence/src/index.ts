@@ -5,3 +5,4 @@ export * from './mikro-orm-config';
 export * from './record-event';
 export * from './outbox-relay';
 export * from './apply-once';
+export * from './run-migrations';

@@ -1,4 +1,4 @@
-import { Logger, type DynamicModule, type INestMicroservice, type Type } from '@nestjs/common';
+import { Logger, type DynamicModule, type INestMicroservice, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { PrefixedNatsServer } from '../prefixed-nats.server';
 import { RpcDomainExceptionFilter } from '../rpc-exception.filter';
@@ -7,6 +7,8 @@ export interface ServiceBootstrapOptions {
   service: string;
   natsUrl: string;
   prefix: string;
+  /** Log levels; tests pass ['error'] to keep their output readable. */
+  logger?: LogLevel[];
 }
 
 /** Creates a service as a NATS microservice (queue group = service name) and starts listening. */
@@ -22,6 +24,7 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, op
       gracePeriod: 2000,
     }),
     bufferLogs: false,
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   app.useGlobalFilters(new RpcDomainExceptionFilter());
   app.enableShutdownHooks();

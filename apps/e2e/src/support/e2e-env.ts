@@ -1,0 +1,22 @@
+/** What the global setup publishes to the specs, through the environment of the test workers. */
+export interface E2eEnv {
+  gatewayUrl: string;
+  keycloakUrl: string;
+  consoleUrl: string;
+  prefix: string;
+  databaseUrls: Record<string, string>;
+}
+
+const KEY = 'RD_E2E_ENV';
+
+export function publishE2eEnv(env: E2eEnv): void {
+  // eslint-disable-next-line no-process-env -- handing values from globalSetup to the workers
+  process.env[KEY] = JSON.stringify(env);
+}
+
+export function e2eEnv(): E2eEnv {
+  // eslint-disable-next-line no-process-env -- reading what globalSetup handed over
+  const raw = process.env[KEY];
+  if (!raw) throw new Error('The e2e platform is not running (globalSetup did not publish it)');
+  return JSON.parse(raw) as E2eEnv;
+}

@@ -1,0 +1,53 @@
+import helmet from '@fastify/helmet';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from './app.module';
+import type { GatewayConfig } from './config';
+import { sendProblem } from './problem/problem.filter';
+import { ProblemError } from './problem/problem';
+
+const CORRELATION_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+/** Builds the gateway: Fastify with body limit, JSON-only bodies, security headers, CORS and problem+json. */
+export async function createGateway(config: GatewayConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    // Reuse a sane incoming correlation id so a request can be followed across services.
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const incoming = request.headers['x-correlation-id'];
+      return typeof incoming === 'string' && CORRELATION_ID.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: false });
+  const fastify = app.getHttpAdapter().getInstance();
+  const logger = new Logger('Gateway');
+
+  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+  app.enableCors({
+    origin: config.corsOrigins,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Correlation-Id'],
+    exposedHeaders: ['Content-Range', 'X-Correlation-Id', 'Retry-After'],
+    maxAge: 600,
+  });
+  app.setGlobalPrefix('api/v1');
+
+  // Only JSON bodies are understood; anything else is 415 before a handler runs.
+  fastify.addHook('preValidation', async (request) => {
+    if (!['POST', 'PUT', 'PATCH'].includes(request.method)) return;
+    const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (type !== 'application/json') throw new ProblemError(415, 'Send application/json');
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('X-Correlation-Id', String(request.id));
+  });
+  // Errors raised by Fastify itself (body parsing, limits) also leave as problem+json.
+  fastify.setErrorHandler((error, request, reply) => sendProblem(request, reply, error, logger));
+  fastify.setNotFoundHandler((request, reply) => sendProblem(request, reply, new ProblemError(404, 'No such resource'), logger));
+
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { CurrentActor, RequirePermission } from '@rd/auth-nest';
+import {
+  CreateCommunityCmdV1,
+  CreateCommunityInputSchema,
+  GetCommunityQryV1,
+  ListCommunitiesQryV1,
+  type Actor,
+  type CommunityView,
+} from '@rd/contracts';
+import type { RpcClient } from '@rd/messaging';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { CorrelationId } from '../http/correlation';
+import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { parseInput } from '../http/parse-body';
+import { RPC_CLIENT } from '../rpc/rpc.module';
+
+const IdParam = z.object({ id: z.string().uuid('must be a community id') });
+
+@Controller('communities')
+export class CommunitiesController {
+  constructor(@Inject(RPC_CLIENT) private readonly rpc: RpcClient) {}
+
+  @Get()
+  @RequirePermission('community:read')
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: RawListQuery,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommunityView[]> {
+    const { offset, limit, sort, order, filter } = parseListParams(query);
+    // react-admin sorts by `id` unless told otherwise: that means the default order.
+    const data = parseInput(ListCommunitiesQryV1.schema, { offset, limit, sort: sort === 'id' ? undefined : sort, order, ...filter });
+    const page = await this.rpc.request(ListCommunitiesQryV1, actor, data, { correlationId });
+    void reply.header('Content-Range', contentRange('communities', offset, page.items.length, page.total));
+    return page.items;
+  }
+
+  @Get(':id')
+  @RequirePermission('community:read')
+  get(@CurrentActor() actor: Actor, @Param() params: unknown, @CorrelationId() correlationId: string): Promise<CommunityView> {
+    const { id } = parseInput(IdParam, params);
+    return this.rpc.request(GetCommunityQryV1, actor, { id }, { correlationId });
+  }
+
+  @Post()
+  @HttpCode(201)
+  @RequirePermission('community:create')
+  create(@CurrentActor() actor: Actor, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<CommunityView> {
+    const input = parseInput(CreateCommunityInputSchema, body);
+    return this.rpc.request(CreateCommunityCmdV1, actor, input, { correlationId });
+  }
+}

@@ -1,0 +1,47 @@
+import { assertSubjectPrefix } from '@rd/contracts';
+import { z } from 'zod';
+
+const list = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+const EnvSchema = z.object({
+  GATEWAY_HOST: z.string().default('127.0.0.1'),
+  GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+  NATS_SUBJECT_PREFIX: z.string().default('rd').transform(assertSubjectPrefix),
+  RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  KEYCLOAK_ISSUER_URL: z.string().url().default('http://localhost:8180/realms/reporting-days'),
+  KEYCLOAK_AUDIENCE: z.string().default('rd-gateway'),
+  KEYCLOAK_ALLOWED_CLIENTS: list.default(['rd-console', 'rd-test-cli']),
+  CORS_ORIGINS: list.default(['http://localhost:4200']),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+});
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  natsUrl: string;
+  prefix: string;
+  rpcTimeoutMs: number;
+  issuerUrl: string;
+  audience: string;
+  allowedClients: string[];
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+}
+
+/** The only place that reads the environment; fails fast on bad values. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const e = EnvSchema.parse(env);
+  return {
+    host: e.GATEWAY_HOST,
+    port: e.GATEWAY_PORT,
+    natsUrl: e.NATS_URL,
+    prefix: e.NATS_SUBJECT_PREFIX,
+    rpcTimeoutMs: e.RPC_TIMEOUT_MS,
+    issuerUrl: e.KEYCLOAK_ISSUER_URL,
+    audience: e.KEYCLOAK_AUDIENCE,
+    allowedClients: e.KEYCLOAK_ALLOWED_CLIENTS,
+    corsOrigins: e.CORS_ORIGINS,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+  };
+}

@@ -1,0 +1,61 @@
+import { ProblemError } from '../problem/problem';
+
+export interface RawListQuery {
+  sort?: string;
+  range?: string;
+  filter?: string;
+}
+
+export interface ListParams {
+  offset: number;
+  limit: number;
+  sort?: string;
+  order?: 'ASC' | 'DESC';
+  filter: Record<string, unknown>;
+}
+
+function parseJson(name: string, value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new ProblemError(400, 'The request is invalid', [{ field: name, message: 'must be JSON' }]);
+  }
+}
+
+/**
+ * Reads react-admin simple-rest list parameters: sort=["name","ASC"], range=[0,24], filter={...}.
+ * Values are checked again by the contract schema the result is fed into.
+ */
+export function parseListParams(query: RawListQuery): ListParams {
+  const params: ListParams = { offset: 0, limit: 25, filter: {} };
+  if (query.range !== undefined) {
+    const range = parseJson('range', query.range);
+    if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isInteger(n) && n >= 0) || range[1] < range[0]) {
+      throw new ProblemError(400, 'The request is invalid', [{ field: 'range', message: 'must be [first, last] with 0 <= first <= last' }]);
+    }
+    params.offset = range[0];
+    params.limit = range[1] - range[0] + 1;
+  }
+  if (query.sort !== undefined) {
+    const sort = parseJson('sort', query.sort);
+    if (!Array.isArray(sort) || sort.length !== 2 || typeof sort[0] !== 'string' || !['ASC', 'DESC'].includes(sort[1])) {
+      throw new ProblemError(400, 'The request is invalid', [{ field: 'sort', message: 'must be [field, "ASC" | "DESC"]' }]);
+    }
+    params.sort = sort[0];
+    params.order = sort[1];
+  }
+  if (query.filter !== undefined) {
+    const filter = parseJson('filter', query.filter);
+    if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
+      throw new ProblemError(400, 'The request is invalid', [{ field: 'filter', message: 'must be a JSON object' }]);
+    }
+    // A null-prototype copy keeps `__proto__` keys inert.
+    params.filter = Object.assign(Object.create(null), filter) as Record<string, unknown>;
+  }
+  return params;
+}
+
+/** `Content-Range: <resource> <first>-<last>/<total>` as react-admin's simple-rest provider reads it. */
+export function contentRange(resource: string, offset: number, count: number, total: number): string {
+  return count === 0 ? `${resource} */${total}` : `${resource} ${offset}-${offset + count - 1}/${total}`;
+}

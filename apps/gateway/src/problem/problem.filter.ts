@@ -1,0 +1,26 @@
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { problemBody } from './problem';
+import { toProblem } from './to-problem';
+
+/** Renders every error as application/problem+json and logs it with the correlation id. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    sendProblem(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), exception, this.logger);
+  }
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, exception: unknown, logger: Logger): void {
+  const problem = toProblem(exception);
+  const correlationId = String(request.id);
+  if (problem.internal) logger.error(`${correlationId} ${(exception as Error)?.stack ?? String(exception)}`);
+  if (problem.status === 401) void reply.header('WWW-Authenticate', 'Bearer realm="reporting-days"');
+  void reply
+    .status(problem.status)
+    .header('Content-Type', 'application/problem+json; charset=utf-8')
+    .send(problemBody(problem.status, problem.detail, request.url.split('?')[0], correlationId, problem.errors));
+}

@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '@rd/contracts';
+import { isRole, scopeFromGroups } from '@rd/auth-core';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { AUTH_OPTIONS, type AuthOptions } from './auth.options';
+
+export class InvalidTokenError extends Error {}
+
+interface KeycloakClaims extends JWTPayload {
+  typ?: string;
+  azp?: string;
+  preferred_username?: string;
+  realm_access?: { roles?: unknown };
+  groups?: unknown;
+}
+
+const MAX_CACHED_TOKENS = 10_000;
+
+/**
+ * Verifies Keycloak access tokens against the realm's JWKS and turns them into an Actor. Keys are
+ * kept until an unknown `kid` appears (refetched at most every 30 s), so tokens keep verifying while
+ * Keycloak is down; verified tokens are cached until they expire.
+ */
+@Injectable()
+export class TokenVerifier {
+  private readonly jwks: ReturnType<typeof createRemoteJWKSet>;
+  private readonly verified = new Map<string, { actor: Actor; exp: number }>();
+
+  constructor(@Inject(AUTH_OPTIONS) private readonly options: AuthOptions) {
+    const jwksUrl = options.jwksUrl ?? `${options.issuerUrl}/protocol/openid-connect/certs`;
+    this.jwks = createRemoteJWKSet(new URL(jwksUrl), {
+      cooldownDuration: 30_000,
+      cacheMaxAge: Number.POSITIVE_INFINITY,
+      timeoutDuration: 5_000,
+    });
+  }
+
+  async verify(token: string): Promise<Actor> {
+    const now = Math.floor(Date.now() / 1000);
+    const cached = this.verified.get(token);
+    if (cached && cached.exp > now) return cached.actor;
+    if (cached) this.verified.delete(token);
+
+    let claims: KeycloakClaims;
+    try {
+      const result = await jwtVerify<KeycloakClaims>(token, this.jwks, {
+        issuer: this.options.issuerUrl,
+        audience: this.options.audience,
+        algorithms: ['RS256'],
+        clockTolerance: this.options.clockToleranceSeconds ?? 30,
+        requiredClaims: ['exp', 'iat', 'sub'],
+      });
+      claims = result.payload;
+    } catch (error) {
+      throw new InvalidTokenError((error as Error).message);
+    }
+    // ID and refresh tokens are signed by the same keys: only access tokens are accepted.
+    if (claims.typ !== 'Bearer') throw new InvalidTokenError('not an access token');
+    if (!claims.azp || !this.options.allowedClients.includes(claims.azp)) throw new InvalidTokenError('unknown client');
+    if (typeof claims.iat === 'number' && claims.iat > now + (this.options.clockToleranceSeconds ?? 30)) {
+      throw new InvalidTokenError('issued in the future');
+    }
+    const actor = toActor(claims);
+    this.remember(token, actor, claims.exp as number);
+    return actor;
+  }
+
+  private remember(token: string, actor: Actor, exp: number): void {
+    if (this.verified.size >= MAX_CACHED_TOKENS) {
+      const oldest = this.verified.keys().next().value;
+      if (oldest) this.verified.delete(oldest);
+    }
+    this.verified.set(token, { actor, exp });
+  }
+}
+
+function stringArray(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+export function toActor(claims: KeycloakClaims): Actor {
+  const roles = stringArray(claims.realm_access?.roles).filter(isRole);
+  return {
+    userId: claims.sub as string,
+    username: typeof claims.preferred_username === 'string' ? claims.preferred_username : '',
+    roles,
+    scope: scopeFromGroups(stringArray(claims.groups), roles),
+  };
+}

@@ -1,0 +1,24 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServiceRuntimeModule } from '@rd/messaging';
+import type { MeetingsConfig } from './config';
+import { meetingsOrmConfig } from './orm.config';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: MeetingsConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        MikroOrmModule.forRoot({ ...meetingsOrmConfig(config.databaseUrl), registerRequestContext: false }),
+        ServiceRuntimeModule.forRoot({
+          service: 'meetings',
+          natsUrl: config.natsUrl,
+          prefix: config.prefix,
+          databaseUrl: config.databaseUrl,
+          relayOutbox: true,
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+import { createOrmConfig } from '@rd/persistence';
+import { MIGRATIONS } from './migrations';
+
+export function notificationsOrmConfig(databaseUrl: string) {
+  return createOrmConfig({ databaseUrl, entities: [], migrations: MIGRATIONS });
+}

@@ -1,0 +1,27 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServiceRuntimeModule } from '@rd/messaging';
+import type { ReportingConfig } from './config';
+import { DistrictReportsModule } from './district-reports/district-reports.module';
+import { reportingOrmConfig } from './orm.config';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ReportingConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        MikroOrmModule.forRoot({ ...reportingOrmConfig(config.databaseUrl), registerRequestContext: false }),
+        // Reporting emits no events yet; the outbox tables exist for when it does.
+        ServiceRuntimeModule.forRoot({
+          service: 'reporting',
+          natsUrl: config.natsUrl,
+          prefix: config.prefix,
+          databaseUrl: config.databaseUrl,
+          relayOutbox: false,
+        }),
+        DistrictReportsModule,
+      ],
+    };
+  }
+}
