@@ -46,7 +46,6 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
   });
   // Errors raised by Fastify itself (body parsing, limits) also leave as problem+json.
   fastify.setErrorHandler((error, request, reply) => sendProblem(request, reply, error, logger));
-  fastify.setNotFoundHandler((request, reply) => sendProblem(request, reply, new ProblemError(404, 'No such resource'), logger));
 
   app.enableShutdownHooks();
   return app;

@@ -17,6 +17,16 @@ export interface DevstackConfig {
   keycloakManagementPort: number;
   /** PATH of the caller, to find mvn, unzip and jar. */
   path: string;
+  /** NATS with JetStream (`NATS_URL`, default nats://127.0.0.1:4222). */
+  natsUrl: string;
+  /** PostgreSQL admin connection that creates the service databases (`DATABASE_ADMIN_URL`). */
+  pgAdminUrl: string;
+  /** Subject prefix of this deployment (`NATS_SUBJECT_PREFIX`, default `rd`). */
+  subjectPrefix: string;
+  /** Gateway port (`GATEWAY_PORT`, default 3000). */
+  gatewayPort: number;
+  /** Console port (`CONSOLE_PORT`, default 4200). */
+  consolePort: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'demo-password-1';
@@ -29,6 +39,7 @@ function port(value: string | undefined, fallback: number, name: string): number
 }
 
 /** Parses the dev-stack environment; the only place in this library that reads `process.env`. */
+// eslint-disable-next-line no-process-env -- the one place that reads the dev-stack environment
 export function devstackConfig(env: NodeJS.ProcessEnv = process.env): DevstackConfig {
   const xdgCache = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
   return {
@@ -39,10 +50,16 @@ export function devstackConfig(env: NodeJS.ProcessEnv = process.env): DevstackCo
     keycloakPort: port(env.RD_KEYCLOAK_PORT, 8180, 'RD_KEYCLOAK_PORT'),
     keycloakManagementPort: port(env.RD_KEYCLOAK_MANAGEMENT_PORT, 9180, 'RD_KEYCLOAK_MANAGEMENT_PORT'),
     path: env.PATH ?? '',
+    natsUrl: env.NATS_URL || 'nats://127.0.0.1:4222',
+    pgAdminUrl: env.DATABASE_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+    subjectPrefix: env.NATS_SUBJECT_PREFIX || 'rd',
+    gatewayPort: port(env.GATEWAY_PORT, 3000, 'GATEWAY_PORT'),
+    consolePort: port(env.CONSOLE_PORT, 4200, 'CONSOLE_PORT'),
   };
 }
 
 /** The environment handed to child processes (PATH, HOME, locale…), plus overrides. */
 export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  // eslint-disable-next-line no-process-env -- children inherit PATH, HOME, locale
   return { ...process.env, ...overrides };
 }

@@ -4,3 +4,7 @@ export * from './maven';
 export * from './archive';
 export * from './process';
 export * from './keycloak';
+export * from './realm';
+export * from './platform';
+export * from './console-build';
+export * from './console-server';

@@ -32,8 +32,9 @@ async function main(command: string | undefined): Promise<number> {
       }
       console.log(`Log:           ${keycloak.logFile}\nPress Ctrl-C to stop.`);
       const code = await keycloak.exited;
-      console.error(`Keycloak exited with code ${code}`);
-      return code === 0 ? 0 : 1;
+      if (keycloak.stopRequested()) return 0;
+      console.error(`Keycloak exited on its own with code ${code}; see ${keycloak.logFile}`);
+      return 1;
     }
     case 'fetch': {
       const dist = await ensureKeycloakDist();

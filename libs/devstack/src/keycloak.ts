@@ -83,6 +83,8 @@ export interface KeycloakHandle {
   pid?: number;
   /** Resolves when the server exits, with its exit code (never resolves for a reused server). */
   exited: Promise<number | null>;
+  /** True once `stop()` was called or a signal asked this process to stop it. */
+  stopRequested(): boolean;
   /** Stops the server if this process started it, and waits until its process group is gone. */
   stop(): Promise<void>;
 }
@@ -189,7 +191,14 @@ async function waitFor(
 }
 
 function reusedHandle(url: string, issuerUrl: string): KeycloakHandle {
-  return { url, issuerUrl, startedHere: false, exited: new Promise(() => undefined), stop: async () => undefined };
+  return {
+    url,
+    issuerUrl,
+    startedHere: false,
+    exited: new Promise(() => undefined),
+    stopRequested: () => false,
+    stop: async () => undefined,
+  };
 }
 
 /**
@@ -240,7 +249,8 @@ export async function ensureKeycloak(options: EnsureKeycloakOptions = {}): Promi
       if (await isPortOpen(p)) {
         throw new Error(
           `port ${p} is in use, but ${wellKnown} does not answer: something else (or a Keycloak without the realm) holds it. ` +
-            `Stop it, or set RD_KEYCLOAK_PORT / RD_KEYCLOAK_MANAGEMENT_PORT.`,
+            `Stop it (a Keycloak left by this tool: \`node -r @swc-node/register libs/devstack/src/keycloak.cli.ts stop\`), ` +
+            `or set RD_KEYCLOAK_PORT / RD_KEYCLOAK_MANAGEMENT_PORT.`,
         );
       }
     }
@@ -252,6 +262,8 @@ export async function ensureKeycloak(options: EnsureKeycloakOptions = {}): Promi
     rmSync(dataDir, { recursive: true, force: true });
     const importDir = join(dataDir, 'import');
     mkdirSync(importDir, { recursive: true });
+    // Copied verbatim: Keycloak's import itself resolves `${VAR:default}` placeholders from its environment
+    // (checked with 26.7.3 for credentials, redirect URIs and client attributes).
     copyFileSync(options.realmFile ?? DEFAULT_REALM_FILE, join(importDir, `${KEYCLOAK_REALM}-realm.json`));
 
     const args = [
@@ -336,7 +348,7 @@ export async function ensureKeycloak(options: EnsureKeycloakOptions = {}): Promi
       throw new Error(`${(error as Error).message}\n(log: ${logFile})\n${exitCode === undefined ? tail(logFile) : ''}`.trimEnd());
     }
     log(`Keycloak ready at ${issuerUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return { url, issuerUrl, startedHere: true, logFile, pid, exited, stop };
+    return { url, issuerUrl, startedHere: true, logFile, pid, exited, stopRequested: () => stopping !== undefined, stop };
   } catch (error) {
     if (!child) {
       cleanup();

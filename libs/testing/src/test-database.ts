@@ -3,7 +3,7 @@ import { Client } from 'pg';
 
 /** Admin connection used to create and drop per-suite databases (trust auth on the local server). */
 export function adminDatabaseUrl(): string {
-  // eslint-disable-next-line no-process-env -- test harness configuration
+  
   return process.env['RD_TEST_PG_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
 
 export function testNatsUrl(): string {
-  // eslint-disable-next-line no-process-env -- test harness configuration
+  
   return process.env['RD_TEST_NATS_URL'] ?? 'nats://127.0.0.1:4222';
 }
 

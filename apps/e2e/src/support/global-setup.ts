@@ -1,3 +1,4 @@
+import './register-aliases';
 import { ensureKeycloak, startPlatform, SERVICES, type KeycloakHandle, type RunningPlatform } from '@rd/devstack';
 import { adminDatabaseUrl, testNatsUrl, testSubjectPrefix } from '@rd/testing';
 import { randomBytes } from 'node:crypto';

@@ -10,4 +10,7 @@ module.exports = {
   globalTeardown: '<rootDir>/src/support/global-teardown.ts',
   testTimeout: 60_000,
   maxWorkers: 1,
+  // Teardown stops every server it started (it logs each step); a socket left by the token fetches kept
+  // the process alive for ~100 s afterwards, so exit once teardown is done.
+  forceExit: true,
 };

@@ -1,0 +1,33 @@
+import { DataTable, DateField, List, SearchInput, SelectField, SelectInput } from 'react-admin';
+import { DistrictInput } from '../districts/DistrictInput';
+import { kindChoices, statusChoices } from './choices';
+import { DistrictReferenceField } from './DistrictReferenceField';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <DistrictInput key="districtCode" source="districtCode" alwaysOn />,
+  <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
+];
+
+// Sortable columns are the ones the list query accepts: name, createdAt, districtCode, status.
+// The create button shows only with community:create (canAccess); there is no export.
+export const CommunityList = () => (
+  <List filters={filters} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="name" />
+      <DataTable.Col source="districtCode">
+        <DistrictReferenceField />
+      </DataTable.Col>
+      <DataTable.Col source="kind" disableSort>
+        <SelectField source="kind" choices={kindChoices} />
+      </DataTable.Col>
+      <DataTable.NumberCol source="population" disableSort />
+      <DataTable.Col source="status">
+        <SelectField source="status" choices={statusChoices} />
+      </DataTable.Col>
+      <DataTable.Col source="createdAt">
+        <DateField source="createdAt" />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);

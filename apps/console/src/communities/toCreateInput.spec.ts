@@ -1,0 +1,28 @@
+import { CreateCommunityInputSchema } from '@rd/contracts';
+import { toCreateInput } from './toCreateInput';
+
+describe(toCreateInput.name, () => {
+  it('should send exactly the contract fields, which the strict schema accepts', () => {
+    const body = toCreateInput({
+      name: '  Khoja Alo ',
+      districtCode: 'isfara',
+      kind: 'village',
+      population: null,
+      borderAdjacent: true,
+      languages: ['tg', 'ky'],
+      ...({ id: 'leaked', status: 'active' } as object),
+    });
+    expect(body).toEqual({
+      name: 'Khoja Alo',
+      districtCode: 'isfara',
+      kind: 'village',
+      borderAdjacent: true,
+      languages: ['tg', 'ky'],
+    });
+    expect(CreateCommunityInputSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('should keep a population of 0', () => {
+    expect(toCreateInput({ population: 0 }).population).toBe(0);
+  });
+});

@@ -1,0 +1,43 @@
+import { HttpError } from 'react-admin';
+import { problemToError } from './problem';
+
+export interface ApiResponse<T> {
+  status: number;
+  headers: Headers;
+  json: T;
+}
+
+export type HttpClient = <T>(url: string, init?: RequestInit) => Promise<ApiResponse<T>>;
+
+/** fetch with a fresh bearer token on every call and problem+json errors turned into react-admin HttpErrors. */
+export function createHttpClient(getToken: () => Promise<string>): HttpClient {
+  return async <T>(url: string, init: RequestInit = {}): Promise<ApiResponse<T>> => {
+    const headers = new Headers(init.headers);
+    headers.set('Accept', 'application/json, application/problem+json');
+    if (init.body !== undefined) headers.set('Content-Type', 'application/json');
+    headers.set('Authorization', `Bearer ${await getToken()}`);
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, headers });
+    } catch {
+      // Network down or CORS refused: there is no status to report.
+      throw new HttpError('ra.notification.http_error', 0);
+    }
+    const text = await response.text();
+    const payload = parseJson(text);
+    if (!response.ok) {
+      const { message, body } = problemToError(response.statusText, payload);
+      throw new HttpError(message, response.status, body);
+    }
+    return { status: response.status, headers: response.headers, json: payload as T };
+  };
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,80 @@
+import { COMMUNITY_KINDS, COMMUNITY_STATUSES, LANGUAGES, ROLES } from '@rd/contracts';
+import { en } from './en';
+import { ky } from './ky';
+import { ru } from './ru';
+import { tg } from './tg';
+
+type Tree = { [key: string]: string | Tree };
+
+/** `{ a: { b: 'x' } }` → `{ 'a.b': 'x' }`; non-string leaves are kept so they fail the string checks. */
+function flatten(tree: Tree, prefix = ''): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(tree).flatMap(([key, value]) =>
+      typeof value === 'object' && value !== null
+        ? Object.entries(flatten(value, `${prefix}${key}.`))
+        : [[`${prefix}${key}`, value]],
+    ),
+  );
+}
+
+const placeholders = (message: string) => [...message.matchAll(/%\{(\w+)\}/g)].map((match) => match[1]).sort();
+const pluralForms = (message: string) => message.split('||||').length;
+
+const reference = flatten(en);
+const others = { ru, tg, ky } as const;
+// ru, tg and ky use polyglot's Russian plural rule (three forms), English two; see i18nProvider.ts.
+const PLURAL_FORMS = { ru: 3, tg: 3, ky: 3 } as const;
+
+describe('console messages', () => {
+  it('should have only non-empty strings in en', () => {
+    for (const [key, message] of Object.entries(reference)) {
+      expect({ key, ok: typeof message === 'string' && message.trim() !== '' }).toEqual({ key, ok: true });
+    }
+  });
+
+  describe.each(Object.entries(others))('%s', (locale, messages) => {
+    const translated = flatten(messages);
+
+    it('should translate every key of en with a non-empty string', () => {
+      const missing = Object.keys(reference).filter((key) => {
+        const message = translated[key];
+        return typeof message !== 'string' || message.trim() === '';
+      });
+      expect(missing).toEqual([]);
+    });
+
+    it('should have no key that en lacks', () => {
+      expect(Object.keys(translated).filter((key) => !(key in reference))).toEqual([]);
+    });
+
+    it('should keep the placeholders of en', () => {
+      const differing = Object.entries(reference)
+        .filter(([key, message]) => typeof translated[key] === 'string' && typeof message === 'string')
+        .filter(
+          ([key, message]) => placeholders(String(translated[key])).join() !== placeholders(String(message)).join(),
+        )
+        .map(([key]) => key);
+      expect(differing).toEqual([]);
+    });
+
+    it('should give plural messages the number of forms the locale needs', () => {
+      const wrong = Object.entries(reference)
+        .filter(([, message]) => String(message).includes('||||'))
+        .filter(
+          ([key]) => pluralForms(String(translated[key] ?? '')) !== PLURAL_FORMS[locale as keyof typeof PLURAL_FORMS],
+        )
+        .map(([key]) => key);
+      expect(wrong).toEqual([]);
+    });
+  });
+
+  it('should label every community kind, status, language and role of the contracts', () => {
+    const needed = [
+      ...COMMUNITY_KINDS.map((kind) => `resources.communities.kinds.${kind}`),
+      ...COMMUNITY_STATUSES.map((status) => `resources.communities.statuses.${status}`),
+      ...LANGUAGES.map((language) => `app.languages.${language}`),
+      ...ROLES.map((role) => `app.roles.${role}`),
+    ];
+    expect(needed.filter((key) => !(key in reference))).toEqual([]);
+  });
+});

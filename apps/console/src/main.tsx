@@ -1,0 +1,39 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { keycloakAuthProvider } from './auth/authProvider';
+import { freshToken, startKeycloak } from './auth/keycloak';
+import { loadConfig } from './config';
+import { createDataProvider } from './data/dataProvider';
+import { createHttpClient } from './data/httpClient';
+import { createI18nProvider, initialLocale } from './i18n/i18nProvider';
+import { consoleStore } from './store';
+
+// Config and sign-in come first: react-admin renders only for a signed-in user, with the callback already
+// removed from the URL so its hash router starts clean.
+async function boot(root: HTMLElement): Promise<void> {
+  const config = await loadConfig();
+  const store = consoleStore();
+  const locale = initialLocale(store.getItem('locale'));
+  const keycloak = await startKeycloak(config, locale);
+  const http = createHttpClient(() => freshToken(keycloak));
+  createRoot(root).render(
+    <StrictMode>
+      <App
+        authProvider={keycloakAuthProvider(keycloak)}
+        dataProvider={createDataProvider(config.apiUrl, http)}
+        i18nProvider={createI18nProvider(locale)}
+        store={store}
+      />
+    </StrictMode>,
+  );
+}
+
+const root = document.getElementById('root');
+if (root) {
+  boot(root).catch((error: unknown) => {
+    // Nothing else can render without config or Keycloak; say so plainly instead of a blank page.
+    console.error(error);
+    root.textContent = 'Reporting Days could not start: the configuration or the sign-in service is unavailable.';
+  });
+}

@@ -1,0 +1,104 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startConsoleServer, safeFilePath, type RunningConsoleServer } from './console-server';
+
+const config = {
+  apiUrl: 'http://localhost:3000/api/v1',
+  keycloakUrl: 'http://localhost:8180',
+  realm: 'reporting-days',
+  clientId: 'rd-console',
+};
+
+/** A raw request: fetch() would normalise `/../` away before sending it. */
+function rawGet(baseUrl: string, path: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe(startConsoleServer.name, () => {
+  let workDir: string;
+  let server: RunningConsoleServer;
+
+  beforeAll(async () => {
+    workDir = await mkdtemp(join(tmpdir(), 'rd-console-server-'));
+    const distDir = join(workDir, 'dist');
+    await mkdir(join(distDir, 'assets'), { recursive: true });
+    await writeFile(join(distDir, 'index.html'), '<!doctype html><div id="root"></div>');
+    await writeFile(join(distDir, 'assets', 'index-abc123.js'), 'console.log("app")');
+    await writeFile(join(workDir, 'secret.txt'), 'root:x:0:0');
+    server = await startConsoleServer({ port: 0, distDir, config });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await rm(workDir, { recursive: true, force: true });
+  });
+
+  it('should serve index.html with the security headers', async () => {
+    const response = await fetch(`${server.url}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await response.text()).toContain('<div id="root">');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("connect-src 'self' http://localhost:3000 http://localhost:8180");
+    expect(csp).toContain('frame-src http://localhost:8180');
+    expect(csp).toContain("script-src 'self';");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('should serve /config.json from the given config, uncached', async () => {
+    const response = await fetch(`${server.url}/config.json`);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual(config);
+  });
+
+  it('should serve fingerprinted assets with their content type, cached for good', async () => {
+    const response = await fetch(`${server.url}/assets/index-abc123.js`);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('cache-control')).toContain('immutable');
+    expect(await response.text()).toBe('console.log("app")');
+  });
+
+  it('should fall back to index.html for client routes but 404 for missing files', async () => {
+    const route = await fetch(`${server.url}/communities/create?x=1`);
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('<div id="root">');
+    expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404);
+  });
+
+  it.each(['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2fsecret.txt', '/..\\secret.txt', '/assets/%00.js'])(
+    'should refuse the traversal %s',
+    async (path) => {
+      const { status, body } = await rawGet(server.url, path);
+      expect(status).toBe(400);
+      expect(body).not.toContain('root:');
+    },
+  );
+
+  it('should refuse other methods', async () => {
+    const response = await fetch(`${server.url}/`, { method: 'POST', body: 'x' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+  });
+});
+
+describe(safeFilePath.name, () => {
+  it('should keep paths inside the root and refuse dotfiles', () => {
+    expect(safeFilePath('/srv/app', '/assets/a.js?v=1')).toBe('/srv/app/assets/a.js');
+    expect(safeFilePath('/srv/app', '/.env')).toBeNull();
+    expect(safeFilePath('/srv/app', '/%E0%A4%A')).toBeNull();
+  });
+});

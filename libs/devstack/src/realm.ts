@@ -1,0 +1,81 @@
+/** The parts of a Keycloak realm export that the realm lint and tools look at. */
+export interface RealmProtocolMapper {
+  name: string;
+  protocol: string;
+  protocolMapper: string;
+  config: Record<string, string>;
+}
+
+export interface RealmClient {
+  clientId: string;
+  description?: string;
+  publicClient?: boolean;
+  bearerOnly?: boolean;
+  standardFlowEnabled?: boolean;
+  implicitFlowEnabled?: boolean;
+  directAccessGrantsEnabled?: boolean;
+  serviceAccountsEnabled?: boolean;
+  redirectUris?: string[];
+  webOrigins?: string[];
+  attributes?: Record<string, string>;
+  defaultClientScopes?: string[];
+  optionalClientScopes?: string[];
+  protocolMappers?: RealmProtocolMapper[];
+}
+
+export interface RealmGroup {
+  name: string;
+  path?: string;
+  attributes?: Record<string, string[]>;
+  subGroups?: RealmGroup[];
+}
+
+export interface RealmUser {
+  username: string;
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  enabled?: boolean;
+  emailVerified?: boolean;
+  requiredActions?: string[];
+  realmRoles?: string[];
+  groups?: string[];
+  credentials?: Array<{ type: string; value: string; temporary?: boolean }>;
+}
+
+export interface RealmRepresentation {
+  realm: string;
+  enabled?: boolean;
+  sslRequired?: string;
+  registrationAllowed?: boolean;
+  accessTokenLifespan?: number;
+  bruteForceProtected?: boolean;
+  roles?: { realm?: Array<{ name: string; description?: string }> };
+  groups?: RealmGroup[];
+  clients?: RealmClient[];
+  users?: RealmUser[];
+}
+
+/** `${NAME}` or `${NAME:default}`, as Keycloak's realm import resolves them (first `:` splits off the default). */
+const PLACEHOLDER = /\$\{([^}:]+)(?::([^}]*))?\}/g;
+
+/** Every placeholder of a realm file, with its default if any. */
+export function realmPlaceholders(text: string): Array<{ name: string; fallback: string | undefined }> {
+  return [...text.matchAll(PLACEHOLDER)].map((match) => ({ name: match[1], fallback: match[2] }));
+}
+
+/**
+ * Resolves placeholders the way Keycloak's import does (environment first, then the default; unknown ones
+ * stay as they are). Keycloak does this itself at import; this copy lets tests see the imported values.
+ */
+export function expandRealmPlaceholders(text: string, env: Record<string, string | undefined>): string {
+  return text.replace(PLACEHOLDER, (whole, name: string, fallback: string | undefined) => env[name] ?? fallback ?? whole);
+}
+
+/** Full paths (`/sughd/isfara`) of every group in the tree. */
+export function groupPaths(groups: readonly RealmGroup[] = [], parent = ''): string[] {
+  return groups.flatMap((group) => {
+    const path = `${parent}/${group.name}`;
+    return [path, ...groupPaths(group.subGroups ?? [], path)];
+  });
+}

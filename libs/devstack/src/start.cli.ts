@@ -1,0 +1,69 @@
+import { buildConsole } from './console-build';
+import { startConsoleServer } from './console-server';
+import { ensureKeycloak } from './keycloak';
+import { DEMO_LOGINS } from './demo-logins';
+import { SERVICES, startPlatform, type ServiceName } from './platform';
+import { devstackConfig } from './config';
+import { join } from 'node:path';
+import { REPO_ROOT } from './platform';
+
+/** `npm start`: the whole platform with demo data on this machine, stopped with Ctrl-C. */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const env = devstackConfig();
+  const log = (line: string) => console.log(`[start] ${line}`);
+  const keycloak = await ensureKeycloak({ log });
+  const consoleUrl = `http://localhost:${env.consolePort}`;
+  let stopPlatform: () => Promise<void> = async () => undefined;
+  let closeConsole: () => Promise<void> = async () => undefined;
+  const shutdown = async (signal: string) => {
+    log(`${signal}: stopping…`);
+    await closeConsole().catch(() => undefined);
+    await stopPlatform().catch(() => undefined);
+    await keycloak.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const platform = await startPlatform({
+    natsUrl: env.natsUrl,
+    pgAdminUrl: env.pgAdminUrl,
+    databases: Object.fromEntries(SERVICES.map((service) => [service, `rd_${service}`])) as Record<ServiceName, string>,
+    prefix: env.subjectPrefix,
+    gatewayPort: env.gatewayPort,
+    issuerUrl: keycloak.issuerUrl,
+    corsOrigins: [consoleUrl],
+    logDir: join(REPO_ROOT, 'tmp', 'logs'),
+    seedDemo: true,
+    log,
+  });
+  stopPlatform = platform.stop;
+  const distDir = await buildConsole(log);
+  const server = await startConsoleServer({
+    port: env.consolePort,
+    distDir,
+    config: { apiUrl: `http://localhost:${env.gatewayPort}/api/v1`, keycloakUrl: keycloak.url, realm: 'reporting-days', clientId: 'rd-console' },
+  });
+  closeConsole = () => server.close();
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`
+Reporting Days is running (up in ${seconds} s).
+
+  Console   ${consoleUrl}
+  API       http://localhost:${env.gatewayPort}/api/v1  (health: /api/v1/health)
+  Keycloak  ${keycloak.url}  (admin console: admin / $RD_KEYCLOAK_ADMIN_PASSWORD, default "admin")
+  Logs      tmp/logs/
+
+Demo logins (password: ${env.demoPassword === 'demo-password-1' ? 'demo-password-1, or $RD_DEMO_PASSWORD' : '$RD_DEMO_PASSWORD'}):
+${DEMO_LOGINS.map((login) => `  ${login.username.padEnd(16)} ${login.description}`).join('\n')}
+
+Press Ctrl-C to stop everything.
+`);
+}
+
+void main().catch((error) => {
+  console.error(`[start] ${(error as Error).message}`);
+  process.exit(1);
+});

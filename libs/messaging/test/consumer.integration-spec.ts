@@ -1,0 +1,270 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { eventStreamName, prefixedSubject } from '@rd/contracts';
+import {
+  connectTestNats,
+  createTestDatabase,
+  deleteStreamsWithPrefix,
+  eventually,
+  testSubjectPrefix,
+  type TestDatabase,
+} from '@rd/testing';
+import { randomUUID } from 'node:crypto';
+import { JSONCodec, type JetStreamManager, type NatsConnection } from 'nats';
+import {
+  deadLetterStreamName,
+  ensureEventStream,
+  EventConsumer,
+  jetStreamPublisher,
+  type EventConsumerOptions,
+  type EventMeta,
+} from '../src';
+import {
+  applyWidgetEffect,
+  countRows,
+  initWidgetOrm,
+  memoryLogger,
+  readStream,
+  streamMessageCount,
+  WidgetCreatedEvtV1,
+  type WidgetCreated,
+} from './support/widget';
+
+type WidgetConsumerOptions = EventConsumerOptions<typeof WidgetCreatedEvtV1>;
+
+describe('JetStream event consumer (real PostgreSQL and NATS)', () => {
+  let db: TestDatabase;
+  let orm: MikroORM;
+  let nc: NatsConnection;
+  let jsm: JetStreamManager;
+  const prefixes: string[] = [];
+  const consumers: EventConsumer<typeof WidgetCreatedEvtV1>[] = [];
+  const connections: NatsConnection[] = [];
+  const logger = memoryLogger();
+
+  /** Each test gets its own subject prefix, so its streams, durable consumer and DLQ start empty. */
+  async function freshPrefix(): Promise<{ prefix: string; stream: string; dlq: string; subject: string }> {
+    const prefix = testSubjectPrefix();
+    prefixes.push(prefix);
+    const stream = await ensureEventStream(jsm, prefix, 'communities');
+    return { prefix, stream, dlq: deadLetterStreamName(prefix), subject: prefixedSubject(prefix, WidgetCreatedEvtV1.name) };
+  }
+
+  async function startConsumer(options: Omit<WidgetConsumerOptions, 'service' | 'event' | 'logger'>) {
+    const consumer = new EventConsumer({ service: 'reporting', event: WidgetCreatedEvtV1, logger, ...options });
+    consumers.push(consumer);
+    await consumer.start();
+    return consumer;
+  }
+
+  const widgetEvent = (name = 'w') => ({
+    id: randomUUID(),
+    subject: WidgetCreatedEvtV1.name,
+    payload: { widgetId: randomUUID(), name },
+    correlationId: 'corr-test',
+    occurredAt: new Date(),
+  });
+
+  const effectRows = (messageId: string) =>
+    countRows(orm, 'select count(*) as n from "widget_effect" where message_id = ?', [messageId]);
+
+  async function expectSettled(stream: string, durable: string): Promise<void> {
+    await eventually(async () => {
+      const info = await jsm.consumers.info(stream, durable);
+      expect({ ackPending: info.num_ack_pending, pending: info.num_pending }).toEqual({ ackPending: 0, pending: 0 });
+    }, 10_000);
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase('messaging_consumer');
+    orm = await initWidgetOrm(db.url);
+    nc = await connectTestNats();
+    jsm = await nc.jetstreamManager();
+  });
+
+  afterEach(async () => {
+    await Promise.all(consumers.splice(0).map((consumer) => consumer.stop()));
+    await Promise.all(connections.splice(0).map((c) => c.close()));
+  });
+
+  afterAll(async () => {
+    if (nc) {
+      for (const prefix of prefixes) await deleteStreamsWithPrefix(nc, prefix);
+      await nc.close();
+    }
+    await orm?.close(true);
+    await db?.drop();
+  });
+
+  it('should redeliver a message whose consumer crashed after its effect but before the ack, and not apply it twice', async () => {
+    const { prefix, stream } = await freshPrefix();
+    const deliveries: Array<{ process: string; deliveryCount: number; applied: boolean }> = [];
+
+    // Process A: commits the effect, then dies before acking (its connection is gone, the handler never returns).
+    const ncA = await connectTestNats();
+    let crashed!: () => void;
+    const crash = new Promise<void>((resolve) => (crashed = resolve));
+    const consumerA = new EventConsumer({
+      nc: ncA,
+      prefix,
+      service: 'reporting',
+      event: WidgetCreatedEvtV1,
+      ackWaitMs: 1000,
+      maxDeliver: 5,
+      logger,
+      handle: async (payload: WidgetCreated, meta: EventMeta) => {
+        const applied = await applyWidgetEffect(orm, payload, meta);
+        deliveries.push({ process: 'A', deliveryCount: meta.deliveryCount, applied });
+        await ncA.close();
+        crashed();
+        return new Promise<never>(() => undefined);
+      },
+    });
+    await consumerA.start(); // not stopped in afterEach: its loop is "dead" with the handler
+
+    const event = widgetEvent('crash');
+    await jetStreamPublisher(nc.jetstream(), prefix)(event);
+    await crash;
+    expect(await effectRows(event.id)).toBe(1);
+
+    // Process B: the restarted service, same durable. JetStream redelivers after ack_wait (1 s).
+    const consumerB = await startConsumer({
+      nc,
+      prefix,
+      ackWaitMs: 1000,
+      maxDeliver: 5,
+      handle: async (payload, meta) => {
+        deliveries.push({ process: 'B', deliveryCount: meta.deliveryCount, applied: await applyWidgetEffect(orm, payload, meta) });
+      },
+    });
+
+    await eventually(() => expect(deliveries.filter((d) => d.process === 'B').length).toBeGreaterThanOrEqual(1), 10_000);
+    await expectSettled(stream, consumerB.durable);
+    expect(deliveries[0]).toEqual({ process: 'A', deliveryCount: 1, applied: true });
+    expect(deliveries.slice(1)).toEqual([{ process: 'B', deliveryCount: 2, applied: false }]);
+    expect(await effectRows(event.id)).toBe(1);
+    expect(
+      await countRows(orm, 'select count(*) as n from "inbox_message" where consumer = ? and message_id = ?', [
+        consumerB.durable,
+        event.id,
+      ]),
+    ).toBe(1);
+  });
+
+  it('should retry a transient handler failure after the nak delay and then apply it once', async () => {
+    const { prefix, stream } = await freshPrefix();
+    const deliveries: Array<{ deliveryCount: number; at: number }> = [];
+    const retryDelayMs = 300;
+    const consumer = await startConsumer({
+      nc,
+      prefix,
+      maxDeliver: 5,
+      retryDelayMs: () => retryDelayMs,
+      handle: async (payload, meta) => {
+        deliveries.push({ deliveryCount: meta.deliveryCount, at: Date.now() });
+        if (meta.deliveryCount <= 2) throw new Error('database is busy');
+        await applyWidgetEffect(orm, payload, meta);
+      },
+    });
+
+    const event = widgetEvent('flaky');
+    await jetStreamPublisher(nc.jetstream(), prefix)(event);
+
+    await eventually(async () => expect(await effectRows(event.id)).toBe(1), 10_000);
+    await expectSettled(stream, consumer.durable);
+    expect(deliveries.map((d) => d.deliveryCount)).toEqual([1, 2, 3]);
+    // nak(delay) is honoured by the server: no redelivery before the delay (small clock slack).
+    expect(deliveries[1].at - deliveries[0].at).toBeGreaterThanOrEqual(retryDelayMs - 50);
+    expect(deliveries[2].at - deliveries[1].at).toBeGreaterThanOrEqual(retryDelayMs - 50);
+    expect(logger.lines.some((l) => l.includes('delivery 1') && l.includes('database is busy'))).toBe(true);
+  });
+
+  it('should dead-letter a poison payload with its reason, terminate it and go on with the next message', async () => {
+    const { prefix, stream, dlq, subject } = await freshPrefix();
+    let handled = 0;
+    const consumer = await startConsumer({
+      nc,
+      prefix,
+      maxDeliver: 5,
+      handle: async (payload, meta) => {
+        handled += 1;
+        await applyWidgetEffect(orm, payload, meta);
+      },
+    });
+
+    const js = nc.jetstream();
+    const json = JSONCodec();
+    // Published around the outbox, so nothing validated them: a schema-breaking object and bytes that are not JSON.
+    await js.publish(subject, json.encode({ widgetId: 'not-a-uuid', name: 'x', extra: true }), { msgID: 'poison-schema' });
+    await js.publish(subject, new TextEncoder().encode('{not json'), { msgID: 'poison-bytes' });
+    const good = widgetEvent('after-poison');
+    await jetStreamPublisher(js, prefix)(good);
+
+    await eventually(async () => expect(await streamMessageCount(jsm, dlq)).toBe(2), 10_000);
+    await eventually(async () => expect(await effectRows(good.id)).toBe(1), 10_000);
+    await expectSettled(stream, consumer.durable);
+    expect(handled).toBe(1);
+
+    const parked = await readStream(jsm, dlq);
+    expect(parked.map((m) => m.subject)).toEqual([
+      `${prefix}.dlq.${consumer.durable}`,
+      `${prefix}.dlq.${consumer.durable}`,
+    ]);
+    expect(parked.map((m) => m.msgId)).toEqual([`${consumer.durable}:poison-schema`, `${consumer.durable}:poison-bytes`]);
+    for (const message of parked) {
+      expect(message.headers['rd-dead-letter-reason']).toMatch(/^invalid payload: /);
+      expect(message.headers['rd-original-subject']).toBe(subject);
+    }
+    expect(JSON.parse(parked[0].data)).toEqual({ widgetId: 'not-a-uuid', name: 'x', extra: true });
+    expect(parked[1].data).toBe('{not json');
+    // Terminated, not just parked: the stream still holds the originals, the consumer will not redeliver them.
+    const info = await jsm.consumers.info(stream, consumer.durable);
+    expect(info.delivered.stream_seq).toBe(3);
+    expect(info.num_redelivered).toBe(0);
+  });
+
+  it('should dead-letter a message whose handler always fails, after maxDeliver deliveries', async () => {
+    const { prefix, stream, dlq } = await freshPrefix();
+    const deliveryCounts: number[] = [];
+    const consumer = await startConsumer({
+      nc,
+      prefix,
+      maxDeliver: 3,
+      retryDelayMs: () => 50,
+      handle: async (_payload, meta) => {
+        deliveryCounts.push(meta.deliveryCount);
+        throw new Error('downstream rejects this forever');
+      },
+    });
+
+    const event = widgetEvent('doomed');
+    await jetStreamPublisher(nc.jetstream(), prefix)(event);
+
+    await eventually(async () => expect(await streamMessageCount(jsm, dlq)).toBe(1), 10_000);
+    await expectSettled(stream, consumer.durable);
+    expect(deliveryCounts).toEqual([1, 2, 3]);
+    const [parked] = await readStream(jsm, dlq);
+    expect(parked.headers['rd-dead-letter-reason']).toBe('failed 3 times: downstream rejects this forever');
+    expect(parked.headers['Nats-Msg-Id']).toBe(`${consumer.durable}:${event.id}`);
+    expect(JSON.parse(parked.data)).toEqual(event.payload);
+    expect(await effectRows(event.id)).toBe(0);
+  });
+
+  it('should store a message published twice with the same Nats-Msg-Id once (within the duplicate window)', async () => {
+    const { prefix, stream, subject } = await freshPrefix();
+    const js = nc.jetstream();
+    const event = widgetEvent('twice');
+
+    const publish = jetStreamPublisher(js, prefix);
+    await publish(event);
+    await publish(event); // e.g. the relay crashed between the broker's ack and its commit
+    const raw = await js.publish(subject, JSONCodec().encode(event.payload), { msgID: event.id });
+    expect(raw.duplicate).toBe(true);
+    const other = await js.publish(subject, JSONCodec().encode(event.payload), { msgID: randomUUID() });
+    expect(other.duplicate).toBe(false);
+
+    expect(await streamMessageCount(jsm, stream)).toBe(2);
+    const stored = await readStream(jsm, stream);
+    expect(stored.filter((m) => m.msgId === event.id)).toHaveLength(1);
+    expect(stream).toBe(eventStreamName(prefix, 'communities'));
+  });
+});

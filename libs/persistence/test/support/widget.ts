@@ -1,0 +1,75 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { defineEvent } from '@rd/contracts';
+import { randomUUID } from 'node:crypto';
+import type { JetStreamManager } from 'nats';
+import { z } from 'zod';
+import { createOrmConfig, MESSAGING_TABLES_UP, recordEvent } from '../../src';
+
+/** A tiny aggregate for the relay tests: one row per write, one event per row. */
+@Entity({ tableName: 'widget' })
+export class Widget {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 100 })
+  name!: string;
+}
+
+export const WidgetCreatedEvtV1 = defineEvent({
+  name: 'communities.evt.widget.created.v1',
+  owner: 'communities',
+  description: 'Test-only event: a widget was created.',
+  schema: z
+    .object({
+      widgetId: z.string().uuid().describe('Widget id'),
+      name: z.string().min(1).max(100).describe('Widget name'),
+    })
+    .strict(),
+});
+
+const WIDGET_TABLE_UP = `create table "widget" ("id" uuid not null primary key, "name" varchar(100) not null)`;
+
+/** MikroORM on a fresh test database with the outbox/inbox tables and the widget table. */
+export async function initWidgetOrm(databaseUrl: string, poolMax = 10): Promise<MikroORM> {
+  const orm = await MikroORM.init(createOrmConfig({ databaseUrl, entities: [Widget], migrations: [], poolMax }));
+  const connection = orm.em.getConnection();
+  for (const statement of [...MESSAGING_TABLES_UP, WIDGET_TABLE_UP]) await connection.execute(statement);
+  return orm;
+}
+
+/** Creates a widget and its event in one transaction; resolves with the outbox row id once committed. */
+export async function createWidget(orm: MikroORM, name = 'widget'): Promise<string> {
+  return orm.em.fork().transactional(async (tx) => {
+    const widget = tx.create(Widget, { name });
+    return recordEvent(tx, WidgetCreatedEvtV1, { widgetId: widget.id, name }, `corr-${widget.id}`).id;
+  });
+}
+
+export async function countRows(orm: MikroORM, sql: string): Promise<number> {
+  const [row] = await orm.em.fork().getConnection().execute<{ n: string }[]>(sql);
+  return Number(row.n);
+}
+
+export interface StoredEvent {
+  seq: number;
+  subject: string;
+  msgId: string | undefined;
+  payload: unknown;
+}
+
+/** Every message currently in the stream, with its Nats-Msg-Id header. */
+export async function readStream(jsm: JetStreamManager, stream: string): Promise<StoredEvent[]> {
+  const info = await jsm.streams.info(stream);
+  const events: StoredEvent[] = [];
+  for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq++) {
+    const msg = await jsm.streams.getMessage(stream, { seq }).catch(() => undefined);
+    if (!msg) continue; // deleted or purged
+    events.push({ seq, subject: msg.subject, msgId: msg.header?.get('Nats-Msg-Id'), payload: msg.json() });
+  }
+  return events;
+}
+
+export async function streamMessageCount(jsm: JetStreamManager, stream: string): Promise<number> {
+  return (await jsm.streams.info(stream)).state.messages;
+}
