@@ -1,0 +1,103 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
+import { TokenVerifier } from './token-verifier';
+
+// A local JWKS endpoint stands in for Keycloak here; the e2e suite runs the same checks against the real one.
+describe(TokenVerifier.name, () => {
+  let server: Server;
+  let privateKey: KeyLike;
+  let otherKey: KeyLike;
+  let jwk: JWK;
+  let issuerUrl: string;
+  let verifier: TokenVerifier;
+  let jwksHits = 0;
+
+  beforeAll(async () => {
+    ({ privateKey, publicKey: jwk } = await generateKeyPair('RS256').then(async (pair) => ({ privateKey: pair.privateKey, publicKey: await exportJWK(pair.publicKey) })));
+    otherKey = (await generateKeyPair('RS256')).privateKey;
+    jwk = { ...jwk, kid: 'k1', alg: 'RS256', use: 'sig' };
+    server = createServer((_req, res) => {
+      jwksHits += 1;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    issuerUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/realms/reporting-days`;
+    verifier = new TokenVerifier({ issuerUrl, audience: 'rd-gateway', allowedClients: ['rd-console'] });
+  });
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const claims = (overrides: Record<string, unknown> = {}) => ({
+    typ: 'Bearer',
+    azp: 'rd-console',
+    preferred_username: 'ngo.isfara',
+    realm_access: { roles: ['ngo-admin', 'offline_access'] },
+    groups: ['/sughd/isfara'],
+    ...overrides,
+  });
+
+  async function sign(payload: Record<string, unknown>, options: { key?: KeyLike; kid?: string; iss?: string; aud?: string; exp?: number | string; iat?: number } = {}) {
+    return new SignJWT(payload)
+      .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'k1', typ: 'JWT' })
+      .setIssuer(options.iss ?? issuerUrl)
+      .setAudience(options.aud ?? 'rd-gateway')
+      .setSubject('user-1')
+      .setIssuedAt(options.iat)
+      .setExpirationTime(options.exp ?? '5m')
+      .sign(options.key ?? privateKey);
+  }
+
+  it('should turn a valid access token into an actor with known roles and district scope', async () => {
+    await expect(verifier.verify(await sign(claims()))).resolves.toEqual({
+      userId: 'user-1',
+      username: 'ngo.isfara',
+      roles: ['ngo-admin'],
+      scope: { national: false, regions: [], districts: ['isfara'] },
+    });
+  });
+
+  it.each([
+    ['an ID token', () => sign(claims({ typ: 'ID' }))],
+    ['a refresh token', () => sign(claims({ typ: 'Refresh' }))],
+    ['an unknown client', () => sign(claims({ azp: 'someone-else' }))],
+    ['a wrong audience', () => sign(claims(), { aud: 'account' })],
+    ['a wrong issuer', () => sign(claims(), { iss: 'http://127.0.0.1:1/realms/other' })],
+    ['an expired token', () => sign(claims(), { exp: Math.floor(Date.now() / 1000) - 120 })],
+    ['a token issued in the future', () => sign(claims(), { iat: Math.floor(Date.now() / 1000) + 3600, exp: Math.floor(Date.now() / 1000) + 7200 })],
+    ['a foreign signature', () => sign(claims(), { key: otherKey })],
+    ['an unknown kid', () => sign(claims(), { key: otherKey, kid: 'k2' })],
+    ['alg none', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims(), iss: issuerUrl, aud: 'rd-gateway', sub: 'x', exp: 9e9, iat: 1 })}.`],
+    ['HS256 with the public key as secret', () => hs256WithPublicKey()],
+    ['a tampered payload', async () => tamper(await sign(claims()))],
+    ['garbage', async () => 'not.a.token'],
+  ])('should refuse %s', async (_name, make) => {
+    await expect(verifier.verify(await make())).rejects.toThrow();
+  });
+
+  it('should keep verifying cached tokens and known keys while the JWKS endpoint is down', async () => {
+    const token = await sign(claims());
+    await verifier.verify(token);
+    const hitsBefore = jwksHits;
+    server.closeAllConnections();
+    const fresh = await sign(claims({ preferred_username: 'other' }));
+    await expect(verifier.verify(token)).resolves.toMatchObject({ username: 'ngo.isfara' });
+    await expect(verifier.verify(fresh)).resolves.toMatchObject({ username: 'other' });
+    expect(jwksHits).toBe(hitsBefore);
+  });
+
+  function b64(value: unknown): string {
+    return Buffer.from(JSON.stringify(value)).toString('base64url');
+  }
+
+  function tamper(token: string): string {
+    const [header, , signature] = token.split('.');
+    return `${header}.${b64({ ...claims({ realm_access: { roles: ['national-coordinator'] } }), iss: issuerUrl, aud: 'rd-gateway', sub: 'user-1', exp: 9e9 })}.${signature}`;
+  }
+
+  async function hs256WithPublicKey(): Promise<string> {
+    const secret = new TextEncoder().encode(JSON.stringify(jwk));
+    return new SignJWT(claims()).setProtectedHeader({ alg: 'HS256', kid: 'k1' }).setIssuer(issuerUrl).setAudience('rd-gateway').setSubject('x').setIssuedAt().setExpirationTime('5m').sign(secret);
+  }
+});
