@@ -10,7 +10,7 @@ export function routeTable() {
     const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
     return Object.getOwnPropertyNames(controller.prototype)
       .filter((name) => name !== 'constructor')
-      .map((name) => controller.prototype[name] as object)
+      .map((name) => (controller.prototype as unknown as Record<string, object>)[name])
       .filter((handler) => Reflect.getMetadata(PATH_METADATA, handler) !== undefined)
       .map((handler) => ({
         controller: controller.name,

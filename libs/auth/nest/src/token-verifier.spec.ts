@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+
+type KeyLike = CryptoKey;
 import { TokenVerifier } from './token-verifier';
 
 // A local JWKS endpoint stands in for Keycloak here; the e2e suite runs the same checks against the real one.
