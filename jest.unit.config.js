@@ -5,5 +5,6 @@ module.exports = {
     '<rootDir>/libs/auth/*/jest.config.js',
     '<rootDir>/services/*/jest.config.js',
     '<rootDir>/apps/*/jest.config.js',
+    '<rootDir>/tools/*/jest.config.js',
   ],
 };

@@ -5,9 +5,9 @@
 #   service-entrypoint.sh <service> [arguments for src/migrate.ts, e.g. --seed-demo for communities]
 #
 # TypeScript runs through @swc-node/register with SWC_NODE_PROJECT (set in the Dockerfile), as in
-# libs/devstack/src/platform.ts. Several replicas starting at once may race on the first migration; the loser
-# exits non-zero and compose's restart policy starts it again, by which time the migration is applied. With
-# real replicas, run migrations once per release instead (a one-off container of the same image).
+# libs/devstack/src/platform.ts. Should replicas starting at once race on a migration, the loser exits non-zero
+# and compose's restart policy starts it again, by which time the migration is applied. With real replicas, run
+# migrations once per release instead (a one-off container of the same image).
 set -eu
 service="${1:?usage: service-entrypoint.sh <service> [migrate.ts arguments]}"
 shift

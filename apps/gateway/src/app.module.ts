@@ -19,7 +19,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        AuthModule.forRoot({ issuerUrl: config.issuerUrl, audience: config.audience, allowedClients: config.allowedClients }),
+        AuthModule.forRoot({ issuerUrl: config.issuerUrl, jwksUrl: config.jwksUrl, audience: config.audience, allowedClients: config.allowedClients }),
         RpcModule.forRoot({ natsUrl: config.natsUrl, prefix: config.prefix, timeoutMs: config.rpcTimeoutMs }),
       ],
       controllers: GATEWAY_CONTROLLERS,

@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   NATS_SUBJECT_PREFIX: z.string().default('rd').transform(assertSubjectPrefix),
   RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   KEYCLOAK_ISSUER_URL: z.string().url().default('http://localhost:8180/realms/reporting-days'),
+  // Where to fetch the realm keys when that differs from the issuer (e.g. inside a container network).
+  KEYCLOAK_JWKS_URL: z.string().url().optional(),
   KEYCLOAK_AUDIENCE: z.string().default('rd-gateway'),
   KEYCLOAK_ALLOWED_CLIENTS: list.default(['rd-console', 'rd-test-cli']),
   CORS_ORIGINS: list.default(['http://localhost:4200']),
@@ -23,6 +25,7 @@ export interface GatewayConfig {
   prefix: string;
   rpcTimeoutMs: number;
   issuerUrl: string;
+  jwksUrl?: string;
   audience: string;
   allowedClients: string[];
   corsOrigins: string[];
@@ -39,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     prefix: e.NATS_SUBJECT_PREFIX,
     rpcTimeoutMs: e.RPC_TIMEOUT_MS,
     issuerUrl: e.KEYCLOAK_ISSUER_URL,
+    jwksUrl: e.KEYCLOAK_JWKS_URL,
     audience: e.KEYCLOAK_AUDIENCE,
     allowedClients: e.KEYCLOAK_ALLOWED_CLIENTS,
     corsOrigins: e.CORS_ORIGINS,
