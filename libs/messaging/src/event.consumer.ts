@@ -82,8 +82,12 @@ export class EventConsumer<D extends EventDef> {
       });
     }
     const consumer = await nc.jetstream().consumers.get(eventStreamName(prefix, event.owner), this.durable);
-    this.messages = await consumer.consume({ max_messages: 64 });
-    this.loop = this.run(this.messages);
+    const messages = await consumer.consume({ max_messages: 64 });
+    this.messages = messages;
+    // nats.js ends the iterator when the connection drains, not when it is closed outright: its
+    // heartbeat timer would then run (and log) forever and keep the process alive.
+    void nc.closed().then(() => messages.close()).catch(() => undefined);
+    this.loop = this.run(messages);
   }
 
   async stop(): Promise<void> {
@@ -93,7 +97,12 @@ export class EventConsumer<D extends EventDef> {
 
   private async run(messages: ConsumerMessages): Promise<void> {
     for await (const msg of messages) {
-      await this.process(msg);
+      try {
+        await this.process(msg);
+      } catch (error) {
+        // Never let one message end the loop; unacked, it comes back after ack_wait.
+        this.logger.error(`${this.durable}: processing ${msg.subject}#${msg.seq} failed: ${(error as Error)?.message ?? error}`);
+      }
     }
   }
 
@@ -114,7 +123,6 @@ export class EventConsumer<D extends EventDef> {
     }
     try {
       await this.options.handle(payload, meta);
-      await msg.ackAck();
     } catch (error) {
       const reason = (error as Error)?.message ?? String(error);
       if (meta.deliveryCount >= this.maxDeliver) {
@@ -124,21 +132,32 @@ export class EventConsumer<D extends EventDef> {
       this.logger.warn(`${this.durable}: delivery ${meta.deliveryCount} of ${meta.messageId} failed: ${reason}`);
       const delay = this.options.retryDelayMs?.(meta.deliveryCount) ?? Math.min(30_000, 250 * 2 ** meta.deliveryCount);
       msg.nak(delay);
+      return;
+    }
+    try {
+      await msg.ackAck();
+    } catch (error) {
+      // The effect is committed: a lost ack only means a redelivery, which the inbox turns into a no-op.
+      this.logger.warn(`${this.durable}: ack of ${meta.messageId} not confirmed: ${(error as Error)?.message ?? error}`);
     }
   }
 
   private async deadLetter(msg: JsMsg, reason: string): Promise<void> {
     this.logger.error(`${this.durable}: dead-lettering ${msg.subject}#${msg.seq}: ${reason}`);
-    const h = natsHeaders();
-    msg.headers?.keys().forEach((key) => h.set(key, msg.headers?.get(key) ?? ''));
-    h.set('rd-dead-letter-reason', reason.slice(0, 500));
-    h.set('rd-original-subject', msg.subject);
     try {
+      const h = natsHeaders();
+      msg.headers?.keys().forEach((key) => h.set(key, msg.headers?.get(key) ?? ''));
+      // Header values may not contain CR/LF (zod messages are multi-line JSON).
+      h.set('rd-dead-letter-reason', reason.replace(/\s+/g, ' ').slice(0, 500));
+      h.set('rd-original-subject', msg.subject);
+      // Without a Nats-Msg-Id every such message would share one DLQ dedup id and all but the first be dropped.
+      const originalId = msg.headers?.get('Nats-Msg-Id') || `${msg.info.stream}:${msg.seq}`;
       await this.options.nc.jetstream().publish(deadLetterSubject(this.options.prefix, this.durable), msg.data, {
         headers: h,
-        msgID: `${this.durable}:${msg.headers?.get('Nats-Msg-Id') ?? msg.seq}`,
+        msgID: `${this.durable}:${originalId}`,
       });
-      msg.term(reason.slice(0, 200));
+      // No reason text: nats-server 2.9 only recognises a bare "+TERM" and silently ignores "+TERM <reason>".
+      msg.term();
     } catch (error) {
       // Could not park it: leave it for redelivery rather than lose it.
       this.logger.error(`${this.durable}: dead-letter publish failed: ${(error as Error).message}`);

@@ -193,32 +193,36 @@ describe('JetStream event consumer (real PostgreSQL and NATS)', () => {
 
     const js = nc.jetstream();
     const json = JSONCodec();
-    // Published around the outbox, so nothing validated them: a schema-breaking object and bytes that are not JSON.
+    // Published around the outbox, so nothing validated them: a schema-breaking object, bytes that are not
+    // JSON, and an event without Nats-Msg-Id (the last two must not share a dead-letter dedup id).
     await js.publish(subject, json.encode({ widgetId: 'not-a-uuid', name: 'x', extra: true }), { msgID: 'poison-schema' });
-    await js.publish(subject, new TextEncoder().encode('{not json'), { msgID: 'poison-bytes' });
+    await js.publish(subject, new TextEncoder().encode('{not json'));
+    await js.publish(subject, json.encode({ name: '' }));
     const good = widgetEvent('after-poison');
     await jetStreamPublisher(js, prefix)(good);
 
-    await eventually(async () => expect(await streamMessageCount(jsm, dlq)).toBe(2), 10_000);
+    await eventually(async () => expect(await streamMessageCount(jsm, dlq)).toBe(3), 10_000);
     await eventually(async () => expect(await effectRows(good.id)).toBe(1), 10_000);
     await expectSettled(stream, consumer.durable);
     expect(handled).toBe(1);
 
     const parked = await readStream(jsm, dlq);
-    expect(parked.map((m) => m.subject)).toEqual([
-      `${prefix}.dlq.${consumer.durable}`,
-      `${prefix}.dlq.${consumer.durable}`,
+    expect(parked.map((m) => m.subject)).toEqual(Array(3).fill(`${prefix}.dlq.${consumer.durable}`));
+    expect(parked.map((m) => m.msgId)).toEqual([
+      `${consumer.durable}:poison-schema`,
+      `${consumer.durable}:${stream}:2`,
+      `${consumer.durable}:${stream}:3`,
     ]);
-    expect(parked.map((m) => m.msgId)).toEqual([`${consumer.durable}:poison-schema`, `${consumer.durable}:poison-bytes`]);
     for (const message of parked) {
-      expect(message.headers['rd-dead-letter-reason']).toMatch(/^invalid payload: /);
+      expect(message.headers['rd-dead-letter-reason']).toMatch(/^invalid payload: \S/);
       expect(message.headers['rd-original-subject']).toBe(subject);
     }
     expect(JSON.parse(parked[0].data)).toEqual({ widgetId: 'not-a-uuid', name: 'x', extra: true });
+    expect(parked[0].headers['rd-dead-letter-reason']).toContain('widgetId');
     expect(parked[1].data).toBe('{not json');
-    // Terminated, not just parked: the stream still holds the originals, the consumer will not redeliver them.
+    // Terminated, not just parked: nothing is pending or waiting for redelivery.
     const info = await jsm.consumers.info(stream, consumer.durable);
-    expect(info.delivered.stream_seq).toBe(3);
+    expect(info.delivered.stream_seq).toBe(4);
     expect(info.num_redelivered).toBe(0);
   });
 

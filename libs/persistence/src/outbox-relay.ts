@@ -32,6 +32,7 @@ export interface OutboxRelayOptions {
 export class OutboxRelay {
   private listener?: Client;
   private timer?: NodeJS.Timeout;
+  private relisten?: NodeJS.Timeout;
   private running = false;
   private draining?: Promise<void>;
   private again = false;
@@ -55,6 +56,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearInterval(this.timer);
+    if (this.relisten) clearTimeout(this.relisten);
     await this.draining;
     await this.listener?.end().catch(() => undefined);
     this.listener = undefined;
@@ -125,17 +127,36 @@ export class OutboxRelay {
   }
 
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.options.databaseUrl });
+    if (!this.running) return;
+    const client = new Client({ connectionString: this.options.databaseUrl, keepAlive: true });
     client.on('notification', () => this.wake());
-    // The poll keeps relaying if the listening connection drops; reconnect on the next start.
-    client.on('error', (error) => this.logger.warn(`outbox relay listener: ${error.message}`));
+    let lost = false;
+    // A database restart drops the LISTEN connection: poll meanwhile and listen again, or every later
+    // event would wait for the poll until the process restarts.
+    const onLost = (reason: string) => {
+      if (lost) return;
+      lost = true;
+      if (this.listener === client) this.listener = undefined;
+      void client.end().catch(() => undefined);
+      if (!this.running) return;
+      this.logger.warn(`outbox relay listener: ${reason}; polling until LISTEN is back`);
+      this.relisten = setTimeout(() => void this.listen(), Math.min(this.pollIntervalMs, 1000));
+    };
+    client.on('error', (error) => onLost(error.message));
+    client.on('end', () => onLost('connection ended'));
     try {
       await client.connect();
       await client.query(`LISTEN ${OUTBOX_NOTIFY_CHANNEL}`);
-      this.listener = client;
     } catch (error) {
-      this.logger.warn(`outbox relay: LISTEN failed, polling only (${(error as Error).message})`);
-      await client.end().catch(() => undefined);
+      onLost(`LISTEN failed (${(error as Error).message})`);
+      return;
     }
+    if (!this.running || lost) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.listener = client;
+    // Rows committed while nobody listened were not announced.
+    this.wake();
   }
 }

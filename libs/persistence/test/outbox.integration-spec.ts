@@ -1,6 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { eventStreamName } from '@rd/contracts';
-import { ensureEventStream, jetStreamPublisher } from '@rd/messaging';
 import {
   connectTestNats,
   createTestDatabase,
@@ -12,7 +11,17 @@ import {
 import type { JetStreamManager, NatsConnection } from 'nats';
 import { ZodError } from 'zod';
 import { OutboxMessage, OutboxRelay, recordEvent, type RelayedMessage } from '../src';
-import { countRows, createWidget, initWidgetOrm, readStream, streamMessageCount, Widget, WidgetCreatedEvtV1 } from './support/widget';
+import {
+  ackedPublish,
+  countRows,
+  createWidget,
+  ensureWidgetStream,
+  initWidgetOrm,
+  readStream,
+  streamMessageCount,
+  Widget,
+  WidgetCreatedEvtV1,
+} from './support/widget';
 
 describe('outbox relay (real PostgreSQL and JetStream)', () => {
   let db: TestDatabase;
@@ -27,7 +36,7 @@ describe('outbox relay (real PostgreSQL and JetStream)', () => {
 
   /** A relay whose publish calls are counted per outbox id, so a repeat the stream de-duplicated still shows. */
   function startRelay(options: { batchSize?: number } = {}) {
-    const publish = jetStreamPublisher(nc.jetstream(), prefix);
+    const publish = ackedPublish(nc.jetstream(), prefix);
     const calls: string[] = [];
     const relay = new OutboxRelay({
       orm,
@@ -50,7 +59,7 @@ describe('outbox relay (real PostgreSQL and JetStream)', () => {
     prefix = testSubjectPrefix();
     nc = await connectTestNats();
     jsm = await nc.jetstreamManager();
-    stream = await ensureEventStream(jsm, prefix, 'communities');
+    stream = await ensureWidgetStream(jsm, prefix);
     expect(stream).toBe(eventStreamName(prefix, 'communities'));
   });
 

@@ -5,3 +5,4 @@ export * from './tokens';
 export * from './keycloak-demo-users';
 export * from './private-nats';
 export * from './private-postgres';
+export * from './test-infrastructure';

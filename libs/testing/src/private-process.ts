@@ -21,7 +21,6 @@ export function freePort(): Promise<number> {
 
 /** The first executable `name` on PATH, then in `fallbackDirs`; throws if there is none. */
 export function findExecutable(name: string, fallbackDirs: string[] = []): string {
-  // eslint-disable-next-line no-process-env -- test harness: locating system binaries
   const dirs = [...(process.env['PATH'] ?? '').split(delimiter).filter(Boolean), ...fallbackDirs];
   for (const dir of dirs) {
     const candidate = join(dir, name);

@@ -1,10 +1,17 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { defineEvent } from '@rd/contracts';
+import {
+  defineEvent,
+  eventStreamName,
+  eventStreamSubjects,
+  HEADER_CORRELATION_ID,
+  HEADER_OCCURRED_AT,
+  prefixedSubject,
+} from '@rd/contracts';
 import { randomUUID } from 'node:crypto';
-import type { JetStreamManager } from 'nats';
+import { headers as natsHeaders, JSONCodec, nanos, type JetStreamClient, type JetStreamManager } from 'nats';
 import { z } from 'zod';
-import { createOrmConfig, MESSAGING_TABLES_UP, recordEvent } from '../../src';
+import { createOrmConfig, MESSAGING_TABLES_UP, recordEvent, type AckedPublish } from '../../src';
 
 /** A tiny aggregate for the relay tests: one row per write, one event per row. */
 @Entity({ tableName: 'widget' })
@@ -72,4 +79,29 @@ export async function readStream(jsm: JetStreamManager, stream: string): Promise
 
 export async function streamMessageCount(jsm: JetStreamManager, stream: string): Promise<number> {
   return (await jsm.streams.info(stream)).state.messages;
+}
+
+// @rd/messaging depends on this library (its relay host), so these tests talk to JetStream with the
+// client directly: the same stream layout and acknowledged publish with Nats-Msg-Id = outbox row id.
+
+/** The owner's event stream, `<PREFIX>_COMMUNITIES_EVT` on `<prefix>.communities.evt.>`. */
+export async function ensureWidgetStream(jsm: JetStreamManager, prefix: string): Promise<string> {
+  const name = eventStreamName(prefix, 'communities');
+  await jsm.streams.add({ name, subjects: [eventStreamSubjects(prefix, 'communities')], duplicate_window: nanos(120_000) });
+  return name;
+}
+
+/** JetStream's acknowledged publish; resolves only once the stream stored (or de-duplicated) the event. */
+export function ackedPublish(js: JetStreamClient, prefix: string, timeoutMs = 5000): AckedPublish {
+  const json = JSONCodec();
+  return async (message) => {
+    const h = natsHeaders();
+    h.set(HEADER_CORRELATION_ID, message.correlationId);
+    h.set(HEADER_OCCURRED_AT, message.occurredAt.toISOString());
+    await js.publish(prefixedSubject(prefix, message.subject), json.encode(message.payload), {
+      msgID: message.id,
+      headers: h,
+      timeout: timeoutMs,
+    });
+  };
 }
