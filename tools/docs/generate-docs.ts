@@ -2,8 +2,8 @@
  * Generates docs/events.md from the contracts catalogue and docs/roles-and-permissions.md from the
  * permission matrix. `--check` fails when the committed files differ (CI runs it).
  */
-import { PERMISSIONS, PERMISSION_DESCRIPTIONS, ROLE_DESCRIPTIONS, ROLE_PERMISSIONS } from '@rd/auth-core';
-import { CATALOGUE, EVENT_CONSUMERS, ROLES, type MessageDef } from '@rd/contracts';
+import { CASE_HANDLING_ROLES, PERMISSIONS, PERMISSION_DESCRIPTIONS, ROLE_DESCRIPTIONS, ROLE_PERMISSIONS, SENSITIVITY_READERS } from '@rd/auth-core';
+import { CATALOGUE, EVENT_CONSUMERS, ROLES, SENSITIVITIES, type MessageDef } from '@rd/contracts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -109,6 +109,31 @@ gateway turns the token into an \`actor\` (user id, roles, scope) sent with ever
 what they load by it and re-check it on every aggregate. A client-supplied filter can only narrow the
 scope. Reading something outside one's scope answers 404 (its existence is not revealed); creating
 something in a district outside one's scope answers 403.
+
+## Concern sensitivity
+
+Who may read a concern's text and details, within their district scope (\`canReadConcern\` in
+\`libs/auth/core/src/concern-access.ts\`; the meetings service applies it to every concern it returns):
+
+| sensitivity | ${ROLES.map((role) => `\`${role}\``).join(' | ')} |
+| --- | ${ROLES.map(() => ':---:').join(' | ')} |
+${SENSITIVITIES.map(
+  (sensitivity) =>
+    `| \`${sensitivity}\` | ${ROLES.map((role) =>
+      role === 'national-coordinator'
+        ? '✔'
+        : SENSITIVITY_READERS[sensitivity].includes(role)
+          ? '✔'
+          : sensitivity === 'confidential' && CASE_HANDLING_ROLES.includes(role)
+            ? 'if named handler'
+            : '',
+    ).join(' | ')} |`,
+).join('\n')}
+
+The regional reviewer reads no concern at all: aggregates only. Confidential text never leaves the
+meetings service; events, minutes and reports carry its topic, sensitivity and counts only. Raising a
+concern's sensitivity is always allowed; lowering it only by a handler (or the national coordinator), and
+it is audited.
 `
   );
 }

@@ -1,12 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
-import { AuthModule } from '@rd/auth-nest';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuthGuard, AuthModule } from '@rd/auth-nest';
 import { CommunitiesController } from './communities/communities.controller';
 import type { GatewayConfig } from './config';
 import { DistrictsController } from './districts/districts.controller';
 import { HealthController } from './health/health.controller';
 import { MeController } from './me/me.controller';
 import { ProblemFilter } from './problem/problem.filter';
+import { IpRateLimitGuard, UserRateLimitGuard } from './rate-limit/rate-limit.guards';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { ReportsController } from './reports/reports.controller';
 import { RpcModule } from './rpc/rpc.module';
 
@@ -21,9 +23,16 @@ export class AppModule {
       imports: [
         AuthModule.forRoot({ issuerUrl: config.issuerUrl, jwksUrl: config.jwksUrl, audience: config.audience, allowedClients: config.allowedClients }),
         RpcModule.forRoot({ natsUrl: config.natsUrl, prefix: config.prefix, timeoutMs: config.rpcTimeoutMs }),
+        RateLimitModule.forRoot(config.rateLimit),
       ],
       controllers: GATEWAY_CONTROLLERS,
-      providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        // Global guards run in this order: address budget, then the token, then the user's budget.
+        { provide: APP_GUARD, useClass: IpRateLimitGuard },
+        { provide: APP_GUARD, useExisting: AuthGuard },
+        { provide: APP_GUARD, useClass: UserRateLimitGuard },
+      ],
     };
   }
 }

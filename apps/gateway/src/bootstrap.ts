@@ -1,5 +1,5 @@
 import helmet from '@fastify/helmet';
-import { Logger } from '@nestjs/common';
+import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -11,7 +11,7 @@ import { ProblemError } from './problem/problem';
 const CORRELATION_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
 /** Builds the gateway: Fastify with body limit, JSON-only bodies, security headers, CORS and problem+json. */
-export async function createGateway(config: GatewayConfig): Promise<NestFastifyApplication> {
+export async function createGateway(config: GatewayConfig, options: { logger?: LogLevel[] } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     // Reuse a sane incoming correlation id so a request can be followed across services.
@@ -21,7 +21,10 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
     },
     trustProxy: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: false,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   const fastify = app.getHttpAdapter().getInstance();
   const logger = new Logger('Gateway');
 

@@ -15,6 +15,9 @@ const EnvSchema = z.object({
   KEYCLOAK_AUDIENCE: z.string().default('rd-gateway'),
   KEYCLOAK_ALLOWED_CLIENTS: list.default(['rd-console', 'rd-test-cli']),
   CORS_ORIGINS: list.default(['http://localhost:4200']),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_PER_USER: z.coerce.number().int().min(1).default(600),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
 });
 
@@ -30,6 +33,7 @@ export interface GatewayConfig {
   allowedClients: string[];
   corsOrigins: string[];
   bodyLimitBytes: number;
+  rateLimit: { windowMs: number; perIp: number; perUser: number };
 }
 
 /** The only place that reads the environment; fails fast on bad values. */
@@ -47,5 +51,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     allowedClients: e.KEYCLOAK_ALLOWED_CLIENTS,
     corsOrigins: e.CORS_ORIGINS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_MS, perIp: e.RATE_LIMIT_PER_IP, perUser: e.RATE_LIMIT_PER_USER },
   };
 }

@@ -13,3 +13,4 @@ export * from './communities/list-communities.qry.v1';
 export * from './communities/list-districts.qry.v1';
 export * from './communities/community-created.evt.v1';
 export * from './reporting/get-district-report.qry.v1';
+export * from './common/sensitivity';

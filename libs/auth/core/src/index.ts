@@ -1,2 +1,3 @@
 export * from './permissions';
 export * from './scope';
+export * from './concern-access';

@@ -1,0 +1,57 @@
+import { ROLES, SENSITIVITIES, type Actor, type Role, type Sensitivity } from '@rd/contracts';
+import { canChangeSensitivity, canReadConcern, type ConcernAccessFacts } from './concern-access';
+
+const actor = (role: Role, districts: string[] = ['isfara'], userId = `u-${role}`): Actor => ({
+  userId,
+  username: role,
+  roles: [role],
+  scope: { national: role === 'national-coordinator', regions: role === 'regional-reviewer' ? ['sughd'] : [], districts },
+});
+
+const concern = (sensitivity: Sensitivity, handlerIds: string[] = []): ConcernAccessFacts => ({
+  districtCode: 'isfara',
+  regionCode: 'sughd',
+  sensitivity,
+  handlerIds,
+});
+
+// The expected table, written out by hand from docs/ (DOMAIN "Sensitivity and do-no-harm").
+const EXPECTED: Record<Role, Record<Sensitivity, boolean>> = {
+  'national-coordinator': { public: true, restricted: true, confidential: true },
+  'ngo-admin': { public: true, restricted: true, confidential: false },
+  'police-officer': { public: true, restricted: true, confidential: false },
+  'local-government': { public: true, restricted: false, confidential: false },
+  'regional-reviewer': { public: false, restricted: false, confidential: false },
+};
+
+describe('canReadConcern', () => {
+  const cases = ROLES.flatMap((role) => SENSITIVITIES.map((sensitivity) => [role, sensitivity, EXPECTED[role][sensitivity]] as const));
+
+  it.each(cases)('should let %s read a %s concern in scope: %s', (role, sensitivity, expected) => {
+    expect(canReadConcern(actor(role), concern(sensitivity))).toBe(expected);
+  });
+
+  it.each(SENSITIVITIES)('should hide a %s concern from everyone outside the district (bar the coordinator)', (sensitivity) => {
+    for (const role of ROLES.filter((r) => r !== 'national-coordinator')) {
+      expect(canReadConcern(actor(role, ['khujand']), concern(sensitivity, [`u-${role}`]))).toBe(false);
+    }
+  });
+
+  it('should let a named handler read a confidential concern, whatever their role', () => {
+    expect(canReadConcern(actor('local-government', ['isfara'], 'handler-1'), concern('confidential', ['handler-1']))).toBe(true);
+    expect(canReadConcern(actor('police-officer', ['isfara'], 'other'), concern('confidential', ['handler-1']))).toBe(false);
+  });
+
+  it('should never let a regional reviewer read a concern, even as a named handler', () => {
+    expect(canReadConcern(actor('regional-reviewer', [], 'h'), concern('confidential', ['h']))).toBe(false);
+  });
+});
+
+describe('canChangeSensitivity', () => {
+  it('should always allow raising and allow lowering only to a handler', () => {
+    const police = actor('police-officer', ['isfara'], 'p1');
+    expect(canChangeSensitivity(police, concern('public'), 'confidential')).toBe(true);
+    expect(canChangeSensitivity(police, concern('restricted'), 'public')).toBe(false);
+    expect(canChangeSensitivity(police, concern('confidential', ['p1']), 'restricted')).toBe(true);
+  });
+});
