@@ -113,7 +113,7 @@ something in a district outside one's scope answers 403.
 ## Concern sensitivity
 
 Who may read a concern's text and details, within their district scope (\`canReadConcern\` in
-\`libs/auth/core/src/concern-access.ts\`; the meetings service applies it to every concern it returns):
+\`libs/auth/core/src/concern-access.ts\`; the meetings service is to apply it to every concern it returns, once concerns exist there):
 
 | sensitivity | ${ROLES.map((role) => `\`${role}\``).join(' | ')} |
 | --- | ${ROLES.map(() => ':---:').join(' | ')} |
