@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { AuthGuard, AuthModule } from '@rd/auth-nest';
 import { CommunitiesController } from './communities/communities.controller';
 import type { GatewayConfig } from './config';
 import { DistrictsController } from './districts/districts.controller';
 import { HealthController } from './health/health.controller';
 import { MeController } from './me/me.controller';
+import { OpenApiController } from './openapi/openapi.controller';
 import { ProblemFilter } from './problem/problem.filter';
 import { IpRateLimitGuard, UserRateLimitGuard } from './rate-limit/rate-limit.guards';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -13,7 +14,7 @@ import { ReportsController } from './reports/reports.controller';
 import { RpcModule } from './rpc/rpc.module';
 
 /** Every HTTP route of the platform; the route table the access tests walk comes from here. */
-export const GATEWAY_CONTROLLERS = [HealthController, MeController, DistrictsController, CommunitiesController, ReportsController];
+export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, DistrictsController, CommunitiesController, ReportsController];
 
 @Module({})
 export class AppModule {
@@ -21,6 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        DiscoveryModule,
         AuthModule.forRoot({ issuerUrl: config.issuerUrl, jwksUrl: config.jwksUrl, audience: config.audience, allowedClients: config.allowedClients }),
         RpcModule.forRoot({ natsUrl: config.natsUrl, prefix: config.prefix, timeoutMs: config.rpcTimeoutMs }),
         RateLimitModule.forRoot(config.rateLimit),

@@ -1,32 +1,13 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { PERMISSION_KEY, PUBLIC_KEY } from '@rd/auth-nest';
 import { PERMISSIONS } from '@rd/auth-core';
 import { GATEWAY_CONTROLLERS } from './app.module';
-
-/** Every route of the gateway with what it declares, read from the Nest metadata. */
-export function routeTable() {
-  return GATEWAY_CONTROLLERS.flatMap((controller) => {
-    const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
-    return Object.getOwnPropertyNames(controller.prototype)
-      .filter((name) => name !== 'constructor')
-      .map((name) => (controller.prototype as unknown as Record<string, object>)[name])
-      .filter((handler) => Reflect.getMetadata(PATH_METADATA, handler) !== undefined)
-      .map((handler) => ({
-        controller: controller.name,
-        method: RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number],
-        path: `/${base}/${Reflect.getMetadata(PATH_METADATA, handler) as string}`.replace(/\/+$/, '').replace(/\/+/g, '/'),
-        permission: Reflect.getMetadata(PERMISSION_KEY, handler) as string | undefined,
-        isPublic: Reflect.getMetadata(PUBLIC_KEY, handler) === true,
-      }));
-  });
-}
+import { openApiDocument } from './openapi/openapi-document';
+import { routeTable } from './openapi/route-table';
 
 describe('gateway routes', () => {
-  const routes = routeTable();
+  const routes = routeTable(GATEWAY_CONTROLLERS);
 
   it('should find the routes', () => {
-    expect(routes.length).toBeGreaterThanOrEqual(6);
+    expect(routes.length).toBeGreaterThanOrEqual(7);
   });
 
   it.each(routes.map((route) => [`${route.method} ${route.path}`, route]))('%s should declare a permission or @Public()', (_name, route) => {
@@ -34,7 +15,23 @@ describe('gateway routes', () => {
     if (route.permission) expect(PERMISSIONS).toContain(route.permission);
   });
 
-  it('should keep public routes to health only', () => {
-    expect(routes.filter((route) => route.isPublic).map((route) => route.path)).toEqual(['/health']);
+  it.each(routes.filter((route) => !route.isPublic).map((route) => [`${route.method} ${route.path}`, route]))(
+    '%s should be documented with its contract',
+    (_name, route) => {
+      expect(route.contract?.summary).toBeTruthy();
+      if (['POST', 'PUT', 'PATCH'].includes(route.method)) expect(route.contract?.body).toBeDefined();
+    },
+  );
+
+  it('should keep public routes to health and the API description', () => {
+    expect(routes.filter((route) => route.isPublic).map((route) => route.path).sort()).toEqual(['/health', '/openapi.json']);
+  });
+
+  it('should describe every route in OpenAPI with its permission', () => {
+    const document = openApiDocument(routes) as { paths: Record<string, Record<string, { 'x-permission': string }>> };
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => `${method} ${path} ${op['x-permission']}`));
+    expect(operations).toContain('post /communities community:create');
+    expect(operations).toContain('get /communities/{id} community:read');
+    expect(operations.length).toBe(routes.length);
   });
 });

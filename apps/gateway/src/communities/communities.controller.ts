@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from
 import { CurrentActor, RequirePermission } from '@rd/auth-nest';
 import {
   CreateCommunityCmdV1,
+  CommunityViewSchema,
   CreateCommunityInputSchema,
   GetCommunityQryV1,
   ListCommunitiesQryV1,
@@ -12,6 +13,7 @@ import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
+import { ApiContract } from '../openapi/api-contract.decorator';
 import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
 import { parseInput } from '../http/parse-body';
 import { RPC_CLIENT } from '../rpc/rpc.module';
@@ -24,6 +26,7 @@ export class CommunitiesController {
 
   @Get()
   @RequirePermission('community:read')
+  @ApiContract({ summary: 'Communities in your scope (filters: districtCode, status, q)', response: CommunityViewSchema, list: true })
   async list(
     @CurrentActor() actor: Actor,
     @Query() query: RawListQuery,
@@ -40,6 +43,7 @@ export class CommunitiesController {
 
   @Get(':id')
   @RequirePermission('community:read')
+  @ApiContract({ summary: 'One community', response: CommunityViewSchema })
   get(@CurrentActor() actor: Actor, @Param() params: unknown, @CorrelationId() correlationId: string): Promise<CommunityView> {
     const { id } = parseInput(IdParam, params);
     return this.rpc.request(GetCommunityQryV1, actor, { id }, { correlationId });
@@ -48,6 +52,7 @@ export class CommunitiesController {
   @Post()
   @HttpCode(201)
   @RequirePermission('community:create')
+  @ApiContract({ summary: 'Propose a community in a district of your scope', body: CreateCommunityInputSchema, response: CommunityViewSchema })
   create(@CurrentActor() actor: Actor, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<CommunityView> {
     const input = parseInput(CreateCommunityInputSchema, body);
     return this.rpc.request(CreateCommunityCmdV1, actor, input, { correlationId });

@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { CurrentActor, RequirePermission } from '@rd/auth-nest';
-import { ListDistrictsQryV1, type Actor, type DistrictView } from '@rd/contracts';
+import { DistrictViewSchema, ListDistrictsQryV1, type Actor, type DistrictView } from '@rd/contracts';
 import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId } from '../http/correlation';
+import { ApiContract } from '../openapi/api-contract.decorator';
 import { contentRange } from '../http/list-params';
 import { RPC_CLIENT } from '../rpc/rpc.module';
 
@@ -13,6 +14,7 @@ export class DistrictsController {
 
   @Get()
   @RequirePermission('geography:read')
+  @ApiContract({ summary: 'Districts in your scope, names in every language', response: DistrictViewSchema, list: true })
   async list(
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,

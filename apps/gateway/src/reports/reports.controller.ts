@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { CurrentActor, RequirePermission } from '@rd/auth-nest';
-import { GetDistrictReportQryV1, type Actor, type DistrictReport } from '@rd/contracts';
+import { DistrictReportSchema, GetDistrictReportQryV1, type Actor, type DistrictReport } from '@rd/contracts';
 import type { RpcClient } from '@rd/messaging';
 import { CorrelationId } from '../http/correlation';
+import { ApiContract } from '../openapi/api-contract.decorator';
 import { parseInput } from '../http/parse-body';
 import { RPC_CLIENT } from '../rpc/rpc.module';
 
@@ -12,6 +13,7 @@ export class ReportsController {
 
   @Get('districts/:districtCode')
   @RequirePermission('report:read')
+  @ApiContract({ summary: 'District summary from the reporting read model', response: DistrictReportSchema })
   async district(
     @CurrentActor() actor: Actor,
     @Param() params: unknown,

@@ -1,0 +1,71 @@
+import { ProblemDetailsSchema } from '@rd/contracts';
+import { z } from 'zod';
+import type { RouteInfo } from './route-table';
+
+type JsonSchema = Record<string, unknown>;
+
+const schema = (zod: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(zod, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+};
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+});
+
+/**
+ * OpenAPI 3.1 description of the gateway, built from the route table and the contract schemas, with the
+ * permission of each operation as `x-permission`.
+ */
+export function openApiDocument(routes: readonly RouteInfo[], serverUrl = '/api/v1'): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const path = route.path.replace(/:(\w+)/g, '{$1}');
+    const parameters = [...route.path.matchAll(/:(\w+)/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'string' } }));
+    if (route.contract?.list) {
+      parameters.push(
+        { name: 'sort', in: 'query', required: false, schema: { type: 'string', description: 'JSON ["field","ASC"|"DESC"]' } as never },
+        { name: 'range', in: 'query', required: false, schema: { type: 'string', description: 'JSON [first,last]' } as never },
+        { name: 'filter', in: 'query', required: false, schema: { type: 'string', description: 'JSON object of filters' } as never },
+      );
+    }
+    const success = String(route.contract?.successStatus ?? (route.method === 'POST' ? 201 : 200));
+    const responseSchema = route.contract?.response ? schema(route.contract.response, 'output') : { type: 'object' };
+    const responses: Record<string, unknown> = {
+      [success]: {
+        description: 'Success',
+        ...(route.contract?.list ? { headers: { 'Content-Range': { schema: { type: 'string' }, description: '<resource> <first>-<last>/<total>' } } } : {}),
+        content: { 'application/json': { schema: route.contract?.list ? { type: 'array', items: responseSchema } : responseSchema } },
+      },
+      '400': problem('Invalid input; `errors` lists the fields'),
+      '429': problem('Too many requests; see Retry-After'),
+    };
+    if (!route.isPublic) {
+      responses['401'] = problem('Missing or invalid access token');
+      responses['403'] = problem('Not allowed for this role or district');
+      responses['404'] = problem('Not found, or outside your scope');
+    }
+    (paths[path] ??= {})[route.method.toLowerCase()] = {
+      operationId: `${route.controller.replace(/Controller$/, '')}.${route.handler}`,
+      summary: route.contract?.summary ?? route.handler,
+      security: route.isPublic ? [] : [{ keycloak: [] }],
+      'x-permission': route.isPublic ? 'public' : route.permission,
+      parameters,
+      ...(route.contract?.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: schema(route.contract.body, 'input') } } } }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Reporting Days API', version: '1' },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: { keycloak: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { ProblemDetails: schema(ProblemDetailsSchema, 'output') },
+    },
+    paths,
+  };
+}
