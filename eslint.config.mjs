@@ -18,6 +18,7 @@ function boundaries(isTest) {
       { sourceTag: 'scope:communities', onlyDependOnLibsWithTags: ['scope:communities', 'scope:shared'] },
       { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:notifications', 'scope:shared'] },
       { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared'] },
+      { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: ['scope:audit', 'scope:shared'] },
       { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
       { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: only(['type:contracts', 'type:util', 'type:tooling']) },
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:testing', 'type:tooling', 'type:data-access'] },

@@ -6,3 +6,4 @@ CREATE DATABASE rd_communities;
 CREATE DATABASE rd_meetings;
 CREATE DATABASE rd_notifications;
 CREATE DATABASE rd_reporting;
+CREATE DATABASE rd_audit;

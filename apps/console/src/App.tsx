@@ -1,8 +1,14 @@
 import { Admin, Resource, type AuthProvider, type DataProvider, type I18nProvider, type Store } from 'react-admin';
+import audit from './audit';
 import communities from './communities';
+import communityImports from './imports';
+import contacts from './contacts';
 import { Dashboard } from './dashboard/Dashboard';
 import districts from './districts';
 import { Layout } from './layout/Layout';
+import communitiesMap from './map';
+import organisations from './organisations';
+import regions from './regions';
 import { consoleTheme } from './theme';
 
 export interface AppProps {
@@ -11,6 +17,9 @@ export interface AppProps {
   i18nProvider: I18nProvider;
   store: Store;
 }
+
+// An erased contact keeps its id but has no name left.
+const contactRepresentation = (record: { name?: string }) => record.name || '—';
 
 // Menu entries, pages and buttons follow authProvider.canAccess, so a regional reviewer sees districts and their
 // reports but no communities and no create button.
@@ -28,6 +37,13 @@ export const App = ({ authProvider, dataProvider, i18nProvider, store }: AppProp
     dashboard={Dashboard}
   >
     <Resource name="communities" {...communities} recordRepresentation="name" />
+    <Resource name="community-imports" {...communityImports} />
+    <Resource name="communities-map" {...communitiesMap} />
+    <Resource name="regions" {...regions} recordRepresentation="code" />
     <Resource name="districts" {...districts} recordRepresentation="code" />
+    <Resource name="organisations" {...organisations} recordRepresentation="name" />
+    <Resource name="contacts" {...contacts} recordRepresentation={contactRepresentation} />
+    <Resource name="officer-assignments" />
+    <Resource name="audit" {...audit} />
   </Admin>
 );

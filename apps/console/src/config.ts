@@ -6,6 +6,8 @@ export const ConsoleConfigSchema = z.object({
   keycloakUrl: z.url().describe('Keycloak base URL, e.g. http://localhost:8180'),
   realm: z.string().min(1),
   clientId: z.string().min(1),
+  // Background tiles of the communities map ({z}/{x}/{y} template); OpenStreetMap when absent.
+  mapTileUrl: z.string().min(1).optional(),
 });
 export type ConsoleConfig = z.infer<typeof ConsoleConfigSchema>;
 

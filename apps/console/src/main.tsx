@@ -7,24 +7,30 @@ import { loadConfig } from './config';
 import { createDataProvider } from './data/dataProvider';
 import { createHttpClient } from './data/httpClient';
 import { createI18nProvider, initialLocale } from './i18n/i18nProvider';
+import { createImportClient } from './imports/importClient';
+import { ImportClientContext } from './imports/ImportClientContext';
+import { configureMapTiles } from './map/tileSource';
 import { consoleStore } from './store';
 
 // Config and sign-in come first: react-admin renders only for a signed-in user, with the callback already
 // removed from the URL so its hash router starts clean.
 async function boot(root: HTMLElement): Promise<void> {
   const config = await loadConfig();
+  configureMapTiles(config.mapTileUrl);
   const store = consoleStore();
   const locale = initialLocale(store.getItem('locale'));
   const keycloak = await startKeycloak(config, locale);
   const http = createHttpClient(() => freshToken(keycloak));
   createRoot(root).render(
     <StrictMode>
-      <App
-        authProvider={keycloakAuthProvider(keycloak)}
-        dataProvider={createDataProvider(config.apiUrl, http)}
-        i18nProvider={createI18nProvider(locale)}
-        store={store}
-      />
+      <ImportClientContext.Provider value={createImportClient(config.apiUrl, () => freshToken(keycloak))}>
+        <App
+          authProvider={keycloakAuthProvider(keycloak)}
+          dataProvider={createDataProvider(config.apiUrl, http)}
+          i18nProvider={createI18nProvider(locale)}
+          store={store}
+        />
+      </ImportClientContext.Provider>
     </StrictMode>,
   );
 }

@@ -21,7 +21,7 @@ interface Operation {
 interface Fixture {
   /** Whether the target depends on scope (else only the 'in' case runs). */
   scoped: boolean;
-  request(target: ScopeCase): { path: string; body?: unknown };
+  request(target: ScopeCase): { path: string; body?: unknown; headers?: Record<string, string> };
   /** Status when the role holds the permission; `covered` says whether the target is in the caller's scope. */
   allowed(covered: boolean): number;
   /** Checks a 2xx body never shows data outside the caller's scope. */
@@ -31,6 +31,26 @@ interface Fixture {
 // In-scope target: Isfara (Sughd); out-of-scope: Batken (Batken region, Kyrgyz side).
 const TARGETS = { in: { district: 'isfara', region: 'sughd' }, out: { district: 'batken', region: 'batken' } } as const;
 const ids: Record<ScopeCase, string> = { in: '', out: '' };
+// Records made in beforeAll per target: a fresh community, a police unit referenced by a contact (so it
+// cannot be deleted: 409), a contact, a contact to erase (idempotent) and a roster row.
+const refs: Record<ScopeCase, { community: string; organisation: string; contact: string; erasable: string; assignment: string }> = {
+  in: { community: '', organisation: '', contact: '', erasable: '', assignment: '' },
+  out: { community: '', organisation: '', contact: '', erasable: '', assignment: '' },
+};
+const DISTRICT_REGION: Record<string, string> = { isfara: 'sughd', khujand: 'sughd', batken: 'batken' };
+// Region-level records (no district) are visible to holders of a district in that region.
+const everyPlaceVisible = (body: unknown, scope: ActorScope) => {
+  for (const item of body as { districtCode: string | null; regionCode: string }[]) {
+    const visible = item.districtCode
+      ? actorCoversDistrict(scope, item.regionCode, item.districtCode)
+      : scope.regions.includes(item.regionCode) || scope.districts.some((d) => DISTRICT_REGION[d] === item.regionCode);
+    expect(visible).toBe(true);
+  }
+};
+const everyRowInScope = (body: unknown, scope: ActorScope) => {
+  for (const item of body as { districtCode: string }[]) expect(actorCoversDistrict(scope, DISTRICT_REGION[item.districtCode], item.districtCode)).toBe(true);
+};
+const hex = () => randomBytes(4).toString('hex');
 
 const everyItemInScope = (body: unknown, scope: ActorScope) => {
   for (const item of body as { districtCode?: string; code?: string; regionCode: string }[]) {
@@ -61,6 +81,69 @@ const FIXTURES: Record<string, Fixture> = {
     request: (t) => ({ path: `/reports/districts/${TARGETS[t].district}` }),
     allowed: (covered) => (covered ? 200 : 404),
     inScope: (body, scope) => everyItemInScope([body], scope),
+  },
+  // Districts outside the caller's scope are reported per row: 200 with the problem for a dry-run, 422 and nothing written for an apply.
+  'POST /community-imports/dry-run': {
+    scoped: true,
+    request: (t) => ({ path: '/community-imports/dry-run', body: `name,districtCode,kind\nMatrix ${randomBytes(4).toString('hex')},${TARGETS[t].district},village\n`, headers: { 'Content-Type': 'text/csv' } }),
+    allowed: () => 200,
+  },
+  'POST /community-imports': {
+    scoped: true,
+    request: (t) => ({ path: '/community-imports', body: `name,districtCode,kind\nMatrix ${randomBytes(4).toString('hex')},${TARGETS[t].district},village\n`, headers: { 'Content-Type': 'text/csv' } }),
+    allowed: (covered) => (covered ? 201 : 422),
+  },
+  // Regions are reference data: every reader of geography sees all of them.
+  'GET /regions': { scoped: false, request: () => ({ path: '/regions' }), allowed: () => 200 },
+  'GET /regions/{code}': { scoped: true, request: (t) => ({ path: `/regions/${TARGETS[t].region}` }), allowed: () => 200 },
+  'POST /regions': { scoped: false, request: () => ({ path: '/regions', body: { code: `matrix-${hex()}`, countryCode: 'TJ', name: { en: 'Matrix' } } }), allowed: () => 201 },
+  'PATCH /regions/{code}': { scoped: false, request: () => ({ path: '/regions/sughd', body: { location: { lat: 40.3, lng: 69.6 } } }), allowed: () => 200 },
+  'GET /districts/{code}': { scoped: true, request: (t) => ({ path: `/districts/${TARGETS[t].district}` }), allowed: (covered) => (covered ? 200 : 404) },
+  'POST /districts': { scoped: false, request: () => ({ path: '/districts', body: { code: `matrix-${hex()}`, regionCode: 'batken', name: { en: 'Matrix' } } }), allowed: () => 201 },
+  'PATCH /districts/{code}': { scoped: false, request: () => ({ path: '/districts/isfara', body: { location: { lat: 40.12, lng: 70.63 } } }), allowed: () => 200 },
+  'PATCH /communities/{id}': {
+    scoped: true,
+    request: (t) => ({ path: `/communities/${refs[t].community}`, body: { population: 1000 } }),
+    allowed: (covered) => (covered ? 200 : 404),
+    inScope: (body, scope) => everyItemInScope([body], scope),
+  },
+  // Nothing may go back to proposed: always 409 in scope, so the cell is repeatable.
+  'POST /communities/{id}/transitions': { scoped: true, request: (t) => ({ path: `/communities/${refs[t].community}/transitions`, body: { to: 'proposed' } }), allowed: (covered) => (covered ? 409 : 404) },
+  'GET /organisations': {
+    scoped: true,
+    request: (t) => ({ path: `/organisations?range=[0,499]&filter=${encodeURIComponent(JSON.stringify({ districtCode: TARGETS[t].district }))}` }),
+    allowed: () => 200,
+    inScope: everyPlaceVisible,
+  },
+  'GET /organisations/{id}': { scoped: true, request: (t) => ({ path: `/organisations/${refs[t].organisation}` }), allowed: (covered) => (covered ? 200 : 404), inScope: (b, s) => everyPlaceVisible([b], s) },
+  'POST /organisations': {
+    scoped: true,
+    request: (t) => ({ path: '/organisations', body: { name: `Matrix ${hex()}`, kind: 'ngo', districtCode: TARGETS[t].district } }),
+    allowed: (covered) => (covered ? 201 : 403),
+  },
+  'PATCH /organisations/{id}': { scoped: true, request: (t) => ({ path: `/organisations/${refs[t].organisation}`, body: { name: 'Matrix police unit' } }), allowed: (covered) => (covered ? 200 : 404) },
+  'DELETE /organisations/{id}': { scoped: true, request: (t) => ({ path: `/organisations/${refs[t].organisation}` }), allowed: (covered) => (covered ? 409 : 404) },
+  'GET /contacts': {
+    scoped: true,
+    request: (t) => ({ path: `/contacts?range=[0,499]&filter=${encodeURIComponent(JSON.stringify({ districtCode: TARGETS[t].district }))}` }),
+    allowed: () => 200,
+    inScope: everyPlaceVisible,
+  },
+  'GET /contacts/{id}': { scoped: true, request: (t) => ({ path: `/contacts/${refs[t].contact}` }), allowed: (covered) => (covered ? 200 : 404), inScope: (b, s) => everyPlaceVisible([b], s) },
+  'POST /contacts': {
+    scoped: true,
+    request: (t) => ({ path: '/contacts', body: { name: `Matrix ${hex()}`, districtCode: TARGETS[t].district, consent: true } }),
+    allowed: (covered) => (covered ? 201 : 403),
+  },
+  'PATCH /contacts/{id}': { scoped: true, request: (t) => ({ path: `/contacts/${refs[t].contact}`, body: { position: 'Inspector' } }), allowed: (covered) => (covered ? 200 : 404) },
+  'POST /contacts/{id}/erase': { scoped: true, request: (t) => ({ path: `/contacts/${refs[t].erasable}/erase`, body: {} }), allowed: (covered) => (covered ? 200 : 404) },
+  'GET /officer-assignments': { scoped: false, request: () => ({ path: '/officer-assignments?range=[0,499]' }), allowed: () => 200, inScope: everyRowInScope },
+  'GET /officer-assignments/{id}': { scoped: true, request: (t) => ({ path: `/officer-assignments/${refs[t].assignment}` }), allowed: (covered) => (covered ? 200 : 404), inScope: (b, s) => everyRowInScope([b], s) },
+  // An unknown officer: 400 in scope (the community is checked first: 404 outside), so the cell is repeatable.
+  'POST /officer-assignments': {
+    scoped: true,
+    request: (t) => ({ path: '/officer-assignments', body: { communityId: refs[t].community, officerContactId: '00000000-0000-4000-8000-000000000000' } }),
+    allowed: (covered) => (covered ? 400 : 404),
   },
   'GET /audit': { scoped: false, request: () => ({ path: '/audit?range=[0,9]' }), allowed: () => 200 },
 };
@@ -99,6 +182,19 @@ describe('access-control matrix', () => {
     const outList = await api<CommunityView[]>('coordinator', 'GET', `/communities?range=[0,0]&filter=${encodeURIComponent('{"districtCode":"batken"}')}`);
     ids.in = inList.body[0].id;
     ids.out = outList.body[0].id;
+    for (const t of ['in', 'out'] as const) {
+      const district = TARGETS[t].district;
+      const post = async <T extends { id: string }>(path: string, body: unknown): Promise<string> => {
+        const response = await api<T>('coordinator', 'POST', path, body);
+        if (response.status !== 201) throw new Error(`matrix setup: POST ${path} answered ${response.status} ${JSON.stringify(response.body)}`);
+        return response.body.id;
+      };
+      refs[t].community = await post('/communities', { name: `Matrix ${hex()}`, districtCode: district, kind: 'village' });
+      refs[t].organisation = await post('/organisations', { name: `Matrix police ${hex()}`, kind: 'district-police', districtCode: district });
+      refs[t].contact = await post('/contacts', { name: `Matrix officer ${hex()}`, organisationId: refs[t].organisation, consent: true });
+      refs[t].erasable = await post('/contacts', { name: `Matrix erasable ${hex()}`, districtCode: district });
+      refs[t].assignment = await post('/officer-assignments', { communityId: refs[t].community, officerContactId: refs[t].contact });
+    }
   });
 
   it('should have a fixture for every operation the gateway documents, and no stale fixture', () => {
@@ -124,8 +220,8 @@ describe('access-control matrix', () => {
                 : !hasPermission(caller.roles, op.permission as Permission)
                   ? 403
                   : fixture.allowed(covered);
-          const { path, body } = fixture.request(target);
-          const response = await api(caller.username, op.method, path, body);
+          const { path, body, headers } = fixture.request(target);
+          const response = await api(caller.username, op.method, path, body, headers);
           cells += 1;
           const label = `${op.method} ${op.path} as ${caller.username ?? 'anonymous'} (${target} of scope)`;
           if (response.status !== expected) mismatches.push(`${label}: expected ${expected}, got ${response.status}`);

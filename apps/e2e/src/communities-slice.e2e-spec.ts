@@ -1,6 +1,7 @@
 import { ProblemDetailsSchema, type CommunityView, type DistrictReport } from '@rd/contracts';
 import { eventually } from '@rd/testing';
 import { randomBytes } from 'node:crypto';
+import { e2eEnv } from './support/e2e-env';
 import { api } from './support/http';
 
 const uniqueName = (base: string) => `${base} ${randomBytes(3).toString('hex')}`;
@@ -112,5 +113,27 @@ describe('the community slice: console API → communities → JetStream → rep
     const response = await api<DistrictReport>('reviewer.sughd', 'GET', '/reports/districts/isfara');
     expect(response.status).toBe(200);
     expect(response.body.communities.total).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('browser-facing protections', () => {
+  const preflight = (origin: string) =>
+    fetch(`${e2eEnv().gatewayUrl}/communities`, {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+    });
+
+  it('should allow CORS for the configured console origin only', async () => {
+    const allowed = await preflight(e2eEnv().consoleUrl);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(e2eEnv().consoleUrl);
+    const other = await preflight('http://evil.example');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('should send security headers', async () => {
+    const response = await fetch(`${e2eEnv().gatewayUrl}/health`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(response.headers.get('x-frame-options')).toBeTruthy();
   });
 });

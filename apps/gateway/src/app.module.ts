@@ -1,20 +1,27 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { AuthGuard, AuthModule } from '@rd/auth-nest';
+import { AuditController } from './audit/audit.controller';
+import { AuditModule } from './audit/audit.module';
 import { CommunitiesController } from './communities/communities.controller';
+import { ContactsController } from './contacts/contacts.controller';
+import { CommunityImportsController } from './community-imports/community-imports.controller';
 import type { GatewayConfig } from './config';
 import { DistrictsController } from './districts/districts.controller';
 import { HealthController } from './health/health.controller';
 import { MeController } from './me/me.controller';
+import { OfficerAssignmentsController } from './officer-assignments/officer-assignments.controller';
 import { OpenApiController } from './openapi/openapi.controller';
+import { OrganisationsController } from './organisations/organisations.controller';
 import { ProblemFilter } from './problem/problem.filter';
 import { IpRateLimitGuard, UserRateLimitGuard } from './rate-limit/rate-limit.guards';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { RegionsController } from './regions/regions.controller';
 import { ReportsController } from './reports/reports.controller';
 import { RpcModule } from './rpc/rpc.module';
 
 /** Every HTTP route of the platform; the route table the access tests walk comes from here. */
-export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, DistrictsController, CommunitiesController, ReportsController];
+export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, ReportsController, AuditController];
 
 @Module({})
 export class AppModule {
@@ -26,6 +33,7 @@ export class AppModule {
         AuthModule.forRoot({ issuerUrl: config.issuerUrl, jwksUrl: config.jwksUrl, audience: config.audience, allowedClients: config.allowedClients }),
         RpcModule.forRoot({ natsUrl: config.natsUrl, prefix: config.prefix, timeoutMs: config.rpcTimeoutMs }),
         RateLimitModule.forRoot(config.rateLimit),
+        AuditModule.forRoot({ natsUrl: config.natsUrl, prefix: config.prefix }),
       ],
       controllers: GATEWAY_CONTROLLERS,
       providers: [

@@ -19,7 +19,7 @@ describe('gateway routes', () => {
     '%s should be documented with its contract',
     (_name, route) => {
       expect(route.contract?.summary).toBeTruthy();
-      if (['POST', 'PUT', 'PATCH'].includes(route.method)) expect(route.contract?.body).toBeDefined();
+      if (['POST', 'PUT', 'PATCH'].includes(route.method)) expect(route.contract?.body ?? route.contract?.upload).toBeDefined();
     },
   );
 

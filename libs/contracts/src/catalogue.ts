@@ -1,5 +1,43 @@
+import { AuditEntrySubmittedEvtV1 } from './audit/audit-entry-submitted.evt.v1';
+import { ListAuditEntriesQryV1 } from './audit/list-audit-entries.qry.v1';
 import { CommunityCreatedEvtV1 } from './communities/community-created.evt.v1';
+import {
+  CommunityActivatedEvtV1,
+  CommunityArchivedEvtV1,
+  CommunityOnboardingStartedEvtV1,
+  CommunityPausedEvtV1,
+} from './communities/community-status.evt.v1';
+import { CommunityUpdatedEvtV1 } from './communities/community-updated.evt.v1';
+import {
+  ContactConsentChangedEvtV1,
+  ContactErasedEvtV1,
+  CreateContactCmdV1,
+  EraseContactCmdV1,
+  GetContactQryV1,
+  ListContactsQryV1,
+  UpdateContactCmdV1,
+} from './communities/contact.messages.v1';
+import {
+  AssignOfficerCmdV1,
+  GetOfficerAssignmentQryV1,
+  ListOfficerAssignmentsQryV1,
+  OfficerAssignedEvtV1,
+} from './communities/officer-assignment.messages.v1';
+import {
+  CreateOrganisationCmdV1,
+  DeleteOrganisationCmdV1,
+  GetOrganisationQryV1,
+  ListOrganisationsQryV1,
+  UpdateOrganisationCmdV1,
+} from './communities/organisation.messages.v1';
+import { TransitionCommunityCmdV1 } from './communities/transition-community.cmd.v1';
+import { UpdateCommunityCmdV1 } from './communities/update-community.cmd.v1';
+import { CreateDistrictCmdV1, GetDistrictQryV1, UpdateDistrictCmdV1 } from './geography/district.messages.v1';
+import { CreateRegionCmdV1, GetRegionQryV1, ListRegionsQryV1, UpdateRegionCmdV1 } from './geography/region.messages.v1';
+import { MeetingScheduledEvtV1 } from './meetings/meeting-scheduled.evt.v1';
 import { CreateCommunityCmdV1 } from './communities/create-community.cmd.v1';
+import { ApplyCommunityImportCmdV1 } from './communities/import-communities-apply.cmd.v1';
+import { DryRunCommunityImportQryV1 } from './communities/import-communities-dry-run.qry.v1';
 import { GetCommunityQryV1 } from './communities/get-community.qry.v1';
 import { ListCommunitiesQryV1 } from './communities/list-communities.qry.v1';
 import { ListDistrictsQryV1 } from './communities/list-districts.qry.v1';
@@ -13,7 +51,42 @@ export const CATALOGUE: readonly MessageDef[] = [
   ListCommunitiesQryV1,
   ListDistrictsQryV1,
   CommunityCreatedEvtV1,
+  UpdateCommunityCmdV1,
+  TransitionCommunityCmdV1,
+  CommunityUpdatedEvtV1,
+  CommunityOnboardingStartedEvtV1,
+  CommunityActivatedEvtV1,
+  CommunityPausedEvtV1,
+  CommunityArchivedEvtV1,
+  ListRegionsQryV1,
+  GetRegionQryV1,
+  CreateRegionCmdV1,
+  UpdateRegionCmdV1,
+  GetDistrictQryV1,
+  CreateDistrictCmdV1,
+  UpdateDistrictCmdV1,
+  ListOrganisationsQryV1,
+  GetOrganisationQryV1,
+  CreateOrganisationCmdV1,
+  UpdateOrganisationCmdV1,
+  DeleteOrganisationCmdV1,
+  ListContactsQryV1,
+  GetContactQryV1,
+  CreateContactCmdV1,
+  UpdateContactCmdV1,
+  EraseContactCmdV1,
+  ContactConsentChangedEvtV1,
+  ContactErasedEvtV1,
+  AssignOfficerCmdV1,
+  ListOfficerAssignmentsQryV1,
+  GetOfficerAssignmentQryV1,
+  OfficerAssignedEvtV1,
+  MeetingScheduledEvtV1,
+  DryRunCommunityImportQryV1,
+  ApplyCommunityImportCmdV1,
   GetDistrictReportQryV1,
+  AuditEntrySubmittedEvtV1,
+  ListAuditEntriesQryV1,
 ];
 
 /**
@@ -22,4 +95,10 @@ export const CATALOGUE: readonly MessageDef[] = [
  */
 export const EVENT_CONSUMERS: Readonly<Record<string, readonly string[]>> = {
   [CommunityCreatedEvtV1.name]: ['reporting'],
+  [MeetingScheduledEvtV1.name]: ['communities'],
+  [CommunityOnboardingStartedEvtV1.name]: ['reporting'],
+  [CommunityActivatedEvtV1.name]: ['reporting'],
+  [CommunityPausedEvtV1.name]: ['reporting'],
+  [CommunityArchivedEvtV1.name]: ['reporting'],
+  [AuditEntrySubmittedEvtV1.name]: ['audit'],
 };

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** Services that own subjects. Only the owner answers its cmd/qry subjects or publishes its evt subjects. */
-export const OWNERS = ['meetings', 'communities', 'notifications', 'reporting'] as const;
+/**
+ * Services that own subjects. Only the owner answers its cmd/qry subjects or publishes its evt subjects; the one
+ * exception is `audit.evt.entry.submitted.v1`, which the gateway and services publish (docs/adr/0003-audit-trail.md).
+ */
+export const OWNERS = ['meetings', 'communities', 'notifications', 'reporting', 'audit'] as const;
 export type Owner = (typeof OWNERS)[number];
 
 export type MessageKind = 'cmd' | 'qry' | 'evt';

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startConsoleServer, safeFilePath, type RunningConsoleServer } from './console-server';
+import { consoleSecurityHeaders, startConsoleServer, safeFilePath, type RunningConsoleServer } from './console-server';
 
 const config = {
   apiUrl: 'http://localhost:3000/api/v1',
@@ -100,5 +100,15 @@ describe(safeFilePath.name, () => {
     expect(safeFilePath('/srv/app', '/assets/a.js?v=1')).toBe('/srv/app/assets/a.js');
     expect(safeFilePath('/srv/app', '/.env')).toBeNull();
     expect(safeFilePath('/srv/app', '/%E0%A4%A')).toBeNull();
+  });
+});
+
+describe(consoleSecurityHeaders.name, () => {
+  const base = { apiUrl: 'http://localhost:3000/api/v1', keycloakUrl: 'http://localhost:8180', realm: 'r', clientId: 'c' };
+
+  it('should allow map tiles only from the configured tile server', () => {
+    expect(consoleSecurityHeaders(base)['Content-Security-Policy']).toContain("img-src 'self' data: blob:;");
+    const csp = consoleSecurityHeaders({ ...base, mapTileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png' })['Content-Security-Policy'];
+    expect(csp).toContain("img-src 'self' data: blob: https://tiles.example.org;");
   });
 });

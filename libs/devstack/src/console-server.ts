@@ -10,6 +10,8 @@ export interface ConsoleRuntimeConfig {
   keycloakUrl: string;
   realm: string;
   clientId: string;
+  /** Map tile URL template (`https://tile.example/{z}/{x}/{y}.png`); the map falls back to a list without it. */
+  mapTileUrl?: string;
 }
 
 export interface ConsoleServerOptions {
@@ -52,11 +54,13 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 export function consoleSecurityHeaders(config: ConsoleRuntimeConfig): Record<string, string> {
   const api = new URL(config.apiUrl).origin;
   const keycloak = new URL(config.keycloakUrl).origin;
+  // Tile images may come only from the one configured tile server.
+  const tiles = config.mapTileUrl ? ` ${new URL(config.mapTileUrl.replace(/[{}]/g, '')).origin}` : '';
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${tiles}`,
     "font-src 'self' data:",
     `connect-src 'self' ${api} ${keycloak}`,
     `frame-src ${keycloak}`,

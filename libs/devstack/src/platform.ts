@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { httpOk, isPortOpen, run, sleep } from './process';
 
-export const SERVICES = ['communities', 'meetings', 'notifications', 'reporting'] as const;
+export const SERVICES = ['communities', 'meetings', 'notifications', 'reporting', 'audit'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 /** Repository root, found from this file's place in libs/devstack/src. */
@@ -22,6 +22,8 @@ export interface PlatformOptions {
   corsOrigins: string[];
   logDir: string;
   seedDemo: boolean;
+  /** Extra environment for the gateway (e.g. rate limits for benchmarks). */
+  extraEnv?: Record<string, string>;
   /** Echo service logs to this process's stdout, prefixed with the service name. */
   echoLogs?: boolean;
   log?: (line: string) => void;
@@ -80,7 +82,7 @@ function tsEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /**
- * Creates the databases, applies migrations (and demo data), starts the four services and the
+ * Creates the databases, applies migrations (and demo data), starts the services and the
  * gateway as child processes, and waits until the gateway answers and every service listens.
  */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
@@ -137,6 +139,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       GATEWAY_PORT: String(options.gatewayPort),
       KEYCLOAK_ISSUER_URL: options.issuerUrl,
       CORS_ORIGINS: options.corsOrigins.join(','),
+      ...options.extraEnv,
     },
     /listening on http/,
   );

@@ -2,17 +2,30 @@ import { readFileSync } from 'node:fs';
 import { ROLES } from '@rd/contracts';
 import { DEMO_USERS } from '@rd/testing';
 import { DEFAULT_REALM_FILE } from './keycloak';
-import { expandRealmPlaceholders, groupPaths, realmPlaceholders, type RealmClient, type RealmRepresentation } from './realm';
+import { expandRealmPlaceholders, groupPaths, type RealmClient, type RealmRepresentation } from './realm';
+import {
+  CONSOLE_CLIENT_ID,
+  lintedRealm,
+  lintedRealmFromObject,
+  lintRealm,
+  REALM_RULES,
+  TEST_ONLY_CLIENT_ID,
+  type LintedRealm,
+  type RealmKind,
+} from './realm-lint';
+import { PRODUCTION_REALM_FILE, renderProductionRealm } from './realm-production';
 
-// Keycloak realm traps that break tokens silently (docs: /work/shared/ENGINEERING.md "Keycloak"):
-// this lint reads the hand-kept realm file and fails before a slow Keycloak start would.
-const rawText = readFileSync(DEFAULT_REALM_FILE, 'utf8');
-const raw = JSON.parse(rawText) as RealmRepresentation;
-// What Keycloak imports when no variable is set.
-const realm = JSON.parse(expandRealmPlaceholders(rawText, {})) as RealmRepresentation;
-
-const LOGIN_CLIENTS = ['rd-console', 'rd-test-cli'];
-const REQUIRED_SCOPES = ['basic', 'roles', 'profile', 'email', 'web-origins', 'acr'];
+// Keycloak realm traps that break tokens silently, and what a production realm must never carry (docs:
+// /work/shared/ENGINEERING.md "Keycloak", docs/security.md). The rules live in realm-lint.ts; this spec runs them
+// over both realm files and breaks an in-memory copy once per rule, so each rule is shown to fail when it should.
+const devText = readFileSync(DEFAULT_REALM_FILE, 'utf8');
+const productionText = readFileSync(PRODUCTION_REALM_FILE, 'utf8');
+const REALMS: Record<RealmKind, LintedRealm> = {
+  dev: lintedRealm('dev', devText),
+  production: lintedRealm('production', productionText),
+};
+const dev = REALMS.dev.imported;
+const production = REALMS.production.imported;
 
 function client(r: RealmRepresentation, clientId: string): RealmClient {
   const found = r.clients?.find((c) => c.clientId === clientId);
@@ -20,150 +33,310 @@ function client(r: RealmRepresentation, clientId: string): RealmClient {
   return found;
 }
 
-function urisOf(c: RealmClient): string[] {
-  const postLogout = c.attributes?.['post.logout.redirect.uris'];
-  return [...(c.redirectUris ?? []), ...(c.webOrigins ?? []), ...(postLogout ? postLogout.split('##') : [])];
-}
+describe('realm lint rules', () => {
+  const pairs = REALM_RULES.flatMap((rule) => rule.appliesTo.map((kind) => ({ rule, kind })));
 
-describe('reporting-days realm', () => {
-  it('should be the reporting-days realm with short tokens, brute-force protection, TLS outside localhost and no sign-up', () => {
+  it.each(pairs.map(({ rule, kind }) => [kind, rule.id, rule] as const))('the %s realm should keep %s', (kind, _id, rule) => {
+    expect(rule.check(REALMS[kind])).toEqual([]);
+  });
+
+  it('should find nothing in either committed realm file', () => {
+    expect([...lintRealm(REALMS.dev), ...lintRealm(REALMS.production)]).toEqual([]);
+  });
+
+  // Each case breaks one thing in a copy of a committed realm; the named rule must report it.
+  type Mutation = { rule: string; kind: RealmKind; what: string; mutate: (r: RealmRepresentation) => void };
+  const consoleOf = (r: RealmRepresentation) => client(r, CONSOLE_CLIENT_ID);
+  const attributes = (c: RealmClient) => (c.attributes ??= {});
+  const mapperConfig = (c: RealmClient, type: string) => {
+    const found = c.protocolMappers?.find((m) => m.protocolMapper === type);
+    if (!found) throw new Error(`${c.clientId} has no ${type}`);
+    return found.config;
+  };
+  const nth = <T>(items: T[] | undefined, index: number): T => {
+    const item = items?.[index];
+    if (item === undefined) throw new Error(`no item ${index}`);
+    return item;
+  };
+  const users = (r: RealmRepresentation) => r.users;
+  const roles = (r: RealmRepresentation) => r.roles?.realm;
+  const MUTATIONS: Mutation[] = [
+    {
+      rule: 'token-client-scopes',
+      kind: 'dev',
+      what: 'basic dropped from rd-test-cli',
+      mutate: (r) => void (client(r, TEST_ONLY_CLIENT_ID).defaultClientScopes = ['roles', 'profile', 'email', 'web-origins', 'acr']),
+    },
+    {
+      rule: 'token-client-scopes',
+      kind: 'production',
+      what: 'roles dropped from rd-console',
+      mutate: (r) => void (consoleOf(r).defaultClientScopes = ['basic', 'profile', 'email', 'web-origins', 'acr']),
+    },
+    {
+      rule: 'token-client-scopes',
+      kind: 'production',
+      what: 'a new login client without scopes',
+      mutate: (r) =>
+        void r.clients?.push({ clientId: 'rd-extra', standardFlowEnabled: true, implicitFlowEnabled: false, directAccessGrantsEnabled: false }),
+    },
+    {
+      rule: 'gateway-audience',
+      kind: 'dev',
+      what: 'audience mapper removed from rd-test-cli',
+      mutate: (r) =>
+        void (client(r, TEST_ONLY_CLIENT_ID).protocolMappers = client(r, TEST_ONLY_CLIENT_ID).protocolMappers?.filter(
+          (m) => m.protocolMapper !== 'oidc-audience-mapper',
+        )),
+    },
+    {
+      rule: 'gateway-audience',
+      kind: 'production',
+      what: 'audience account instead of rd-gateway',
+      mutate: (r) => void (mapperConfig(consoleOf(r), 'oidc-audience-mapper')['included.client.audience'] = 'account'),
+    },
+    {
+      rule: 'groups-claim',
+      kind: 'dev',
+      what: 'group names without full path',
+      mutate: (r) => void (mapperConfig(consoleOf(r), 'oidc-group-membership-mapper')['full.path'] = 'false'),
+    },
+    {
+      rule: 'groups-claim',
+      kind: 'production',
+      what: 'groups mapper removed',
+      mutate: (r) => void (consoleOf(r).protocolMappers = consoleOf(r).protocolMappers?.filter((m) => m.name !== 'groups')),
+    },
+    {
+      rule: 'console-pkce',
+      kind: 'dev',
+      what: 'PKCE attribute removed',
+      mutate: (r) => void delete consoleOf(r).attributes?.['pkce.code.challenge.method'],
+    },
+    {
+      rule: 'console-pkce',
+      kind: 'production',
+      what: 'PKCE plain',
+      mutate: (r) => void (attributes(consoleOf(r))['pkce.code.challenge.method'] = 'plain'),
+    },
+    { rule: 'console-pkce', kind: 'production', what: 'confidential console', mutate: (r) => void (consoleOf(r).publicClient = false) },
+    {
+      rule: 'exact-uris',
+      kind: 'dev',
+      what: 'wildcard redirect URI',
+      mutate: (r) => void consoleOf(r).redirectUris?.push('http://localhost:4200/*'),
+    },
+    {
+      rule: 'exact-uris',
+      kind: 'dev',
+      what: 'wildcard in a placeholder default',
+      mutate: (r) => void consoleOf(r).webOrigins?.push('${RD_CONSOLE_URL:*}'),
+    },
+    { rule: 'exact-uris', kind: 'production', what: 'web origin *', mutate: (r) => void (consoleOf(r).webOrigins = ['*']) },
+    {
+      rule: 'exact-uris',
+      kind: 'production',
+      what: 'wildcard post-logout URI',
+      mutate: (r) => void (attributes(consoleOf(r))['post.logout.redirect.uris'] = '${RD_CONSOLE_URL}/*'),
+    },
+    {
+      rule: 'no-implicit-flow',
+      kind: 'dev',
+      what: 'implicit flow on rd-gateway',
+      mutate: (r) => void (client(r, 'rd-gateway').implicitFlowEnabled = true),
+    },
+    {
+      rule: 'no-implicit-flow',
+      kind: 'production',
+      what: 'implicit flow left to the default',
+      mutate: (r) => void delete consoleOf(r).implicitFlowEnabled,
+    },
+    { rule: 'direct-grants', kind: 'dev', what: 'password grant on rd-console', mutate: (r) => void (consoleOf(r).directAccessGrantsEnabled = true) },
+    {
+      rule: 'direct-grants',
+      kind: 'dev',
+      what: 'rd-test-cli not marked TEST ONLY',
+      mutate: (r) => void (client(r, TEST_ONLY_CLIENT_ID).description = 'automated tests'),
+    },
+    {
+      rule: 'direct-grants',
+      kind: 'production',
+      what: 'password grant on rd-console',
+      mutate: (r) => void (consoleOf(r).directAccessGrantsEnabled = true),
+    },
+    {
+      rule: 'direct-grants',
+      kind: 'production',
+      what: 'rd-test-cli copied into production',
+      mutate: (r) => void r.clients?.push(structuredClone(client(dev, TEST_ONLY_CLIENT_ID))),
+    },
+    {
+      rule: 'direct-grants',
+      kind: 'production',
+      what: 'admin-cli left to Keycloak (which turns the password grant on)',
+      mutate: (r) => void (r.clients = r.clients?.filter((c) => c.clientId !== 'admin-cli')),
+    },
+    {
+      rule: 'no-test-client',
+      kind: 'production',
+      what: 'rd-test-cli copied into production',
+      mutate: (r) => void r.clients?.push(structuredClone(client(dev, TEST_ONLY_CLIENT_ID))),
+    },
+    {
+      rule: 'no-test-client',
+      kind: 'production',
+      what: 'a renamed TEST ONLY client',
+      mutate: (r) =>
+        void r.clients?.push({ ...structuredClone(client(dev, TEST_ONLY_CLIENT_ID)), clientId: 'rd-cli', directAccessGrantsEnabled: false }),
+    },
+    { rule: 'token-lifespan', kind: 'dev', what: '30-minute access tokens', mutate: (r) => void (r.accessTokenLifespan = 1800) },
+    { rule: 'token-lifespan', kind: 'production', what: 'lifespan left to the default', mutate: (r) => void delete r.accessTokenLifespan },
+    { rule: 'brute-force', kind: 'dev', what: 'brute-force protection off', mutate: (r) => void (r.bruteForceProtected = false) },
+    { rule: 'brute-force', kind: 'production', what: 'brute-force protection unset', mutate: (r) => void delete r.bruteForceProtected },
+    { rule: 'ssl-required', kind: 'dev', what: 'sslRequired none', mutate: (r) => void (r.sslRequired = 'none') },
+    { rule: 'ssl-required', kind: 'production', what: 'sslRequired external', mutate: (r) => void (r.sslRequired = 'external') },
+    { rule: 'no-self-registration', kind: 'dev', what: 'registration on', mutate: (r) => void (r.registrationAllowed = true) },
+    { rule: 'no-self-registration', kind: 'production', what: 'registration unset', mutate: (r) => void delete r.registrationAllowed },
+    { rule: 'verify-email', kind: 'production', what: 'verifyEmail off', mutate: (r) => void (r.verifyEmail = false) },
+    { rule: 'password-policy', kind: 'production', what: '8 characters', mutate: (r) => void (r.passwordPolicy = 'length(8) and notUsername') },
+    { rule: 'password-policy', kind: 'production', what: 'no notUsername', mutate: (r) => void (r.passwordPolicy = 'length(12)') },
+    { rule: 'password-policy', kind: 'production', what: 'no policy', mutate: (r) => void delete r.passwordPolicy },
+    { rule: 'demo-users', kind: 'dev', what: 'a demo user without email', mutate: (r) => void delete nth(users(r), 1).email },
+    { rule: 'demo-users', kind: 'dev', what: 'a demo user with an unverified email', mutate: (r) => void (nth(users(r), 0).emailVerified = false) },
+    { rule: 'demo-users', kind: 'dev', what: 'a demo user without last name', mutate: (r) => void (nth(users(r), 2).lastName = ' ') },
+    { rule: 'demo-users', kind: 'dev', what: 'a temporary password', mutate: (r) => void (nth(nth(users(r), 3).credentials, 0).temporary = true) },
+    {
+      rule: 'demo-users',
+      kind: 'production',
+      what: 'a demo user in production',
+      mutate: (r) => void (r.users = [structuredClone(nth(dev.users, 0))]),
+    },
+    { rule: 'role-descriptions', kind: 'dev', what: 'a blank role description', mutate: (r) => void (nth(roles(r), 0).description = '  ') },
+    { rule: 'role-descriptions', kind: 'production', what: 'a role without description', mutate: (r) => void delete nth(roles(r), 4).description },
+    {
+      rule: 'placeholder-defaults',
+      kind: 'dev',
+      what: 'a placeholder without default',
+      mutate: (r) => void consoleOf(r).redirectUris?.push('${RD_CONSOLE_URL}/'),
+    },
+    {
+      rule: 'production-uris-from-environment',
+      kind: 'production',
+      what: 'a literal redirect URI',
+      mutate: (r) => void (consoleOf(r).redirectUris = ['https://rd.example.org/']),
+    },
+    {
+      rule: 'production-uris-from-environment',
+      kind: 'production',
+      what: 'a localhost default',
+      mutate: (r) => void (consoleOf(r).webOrigins = ['${RD_CONSOLE_URL:http://localhost:4200}']),
+    },
+    { rule: 'login-languages', kind: 'dev', what: 'internationalization off', mutate: (r) => void (r.internationalizationEnabled = false) },
+    { rule: 'login-languages', kind: 'production', what: 'Kyrgyz and Tajik not offered', mutate: (r) => void (r.supportedLocales = ['en', 'ru']) },
+    { rule: 'login-languages', kind: 'dev', what: 'no name for Tajik in Russian', mutate: (r) => void delete r.localizationTexts?.['ru'] },
+  ];
+
+  it.each(MUTATIONS.map((m) => [m.rule, m.kind, m.what, m] as const))('%s should catch (%s realm) %s', (ruleId, kind, _what, mutation) => {
+    const rule = REALM_RULES.find((r) => r.id === ruleId);
+    if (!rule) throw new Error(`no rule ${ruleId}`);
+    expect(rule.appliesTo).toContain(kind);
+    const broken = structuredClone(REALMS[kind].raw);
+    mutation.mutate(broken);
+    expect(rule.check(lintedRealmFromObject(kind, broken))).not.toEqual([]);
+  });
+
+  it('should have a breaking case for every rule on every realm it applies to', () => {
+    const covered = new Set(MUTATIONS.map((m) => `${m.rule}/${m.kind}`));
+    expect(pairs.map(({ rule, kind }) => `${rule.id}/${kind}`).filter((pair) => !covered.has(pair))).toEqual([]);
+  });
+});
+
+describe('production realm', () => {
+  it('should be exactly what the dev realm generates (run libs/devstack/src/realm-production.cli.ts after changing the dev realm)', () => {
+    // Compared as text: the file is generated, never edited by hand.
+    expect(productionText).toBe(renderProductionRealm(devText));
+  });
+
+  it('should share roles, groups, mappers and scopes with the dev realm', () => {
+    expect(production.roles).toEqual(dev.roles);
+    expect(production.groups).toEqual(dev.groups);
+    expect(client(production, 'rd-gateway')).toEqual(client(dev, 'rd-gateway'));
+    const shared = ({ redirectUris: _r, webOrigins: _w, rootUrl: _u, attributes, ...rest }: RealmClient) => ({
+      ...rest,
+      attributes: Object.fromEntries(Object.entries(attributes ?? {}).filter(([key]) => key !== 'post.logout.redirect.uris')),
+    });
+    expect(shared(client(production, CONSOLE_CLIENT_ID))).toEqual(shared(client(dev, CONSOLE_CLIENT_ID)));
+    expect((production.clients ?? []).map((c) => c.clientId).sort()).toEqual(['admin-cli', CONSOLE_CLIENT_ID, 'rd-gateway']);
+  });
+
+  it('should take the console URL from RD_CONSOLE_URL and nothing else', () => {
+    const console = client(production, CONSOLE_CLIENT_ID);
+    expect(console.redirectUris).toEqual(['${RD_CONSOLE_URL}/']);
+    expect(console.webOrigins).toEqual(['${RD_CONSOLE_URL}']);
+    expect(console.attributes?.['post.logout.redirect.uris']).toBe('${RD_CONSOLE_URL}/');
+    const expanded = JSON.parse(expandRealmPlaceholders(productionText, { RD_CONSOLE_URL: 'https://rd.example.org' })) as RealmRepresentation;
+    expect(client(expanded, CONSOLE_CLIENT_ID).redirectUris).toEqual(['https://rd.example.org/']);
+  });
+});
+
+describe('dev realm', () => {
+  it('should take the console URL from RD_CONSOLE_URL when set, besides the fixed localhost ones', () => {
+    const expanded = JSON.parse(expandRealmPlaceholders(devText, { RD_CONSOLE_URL: 'https://rd.example.org' })) as RealmRepresentation;
+    expect(client(expanded, CONSOLE_CLIENT_ID).redirectUris).toContain('https://rd.example.org/');
+    expect(new Set(client(dev, CONSOLE_CLIENT_ID).redirectUris)).toEqual(new Set(['http://localhost:4200/', 'http://localhost:4310/']));
+    expect(new Set(client(dev, CONSOLE_CLIENT_ID).webOrigins)).toEqual(new Set(['http://localhost:4200', 'http://localhost:4310']));
+  });
+
+  it('should take the demo password from RD_DEMO_PASSWORD with the documented default', () => {
+    for (const user of REALMS.dev.raw.users ?? []) expect(user.credentials?.[0]?.value).toBe('${RD_DEMO_PASSWORD:demo-password-1}');
+  });
+
+  it('should only name groups and roles that exist', () => {
+    const paths = new Set(groupPaths(dev.groups));
+    const roles = new Set((dev.roles?.realm ?? []).map((role) => role.name));
+    const users = dev.users ?? [];
+    expect(users.flatMap((u) => (u.groups ?? []).filter((g) => !paths.has(g)).map((g) => `${u.username}: ${g}`))).toEqual([]);
+    expect(users.flatMap((u) => (u.realmRoles ?? []).filter((r) => !roles.has(r)).map((r) => `${u.username}: ${r}`))).toEqual([]);
+    expect(users.filter((u) => !u.realmRoles?.length).map((u) => u.username)).toEqual([]);
+  });
+
+  it('should match the demo users that tests log in as (@rd/testing DEMO_USERS)', () => {
+    const fromRealm = (dev.users ?? []).map((u) => ({ username: u.username, roles: u.realmRoles, groups: u.groups ?? [] }));
+    const fromTesting = Object.values(DEMO_USERS).map((u) => ({ username: u.username, roles: [u.role], groups: [...u.groups] }));
+    expect(fromRealm.sort((a, b) => a.username.localeCompare(b.username))).toEqual(fromTesting.sort((a, b) => a.username.localeCompare(b.username)));
+  });
+
+  it('should have one demo user per role', () => {
+    const covered = new Set((dev.users ?? []).flatMap((u) => u.realmRoles ?? []));
+    expect([...covered].sort()).toEqual([...ROLES].sort());
+  });
+});
+
+describe.each(['dev', 'production'] as const)('%s realm file', (kind) => {
+  const realm = REALMS[kind].imported;
+
+  it('should be the reporting-days realm, enabled', () => {
     expect(realm.realm).toBe('reporting-days');
     expect(realm.enabled).toBe(true);
-    expect(realm.accessTokenLifespan).toBeLessThanOrEqual(300);
-    expect(realm.bruteForceProtected).toBe(true);
-    expect(realm.sslRequired).toBe('external');
-    expect(realm.registrationAllowed).toBe(false);
   });
 
-  describe('placeholders', () => {
-    it('should give every placeholder a default, so a bare import works', () => {
-      const placeholders = realmPlaceholders(rawText);
-      expect(placeholders.length).toBeGreaterThan(0);
-      expect(placeholders.filter((placeholder) => placeholder.fallback === undefined)).toEqual([]);
-    });
-
-    it('should take values from the environment when set', () => {
-      const expanded = JSON.parse(expandRealmPlaceholders(rawText, { RD_CONSOLE_URL: 'https://rd.example.org' })) as RealmRepresentation;
-      expect(client(expanded, 'rd-console').redirectUris).toContain('https://rd.example.org/');
-    });
+  it('should define exactly the platform roles of @rd/contracts', () => {
+    expect((realm.roles?.realm ?? []).map((role) => role.name).sort()).toEqual([...ROLES].sort());
   });
 
-  describe('roles', () => {
-    it('should define exactly the platform roles of @rd/contracts', () => {
-      expect((realm.roles?.realm ?? []).map((role) => role.name).sort()).toEqual([...ROLES].sort());
-    });
-
-    it('should describe every realm role', () => {
-      expect((realm.roles?.realm ?? []).filter((role) => !role.description?.trim()).map((role) => role.name)).toEqual([]);
-    });
+  it('should mirror the geography in groups', () => {
+    expect(groupPaths(realm.groups).sort()).toEqual(['/batken', '/batken/batken', '/sughd', '/sughd/isfara', '/sughd/khujand']);
   });
 
-  describe('clients', () => {
-    it.each(LOGIN_CLIENTS)('%s should have the default scopes that put sub, realm_access and profile into tokens', (clientId) => {
-      expect(client(realm, clientId).defaultClientScopes).toEqual(expect.arrayContaining(REQUIRED_SCOPES));
-    });
-
-    it.each(LOGIN_CLIENTS)('%s should add rd-gateway to aud with an audience mapper', (clientId) => {
-      const mapper = client(realm, clientId).protocolMappers?.find((m) => m.protocolMapper === 'oidc-audience-mapper');
-      expect(mapper?.config).toEqual(expect.objectContaining({ 'included.client.audience': 'rd-gateway', 'access.token.claim': 'true' }));
-    });
-
-    it.each(LOGIN_CLIENTS)('%s should put full group paths into the groups claim of the access token', (clientId) => {
-      const mapper = client(realm, clientId).protocolMappers?.find((m) => m.protocolMapper === 'oidc-group-membership-mapper');
-      expect(mapper?.config).toEqual(expect.objectContaining({ 'claim.name': 'groups', 'full.path': 'true', 'access.token.claim': 'true' }));
-    });
-
-    it('should make rd-console a public code-flow client with PKCE S256 and nothing else', () => {
-      const console = client(realm, 'rd-console');
-      expect(console).toEqual(
-        expect.objectContaining({
-          publicClient: true,
-          standardFlowEnabled: true,
-          implicitFlowEnabled: false,
-          directAccessGrantsEnabled: false,
-          serviceAccountsEnabled: false,
-        }),
-      );
-      expect(console.attributes?.['pkce.code.challenge.method']).toBe('S256');
-      expect(new Set(console.redirectUris)).toEqual(new Set(['http://localhost:4200/', 'http://localhost:4310/']));
-      expect(new Set(console.webOrigins)).toEqual(new Set(['http://localhost:4200', 'http://localhost:4310']));
-    });
-
-    it('should allow the password grant on the test-only rd-test-cli client and nowhere else', () => {
-      expect((realm.clients ?? []).filter((c) => c.directAccessGrantsEnabled !== false).map((c) => c.clientId)).toEqual(['rd-test-cli']);
-      const cli = client(realm, 'rd-test-cli');
-      expect(cli).toEqual(expect.objectContaining({ publicClient: true, standardFlowEnabled: false, implicitFlowEnabled: false }));
-      expect(cli.description).toMatch(/TEST ONLY/);
-    });
-
-    it('should keep rd-gateway an audience only, with no flow', () => {
-      expect(client(realm, 'rd-gateway')).toEqual(
-        expect.objectContaining({
-          bearerOnly: true,
-          standardFlowEnabled: false,
-          implicitFlowEnabled: false,
-          directAccessGrantsEnabled: false,
-          serviceAccountsEnabled: false,
-        }),
-      );
-    });
-
-    it('should never use the implicit flow', () => {
-      expect((realm.clients ?? []).filter((c) => c.implicitFlowEnabled !== false).map((c) => c.clientId)).toEqual([]);
-    });
-
-    it('should have no wildcard in any redirect URI, web origin or post-logout URI, before or after expansion', () => {
-      const all = (r: RealmRepresentation) => (r.clients ?? []).flatMap((c) => urisOf(c).map((uri) => `${c.clientId}: ${uri}`));
-      expect([...all(raw), ...all(realm)].filter((entry) => entry.includes('*'))).toEqual([]);
-      // After expansion every entry is an exact origin or origin + "/" (no paths, no patterns).
-      expect(all(realm).filter((entry) => !/^[\w-]+: https?:\/\/[^/*]+\/?$/.test(entry))).toEqual([]);
-    });
-  });
-
-  describe('users', () => {
-    const paths = new Set(groupPaths(realm.groups));
-
-    it('should mirror the geography in groups', () => {
-      expect([...paths].sort()).toEqual(['/batken', '/batken/batken', '/sughd', '/sughd/isfara', '/sughd/khujand']);
-    });
-
-    it('should set up every user fully, or the password grant answers "Account is not fully set up"', () => {
-      for (const user of realm.users ?? []) {
-        expect(user).toEqual(
-          expect.objectContaining({
-            email: expect.stringMatching(/^[^@\s]+@[^@\s]+$/),
-            firstName: expect.any(String),
-            lastName: expect.any(String),
-            emailVerified: true,
-            enabled: true,
-            requiredActions: [],
-          }),
-        );
-        expect(user.credentials).toEqual([expect.objectContaining({ type: 'password', value: expect.any(String), temporary: false })]);
-      }
-    });
-
-    it('should take the demo password from RD_DEMO_PASSWORD with the documented default', () => {
-      for (const user of raw.users ?? []) expect(user.credentials?.[0]?.value).toBe('${RD_DEMO_PASSWORD:demo-password-1}');
-    });
-
-    it('should only name groups and roles that exist', () => {
-      const roles = new Set((realm.roles?.realm ?? []).map((role) => role.name));
-      const users = realm.users ?? [];
-      expect(users.flatMap((u) => (u.groups ?? []).filter((g) => !paths.has(g)).map((g) => `${u.username}: ${g}`))).toEqual([]);
-      expect(users.flatMap((u) => (u.realmRoles ?? []).filter((r) => !roles.has(r)).map((r) => `${u.username}: ${r}`))).toEqual([]);
-      expect(users.filter((u) => !u.realmRoles?.length).map((u) => u.username)).toEqual([]);
-    });
-
-    it('should match the demo users that tests log in as (@rd/testing DEMO_USERS)', () => {
-      const fromRealm = (realm.users ?? []).map((u) => ({ username: u.username, roles: u.realmRoles, groups: u.groups ?? [] }));
-      const fromTesting = Object.values(DEMO_USERS).map((u) => ({ username: u.username, roles: [u.role], groups: [...u.groups] }));
-      expect(fromRealm.sort((a, b) => a.username.localeCompare(b.username))).toEqual(fromTesting.sort((a, b) => a.username.localeCompare(b.username)));
-    });
-
-    it('should have one demo user per role', () => {
-      const covered = new Set((realm.users ?? []).flatMap((u) => u.realmRoles ?? []));
-      expect([...covered].sort()).toEqual([...ROLES].sort());
-    });
+  it('should keep rd-gateway an audience only, with no flow', () => {
+    expect(client(realm, 'rd-gateway')).toEqual(
+      expect.objectContaining({
+        bearerOnly: true,
+        standardFlowEnabled: false,
+        implicitFlowEnabled: false,
+        directAccessGrantsEnabled: false,
+        serviceAccountsEnabled: false,
+      }),
+    );
   });
 });

@@ -8,7 +8,10 @@ export interface RealmProtocolMapper {
 
 export interface RealmClient {
   clientId: string;
+  name?: string;
   description?: string;
+  enabled?: boolean;
+  rootUrl?: string;
   publicClient?: boolean;
   bearerOnly?: boolean;
   standardFlowEnabled?: boolean;
@@ -48,8 +51,21 @@ export interface RealmRepresentation {
   enabled?: boolean;
   sslRequired?: string;
   registrationAllowed?: boolean;
+  verifyEmail?: boolean;
+  resetPasswordAllowed?: boolean;
+  /** Keycloak's policy string, e.g. `length(12) and notUsername`. */
+  passwordPolicy?: string;
   accessTokenLifespan?: number;
   bruteForceProtected?: boolean;
+  internationalizationEnabled?: boolean;
+  supportedLocales?: string[];
+  defaultLocale?: string;
+  /** Realm-level message overrides per locale (they win over the theme's messages). */
+  localizationTexts?: Record<string, Record<string, string>>;
+  eventsEnabled?: boolean;
+  eventsExpiration?: number;
+  adminEventsEnabled?: boolean;
+  adminEventsDetailsEnabled?: boolean;
   roles?: { realm?: Array<{ name: string; description?: string }> };
   groups?: RealmGroup[];
   clients?: RealmClient[];

@@ -2,8 +2,12 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@rd/messaging';
 import { CommunitiesModule } from './communities/communities.module';
+import { CommunityImportsModule } from './community-imports/community-imports.module';
 import type { CommunitiesConfig } from './config';
+import { ContactsModule } from './contacts/contacts.module';
 import { GeographyModule } from './geography/geography.module';
+import { OfficerAssignmentsModule } from './officer-assignments/officer-assignments.module';
+import { OrganisationsModule } from './organisations/organisations.module';
 import { communitiesOrmConfig } from './orm.config';
 
 @Module({})
@@ -22,6 +26,10 @@ export class AppModule {
         }),
         GeographyModule,
         CommunitiesModule,
+        OrganisationsModule,
+        ContactsModule,
+        OfficerAssignmentsModule,
+        CommunityImportsModule,
       ],
     };
   }

@@ -91,4 +91,27 @@ describe('reporting district read model (real PostgreSQL and NATS)', () => {
     const error = await report(policeBatken, 'isfara').catch((e: unknown) => e);
     expect((error as RpcError).payload.code).toBe(ErrorCode.NotFound);
   });
+
+  it('should move a community between statuses on its status events, whatever order they arrive in', async () => {
+    const communityId = randomUUID();
+    const t0 = Date.now();
+    const status = (subject: string, from: string, to: string, offsetMs: number) => ({
+      id: randomUUID(),
+      subject,
+      payload: { communityId, districtCode: 'leninabad', regionCode: 'sughd', from, to, occurredAt: new Date(t0 + offsetMs).toISOString() },
+      correlationId: 'test',
+      occurredAt: new Date(),
+    });
+    // Activated arrives before onboarding-started and before created: the newest event still wins.
+    await publish(status('communities.evt.community.activated.v1', 'onboarding', 'active', 2000));
+    await publish(status('communities.evt.community.onboarding-started.v1', 'proposed', 'onboarding', 1000));
+    const createdEvent = created('leninabad', 'sughd', communityId);
+    await publish({ ...createdEvent, payload: { ...createdEvent.payload, occurredAt: new Date(t0).toISOString() } });
+    await eventually(async () => {
+      const r = await report(national, 'leninabad');
+      expect(r.communities).toMatchObject({ total: 1, byStatus: { active: 1 } });
+    });
+    await publish(status('communities.evt.community.paused.v1', 'active', 'paused', 3000));
+    await eventually(async () => expect((await report(national, 'leninabad')).communities.byStatus).toMatchObject({ active: 0, paused: 1 }));
+  });
 });

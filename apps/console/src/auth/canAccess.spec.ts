@@ -29,10 +29,20 @@ describe(canAccess.name, () => {
       }
     });
 
-    it('should deny edit and delete to everyone, as the gateway has no such routes', () => {
-      for (const action of ['edit', 'delete']) {
-        expect(canAccess(as('national-coordinator'), { resource: 'communities', action })).toBe(false);
+    it('should deny delete to everyone, as the gateway has no such route', () => {
+      expect(canAccess(as('national-coordinator'), { resource: 'communities', action: 'delete' })).toBe(false);
+    });
+
+    it('should let an NGO admin edit and move communities through onboarding, but not a police officer', () => {
+      for (const action of ['edit', 'transition']) {
+        expect(canAccess(as('ngo-admin'), { resource: 'communities', action })).toBe(true);
+        expect(canAccess(as('police-officer'), { resource: 'communities', action })).toBe(false);
       }
+    });
+
+    it('should show the map to whoever reads communities', () => {
+      expect(canAccess(as('local-government'), { resource: 'communities-map', action: 'list' })).toBe(true);
+      expect(canAccess(as('regional-reviewer'), { resource: 'communities-map', action: 'list' })).toBe(false);
     });
   });
 
@@ -51,8 +61,62 @@ describe(canAccess.name, () => {
       }
     });
 
-    it('should not let anyone create districts from the console', () => {
-      expect(canAccess(as('national-coordinator'), { resource: 'districts', action: 'create' })).toBe(false);
+    it('should let only the national coordinator create and edit regions and districts', () => {
+      for (const resource of ['regions', 'districts']) {
+        for (const action of ['create', 'edit']) {
+          expect(canAccess(as('national-coordinator'), { resource, action })).toBe(true);
+          for (const role of ['ngo-admin', 'police-officer', 'local-government', 'regional-reviewer'] as const) {
+            expect(canAccess(as(role), { resource, action })).toBe(false);
+          }
+        }
+        expect(canAccess(as('regional-reviewer'), { resource, action: 'list' })).toBe(true);
+      }
+    });
+  });
+
+  describe('audit', () => {
+    it('should show the audit log to the national coordinator only', () => {
+      expect(canAccess(as('national-coordinator'), { resource: 'audit', action: 'list' })).toBe(true);
+      for (const role of ['ngo-admin', 'police-officer', 'local-government', 'regional-reviewer'] as const) {
+        expect(canAccess(as(role), { resource: 'audit', action: 'list' })).toBe(false);
+      }
+    });
+
+    it('should offer no way to open, change or remove an entry', () => {
+      for (const action of ['show', 'create', 'edit', 'delete']) {
+        expect(canAccess(as('national-coordinator'), { resource: 'audit', action })).toBe(false);
+      }
+    });
+  });
+
+  describe('organisations, contacts and the officer roster', () => {
+    it('should let an NGO admin manage organisations and contacts and erase personal data', () => {
+      for (const action of ['list', 'show', 'create', 'edit']) {
+        expect(canAccess(as('ngo-admin'), { resource: 'organisations', action })).toBe(true);
+        expect(canAccess(as('ngo-admin'), { resource: 'contacts', action })).toBe(true);
+      }
+      expect(canAccess(as('ngo-admin'), { resource: 'contacts', action: 'erase' })).toBe(true);
+    });
+
+    it('should let local government read organisations and contacts but change nothing', () => {
+      expect(canAccess(as('local-government'), { resource: 'contacts', action: 'list' })).toBe(true);
+      for (const action of ['create', 'edit', 'erase']) {
+        expect(canAccess(as('local-government'), { resource: 'contacts', action })).toBe(false);
+      }
+      expect(canAccess(as('local-government'), { resource: 'organisations', action: 'edit' })).toBe(false);
+    });
+
+    it('should never show contacts or the roster to a regional reviewer', () => {
+      for (const action of ['list', 'show', 'create', 'edit', 'erase']) {
+        expect(canAccess(as('regional-reviewer'), { resource: 'contacts', action })).toBe(false);
+        expect(canAccess(as('regional-reviewer'), { resource: 'officer-assignments', action })).toBe(false);
+      }
+      expect(canAccess(as('regional-reviewer'), { resource: 'organisations', action: 'list' })).toBe(false);
+    });
+
+    it('should let a police officer assign the community officer', () => {
+      expect(canAccess(as('police-officer'), { resource: 'officer-assignments', action: 'create' })).toBe(true);
+      expect(canAccess(as('local-government'), { resource: 'officer-assignments', action: 'create' })).toBe(false);
     });
   });
 
@@ -62,7 +126,7 @@ describe(canAccess.name, () => {
 
   it('should deny unknown resources and prototype names', () => {
     const all = as('national-coordinator');
-    expect(canAccess(all, { resource: 'audit', action: 'list' })).toBe(false);
+    expect(canAccess(all, { resource: 'minutes', action: 'list' })).toBe(false);
     expect(canAccess(all, { resource: '__proto__', action: 'list' })).toBe(false);
     expect(canAccess(all, { resource: 'communities', action: 'constructor' })).toBe(false);
     expect(canAccess(all, { resource: 'toString', action: 'toString' })).toBe(false);

@@ -2,16 +2,41 @@ import type { Permission } from '@rd/auth-core';
 
 /**
  * react-admin resource → action → the permission of the matrix in `@rd/auth-core` it needs.
- * Anything not listed (edit, delete, unknown resources) is denied: the gateway offers no such route.
+ * Anything not listed (delete, unknown resources) is denied: the gateway offers no such route.
  */
 export const ACCESS_RULES: Readonly<Record<string, Readonly<Record<string, Permission>>>> = {
   communities: {
     list: 'community:read',
     show: 'community:read',
     create: 'community:create',
+    edit: 'community:update',
+    // Custom action of the community page: the onboarding buttons.
+    transition: 'community:transition',
   },
-  districts: { list: 'geography:read', show: 'geography:read' },
+  'communities-map': { list: 'community:read' },
+  // The import wizard is a page shown as the resource's list.
+  'community-imports': { list: 'community:create' },
+  regions: { list: 'geography:read', show: 'geography:read', create: 'geography:manage', edit: 'geography:manage' },
+  districts: { list: 'geography:read', show: 'geography:read', create: 'geography:manage', edit: 'geography:manage' },
+  organisations: {
+    list: 'organisation:read',
+    show: 'organisation:read',
+    create: 'organisation:manage',
+    edit: 'organisation:manage',
+  },
+  // Personal data: never for the regional reviewer, who lacks contact:read.
+  contacts: {
+    list: 'contact:read',
+    show: 'contact:read',
+    create: 'contact:manage',
+    edit: 'contact:manage',
+    erase: 'contact:erase',
+  },
+  // The officer roster: read with the community (as the gateway does), assigned with officer:assign.
+  'officer-assignments': { list: 'community:read', show: 'community:read', create: 'officer:assign' },
   reports: { list: 'report:read', show: 'report:read' },
+  // Read-only, national coordinator only: no show, edit or delete.
+  audit: { list: 'audit:read' },
 };
 
 export interface AccessRequest {

@@ -1,4 +1,16 @@
-import { DataTable, DateField, List, SearchInput, SelectField, SelectInput } from 'react-admin';
+import MapIcon from '@mui/icons-material/Map';
+import {
+  Button,
+  CanAccess,
+  CreateButton,
+  DataTable,
+  DateField,
+  List,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  TopToolbar,
+} from 'react-admin';
 import { DistrictInput } from '../districts/DistrictInput';
 import { kindChoices, statusChoices } from './choices';
 import { DistrictReferenceField } from './DistrictReferenceField';
@@ -9,12 +21,24 @@ const filters = [
   <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
 ];
 
-// Sortable columns are the ones the list query accepts: name, createdAt, districtCode, status.
 // The create button shows only with community:create (canAccess); there is no export.
+const ListActions = () => (
+  <TopToolbar>
+    <CanAccess resource="communities-map" action="list">
+      <Button label="app.map.open" to="/communities-map">
+        <MapIcon />
+      </Button>
+    </CanAccess>
+    <CreateButton />
+  </TopToolbar>
+);
+
+// Sortable columns are the ones the list query accepts: name, createdAt, districtCode, status.
 export const CommunityList = () => (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
+  <List filters={filters} sort={{ field: 'name', order: 'ASC' }} exporter={false} actions={<ListActions />}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="name" />
+      <DataTable.Col source="code" disableSort />
       <DataTable.Col source="districtCode">
         <DistrictReferenceField />
       </DataTable.Col>

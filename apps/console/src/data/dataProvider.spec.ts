@@ -32,10 +32,9 @@ describe(createDataProvider.name, () => {
   it('should key districts by code and reports by district code', async () => {
     const districts = setup({ json: [{ code: 'isfara' }], headers: { 'Content-Range': 'districts 0-0/1' } });
     expect((await districts.sut.getList('districts', {})).data[0].id).toBe('isfara');
-    // No GET /districts/:code on the gateway: one district comes from the list.
-    expect((await districts.sut.getOne('districts', { id: 'isfara' })).data.code).toBe('isfara');
+    const { data: many } = await districts.sut.getMany('districts', { ids: ['isfara', 'batken'] });
+    expect(many.map((row) => row.id)).toEqual(['isfara']);
     expect(new URL(districts.mocks.calls[1].url).pathname).toBe('/api/v1/districts');
-    await expect(districts.sut.getOne('districts', { id: 'batken' })).rejects.toMatchObject({ status: 404 });
 
     const reports = setup({ json: { districtCode: 'isfara', communities: { total: 0, byStatus: {} } } });
     const { data } = await reports.sut.getOne('reports', { id: 'isfara' });
@@ -47,6 +46,43 @@ describe(createDataProvider.name, () => {
     const { sut, mocks } = setup({ json: { id: 'c2', name: 'Somonien' } });
     await sut.create('communities', { data: { name: 'Somonien' } });
     expect(mocks.calls[0].init).toMatchObject({ method: 'POST', body: '{"name":"Somonien"}' });
+  });
+
+  it('should PATCH the edit body to the record', async () => {
+    const { sut, mocks } = setup({ json: { id: 'c1', name: 'Khoja Alo' } });
+    await sut.update('communities', { id: 'c1', data: { name: 'Khoja Alo' }, previousData: { id: 'c1' } });
+    expect(mocks.calls[0].url).toBe('http://api.test/api/v1/communities/c1');
+    expect(mocks.calls[0].init).toMatchObject({ method: 'PATCH', body: '{"name":"Khoja Alo"}' });
+  });
+
+  it('should read one district or region by code', async () => {
+    const district = setup({ json: { code: 'isfara', regionCode: 'sughd' } });
+    expect((await district.sut.getOne('districts', { id: 'isfara' })).data.id).toBe('isfara');
+    expect(district.mocks.calls[0].url).toBe('http://api.test/api/v1/districts/isfara');
+  });
+
+  it('should key regions by code', async () => {
+    const { sut, mocks } = setup({ json: { code: 'sughd', name: { en: 'Sughd' } } });
+    expect((await sut.getOne('regions', { id: 'sughd' })).data.id).toBe('sughd');
+    expect(mocks.calls[0].url).toBe('http://api.test/api/v1/regions/sughd');
+  });
+
+  it('should get many organisations in one request filtered by ids', async () => {
+    const { sut, mocks } = setup({ json: [{ id: 'o1' }, { id: 'o2' }], headers: { 'Content-Range': 'organisations 0-1/2' } });
+    const { data } = await sut.getMany('organisations', { ids: ['o1', 'o2'] });
+    expect(data.map((row) => row.id)).toEqual(['o1', 'o2']);
+    expect(mocks.calls).toHaveLength(1);
+    expect(new URL(mocks.calls[0].url).searchParams.get('filter')).toBe('{"id":["o1","o2"]}');
+  });
+
+  it('should POST a transition and an erasure to their action routes', async () => {
+    const { sut, mocks } = setup({ json: { id: 'c1', status: 'onboarding' } });
+    await sut.transitionCommunity('c1', { to: 'onboarding', reason: 'focal point found' });
+    expect(mocks.calls[0].url).toBe('http://api.test/api/v1/communities/c1/transitions');
+    expect(mocks.calls[0].init).toMatchObject({ method: 'POST', body: '{"to":"onboarding","reason":"focal point found"}' });
+    await sut.eraseContact('p1');
+    expect(mocks.calls[1].url).toBe('http://api.test/api/v1/contacts/p1/erase');
+    expect(mocks.calls[1].init).toMatchObject({ method: 'POST', body: '{}' });
   });
 
   it('should refuse what the gateway does not offer', async () => {

@@ -1,25 +1,29 @@
 import type { DataProvider, GetListParams, Identifier, RaRecord } from 'react-admin';
 import type { HttpClient } from './httpClient';
 
-// Path of each resource under the gateway's /api/v1. Reports are read one district at a time.
+// Path of each resource under the gateway's /api/v1. Reports are read one district at a time; audit is list-only.
 const PATHS: Readonly<Record<string, string>> = {
   communities: 'communities',
   districts: 'districts',
+  regions: 'regions',
+  organisations: 'organisations',
+  contacts: 'contacts',
+  'officer-assignments': 'officer-assignments',
   reports: 'reports/districts',
   me: 'me',
+  audit: 'audit',
 };
 
 type Row = Record<string, unknown>;
 
-/** Districts and reports are keyed by code; react-admin needs an `id`. */
-function withId(resource: string, row: Row, id?: Identifier): RaRecord {
-  const fallback = resource === 'districts' ? row.code : resource === 'reports' ? row.districtCode : id;
-  return { ...row, id: (row.id ?? fallback) as Identifier };
-}
+// Lists that take `filter: { id: [...] }` (simple-rest), so getMany is one request instead of one per id.
+const FILTERS_BY_IDS = new Set(['organisations', 'contacts']);
 
-/** What react-admin reads from an HttpError (message, status); built by hand so unit tests need no react-admin. */
-function notFound(): Error & { status: number } {
-  return Object.assign(new Error('ra.notification.item_doesnt_exist'), { status: 404 });
+/** Regions, districts and reports are keyed by code; react-admin needs an `id`. */
+function withId(resource: string, row: Row, id?: Identifier): RaRecord {
+  const byCode = resource === 'districts' || resource === 'regions';
+  const fallback = byCode ? row.code : resource === 'reports' ? row.districtCode : id;
+  return { ...row, id: (row.id ?? fallback) as Identifier };
 }
 
 /** Total from `Content-Range: communities 0-24/42`. */
@@ -31,8 +35,16 @@ export function totalFromContentRange(header: string | null, resource: string): 
   return Number(total);
 }
 
+/** The gateway's actions beyond CRUD, called through useDataProvider(). */
+export interface ConsoleDataProvider extends DataProvider {
+  /** POST /communities/:id/transitions; answers the community in its new status. */
+  transitionCommunity(id: Identifier, body: { to: string; reason?: string }): Promise<{ data: RaRecord }>;
+  /** POST /contacts/:id/erase; answers the contact with its personal data blanked. */
+  eraseContact(id: Identifier): Promise<{ data: RaRecord }>;
+}
+
 /** react-admin simple-rest conventions (sort, range, filter as JSON in the query string) against the gateway. */
-export function createDataProvider(apiUrl: string, http: HttpClient): DataProvider {
+export function createDataProvider(apiUrl: string, http: HttpClient): ConsoleDataProvider {
   const url = (resource: string, id?: Identifier): string => {
     const path = PATHS[resource];
     if (!path) throw new Error(`Unknown resource ${resource}`);
@@ -54,16 +66,11 @@ export function createDataProvider(apiUrl: string, http: HttpClient): DataProvid
     };
   };
 
-  // The gateway lists districts (all in scope, unpaged) but has no per-district route: read them from the list.
+  // The gateway lists districts all at once (in scope, unpaged): getMany picks from that one list.
   const allDistricts = async () =>
     (await getList('districts', { pagination: { page: 1, perPage: 500 }, sort: { field: 'code', order: 'ASC' } })).data;
 
   const getOne = async (resource: string, id: Identifier) => {
-    if (resource === 'districts') {
-      const district = (await allDistricts()).find((row) => row.id === id);
-      if (!district) throw notFound();
-      return district;
-    }
     const target = resource === 'me' ? url(resource) : url(resource, id);
     const { json } = await http<Row>(target);
     return withId(resource, json, id);
@@ -80,6 +87,10 @@ export function createDataProvider(apiUrl: string, http: HttpClient): DataProvid
       if (resource === 'districts') {
         return { data: (await allDistricts()).filter((row) => ids.includes(row.id)) as never[] };
       }
+      if (FILTERS_BY_IDS.has(resource)) {
+        const page = { page: 1, perPage: Math.max(ids.length, 1) };
+        return { data: (await getList(resource, { pagination: page, filter: { id: ids } })).data as never[] };
+      }
       return { data: (await Promise.all(ids.map((id) => getOne(resource, id)))) as never[] };
     },
     getManyReference: async (resource, { target, id, filter, ...rest }) =>
@@ -88,9 +99,23 @@ export function createDataProvider(apiUrl: string, http: HttpClient): DataProvid
       const { json } = await http<Row>(url(resource), { method: 'POST', body: JSON.stringify(data) });
       return { data: withId(resource, json) as never };
     },
-    update: unsupported,
+    // The edit pages' transforms send exactly the contract's patch (absent = unchanged, null = cleared).
+    update: async (resource, { id, data }) => {
+      const { json } = await http<Row>(url(resource, id), { method: 'PATCH', body: JSON.stringify(data) });
+      return { data: withId(resource, json, id) as never };
+    },
     updateMany: unsupported,
     delete: unsupported,
     deleteMany: unsupported,
+    transitionCommunity: async (id, body) => {
+      const target = `${url('communities', id)}/transitions`;
+      const { json } = await http<Row>(target, { method: 'POST', body: JSON.stringify(body) });
+      return { data: withId('communities', json, id) };
+    },
+    eraseContact: async (id) => {
+      // The gateway takes an empty JSON object: nothing to choose, erasure is all or nothing.
+      const { json } = await http<Row>(`${url('contacts', id)}/erase`, { method: 'POST', body: '{}' });
+      return { data: withId('contacts', json, id) };
+    },
   };
 }

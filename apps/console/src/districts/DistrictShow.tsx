@@ -1,4 +1,5 @@
 import { CanAccess, Show, SimpleShowLayout, TextField, useLocaleState, useRecordContext } from 'react-admin';
+import { LocationField } from '../geography/LocationField';
 import type { DistrictRecord } from '../types';
 import { DistrictNameField } from './DistrictNameField';
 import { DistrictReport } from './DistrictReport';
@@ -19,6 +20,7 @@ export const DistrictShow = () => (
       <TextField source="regionCode" />
       <TextField source="countryCode" />
       <TextField source="timeZone" />
+      <LocationField source="location" />
     </SimpleShowLayout>
     <CanAccess resource="reports" action="show">
       <DistrictReport />

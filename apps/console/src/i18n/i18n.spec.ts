@@ -1,4 +1,15 @@
-import { COMMUNITY_KINDS, COMMUNITY_STATUSES, LANGUAGES, ROLES } from '@rd/contracts';
+import {
+  AUDIT_OUTCOMES,
+  CHECKLIST_ITEMS,
+  COMMUNITY_KINDS,
+  COMMUNITY_STATUSES,
+  COMMUNITY_TRANSITIONS,
+  CONTACT_CHANNELS,
+  CONTACT_LANGUAGES,
+  LANGUAGES,
+  ORGANISATION_KINDS,
+  ROLES,
+} from '@rd/contracts';
 import { en } from './en';
 import { ky } from './ky';
 import { ru } from './ru';
@@ -68,12 +79,23 @@ describe('console messages', () => {
     });
   });
 
-  it('should label every community kind, status, language and role of the contracts', () => {
+  it('should label every community kind, status, language, role and audit outcome of the contracts', () => {
     const needed = [
       ...COMMUNITY_KINDS.map((kind) => `resources.communities.kinds.${kind}`),
       ...COMMUNITY_STATUSES.map((status) => `resources.communities.statuses.${status}`),
       ...LANGUAGES.map((language) => `app.languages.${language}`),
       ...ROLES.map((role) => `app.roles.${role}`),
+      ...CHECKLIST_ITEMS.flatMap((item) => [
+        `resources.communities.checklist.items.${item}`,
+        `resources.communities.checklist.hints.${item}`,
+      ]),
+      ...Object.values(COMMUNITY_TRANSITIONS)
+        .flat()
+        .map((status) => `resources.communities.transitions.${status}`),
+      ...ORGANISATION_KINDS.map((kind) => `resources.organisations.kinds.${kind}`),
+      ...CONTACT_CHANNELS.map((channel) => `resources.contacts.channels.${channel}`),
+      ...CONTACT_LANGUAGES.map((language) => `app.languages.${language}`),
+      ...AUDIT_OUTCOMES.map((outcome) => `resources.audit.outcomes.${outcome}`),
     ];
     expect(needed.filter((key) => !(key in reference))).toEqual([]);
   });

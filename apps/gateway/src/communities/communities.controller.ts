@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CurrentActor, RequirePermission } from '@rd/auth-nest';
 import {
   CreateCommunityCmdV1,
@@ -6,6 +6,10 @@ import {
   CreateCommunityInputSchema,
   GetCommunityQryV1,
   ListCommunitiesQryV1,
+  TransitionCommunityCmdV1,
+  TransitionCommunityInputSchema,
+  UpdateCommunityCmdV1,
+  UpdateCommunityInputSchema,
   type Actor,
   type CommunityView,
 } from '@rd/contracts';
@@ -56,5 +60,29 @@ export class CommunitiesController {
   create(@CurrentActor() actor: Actor, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<CommunityView> {
     const input = parseInput(CreateCommunityInputSchema, body);
     return this.rpc.request(CreateCommunityCmdV1, actor, input, { correlationId });
+  }
+
+  @Patch(':id')
+  @RequirePermission('community:update')
+  @ApiContract({ summary: 'Change a community in scope, field by field (null clears a field)', body: UpdateCommunityInputSchema, response: CommunityViewSchema })
+  update(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<CommunityView> {
+    const { id } = parseInput(IdParam, params);
+    const patch = parseInput(UpdateCommunityInputSchema, body);
+    return this.rpc.request(UpdateCommunityCmdV1, actor, { id, patch }, { correlationId });
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @RequirePermission('community:transition')
+  @ApiContract({
+    summary: 'Move a community through onboarding; 409 with the reason and missing checklist items when not allowed',
+    body: TransitionCommunityInputSchema,
+    response: CommunityViewSchema,
+    successStatus: 200,
+  })
+  transition(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<CommunityView> {
+    const { id } = parseInput(IdParam, params);
+    const input = parseInput(TransitionCommunityInputSchema, body);
+    return this.rpc.request(TransitionCommunityCmdV1, actor, { id, ...input }, { correlationId });
   }
 }

@@ -1,12 +1,31 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CurrentActor, RequirePermission } from '@rd/auth-nest';
-import { DistrictViewSchema, ListDistrictsQryV1, type Actor, type DistrictView } from '@rd/contracts';
+import {
+  CreateDistrictCmdV1,
+  CreateDistrictInputSchema,
+  DistrictViewSchema,
+  GeoCodeSchema,
+  GetDistrictQryV1,
+  ListDistrictsQryV1,
+  UpdateDistrictCmdV1,
+  UpdateDistrictInputSchema,
+  type Actor,
+  type DistrictView,
+} from '@rd/contracts';
 import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
+import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
-import { contentRange } from '../http/list-params';
 import { RPC_CLIENT } from '../rpc/rpc.module';
+
+const CodeParam = z.object({ code: GeoCodeSchema });
+const IdsFilter = z.object({ ids: z.array(GeoCodeSchema).max(500).optional() });
+// react-admin needs an `id`; a district's id is its code.
+const withId = (district: DistrictView) => ({ id: district.code, ...district });
+const DistrictResponse = DistrictViewSchema.extend({ id: z.string().describe('Same as code') });
 
 @Controller('districts')
 export class DistrictsController {
@@ -14,15 +33,47 @@ export class DistrictsController {
 
   @Get()
   @RequirePermission('geography:read')
-  @ApiContract({ summary: 'Districts in your scope, names in every language', response: DistrictViewSchema, list: true })
+  @ApiContract({ summary: 'Districts in your scope, names in every language (filters: regionCode, q)', response: DistrictResponse, list: true })
   async list(
     @CurrentActor() actor: Actor,
+    @Query() query: RawListQuery,
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<(DistrictView & { id: string })[]> {
-    const page = await this.rpc.request(ListDistrictsQryV1, actor, {}, { correlationId });
-    void reply.header('Content-Range', contentRange('districts', 0, page.items.length, page.total));
-    // react-admin needs an `id`; a district's id is its code.
-    return page.items.map((district) => ({ id: district.code, ...district }));
+    const { filter } = parseListParams(query);
+    // react-admin's getMany sends filter { id: [...] }: the codes to keep.
+    const { id, ...rest } = filter as { id?: unknown };
+    const { ids } = parseInput(IdsFilter, { ids: id });
+    const data = parseInput(ListDistrictsQryV1.schema, rest);
+    const page = await this.rpc.request(ListDistrictsQryV1, actor, data, { correlationId });
+    const items = ids ? page.items.filter((item) => ids.includes(item.code)) : page.items;
+    void reply.header('Content-Range', contentRange('districts', 0, items.length, items.length));
+    return items.map(withId);
+  }
+
+  @Get(':code')
+  @RequirePermission('geography:read')
+  @ApiContract({ summary: 'One district in your scope', response: DistrictResponse })
+  async get(@CurrentActor() actor: Actor, @Param() params: unknown, @CorrelationId() correlationId: string): Promise<DistrictView & { id: string }> {
+    const { code } = parseInput(CodeParam, params);
+    return withId(await this.rpc.request(GetDistrictQryV1, actor, { code }, { correlationId }));
+  }
+
+  @Post()
+  @HttpCode(201)
+  @RequirePermission('geography:manage')
+  @ApiContract({ summary: 'Add a district to a region (national coordinator)', body: CreateDistrictInputSchema, response: DistrictResponse })
+  async create(@CurrentActor() actor: Actor, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<DistrictView & { id: string }> {
+    const input = parseInput(CreateDistrictInputSchema, body);
+    return withId(await this.rpc.request(CreateDistrictCmdV1, actor, input, { correlationId }));
+  }
+
+  @Patch(':code')
+  @RequirePermission('geography:manage')
+  @ApiContract({ summary: 'Rename, relocate or change the time zone of a district (national coordinator)', body: UpdateDistrictInputSchema, response: DistrictResponse })
+  async update(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<DistrictView & { id: string }> {
+    const { code } = parseInput(CodeParam, params);
+    const patch = parseInput(UpdateDistrictInputSchema, body);
+    return withId(await this.rpc.request(UpdateDistrictCmdV1, actor, { code, patch }, { correlationId }));
   }
 }

@@ -7,6 +7,8 @@ export interface ApiContract {
   summary: string;
   /** Request body schema (validated by the handler with the same schema). */
   body?: z.ZodType;
+  /** The request body is a file of one of these media types instead of JSON. */
+  upload?: readonly string[];
   /** Success response schema. */
   response?: z.ZodType;
   /** The response is a react-admin list: a JSON array with a Content-Range header. */

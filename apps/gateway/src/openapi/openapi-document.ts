@@ -41,6 +41,11 @@ export function openApiDocument(routes: readonly RouteInfo[], serverUrl = '/api/
       '400': problem('Invalid input; `errors` lists the fields'),
       '429': problem('Too many requests; see Retry-After'),
     };
+    if (route.contract?.upload) {
+      responses['413'] = problem('The file or its row count is over the limit');
+      responses['415'] = problem('Not one of the accepted file types, or not what its type says');
+      if (route.method === 'POST' && success === '201') responses['422'] = problem('Nothing was written; `errors` lists the problems by row');
+    }
     if (!route.isPublic) {
       responses['401'] = problem('Missing or invalid access token');
       responses['403'] = problem('Not allowed for this role or district');
@@ -54,6 +59,9 @@ export function openApiDocument(routes: readonly RouteInfo[], serverUrl = '/api/
       parameters,
       ...(route.contract?.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: schema(route.contract.body, 'input') } } } }
+        : {}),
+      ...(route.contract?.upload
+        ? { requestBody: { required: true, content: Object.fromEntries(route.contract.upload.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) } }
         : {}),
       responses,
     };

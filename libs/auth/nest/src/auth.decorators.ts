@@ -13,6 +13,8 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 export interface AuthenticatedRequest {
   actor?: Actor;
+  /** The permission the route declares, set by the guard whatever its decision (the audit trail reads it). */
+  requiredPermission?: Permission;
   headers: Record<string, string | string[] | undefined>;
 }
 

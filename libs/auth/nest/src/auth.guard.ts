@@ -22,6 +22,7 @@ export class AuthGuard implements CanActivate {
     if (!permission) throw new UndeclaredPermissionError(`${context.getClass().name}.${context.getHandler().name}`);
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    request.requiredPermission = permission;
     const header = request.headers['authorization'];
     const match = typeof header === 'string' ? BEARER.exec(header) : null;
     if (!match) throw new UnauthenticatedError();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GeoCodeSchema } from '../common/actor';
+import { CoordinatesSchema } from '../geography/geography.dto';
 
 export const COMMUNITY_KINDS = ['village', 'jamoat', 'ayil-aymak', 'town', 'other'] as const;
 export const CommunityKindSchema = z.enum(COMMUNITY_KINDS).describe('Administrative kind of community');
@@ -13,6 +14,46 @@ export const COMMUNITY_STATUSES = ['proposed', 'onboarding', 'active', 'paused',
 export const CommunityStatusSchema = z.enum(COMMUNITY_STATUSES).describe('Onboarding state');
 export type CommunityStatus = z.infer<typeof CommunityStatusSchema>;
 
+/** Stable code of a community, unique across the programme, e.g. `isfara-khoja-alo`. */
+export const CommunityCodeSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,79}$/, 'must be a lowercase code like "isfara-khoja-alo"')
+  .describe('Stable community code');
+
+/** Items that must all be done before a community may become active. */
+export const CHECKLIST_ITEMS = [
+  'focalPoint',
+  'localGovernmentContact',
+  'policeUnit',
+  'officer',
+  'firstReportingDayPlanned',
+] as const;
+export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
+export const ChecklistItemSchema = z.enum(CHECKLIST_ITEMS).describe('An onboarding checklist item');
+
+export const OnboardingChecklistSchema = z
+  .object({
+    focalPoint: z.boolean().describe('At least one focal point contact is named'),
+    localGovernmentContact: z.boolean().describe('A local government contact is named'),
+    policeUnit: z.boolean().describe('A police unit (organisation) is assigned'),
+    officer: z.boolean().describe('A community police officer is assigned'),
+    firstReportingDayPlanned: z.boolean().describe('The meetings service has scheduled a reporting day'),
+  })
+  .describe('Onboarding checklist; all items are required before active');
+export type OnboardingChecklist = z.infer<typeof OnboardingChecklistSchema>;
+
+/**
+ * The onboarding state machine: from → allowed targets. `archived` is final. Becoming `active` (from
+ * onboarding or paused) also needs a complete checklist.
+ */
+export const COMMUNITY_TRANSITIONS: Readonly<Record<CommunityStatus, readonly CommunityStatus[]>> = {
+  proposed: ['onboarding', 'archived'],
+  onboarding: ['active', 'paused', 'archived'],
+  active: ['paused', 'archived'],
+  paused: ['active', 'onboarding', 'archived'],
+  archived: [],
+};
+
 /** What a client may send to create a community. */
 export const CreateCommunityInputSchema = z
   .object({
@@ -22,6 +63,8 @@ export const CreateCommunityInputSchema = z
     population: z.number().int().min(0).max(2_000_000).optional().describe('Approximate population'),
     borderAdjacent: z.boolean().default(false).describe('Lies on or near the state border'),
     languages: z.array(LanguageSchema).max(5).default([]).describe('Languages spoken'),
+    code: CommunityCodeSchema.optional().describe('Stable code; derived from district and name when omitted'),
+    location: CoordinatesSchema.optional(),
   })
   .strict();
 export type CreateCommunityInput = z.infer<typeof CreateCommunityInputSchema>;
@@ -38,6 +81,19 @@ export const CommunityViewSchema = z.object({
   languages: z.array(LanguageSchema),
   status: CommunityStatusSchema,
   createdAt: z.string().describe('ISO 8601 creation time'),
+  code: CommunityCodeSchema,
+  location: CoordinatesSchema.nullable(),
+  pairedCommunityIds: z.array(z.string().uuid()).describe('Cross-border partner communities (symmetric)'),
+  partnerOrganisationId: z.string().uuid().nullable().describe('Partner NGO'),
+  policeUnitId: z.string().uuid().nullable().describe('Assigned police unit (organisation)'),
+  officerContactId: z.string().uuid().nullable().describe('Current community police officer (contact)'),
+  focalPointContactIds: z.array(z.string().uuid()).describe('Community focal points (contacts)'),
+  localGovernmentContactId: z.string().uuid().nullable().describe('Local government contact'),
+  firstMeetingId: z.string().uuid().nullable().describe('First reporting day scheduled by the meetings service'),
+  checklist: OnboardingChecklistSchema,
+  allowedTransitions: z.array(CommunityStatusSchema).describe('Statuses reachable from the current one'),
+  statusChangedAt: z.string().nullable().describe('ISO 8601 time of the last status change'),
+  updatedAt: z.string().describe('ISO 8601 last change'),
 });
 export type CommunityView = z.infer<typeof CommunityViewSchema>;
 
@@ -47,5 +103,6 @@ export const DistrictViewSchema = z.object({
   countryCode: z.string().length(2).describe('ISO 3166-1 alpha-2'),
   name: z.record(z.string(), z.string()).describe('Name per language code'),
   timeZone: z.string().describe('IANA time zone'),
+  location: CoordinatesSchema.nullable().optional().describe('Centre of the district, when known'),
 });
 export type DistrictView = z.infer<typeof DistrictViewSchema>;

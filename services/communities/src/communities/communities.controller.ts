@@ -4,17 +4,14 @@ import { Ctx, MessagePattern, NatsContext, Payload } from '@nestjs/microservices
 import {
   CreateCommunityCmdV1,
   GetCommunityQryV1,
-  HEADER_CORRELATION_ID,
   ListCommunitiesQryV1,
+  TransitionCommunityCmdV1,
+  UpdateCommunityCmdV1,
   type ReplyOf,
 } from '@rd/contracts';
 import { parseRequest } from '@rd/messaging';
-import { randomUUID } from 'node:crypto';
+import { correlationIdOf } from '../common/correlation';
 import { CommunitiesService } from './communities.service';
-
-function correlationIdOf(context: NatsContext): string {
-  return context.getHeaders()?.get(HEADER_CORRELATION_ID) || randomUUID();
-}
 
 @Controller()
 export class CommunitiesController {
@@ -42,5 +39,19 @@ export class CommunitiesController {
   list(@Payload() raw: unknown): Promise<ReplyOf<typeof ListCommunitiesQryV1>> {
     const { actor, data } = parseRequest(ListCommunitiesQryV1, raw);
     return this.communities.list(actor, data);
+  }
+
+  @MessagePattern(UpdateCommunityCmdV1.name)
+  @CreateRequestContext()
+  update(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof UpdateCommunityCmdV1>> {
+    const { actor, data } = parseRequest(UpdateCommunityCmdV1, raw);
+    return this.communities.update(actor, data.id, data.patch, correlationIdOf(context));
+  }
+
+  @MessagePattern(TransitionCommunityCmdV1.name)
+  @CreateRequestContext()
+  transition(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof TransitionCommunityCmdV1>> {
+    const { actor, data } = parseRequest(TransitionCommunityCmdV1, raw);
+    return this.communities.transition(actor, data.id, { to: data.to, reason: data.reason }, correlationIdOf(context));
   }
 }

@@ -1,18 +1,32 @@
 import type { CommunityView } from '@rd/contracts';
 import type { Community } from './community.entity';
+import { allowedTransitions, checklistOf } from './onboarding';
 
 /** The only place that decides what of a community leaves the service. */
 export function toCommunityView(community: Community): CommunityView {
   return {
     id: community.id,
+    code: community.code,
     name: community.name,
     districtCode: community.districtCode,
     regionCode: community.regionCode,
     kind: community.kind,
+    location: community.location ? { lat: community.location.lat, lng: community.location.lng } : null,
     population: community.population,
     borderAdjacent: community.borderAdjacent,
     languages: [...community.languages],
     status: community.status,
+    pairedCommunityIds: [...community.pairedCommunityIds],
+    partnerOrganisationId: community.partnerOrganisationId,
+    policeUnitId: community.policeUnitId,
+    officerContactId: community.officerContactId,
+    focalPointContactIds: [...community.focalPointContactIds],
+    localGovernmentContactId: community.localGovernmentContactId,
+    firstMeetingId: community.firstMeetingId,
+    checklist: checklistOf(community),
+    allowedTransitions: allowedTransitions(community.status),
+    statusChangedAt: community.statusChangedAt?.toISOString() ?? null,
     createdAt: community.createdAt.toISOString(),
+    updatedAt: community.updatedAt.toISOString(),
   };
 }

@@ -1,9 +1,11 @@
-import { Entity, EntityRepositoryType, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, EntityRepositoryType, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import type { Coordinates } from '@rd/contracts';
 import { DistrictRepository } from './district.repository';
 
 @Entity({ tableName: 'district', repository: () => DistrictRepository })
 export class District {
   [EntityRepositoryType]?: DistrictRepository;
+  [OptionalProps]?: 'location';
 
   @PrimaryKey({ type: 'string', length: 64 })
   code!: string;
@@ -20,4 +22,7 @@ export class District {
   /** Meetings are shown in the district's time zone. */
   @Property({ type: 'string', length: 64 })
   timeZone!: string;
+
+  @Property({ type: 'json', nullable: true })
+  location: Coordinates | null = null;
 }

@@ -8,5 +8,6 @@ export function toDistrictView(district: District): DistrictView {
     countryCode: district.countryCode,
     name: { ...district.name },
     timeZone: district.timeZone,
+    location: district.location ? { lat: district.location.lat, lng: district.location.lng } : null,
   };
 }

@@ -1,7 +1,10 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import type { Coordinates } from '@rd/contracts';
 
 @Entity({ tableName: 'region' })
 export class Region {
+  [OptionalProps]?: 'location';
+
   @PrimaryKey({ type: 'string', length: 64 })
   code!: string;
 
@@ -12,4 +15,7 @@ export class Region {
   /** Name per language code (en, ru, tg, ky). */
   @Property({ type: 'json' })
   name!: Record<string, string>;
+
+  @Property({ type: 'json', nullable: true })
+  location: Coordinates | null = null;
 }

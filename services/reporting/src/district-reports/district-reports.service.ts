@@ -1,9 +1,15 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { actorCoversDistrict, type Actor, type DataOf, type CommunityCreatedEvtV1, type DistrictReport } from '@rd/contracts';
+import {
+  actorCoversDistrict,
+  type Actor,
+  type CommunityCreatedEvtV1,
+  type CommunityStatusChangedPayload,
+  type DataOf,
+  type DistrictReport,
+} from '@rd/contracts';
 import { applyOnce } from '@rd/persistence';
 import type { EventMeta } from '@rd/messaging';
-import { CommunitySnapshot } from './community-snapshot.entity';
 import { emptyDistrictReport, toDistrictReport } from './district-report.mapper';
 import { DistrictSummary } from './district-summary.entity';
 import { refreshDistrictSummary } from './district-summary.repository';
@@ -28,14 +34,36 @@ export class DistrictReportsService {
   async onCommunityCreated(event: DataOf<typeof CommunityCreatedEvtV1>, meta: EventMeta): Promise<boolean> {
     return applyOnce(this.em, { consumer: meta.consumer, messageId: meta.messageId, subject: meta.subject }, async (tx) => {
       const at = new Date(event.occurredAt);
-      await tx.upsert(CommunitySnapshot, {
-        communityId: event.communityId,
-        districtCode: event.districtCode,
-        regionCode: event.regionCode,
-        status: event.status,
-        updatedAt: at,
-      });
+      await upsertIfNewer(tx, event.communityId, event.districtCode, event.regionCode, event.status, at);
       await refreshDistrictSummary(tx, event.districtCode, event.regionCode, at);
     });
   }
+
+  /**
+   * Applies a status event (onboarding-started, activated, paused, archived) once. Events of one community
+   * reach separate durable consumers and may arrive out of order: the newest `occurredAt` wins.
+   */
+  async onCommunityStatusChanged(event: CommunityStatusChangedPayload, meta: EventMeta): Promise<boolean> {
+    return applyOnce(this.em, { consumer: meta.consumer, messageId: meta.messageId, subject: meta.subject }, async (tx) => {
+      const at = new Date(event.occurredAt);
+      await upsertIfNewer(tx, event.communityId, event.districtCode, event.regionCode, event.to, at);
+      await refreshDistrictSummary(tx, event.districtCode, event.regionCode, at);
+    });
+  }
+}
+
+async function upsertIfNewer(
+  tx: EntityManager,
+  communityId: string,
+  districtCode: string,
+  regionCode: string,
+  status: string,
+  at: Date,
+): Promise<void> {
+  await tx.execute(
+    `insert into community_snapshot (community_id, district_code, region_code, status, updated_at) values (?, ?, ?, ?, ?)
+     on conflict (community_id) do update set status = excluded.status, updated_at = excluded.updated_at
+     where community_snapshot.updated_at <= excluded.updated_at`,
+    [communityId, districtCode, regionCode, status, at],
+  );
 }

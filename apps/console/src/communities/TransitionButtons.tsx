@@ -1,0 +1,140 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import TextField from '@mui/material/TextField';
+import type { CommunityStatus } from '@rd/contracts';
+import { useState } from 'react';
+import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import type { ConsoleDataProvider } from '../data/dataProvider';
+import type { CommunityRecord } from '../types';
+import { transitionOptions, transitionRefusal, type TransitionOption, type TransitionRefusal } from './onboarding';
+
+/**
+ * One button per status the community may move to (community:transition). The dialog asks for an optional
+ * reason and, when the server refuses (409/422), shows its reason and the checklist items it names.
+ */
+export const TransitionButtons = () => {
+  const record = useRecordContext<CommunityRecord>();
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource: 'communities', action: 'transition' });
+  const [chosen, setChosen] = useState<TransitionOption | null>(null);
+  if (!record || !canAccess) return null;
+  const options = transitionOptions(record);
+  if (options.length === 0) {
+    return (
+      <Typography>{translate('resources.communities.transitions.none')}</Typography>
+    );
+  }
+  return (
+    <>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        {options.map((option) => (
+          <Button
+            key={option.to}
+            variant={option.to === 'archived' ? 'outlined' : 'contained'}
+            color={option.to === 'archived' ? 'error' : 'primary'}
+            onClick={() => setChosen(option)}
+            data-testid={`transition-${option.to}`}
+          >
+            {translate(option.label)}
+          </Button>
+        ))}
+      </Stack>
+      {chosen && <TransitionDialog option={chosen} community={record} onClose={() => setChosen(null)} />}
+    </>
+  );
+};
+
+const TransitionDialog = ({
+  option,
+  community,
+  onClose,
+}: {
+  option: TransitionOption;
+  community: CommunityRecord;
+  onClose: () => void;
+}) => {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [reason, setReason] = useState('');
+  const [pending, setPending] = useState(false);
+  const [refusal, setRefusal] = useState<TransitionRefusal | null>(null);
+
+  const submit = async () => {
+    setPending(true);
+    setRefusal(null);
+    try {
+      const body: { to: CommunityStatus; reason?: string } = { to: option.to };
+      if (reason.trim()) body.reason = reason.trim();
+      await dataProvider.transitionCommunity(community.id, body);
+      notify('resources.communities.transitions.done', {
+        type: 'success',
+        messageArgs: { status: translate(`resources.communities.statuses.${option.to}`) },
+      });
+      refresh();
+      onClose();
+    } catch (error) {
+      setRefusal(transitionRefusal(error));
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={pending ? undefined : onClose} fullWidth maxWidth="sm" data-testid="transition-dialog">
+      <DialogTitle>{translate(option.label)}</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 2 }}>
+          {translate('resources.communities.transitions.confirm', {
+            name: community.name,
+            status: translate(`resources.communities.statuses.${option.to}`),
+          })}
+        </DialogContentText>
+        {option.blockedBy.length > 0 && !refusal && (
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            {translate('resources.communities.transitions.incomplete', {
+              items: option.blockedBy.map((item) => translate(`resources.communities.checklist.items.${item}`)).join(', '),
+            })}
+          </Alert>
+        )}
+        <TextField
+          label={translate(option.asksReason ? 'resources.communities.transitions.reasonWanted' : 'resources.communities.transitions.reason')}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          multiline
+          minRows={2}
+          fullWidth
+          slotProps={{ htmlInput: { maxLength: 500 } }}
+        />
+        {refusal && (
+          <Alert severity="error" sx={{ mt: 2 }} data-testid="transition-refused">
+            {translate(refusal.message, { _: refusal.message })}
+            {refusal.missing.length > 0 && (
+              <ul>
+                {refusal.missing.map((item) => (
+                  <li key={item}>{translate(`resources.communities.checklist.items.${item}`)}</li>
+                ))}
+              </ul>
+            )}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={pending}>
+          {translate('ra.action.cancel')}
+        </Button>
+        <Button variant="contained" onClick={submit} disabled={pending} data-testid="transition-confirm">
+          {translate('ra.action.confirm')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};

@@ -1,0 +1,11 @@
+import { Edit, SimpleForm } from 'react-admin';
+import { toUpdateContactInput } from './contactInput';
+import { ContactInputs } from './ContactForm';
+
+export const ContactEdit = () => (
+  <Edit redirect="show" mutationMode="pessimistic" transform={toUpdateContactInput}>
+    <SimpleForm>
+      <ContactInputs />
+    </SimpleForm>
+  </Edit>
+);

@@ -1,0 +1,72 @@
+import Alert from '@mui/material/Alert';
+import {
+  DateField,
+  EditButton,
+  EmailField,
+  Labeled,
+  ReferenceArrayField,
+  ReferenceField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { DistrictReferenceField } from '../communities/DistrictReferenceField';
+import type { ContactRecord } from '../types';
+import { channelChoices, contactLanguageChoices } from './choices';
+import { ConsentToggle } from './ConsentToggle';
+import { EraseButton } from './EraseButton';
+
+const ContactTitle = () => {
+  const record = useRecordContext<ContactRecord>();
+  const translate = useTranslate();
+  return <span>{record?.name || translate('resources.contacts.erased')}</span>;
+};
+
+// An erased contact can no longer be edited: nothing personal is left to change.
+const ContactActions = () => {
+  const record = useRecordContext<ContactRecord>();
+  return (
+    <TopToolbar>
+      {record && !record.erasedAt && <EditButton />}
+      <EraseButton />
+    </TopToolbar>
+  );
+};
+
+const ErasedNotice = () => {
+  const record = useRecordContext<ContactRecord>();
+  const translate = useTranslate();
+  if (!record?.erasedAt) return null;
+  return (
+    <Alert severity="info" data-testid="contact-erased">
+      {translate('resources.contacts.erasedOn', { date: new Date(record.erasedAt).toLocaleString() })}
+    </Alert>
+  );
+};
+
+export const ContactShow = () => (
+  <Show title={<ContactTitle />} actions={<ContactActions />}>
+    <SimpleShowLayout>
+      <ErasedNotice />
+      <TextField source="name" emptyText="—" />
+      <TextField source="position" emptyText="—" />
+      <ReferenceField source="organisationId" reference="organisations" link="show" emptyText="—" />
+      <DistrictReferenceField source="districtCode" link="show" />
+      <TextField source="regionCode" />
+      <TextField source="phone" emptyText="—" />
+      <EmailField source="email" emptyText="—" />
+      <SelectField source="preferredLanguage" choices={contactLanguageChoices} />
+      <SelectField source="preferredChannel" choices={channelChoices} />
+      <Labeled label="resources.contacts.fields.consent">
+        <ConsentToggle />
+      </Labeled>
+      <DateField source="consentChangedAt" showTime emptyText="—" />
+      <ReferenceArrayField source="communityIds" reference="communities" emptyText="—" />
+      <DateField source="createdAt" showTime />
+    </SimpleShowLayout>
+  </Show>
+);

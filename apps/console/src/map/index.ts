@@ -1,0 +1,5 @@
+import PlaceIcon from '@mui/icons-material/Place';
+import { CommunityMap } from './CommunityMap';
+
+// A menu entry of its own ("Map"), gated by canAccess like a resource list: communities-map → community:read.
+export default { list: CommunityMap, icon: PlaceIcon };

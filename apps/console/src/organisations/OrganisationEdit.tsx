@@ -1,0 +1,15 @@
+import { Edit, maxLength, minLength, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
+import { organisationKindChoices } from './choices';
+import { toUpdateOrganisationInput } from './organisationInput';
+
+// The place (district or region) of an organisation never changes.
+export const OrganisationEdit = () => (
+  <Edit redirect="show" mutationMode="pessimistic" transform={toUpdateOrganisationInput}>
+    <SimpleForm>
+      <TextInput source="name" validate={[required(), minLength(2), maxLength(200)]} />
+      <SelectInput source="kind" choices={organisationKindChoices} validate={required()} />
+      <TextInput source="districtCode" readOnly />
+      <TextInput source="regionCode" readOnly />
+    </SimpleForm>
+  </Edit>
+);

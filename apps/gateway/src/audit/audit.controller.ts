@@ -1,0 +1,42 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { CurrentActor, RequirePermission } from '@rd/auth-nest';
+import { AuditEntryViewSchema, ListAuditEntriesQryV1, type Actor, type AuditEntryView } from '@rd/contracts';
+import type { RpcClient } from '@rd/messaging';
+import type { FastifyReply } from 'fastify';
+import { CorrelationId } from '../http/correlation';
+import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { parseInput } from '../http/parse-body';
+import { ApiContract } from '../openapi/api-contract.decorator';
+import { RPC_CLIENT } from '../rpc/rpc.module';
+
+/** react-admin column sources that differ from the query's sort names. */
+function sortField(sort: string | undefined): string | undefined {
+  if (sort === undefined || sort === 'id') return undefined;
+  return sort === 'actor.username' ? 'username' : sort;
+}
+
+/** Read-only: there is no route that changes or removes an audit record. */
+@Controller('audit')
+export class AuditController {
+  constructor(@Inject(RPC_CLIENT) private readonly rpc: RpcClient) {}
+
+  @Get()
+  @RequirePermission('audit:read')
+  @ApiContract({
+    summary: 'The audit log, newest first (filters: username, userId, resourceType, resourceId, action, outcome, correlationId, from, to)',
+    response: AuditEntryViewSchema,
+    list: true,
+  })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: RawListQuery,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuditEntryView[]> {
+    const { offset, limit, sort, order, filter } = parseListParams(query);
+    const data = parseInput(ListAuditEntriesQryV1.schema, { offset, limit, sort: sortField(sort), order, ...filter });
+    const page = await this.rpc.request(ListAuditEntriesQryV1, actor, data, { correlationId });
+    void reply.header('Content-Range', contentRange('audit', offset, page.items.length, page.total));
+    return page.items;
+  }
+}

@@ -1,0 +1,84 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { CurrentActor, RequirePermission } from '@rd/auth-nest';
+import {
+  ContactViewSchema,
+  CreateContactCmdV1,
+  CreateContactInputSchema,
+  EraseContactCmdV1,
+  GetContactQryV1,
+  ListContactsQryV1,
+  UpdateContactCmdV1,
+  UpdateContactInputSchema,
+  type Actor,
+  type ContactView,
+} from '@rd/contracts';
+import type { RpcClient } from '@rd/messaging';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { CorrelationId } from '../http/correlation';
+import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { parseInput } from '../http/parse-body';
+import { ApiContract } from '../openapi/api-contract.decorator';
+import { RPC_CLIENT } from '../rpc/rpc.module';
+
+const IdParam = z.object({ id: z.string().uuid('must be a contact id') });
+const EraseBody = z.object({}).strict().describe('No fields: send {}');
+
+/** Contacts hold personal data: only roles with contact:read, only in scope (never the regional reviewer). */
+@Controller('contacts')
+export class ContactsController {
+  constructor(@Inject(RPC_CLIENT) private readonly rpc: RpcClient) {}
+
+  @Get()
+  @RequirePermission('contact:read')
+  @ApiContract({ summary: 'Contacts in your scope (filters: organisationId, communityId, districtCode, consent, q, id[])', response: ContactViewSchema, list: true })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: RawListQuery,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ContactView[]> {
+    const { offset, limit, sort, order, filter } = parseListParams(query);
+    const { id, ...rest } = filter as { id?: unknown };
+    const data = parseInput(ListContactsQryV1.schema, { offset, limit, sort: sort === 'id' ? undefined : sort, order, ...rest, ids: id });
+    const page = await this.rpc.request(ListContactsQryV1, actor, data, { correlationId });
+    void reply.header('Content-Range', contentRange('contacts', offset, page.items.length, page.total));
+    return page.items;
+  }
+
+  @Get(':id')
+  @RequirePermission('contact:read')
+  @ApiContract({ summary: 'One contact', response: ContactViewSchema })
+  get(@CurrentActor() actor: Actor, @Param() params: unknown, @CorrelationId() correlationId: string): Promise<ContactView> {
+    const { id } = parseInput(IdParam, params);
+    return this.rpc.request(GetContactQryV1, actor, { id }, { correlationId });
+  }
+
+  @Post()
+  @HttpCode(201)
+  @RequirePermission('contact:manage')
+  @ApiContract({ summary: 'Add a contact in your scope', body: CreateContactInputSchema, response: ContactViewSchema })
+  create(@CurrentActor() actor: Actor, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<ContactView> {
+    const input = parseInput(CreateContactInputSchema, body);
+    return this.rpc.request(CreateContactCmdV1, actor, input, { correlationId });
+  }
+
+  @Patch(':id')
+  @RequirePermission('contact:manage')
+  @ApiContract({ summary: 'Change a contact, including consent; 409 once erased', body: UpdateContactInputSchema, response: ContactViewSchema })
+  update(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<ContactView> {
+    const { id } = parseInput(IdParam, params);
+    const patch = parseInput(UpdateContactInputSchema, body);
+    return this.rpc.request(UpdateContactCmdV1, actor, { id, patch }, { correlationId });
+  }
+
+  @Post(':id/erase')
+  @HttpCode(200)
+  @RequirePermission('contact:erase')
+  @ApiContract({ summary: 'Erase a contact’s personal data on request (keeps the id; idempotent)', body: EraseBody, response: ContactViewSchema, successStatus: 200 })
+  erase(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<ContactView> {
+    const { id } = parseInput(IdParam, params);
+    parseInput(EraseBody, body);
+    return this.rpc.request(EraseContactCmdV1, actor, { id }, { correlationId });
+  }
+}

@@ -1,0 +1,351 @@
+import { expandRealmPlaceholders, realmPlaceholders, type RealmClient, type RealmRepresentation } from './realm';
+
+/** `dev`: infra/keycloak/reporting-days-realm.json (demo users, test client); `production`: infra/keycloak/production/. */
+export type RealmKind = 'dev' | 'production';
+
+/** A realm file as the lint sees it. */
+export interface LintedRealm {
+  kind: RealmKind;
+  /** The file's text, placeholders unresolved. */
+  text: string;
+  /** The file as committed. */
+  raw: RealmRepresentation;
+  /** What Keycloak imports when no variable is set (placeholders with a default resolved, others left as they are). */
+  imported: RealmRepresentation;
+}
+
+export function lintedRealm(kind: RealmKind, text: string): LintedRealm {
+  return {
+    kind,
+    text,
+    raw: JSON.parse(text) as RealmRepresentation,
+    imported: JSON.parse(expandRealmPlaceholders(text, {})) as RealmRepresentation,
+  };
+}
+
+/** For in-memory copies (the lint's own tests break a realm and expect a rule to notice). */
+export function lintedRealmFromObject(kind: RealmKind, raw: RealmRepresentation): LintedRealm {
+  return lintedRealm(kind, `${JSON.stringify(raw, null, 2)}\n`);
+}
+
+export interface RealmRule {
+  id: string;
+  /** What the rule demands, and why (shown when it fails). */
+  summary: string;
+  appliesTo: readonly RealmKind[];
+  /** Every violation, in words; empty when the realm keeps the rule. */
+  check(realm: LintedRealm): string[];
+}
+
+/** The client that may use the password grant: dev and test only (OWASP ASVS 5.0 §10.4.4). */
+export const TEST_ONLY_CLIENT_ID = 'rd-test-cli';
+export const CONSOLE_CLIENT_ID = 'rd-console';
+export const GATEWAY_AUDIENCE = 'rd-gateway';
+/**
+ * Default client scopes of every client that gets tokens: `basic` puts `sub` in (without it the gateway has no
+ * user id), `roles` puts `realm_access.roles` in, `profile` `preferred_username` (the actor's username, audit),
+ * `email`, `web-origins` (CORS for the console) and `acr`.
+ */
+export const REQUIRED_DEFAULT_SCOPES = ['basic', 'roles', 'profile', 'email', 'web-origins', 'acr'] as const;
+/** The console's languages (apps/console/src/i18n); the login page follows the one picked there (`ui_locales`). */
+export const CONSOLE_LOCALES = ['en', 'ru', 'tg', 'ky'] as const;
+/**
+ * Locales whose name Keycloak 26.7 has no message for (its themes have no `messages_tg`): without a realm text
+ * `locale_tg` the login page's language menu shows the bare tag.
+ */
+export const LOCALES_WITHOUT_THEME_LABEL = ['tg'] as const;
+/** Access tokens live at most this long (seconds): the gateway cannot revoke one it has verified. */
+export const MAX_ACCESS_TOKEN_LIFESPAN = 300;
+export const MIN_PRODUCTION_PASSWORD_LENGTH = 12;
+
+const clientsOf = (realm: RealmRepresentation): RealmClient[] => realm.clients ?? [];
+
+/** Clients Keycloak issues tokens to: anything with a flow enabled that is not a bare audience. */
+export function tokenClients(realm: RealmRepresentation): RealmClient[] {
+  return clientsOf(realm).filter(
+    (c) =>
+      c.bearerOnly !== true &&
+      (c.standardFlowEnabled !== false ||
+        c.implicitFlowEnabled === true ||
+        c.directAccessGrantsEnabled === true ||
+        c.serviceAccountsEnabled === true),
+  );
+}
+
+/** Redirect URIs, web origins, post-logout redirect URIs and the root URL of a client. */
+export function clientUris(c: RealmClient): string[] {
+  const postLogout = c.attributes?.['post.logout.redirect.uris'];
+  return [...(c.rootUrl ? [c.rootUrl] : []), ...(c.redirectUris ?? []), ...(c.webOrigins ?? []), ...(postLogout ? postLogout.split('##') : [])];
+}
+
+function mapperOf(c: RealmClient, type: string) {
+  return c.protocolMappers?.find((m) => m.protocolMapper === type);
+}
+
+function forEachTokenClient(realm: RealmRepresentation, check: (c: RealmClient) => string[]): string[] {
+  const clients = tokenClients(realm);
+  if (clients.length === 0) return ['no client gets tokens at all'];
+  return clients.flatMap((c) => check(c).map((problem) => `${c.clientId}: ${problem}`));
+}
+
+/** An exact origin with an optional trailing slash; nothing else is a safe redirect URI or web origin here. */
+const EXACT_ORIGIN = /^https?:\/\/[^/*?#\s]+\/?$/;
+/** A whole-value placeholder without a default (production), with an optional trailing slash. */
+const BARE_PLACEHOLDER = /^\$\{[A-Z][A-Z0-9_]*\}\/?$/;
+
+/** Every rule of the realm lint; `realm-lint.spec.ts` runs them over both realm files and proves each one bites. */
+export const REALM_RULES: readonly RealmRule[] = [
+  {
+    id: 'token-client-scopes',
+    summary: `every client that gets tokens has the default scopes ${REQUIRED_DEFAULT_SCOPES.join(', ')} (without basic no sub, without roles no realm_access)`,
+    appliesTo: ['dev', 'production'],
+    check: ({ imported }) =>
+      forEachTokenClient(imported, (c) =>
+        REQUIRED_DEFAULT_SCOPES.filter((s) => !c.defaultClientScopes?.includes(s)).map((s) => `default scope ${s} missing`),
+      ),
+  },
+  {
+    id: 'gateway-audience',
+    summary: `every client that gets tokens adds ${GATEWAY_AUDIENCE} to aud with an audience mapper (Keycloak's default audience is account)`,
+    appliesTo: ['dev', 'production'],
+    check: ({ imported }) =>
+      forEachTokenClient(imported, (c) => {
+        const config = mapperOf(c, 'oidc-audience-mapper')?.config;
+        return config?.['included.client.audience'] === GATEWAY_AUDIENCE && config['access.token.claim'] === 'true'
+          ? []
+          : [`no audience mapper adding ${GATEWAY_AUDIENCE} to the access token`];
+      }),
+  },
+  {
+    id: 'groups-claim',
+    summary: 'every client that gets tokens maps group membership with full paths to the groups claim of the access token (district scope)',
+    appliesTo: ['dev', 'production'],
+    check: ({ imported }) =>
+      forEachTokenClient(imported, (c) => {
+        const config = mapperOf(c, 'oidc-group-membership-mapper')?.config;
+        return config?.['claim.name'] === 'groups' && config['full.path'] === 'true' && config['access.token.claim'] === 'true'
+          ? []
+          : ['no group-membership mapper writing full paths to the groups claim of the access token'];
+      }),
+  },
+  {
+    id: 'console-pkce',
+    summary: `${CONSOLE_CLIENT_ID} is a public authorization-code client with PKCE S256 and no service account`,
+    appliesTo: ['dev', 'production'],
+    check: ({ imported }) => {
+      const c = clientsOf(imported).find((client) => client.clientId === CONSOLE_CLIENT_ID);
+      if (!c) return [`${CONSOLE_CLIENT_ID} missing`];
+      const problems: string[] = [];
+      if (c.publicClient !== true) problems.push('not a public client');
+      if (c.standardFlowEnabled !== true) problems.push('authorization code flow off');
+      if (c.serviceAccountsEnabled !== false) problems.push('service account not explicitly off');
+      if (c.attributes?.['pkce.code.challenge.method'] !== 'S256')
+        problems.push(`PKCE method is ${c.attributes?.['pkce.code.challenge.method'] ?? 'unset'}, not S256`);
+      return problems.map((p) => `${CONSOLE_CLIENT_ID}: ${p}`);
+    },
+  },
+  {
+    id: 'exact-uris',
+    summary:
+      'no wildcard (*) in any root URL, redirect URI, web origin or post-logout URI, before or after placeholders resolve; each is an exact origin (or a bare placeholder in production)',
+    appliesTo: ['dev', 'production'],
+    check: ({ raw, imported, kind }) => {
+      const wildcards = [raw, imported].flatMap((r) =>
+        clientsOf(r).flatMap((c) =>
+          clientUris(c)
+            .filter((uri) => uri.includes('*'))
+            .map((uri) => `${c.clientId}: wildcard in ${uri}`),
+        ),
+      );
+      const inexact = clientsOf(imported).flatMap((c) =>
+        clientUris(c)
+          .filter((uri) => !uri.includes('*') && !EXACT_ORIGIN.test(uri) && !(kind === 'production' && BARE_PLACEHOLDER.test(uri)))
+          .map((uri) => `${c.clientId}: ${uri} is not an exact origin`),
+      );
+      return [...new Set(wildcards), ...inexact];
+    },
+  },
+  {
+    id: 'no-implicit-flow',
+    summary: 'every client turns the implicit flow off explicitly (OAuth 2.0 Security BCP, RFC 9700)',
+    appliesTo: ['dev', 'production'],
+    check: ({ imported }) =>
+      clientsOf(imported)
+        .filter((c) => c.implicitFlowEnabled !== false)
+        .map((c) => `${c.clientId}: implicit flow not explicitly off`),
+  },
+  {
+    id: 'direct-grants',
+    summary: `the password grant (direct access) only on ${TEST_ONLY_CLIENT_ID} in the dev realm, nowhere in production, not even on Keycloak's admin-cli (OWASP ASVS 5.0 §10.4.4)`,
+    appliesTo: ['dev', 'production'],
+    check: ({ imported, kind }) => {
+      const allowed = kind === 'dev' ? [TEST_ONLY_CLIENT_ID] : [];
+      const problems = clientsOf(imported)
+        .filter((c) => c.directAccessGrantsEnabled !== false && !allowed.includes(c.clientId))
+        .map((c) => `${c.clientId}: direct access grants not explicitly off`);
+      if (kind === 'production') {
+        // Keycloak adds admin-cli with the password grant on to every realm whose file does not define it.
+        const adminCli = clientsOf(imported).find((c) => c.clientId === 'admin-cli');
+        if (adminCli?.directAccessGrantsEnabled !== false) problems.push('admin-cli must be defined with direct access grants off, or Keycloak adds it with them on');
+      }
+      if (kind === 'dev') {
+        const cli = clientsOf(imported).find((c) => c.clientId === TEST_ONLY_CLIENT_ID);
+        if (!cli) problems.push(`${TEST_ONLY_CLIENT_ID} missing (the tests log in through it)`);
+        else {
+          if (!/TEST ONLY/.test(cli.description ?? '')) problems.push(`${TEST_ONLY_CLIENT_ID}: description must say TEST ONLY`);
+          if (cli.standardFlowEnabled !== false) problems.push(`${TEST_ONLY_CLIENT_ID}: must have no flow but the password grant`);
+          if (cli.publicClient !== true) problems.push(`${TEST_ONLY_CLIENT_ID}: must be public (no secret to leak)`);
+        }
+      }
+      return problems;
+    },
+  },
+  {
+    id: 'no-test-client',
+    summary: `no ${TEST_ONLY_CLIENT_ID} (and no client marked TEST ONLY) in the production realm`,
+    appliesTo: ['production'],
+    check: ({ imported }) =>
+      clientsOf(imported)
+        .filter((c) => c.clientId === TEST_ONLY_CLIENT_ID || /TEST ONLY/i.test(`${c.name ?? ''} ${c.description ?? ''}`))
+        .map((c) => `${c.clientId}: a test-only client in production`),
+  },
+  {
+    id: 'token-lifespan',
+    summary: `access tokens live at most ${MAX_ACCESS_TOKEN_LIFESPAN} s (a verified token cannot be revoked at the gateway)`,
+    appliesTo: ['dev', 'production'],
+    check: ({ imported }) =>
+      typeof imported.accessTokenLifespan === 'number' &&
+      imported.accessTokenLifespan > 0 &&
+      imported.accessTokenLifespan <= MAX_ACCESS_TOKEN_LIFESPAN
+        ? []
+        : [`accessTokenLifespan is ${imported.accessTokenLifespan ?? 'unset (Keycloak default)'}`],
+  },
+  {
+    id: 'brute-force',
+    summary: 'brute-force protection on',
+    appliesTo: ['dev', 'production'],
+    check: ({ imported }) => (imported.bruteForceProtected === true ? [] : ['bruteForceProtected is not true']),
+  },
+  {
+    id: 'ssl-required',
+    summary: 'TLS required for every request in production; outside localhost in dev',
+    appliesTo: ['dev', 'production'],
+    check: ({ imported, kind }) => {
+      const expected = kind === 'production' ? 'all' : 'external';
+      return imported.sslRequired === expected ? [] : [`sslRequired is ${imported.sslRequired ?? 'unset'}, not ${expected}`];
+    },
+  },
+  {
+    id: 'no-self-registration',
+    summary: 'self-registration off: access is granted by the national coordinator',
+    appliesTo: ['dev', 'production'],
+    check: ({ imported }) => (imported.registrationAllowed === false ? [] : ['registrationAllowed is not false']),
+  },
+  {
+    id: 'verify-email',
+    summary: 'email verification on in production (invitations, minutes and password resets go to that address)',
+    appliesTo: ['production'],
+    check: ({ imported }) => (imported.verifyEmail === true ? [] : ['verifyEmail is not true']),
+  },
+  {
+    id: 'password-policy',
+    summary: `production password policy: at least ${MIN_PRODUCTION_PASSWORD_LENGTH} characters and not the username`,
+    appliesTo: ['production'],
+    check: ({ imported }) => {
+      const policy = imported.passwordPolicy ?? '';
+      const parts = policy.split(/\s+and\s+/).map((p) => p.trim());
+      const length = parts.map((p) => /^length\((\d+)\)$/.exec(p)).find(Boolean);
+      const problems: string[] = [];
+      if (!length || Number(length[1]) < MIN_PRODUCTION_PASSWORD_LENGTH)
+        problems.push(`passwordPolicy "${policy}" has no length(n >= ${MIN_PRODUCTION_PASSWORD_LENGTH})`);
+      if (!parts.some((p) => /^notUsername(\(.*\))?$/.test(p))) problems.push(`passwordPolicy "${policy}" lacks notUsername`);
+      return problems;
+    },
+  },
+  {
+    id: 'demo-users',
+    summary:
+      'dev: every demo user fully set up (email, names, verified, no pending action) or the password grant answers "Account is not fully set up"; production: no users at all',
+    appliesTo: ['dev', 'production'],
+    check: ({ imported, kind }) => {
+      const users = imported.users ?? [];
+      if (kind === 'production') return users.map((u) => `${u.username}: a user in the production realm`);
+      if (users.length === 0) return ['no demo users'];
+      return users.flatMap((u) => {
+        const problems: string[] = [];
+        if (!/^[^@\s]+@[^@\s]+$/.test(u.email ?? '')) problems.push('no email');
+        if (!u.firstName?.trim()) problems.push('no first name');
+        if (!u.lastName?.trim()) problems.push('no last name');
+        if (u.emailVerified !== true) problems.push('email not verified');
+        if (u.enabled !== true) problems.push('not enabled');
+        if ((u.requiredActions ?? []).length > 0) problems.push(`required actions ${u.requiredActions?.join(', ')}`);
+        const credentials = u.credentials ?? [];
+        if (credentials.length !== 1 || credentials[0].type !== 'password' || !credentials[0].value || credentials[0].temporary !== false) {
+          problems.push('needs exactly one non-temporary password');
+        }
+        return problems.map((p) => `${u.username}: ${p}`);
+      });
+    },
+  },
+  {
+    id: 'role-descriptions',
+    summary: 'every realm role has a description (the admin console and access reviews show it)',
+    appliesTo: ['dev', 'production'],
+    check: ({ imported }) => {
+      const roles = imported.roles?.realm ?? [];
+      if (roles.length === 0) return ['no realm roles'];
+      return roles.filter((role) => !role.description?.trim()).map((role) => `${role.name}: no description`);
+    },
+  },
+  {
+    id: 'placeholder-defaults',
+    summary: 'dev: every ${NAME} placeholder has a default, so a bare `kc.sh start-dev --import-realm` works',
+    appliesTo: ['dev'],
+    check: ({ text }) =>
+      realmPlaceholders(text)
+        .filter((p) => p.fallback === undefined)
+        .map((p) => `\${${p.name}} has no default`),
+  },
+  {
+    id: 'production-uris-from-environment',
+    summary:
+      'production: root URL, redirect URIs, web origins and post-logout URIs come only from ${NAME} placeholders without defaults; no localhost anywhere',
+    appliesTo: ['production'],
+    check: ({ raw, text }) => {
+      const literal = clientsOf(raw).flatMap((c) =>
+        clientUris(c)
+          .filter((uri) => !BARE_PLACEHOLDER.test(uri))
+          .map((uri) => `${c.clientId}: ${uri} is not a bare placeholder`),
+      );
+      const local = /localhost|127\.0\.0\.1|\[::1\]/.test(text) ? ['the file mentions localhost'] : [];
+      return [...literal, ...local];
+    },
+  },
+  {
+    id: 'login-languages',
+    summary: `internationalization on with the console's languages (${CONSOLE_LOCALES.join(', ')}), English by default, and a name for every language Keycloak has none for`,
+    appliesTo: ['dev', 'production'],
+    check: ({ imported }) => {
+      const problems: string[] = [];
+      if (imported.internationalizationEnabled !== true) problems.push('internationalizationEnabled is not true');
+      const supported = imported.supportedLocales ?? [];
+      problems.push(...CONSOLE_LOCALES.filter((l) => !supported.includes(l)).map((l) => `locale ${l} not supported`));
+      if (imported.defaultLocale !== 'en') problems.push(`defaultLocale is ${imported.defaultLocale ?? 'unset'}, not en`);
+      for (const unnamed of LOCALES_WITHOUT_THEME_LABEL.filter((l) => supported.includes(l))) {
+        problems.push(
+          ...supported
+            .filter((l) => !imported.localizationTexts?.[l]?.[`locale_${unnamed}`]?.trim())
+            .map((l) => `no locale_${unnamed} text for ${l}`),
+        );
+      }
+      return problems;
+    },
+  },
+];
+
+/** Every violation of every rule that applies to the realm's kind. */
+export function lintRealm(realm: LintedRealm): Array<{ rule: string; problem: string }> {
+  return REALM_RULES.filter((rule) => rule.appliesTo.includes(realm.kind)).flatMap((rule) =>
+    rule.check(realm).map((problem) => ({ rule: rule.id, problem })),
+  );
+}

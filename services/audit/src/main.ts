@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { createServiceApp } from '@rd/messaging';
+import { AppModule } from './app.module';
+import { loadConfig } from './config';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  await createServiceApp(AppModule.forRoot(config), { service: 'audit', natsUrl: config.natsUrl, prefix: config.prefix });
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,167 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import {
+  actorCoversDistrict,
+  actorCoversPlace,
+  ContactConsentChangedEvtV1,
+  ContactErasedEvtV1,
+  type Actor,
+  type ContactView,
+  type CreateContactInput,
+  type DataOf,
+  type FieldError,
+  type ListContactsQryV1,
+  type UpdateContactInput,
+} from '@rd/contracts';
+import { recordEvent } from '@rd/persistence';
+import { CommunitiesErrorCode, CommunitiesException } from '../communities/communities.exception';
+import { Community } from '../communities/community.entity';
+import { resolvePlace, type Place } from '../common/place';
+import { canSeePlace, placeVisibility, requirePermission } from '../common/scope';
+import { Organisation } from '../organisations/organisation.entity';
+import { Contact } from './contact.entity';
+import { toContactView } from './contact.mapper';
+
+@Injectable()
+export class ContactsService {
+  constructor(private readonly em: EntityManager) {}
+
+  async list(actor: Actor, query: DataOf<typeof ListContactsQryV1>): Promise<{ items: ContactView[]; total: number }> {
+    requirePermission(actor, 'contact:read');
+    const visibility = await placeVisibility(this.em, actor.scope);
+    const [rows, total] = await this.em.getRepository(Contact).listVisible(visibility, query);
+    return { items: rows.map(toContactView), total };
+  }
+
+  async get(actor: Actor, id: string): Promise<ContactView> {
+    requirePermission(actor, 'contact:read');
+    return toContactView(await this.loadVisible(this.em, actor, id));
+  }
+
+  async create(actor: Actor, input: CreateContactInput, correlationId: string): Promise<ContactView> {
+    requirePermission(actor, 'contact:manage');
+    return this.em.transactional(async (tx) => {
+      const organisation = input.organisationId ? await this.findOrganisation(tx, input.organisationId) : null;
+      const place: Place | null =
+        (await resolvePlace(tx, input)) ??
+        (organisation ? { regionCode: organisation.regionCode, districtCode: organisation.districtCode } : null);
+      if (!place) {
+        throw new CommunitiesException(CommunitiesErrorCode.InvalidInput, 'Give a district, a region or an organisation', 'districtCode');
+      }
+      if (!actorCoversPlace(actor.scope, place.regionCode, place.districtCode)) {
+        throw new CommunitiesException(CommunitiesErrorCode.OutOfScope, 'The place is outside your scope');
+      }
+      await this.checkCommunities(tx, actor, input.communityIds);
+      const now = new Date();
+      const contact = tx.create(Contact, {
+        name: input.name,
+        position: input.position ?? null,
+        organisationId: organisation?.id ?? null,
+        ...place,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        preferredLanguage: input.preferredLanguage,
+        preferredChannel: input.preferredChannel,
+        consent: input.consent,
+        consentChangedAt: input.consent ? now : null,
+        communityIds: [...new Set(input.communityIds)],
+        createdBy: actor.userId,
+      });
+      if (input.consent) {
+        recordEvent(tx, ContactConsentChangedEvtV1, { contactId: contact.id, consent: true, occurredAt: now.toISOString() }, correlationId);
+      }
+      return toContactView(contact);
+    });
+  }
+
+  async update(actor: Actor, id: string, patch: UpdateContactInput, correlationId: string): Promise<ContactView> {
+    requirePermission(actor, 'contact:manage');
+    return this.em.transactional(async (tx) => {
+      const contact = await this.loadManageable(tx, actor, id);
+      if (contact.erasedAt) {
+        throw new CommunitiesException(CommunitiesErrorCode.Erased, 'The contact was erased; add a new contact instead');
+      }
+      if (patch.organisationId) await this.findOrganisation(tx, patch.organisationId);
+      if (patch.communityIds) await this.checkCommunities(tx, actor, patch.communityIds);
+      if (patch.name !== undefined) contact.name = patch.name;
+      if (patch.position !== undefined) contact.position = patch.position;
+      if (patch.organisationId !== undefined) contact.organisationId = patch.organisationId;
+      if (patch.phone !== undefined) contact.phone = patch.phone;
+      if (patch.email !== undefined) contact.email = patch.email;
+      if (patch.preferredLanguage !== undefined) contact.preferredLanguage = patch.preferredLanguage;
+      if (patch.preferredChannel !== undefined) contact.preferredChannel = patch.preferredChannel;
+      if (patch.communityIds !== undefined) contact.communityIds = [...new Set(patch.communityIds)];
+      if (patch.consent !== undefined && patch.consent !== contact.consent) {
+        const now = new Date();
+        contact.consent = patch.consent;
+        contact.consentChangedAt = now;
+        recordEvent(tx, ContactConsentChangedEvtV1, { contactId: contact.id, consent: patch.consent, occurredAt: now.toISOString() }, correlationId);
+      }
+      await tx.flush();
+      return toContactView(contact);
+    });
+  }
+
+  /**
+   * Erases the personal data and keeps the row, so communities and the roster still point at a valid id.
+   * Idempotent: a second erase changes nothing and emits nothing.
+   */
+  async erase(actor: Actor, id: string, correlationId: string): Promise<ContactView> {
+    requirePermission(actor, 'contact:erase');
+    return this.em.transactional(async (tx) => {
+      const contact = await this.loadManageable(tx, actor, id);
+      if (contact.erasedAt) return toContactView(contact);
+      const now = new Date();
+      const hadConsent = contact.consent;
+      contact.name = '';
+      contact.position = null;
+      contact.phone = null;
+      contact.email = null;
+      contact.consent = false;
+      contact.consentChangedAt = now;
+      contact.erasedAt = now;
+      if (hadConsent) {
+        recordEvent(tx, ContactConsentChangedEvtV1, { contactId: contact.id, consent: false, occurredAt: now.toISOString() }, correlationId);
+      }
+      recordEvent(tx, ContactErasedEvtV1, { contactId: contact.id, occurredAt: now.toISOString() }, correlationId);
+      await tx.flush();
+      return toContactView(contact);
+    });
+  }
+
+  private async findOrganisation(em: EntityManager, id: string): Promise<Organisation> {
+    const organisation = await em.findOne(Organisation, { id });
+    if (!organisation) throw new CommunitiesException(CommunitiesErrorCode.InvalidReference, 'Unknown organisation', 'organisationId');
+    return organisation;
+  }
+
+  private async checkCommunities(em: EntityManager, actor: Actor, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const found = new Map((await em.find(Community, { id: { $in: [...ids] } })).map((c) => [c.id, c]));
+    const errors: FieldError[] = [];
+    ids.forEach((id, index) => {
+      const community = found.get(id);
+      if (!community || !actorCoversDistrict(actor.scope, community.regionCode, community.districtCode)) {
+        errors.push({ field: `communityIds.${index}`, message: 'Unknown community' });
+      }
+    });
+    if (errors.length) throw new CommunitiesException(CommunitiesErrorCode.InvalidReference, 'Unknown communities', errors);
+  }
+
+  private async loadVisible(em: EntityManager, actor: Actor, id: string): Promise<Contact> {
+    const contact = await em.findOne(Contact, { id });
+    const visibility = await placeVisibility(em, actor.scope);
+    if (!contact || !canSeePlace(visibility, contact.regionCode, contact.districtCode)) {
+      throw CommunitiesException.notFound('Contact');
+    }
+    return contact;
+  }
+
+  private async loadManageable(em: EntityManager, actor: Actor, id: string): Promise<Contact> {
+    const contact = await this.loadVisible(em, actor, id);
+    if (!actorCoversPlace(actor.scope, contact.regionCode, contact.districtCode)) {
+      throw new CommunitiesException(CommunitiesErrorCode.OutOfScope, 'The contact is outside your scope');
+    }
+    return contact;
+  }
+}
