@@ -50,7 +50,7 @@ describe('tokens the gateway must refuse (real Keycloak)', () => {
 
   it('should refuse a token of another realm (master, admin-cli)', async () => {
     const form = new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: 'admin' });
-    // eslint-disable-next-line no-process-env -- the launcher's documented admin password variable
+     
     if (process.env['RD_KEYCLOAK_ADMIN_PASSWORD']) form.set('password', process.env['RD_KEYCLOAK_ADMIN_PASSWORD']);
     const response = await fetch(`${e2eEnv().keycloakUrl}/realms/master/protocol/openid-connect/token`, { method: 'POST', body: form });
     if (response.status !== 200) {

@@ -39,7 +39,7 @@ function port(value: string | undefined, fallback: number, name: string): number
 }
 
 /** Parses the dev-stack environment; the only place in this library that reads `process.env`. */
-// eslint-disable-next-line no-process-env -- the one place that reads the dev-stack environment
+ 
 export function devstackConfig(env: NodeJS.ProcessEnv = process.env): DevstackConfig {
   const xdgCache = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
   return {
@@ -60,6 +60,6 @@ export function devstackConfig(env: NodeJS.ProcessEnv = process.env): DevstackCo
 
 /** The environment handed to child processes (PATH, HOME, locale…), plus overrides. */
 export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
-  // eslint-disable-next-line no-process-env -- children inherit PATH, HOME, locale
+   
   return { ...process.env, ...overrides };
 }

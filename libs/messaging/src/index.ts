@@ -9,3 +9,4 @@ export * from './event.consumer';
 export * from './nest/service-runtime.options';
 export * from './nest/service-runtime.module';
 export * from './nest/bootstrap-service';
+export * from './nest/event-consumer.host';

@@ -26,9 +26,9 @@ export async function startTestInfrastructure(log: (line: string) => void = cons
     log('no Docker engine reachable: integration tests use the local PostgreSQL and NATS, isolated per suite');
     return {
       kind: 'local',
-      // eslint-disable-next-line no-process-env -- the harness' own overrides
+       
       pgAdminUrl: process.env['RD_TEST_PG_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-      // eslint-disable-next-line no-process-env -- the harness' own overrides
+       
       natsUrl: process.env['RD_TEST_NATS_URL'] ?? 'nats://127.0.0.1:4222',
       stop: async () => undefined,
     };

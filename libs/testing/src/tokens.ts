@@ -6,7 +6,7 @@ export const DEFAULT_KEYCLOAK_URL = 'http://localhost:8180';
 export const DEFAULT_DEMO_PASSWORD = 'demo-password-1';
 
 /** Password of every demo user: `RD_DEMO_PASSWORD`, else the documented demo default. */
-// eslint-disable-next-line no-process-env -- test harness configuration
+ 
 export function demoPassword(env: NodeJS.ProcessEnv = process.env): string {
   return env.RD_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
 }

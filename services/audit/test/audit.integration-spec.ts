@@ -67,6 +67,8 @@ describe('audit log (real PostgreSQL and NATS)', () => {
       await submit(entry);
       const page = await eventually(async () => {
         const result = await list(coordinator, { username: 'store.check' });
+        // find and count are two queries: wait until the row shows in both.
+        expect(result.items).toHaveLength(1);
         expect(result.total).toBe(1);
         return result;
       });

@@ -1,4 +1,3 @@
-import type { INestMicroservice } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import {
   CommunityCreatedEvtV1,
@@ -10,13 +9,10 @@ import {
   ListDistrictsQryV1,
   type Actor,
 } from '@rd/contracts';
-import { createServiceApp, RpcClient, RpcError } from '@rd/messaging';
-import { runMigrations } from '@rd/persistence';
-import { connectTestNats, createTestDatabase, deleteStreamsWithPrefix, eventually, testNatsUrl, testSubjectPrefix, type TestDatabase } from '@rd/testing';
+import { RpcClient, RpcError } from '@rd/messaging';
+import { eventually } from '@rd/testing';
 import type { NatsConnection } from 'nats';
-import { AppModule } from '../src/app.module';
-import { communitiesOrmConfig } from '../src/orm.config';
-import { seedGeography } from '../src/seeders/demo.seeder';
+import { startCommunitiesHarness, type CommunitiesHarness } from './support/communities-harness';
 
 const ngoIsfara: Actor = {
   userId: 'u-ngo-isfara',
@@ -38,39 +34,20 @@ const reviewerSughd: Actor = {
 };
 
 describe('communities service (real PostgreSQL and NATS)', () => {
-  let db: TestDatabase;
   let prefix: string;
-  let app: INestMicroservice;
   let rpc: RpcClient;
   let nc: NatsConnection;
   let orm: MikroORM;
   const ctx = { correlationId: 'test-correlation' };
 
+  let harness: CommunitiesHarness;
+
   beforeAll(async () => {
-    db = await createTestDatabase('communities');
-    prefix = testSubjectPrefix();
-    await runMigrations('communities', communitiesOrmConfig(db.url));
-    orm = await MikroORM.init(communitiesOrmConfig(db.url));
-    await seedGeography(orm.em.fork());
-    app = await createServiceApp(AppModule.forRoot({ databaseUrl: db.url, natsUrl: testNatsUrl(), prefix }), {
-      service: 'communities',
-      natsUrl: testNatsUrl(),
-      prefix,
-      logger: ['error'],
-    });
-    rpc = new RpcClient({ servers: testNatsUrl(), prefix, timeoutMs: 5000 });
-    await rpc.connect();
-    nc = await connectTestNats();
+    harness = await startCommunitiesHarness();
+    ({ prefix, rpc, nc, orm } = harness);
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await app?.close();
-    await orm?.close();
-    await deleteStreamsWithPrefix(nc, prefix);
-    await nc?.close();
-    await db?.drop();
-  });
+  afterAll(() => harness?.close());
 
   const create = (actor: Actor, name: string, districtCode = 'isfara') =>
     rpc.request(CreateCommunityCmdV1, actor, { name, districtCode, kind: 'village', borderAdjacent: true, languages: ['tg'] }, ctx);

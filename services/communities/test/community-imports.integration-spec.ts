@@ -1,4 +1,3 @@
-import type { INestMicroservice } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import {
   ApplyCommunityImportCmdV1,
@@ -8,14 +7,9 @@ import {
   type Actor,
   type NumberedImportRow,
 } from '@rd/contracts';
-import { createServiceApp, RpcClient, RpcError } from '@rd/messaging';
-import { runMigrations } from '@rd/persistence';
-import { connectTestNats, createTestDatabase, deleteStreamsWithPrefix, testNatsUrl, testSubjectPrefix, type TestDatabase } from '@rd/testing';
-import type { NatsConnection } from 'nats';
+import { RpcClient, RpcError } from '@rd/messaging';
 import { randomBytes } from 'node:crypto';
-import { AppModule } from '../src/app.module';
-import { communitiesOrmConfig } from '../src/orm.config';
-import { seedGeography } from '../src/seeders/demo.seeder';
+import { startCommunitiesHarness, type CommunitiesHarness } from './support/communities-harness';
 
 const ngoIsfara: Actor = {
   userId: 'u-ngo-isfara',
@@ -30,39 +24,18 @@ const row = (n: number, name: string, extra: Partial<NumberedImportRow['data']> 
 });
 
 describe('community imports (real PostgreSQL and NATS)', () => {
-  let db: TestDatabase;
-  let prefix: string;
-  let app: INestMicroservice;
   let rpc: RpcClient;
-  let nc: NatsConnection;
   let orm: MikroORM;
   const ctx = { correlationId: 'test-import', timeoutMs: 30_000 };
 
+  let harness: CommunitiesHarness;
+
   beforeAll(async () => {
-    db = await createTestDatabase('communities');
-    prefix = testSubjectPrefix();
-    await runMigrations('communities', communitiesOrmConfig(db.url));
-    orm = await MikroORM.init(communitiesOrmConfig(db.url));
-    await seedGeography(orm.em.fork());
-    app = await createServiceApp(AppModule.forRoot({ databaseUrl: db.url, natsUrl: testNatsUrl(), prefix }), {
-      service: 'communities',
-      natsUrl: testNatsUrl(),
-      prefix,
-      logger: ['error'],
-    });
-    rpc = new RpcClient({ servers: testNatsUrl(), prefix, timeoutMs: 5000 });
-    await rpc.connect();
-    nc = await connectTestNats();
+    harness = await startCommunitiesHarness();
+    ({ rpc, orm } = harness);
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await app?.close();
-    await orm?.close();
-    await deleteStreamsWithPrefix(nc, prefix);
-    await nc?.close();
-    await db?.drop();
-  });
+  afterAll(() => harness?.close());
 
   const sql = async (query: string, params: unknown[] = []): Promise<number> => {
     const [{ n }] = await orm.em.fork().getConnection().execute<{ n: number }[]>(query, params);

@@ -1,4 +1,3 @@
-import type { INestMicroservice } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import {
   AssignOfficerCmdV1,
@@ -32,14 +31,12 @@ import {
   type ContactView,
   type OrganisationView,
 } from '@rd/contracts';
-import { createServiceApp, ensureEventStream, jetStreamPublisher, RpcClient, RpcError } from '@rd/messaging';
-import { runMigrations } from '@rd/persistence';
-import { connectTestNats, createTestDatabase, deleteStreamsWithPrefix, eventually, testNatsUrl, testSubjectPrefix, type TestDatabase } from '@rd/testing';
+import { ensureEventStream, jetStreamPublisher, RpcClient, RpcError } from '@rd/messaging';
+import { eventually } from '@rd/testing';
 import type { NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
-import { AppModule } from '../src/app.module';
-import { communitiesOrmConfig } from '../src/orm.config';
-import { seedDemo, seedGeography } from '../src/seeders/demo.seeder';
+import { startCommunitiesHarness, type CommunitiesHarness } from './support/communities-harness';
+import { seedDemo } from '../src/seeders/demo.seeder';
 
 const coordinator: Actor = { userId: 'u-coord', username: 'coordinator', roles: ['national-coordinator'], scope: { national: true, regions: [], districts: [] } };
 const ngoIsfara: Actor = { userId: 'u-ngo-isfara', username: 'ngo.isfara', roles: ['ngo-admin'], scope: { national: false, regions: [], districts: ['isfara'] } };
@@ -47,41 +44,23 @@ const policeBatken: Actor = { userId: 'u-police-batken', username: 'police.batke
 const reviewerSughd: Actor = { userId: 'u-reviewer', username: 'reviewer.sughd', roles: ['regional-reviewer'], scope: { national: false, regions: ['sughd'], districts: [] } };
 
 describe('communities onboarding, organisations and contacts (real PostgreSQL and NATS)', () => {
-  let db: TestDatabase;
   let prefix: string;
-  let app: INestMicroservice;
   let rpc: RpcClient;
   let nc: NatsConnection;
   let orm: MikroORM;
   const ctx = { correlationId: 'onboarding-test' };
 
+  let harness: CommunitiesHarness;
+
   beforeAll(async () => {
-    db = await createTestDatabase('communities');
-    prefix = testSubjectPrefix();
-    await runMigrations('communities', communitiesOrmConfig(db.url));
-    orm = await MikroORM.init(communitiesOrmConfig(db.url));
-    await seedGeography(orm.em.fork());
-    nc = await connectTestNats();
-    // A short duplicate window lets the test deliver the same message id twice, as a redelivery would.
-    await ensureEventStream(await nc.jetstreamManager(), prefix, 'meetings', { duplicateWindowMs: 200 });
-    app = await createServiceApp(AppModule.forRoot({ databaseUrl: db.url, natsUrl: testNatsUrl(), prefix }), {
-      service: 'communities',
-      natsUrl: testNatsUrl(),
-      prefix,
-      logger: ['error'],
+    harness = await startCommunitiesHarness(async (natsConnection, testPrefix) => {
+      // A short duplicate window lets the test deliver the same message id twice, as a redelivery would.
+      await ensureEventStream(await natsConnection.jetstreamManager(), testPrefix, 'meetings', { duplicateWindowMs: 200 });
     });
-    rpc = new RpcClient({ servers: testNatsUrl(), prefix, timeoutMs: 5000 });
-    await rpc.connect();
+    ({ prefix, rpc, nc, orm } = harness);
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await app?.close();
-    await orm?.close();
-    await deleteStreamsWithPrefix(nc, prefix);
-    await nc?.close();
-    await db?.drop();
-  });
+  afterAll(() => harness?.close());
 
   async function rpcError(promise: Promise<unknown>, code: ErrorCode): Promise<RpcError> {
     const error = await promise.then(
