@@ -27,6 +27,8 @@ export interface DevstackConfig {
   gatewayPort: number;
   /** Console port (`CONSOLE_PORT`, default 4200). */
   consolePort: number;
+  /** Map tile URL template for the console (`RD_MAP_TILE_URL`); without it the map shows a list. */
+  mapTileUrl: string | undefined;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'demo-password-1';
@@ -55,6 +57,7 @@ export function devstackConfig(env: NodeJS.ProcessEnv = process.env): DevstackCo
     subjectPrefix: env.NATS_SUBJECT_PREFIX || 'rd',
     gatewayPort: port(env.GATEWAY_PORT, 3000, 'GATEWAY_PORT'),
     consolePort: port(env.CONSOLE_PORT, 4200, 'CONSOLE_PORT'),
+    mapTileUrl: env.RD_MAP_TILE_URL || undefined,
   };
 }
 

@@ -43,7 +43,13 @@ async function main(): Promise<void> {
   const server = await startConsoleServer({
     port: env.consolePort,
     distDir,
-    config: { apiUrl: `http://localhost:${env.gatewayPort}/api/v1`, keycloakUrl: keycloak.url, realm: 'reporting-days', clientId: 'rd-console' },
+    config: {
+      apiUrl: `http://localhost:${env.gatewayPort}/api/v1`,
+      keycloakUrl: keycloak.url,
+      realm: 'reporting-days',
+      clientId: 'rd-console',
+      mapTileUrl: env.mapTileUrl,
+    },
   });
   closeConsole = () => server.close();
 
