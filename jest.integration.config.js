@@ -3,8 +3,8 @@ module.exports = {
   // With several projects, timeouts are global: Keycloak's first start alone can take a minute.
   testTimeout: 240_000,
   // testcontainers when a Docker engine answers, else the local services (each suite isolates itself).
-  globalSetup: '<rootDir>/libs/testing/src/integration-global-setup.ts',
-  globalTeardown: '<rootDir>/libs/testing/src/integration-global-teardown.ts',
+  globalSetup: '<rootDir>/tools/jest/integration-global-setup.ts',
+  globalTeardown: '<rootDir>/tools/jest/integration-global-teardown.ts',
   projects: [
     '<rootDir>/libs/*/jest.integration.config.js',
     '<rootDir>/services/*/jest.integration.config.js',

@@ -3,6 +3,5 @@ import { register } from 'tsconfig-paths';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..', '..');
- 
 const { compilerOptions } = require(join(root, 'tsconfig.base.json')) as { compilerOptions: { paths: Record<string, string[]> } };
 register({ baseUrl: root, paths: compilerOptions.paths });
