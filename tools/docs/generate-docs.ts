@@ -113,7 +113,10 @@ something in a district outside one's scope answers 403.
 ## Concern sensitivity
 
 Who may read a concern's text and details, within their district scope (\`canReadConcern\` in
-\`libs/auth/core/src/concern-access.ts\`; the meetings service is to apply it to every concern it returns, once concerns exist there):
+\`libs/auth/core/src/concern-access.ts\`; the meetings service applies it to every concern and follow-up action it
+returns: a concern the caller may not read is 404 on get and left out of lists, which count such concerns per
+sensitivity in \`X-Hidden-Concerns\`, never with their text; every read of a confidential concern is audited by the
+meetings service as \`concern:read-confidential\`):
 
 | sensitivity | ${ROLES.map((role) => `\`${role}\``).join(' | ')} |
 | --- | ${ROLES.map(() => ':---:').join(' | ')} |

@@ -1,7 +1,8 @@
-import { hasPermission, type Permission } from '@rd/auth-core';
-import { actorCoversDistrict, type ActorScope, type CommunityView, type Role } from '@rd/contracts';
+import { canReadConcern, hasPermission, type Permission } from '@rd/auth-core';
+import { actorCoversDistrict, SENSITIVITIES, type Actor, type ActorScope, type CommunityView, type ConcernView, type Role, type Sensitivity } from '@rd/contracts';
 import { DEMO_USERS } from '@rd/testing';
 import { randomBytes } from 'node:crypto';
+import { insertHeldMeeting, subjectOf } from './support/concerns';
 import { e2eEnv } from './support/e2e-env';
 import { api } from './support/http';
 
@@ -21,11 +22,16 @@ interface Operation {
 interface Fixture {
   /** Whether the target depends on scope (else only the 'in' case runs). */
   scoped: boolean;
-  request(target: ScopeCase): { path: string; body?: unknown; headers?: Record<string, string> };
-  /** Status when the role holds the permission; `covered` says whether the target is in the caller's scope. */
-  allowed(covered: boolean): number;
-  /** Checks a 2xx body never shows data outside the caller's scope. */
-  inScope?(body: unknown, scope: ActorScope): void;
+  /** Run once per concern sensitivity: the target is the concern (or its action) of that sensitivity. */
+  perSensitivity?: boolean;
+  request(target: ScopeCase, sensitivity: Sensitivity): { path: string; body?: unknown; headers?: Record<string, string> };
+  /**
+   * Status when the role holds the permission; `covered` says whether the target is in the caller's scope,
+   * `readable` whether canReadConcern lets the caller read the target concern (per-sensitivity fixtures).
+   */
+  allowed(covered: boolean, readable: boolean): number;
+  /** Checks a 2xx body never shows data outside the caller's scope (or concerns the caller may not read). */
+  inScope?(body: unknown, scope: ActorScope, actor: Actor): void;
 }
 
 // In-scope target: Isfara (Sughd); out-of-scope: Batken (Batken region, Kyrgyz side).
@@ -36,6 +42,37 @@ const ids: Record<ScopeCase, string> = { in: '', out: '' };
 const refs: Record<ScopeCase, { community: string; organisation: string; contact: string; erasable: string; assignment: string }> = {
   in: { community: '', organisation: '', contact: '', erasable: '', assignment: '' },
   out: { community: '', organisation: '', contact: '', erasable: '', assignment: '' },
+};
+// A draft meeting per target (for a fresh community of that district), made in beforeAll.
+const meetingRefs: Record<ScopeCase, string> = { in: '', out: '' };
+// Per target: a held meeting, one concern per sensitivity (confidential ones name one real Keycloak user
+// as handler: ngo.isfara in Isfara, police.batken in Batken) and one finished action per concern.
+const HANDLER_OF: Record<ScopeCase, string> = { in: 'ngo.isfara', out: 'police.batken' };
+const handlerSubs: Record<ScopeCase, string> = { in: '', out: '' };
+const concernRefs: Record<ScopeCase, { meeting: string; concerns: Record<Sensitivity, string>; actions: Record<Sensitivity, string> }> = {
+  in: { meeting: '', concerns: { public: '', restricted: '', confidential: '' }, actions: { public: '', restricted: '', confidential: '' } },
+  out: { meeting: '', concerns: { public: '', restricted: '', confidential: '' }, actions: { public: '', restricted: '', confidential: '' } },
+};
+const concernFacts = (t: ScopeCase, sensitivity: Sensitivity) => ({
+  districtCode: TARGETS[t].district,
+  regionCode: TARGETS[t].region,
+  sensitivity,
+  handlerIds: sensitivity === 'confidential' ? [handlerSubs[t]] : [],
+});
+// Every concern a list returns must pass canReadConcern for the caller.
+const everyConcernReadable = (body: unknown, _scope: ActorScope, actor: Actor) => {
+  for (const concern of body as ConcernView[]) expect(canReadConcern(actor, concern)).toBe(true);
+};
+// Every action a list returns belongs to a concern in scope, and to a readable one where the matrix made it.
+const everyActionReadable = (body: unknown, scope: ActorScope, actor: Actor) => {
+  for (const action of body as { concernId: string; concernSensitivity: Sensitivity; districtCode: string; regionCode: string }[]) {
+    expect(actorCoversDistrict(scope, action.regionCode, action.districtCode)).toBe(true);
+    for (const t of ['in', 'out'] as const) {
+      for (const sensitivity of SENSITIVITIES) {
+        if (concernRefs[t].concerns[sensitivity] === action.concernId) expect(canReadConcern(actor, concernFacts(t, sensitivity))).toBe(true);
+      }
+    }
+  }
 };
 const DISTRICT_REGION: Record<string, string> = { isfara: 'sughd', khujand: 'sughd', batken: 'batken' };
 // Region-level records (no district) are visible to holders of a district in that region.
@@ -146,20 +183,89 @@ const FIXTURES: Record<string, Fixture> = {
     allowed: (covered) => (covered ? 400 : 404),
   },
   'GET /audit': { scoped: false, request: () => ({ path: '/audit?range=[0,9]' }), allowed: () => 200 },
+  'GET /meetings/{meetingId}/concerns': {
+    scoped: true,
+    request: (t) => ({ path: `/meetings/${concernRefs[t].meeting}/concerns?range=[0,499]` }),
+    allowed: (covered) => (covered ? 200 : 404),
+    inScope: everyConcernReadable,
+  },
+  'POST /meetings/{meetingId}/concerns': {
+    scoped: true,
+    request: (t) => ({ path: `/meetings/${concernRefs[t].meeting}/concerns`, body: { topic: 'road-safety', text: `Matrix concern ${hex()}` } }),
+    allowed: (covered) => (covered ? 201 : 404),
+  },
+  'GET /concerns/{id}': {
+    scoped: true,
+    perSensitivity: true,
+    request: (t, sensitivity) => ({ path: `/concerns/${concernRefs[t].concerns[sensitivity]}` }),
+    allowed: (_covered, readable) => (readable ? 200 : 404),
+    inScope: (body, scope, actor) => everyConcernReadable([body], scope, actor),
+  },
+  // Same answer each time, so the cell is repeatable; lowering rules are in concerns.e2e-spec.ts.
+  'PATCH /concerns/{id}': {
+    scoped: true,
+    perSensitivity: true,
+    request: (t, sensitivity) => ({ path: `/concerns/${concernRefs[t].concerns[sensitivity]}`, body: { answer: 'Matrix answer' } }),
+    allowed: (_covered, readable) => (readable ? 200 : 404),
+  },
+  'POST /concerns/{id}/actions': {
+    scoped: true,
+    perSensitivity: true,
+    request: (t, sensitivity) => ({ path: `/concerns/${concernRefs[t].concerns[sensitivity]}/actions`, body: { ownerOrganisationId: refs[t].organisation, dueDate: '2027-03-31' } }),
+    allowed: (_covered, readable) => (readable ? 201 : 404),
+  },
+  'GET /actions': {
+    scoped: true,
+    request: (t) => ({ path: `/actions?range=[0,499]&filter=${encodeURIComponent(JSON.stringify({ districtCode: TARGETS[t].district }))}` }),
+    allowed: () => 200,
+    inScope: everyActionReadable,
+  },
+  // The action is done already: 409 for whoever may read its concern, so the cell is repeatable.
+  'POST /actions/{id}/transitions': {
+    scoped: true,
+    perSensitivity: true,
+    request: (t, sensitivity) => ({ path: `/actions/${concernRefs[t].actions[sensitivity]}/transitions`, body: { to: 'dropped', reason: 'Matrix' } }),
+    allowed: (_covered, readable) => (readable ? 409 : 404),
+  },
+  'GET /meetings': {
+    scoped: true,
+    request: (t) => ({ path: `/meetings?range=[0,499]&filter=${encodeURIComponent(JSON.stringify({ districtCode: TARGETS[t].district }))}` }),
+    allowed: () => 200,
+    inScope: everyItemInScope,
+  },
+  'GET /meetings/{id}': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}` }), allowed: (covered) => (covered ? 200 : 404), inScope: (b, s) => everyItemInScope([b], s) },
+  // The district is looked up in the caller's scope first: 403 outside it.
+  'POST /meetings': {
+    scoped: true,
+    request: (t) => ({
+      path: '/meetings',
+      body: { kind: 'local', communityIds: [refs[t].community], districtCode: TARGETS[t].district, title: 'Matrix meeting', startsAt: '2027-01-20T05:00:00Z', venueName: 'Matrix hall', venueType: 'school', organisedBy: 'police' },
+    }),
+    allowed: (covered) => (covered ? 201 : 403),
+    inScope: (b, s) => everyItemInScope([b], s),
+  },
+  'PATCH /meetings/{id}': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}`, body: { venueName: 'Matrix hall' } }), allowed: (covered) => (covered ? 200 : 403) },
+  // A draft cannot be closed: always 409 in scope, so the cell is repeatable.
+  'POST /meetings/{id}/transitions': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/transitions`, body: { to: 'closed' } }), allowed: (covered) => (covered ? 409 : 403) },
+  'GET /meetings/{id}/calendar.ics': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/calendar.ics` }), allowed: (covered) => (covered ? 200 : 404) },
+  'GET /districts/{code}/meetings.ics': { scoped: true, request: (t) => ({ path: `/districts/${TARGETS[t].district}/meetings.ics` }), allowed: (covered) => (covered ? 200 : 404) },
 };
 
 interface Caller {
   username: string | null;
+  /** Keycloak subject, read from the caller's token in beforeAll (handlers are named by it). */
+  userId: string;
   roles: Role[];
   scope: ActorScope;
 }
 
 const CALLERS: Caller[] = [
-  { username: null, roles: [], scope: { national: false, regions: [], districts: [] } },
+  { username: null, userId: '', roles: [], scope: { national: false, regions: [], districts: [] } },
   ...Object.values(DEMO_USERS).map((user) => {
     const parts = (user.groups as readonly string[]).map((group) => group.split('/').filter(Boolean));
     return {
       username: user.username,
+      userId: '',
       roles: [user.role] as Role[],
       scope: {
         national: user.role === 'national-coordinator',
@@ -194,6 +300,38 @@ describe('access-control matrix', () => {
       refs[t].contact = await post('/contacts', { name: `Matrix officer ${hex()}`, organisationId: refs[t].organisation, consent: true });
       refs[t].erasable = await post('/contacts', { name: `Matrix erasable ${hex()}`, districtCode: district });
       refs[t].assignment = await post('/officer-assignments', { communityId: refs[t].community, officerContactId: refs[t].contact });
+      meetingRefs[t] = await post('/meetings', {
+        kind: 'local',
+        communityIds: [refs[t].community],
+        districtCode: district,
+        title: 'Matrix meeting',
+        startsAt: '2027-01-20T05:00:00Z',
+        venueName: 'Matrix hall',
+        venueType: 'school',
+        organisedBy: 'police',
+      });
+    }
+  });
+
+  beforeAll(async () => {
+    for (const caller of CALLERS) if (caller.username) caller.userId = await subjectOf(caller.username);
+    for (const t of ['in', 'out'] as const) {
+      handlerSubs[t] = await subjectOf(HANDLER_OF[t]);
+      concernRefs[t].meeting = await insertHeldMeeting(TARGETS[t].district, TARGETS[t].region);
+      const post = async <T extends { id: string }>(path: string, body: unknown, status = 201): Promise<string> => {
+        const response = await api<T>('coordinator', 'POST', path, body);
+        if (response.status !== status) throw new Error(`matrix setup: POST ${path} answered ${response.status} ${JSON.stringify(response.body)}`);
+        return response.body.id;
+      };
+      for (const sensitivity of SENSITIVITIES) {
+        const handlerIds = sensitivity === 'confidential' ? [handlerSubs[t]] : [];
+        const concern = await post(`/meetings/${concernRefs[t].meeting}/concerns`, { topic: 'other', sensitivity, text: `Matrix ${sensitivity} ${hex()}`, handlerIds });
+        concernRefs[t].concerns[sensitivity] = concern;
+        const action = await post(`/concerns/${concern}/actions`, { ownerOrganisationId: refs[t].organisation, dueDate: '2027-03-31' });
+        await post(`/actions/${action}/transitions`, { to: 'in-progress' }, 200);
+        await post(`/actions/${action}/transitions`, { to: 'done', note: 'Matrix' }, 200);
+        concernRefs[t].actions[sensitivity] = action;
+      }
     }
   });
 
@@ -210,26 +348,31 @@ describe('access-control matrix', () => {
       const fixture = FIXTURES[`${op.method} ${op.path}`];
       if (!fixture) continue;
       for (const caller of CALLERS) {
+        const actor: Actor = { userId: caller.userId, username: caller.username ?? '', roles: caller.roles, scope: caller.scope };
         for (const target of fixture.scoped ? (['in', 'out'] as const) : (['in'] as const)) {
-          const covered = actorCoversDistrict(caller.scope, TARGETS[target].region, TARGETS[target].district);
-          const expected =
-            op.permission === 'public'
-              ? fixture.allowed(true)
-              : caller.username === null
-                ? 401
-                : !hasPermission(caller.roles, op.permission as Permission)
-                  ? 403
-                  : fixture.allowed(covered);
-          const { path, body, headers } = fixture.request(target);
-          const response = await api(caller.username, op.method, path, body, headers);
-          cells += 1;
-          const label = `${op.method} ${op.path} as ${caller.username ?? 'anonymous'} (${target} of scope)`;
-          if (response.status !== expected) mismatches.push(`${label}: expected ${expected}, got ${response.status}`);
-          else if (response.status < 300 && caller.username && !caller.scope.national && fixture.inScope) {
-            try {
-              fixture.inScope(response.body, caller.scope);
-            } catch {
-              mismatches.push(`${label}: response holds data outside the caller's scope`);
+          // Concern routes run once per sensitivity; the others once ('public' is then only a placeholder).
+          for (const sensitivity of fixture.perSensitivity ? SENSITIVITIES : (['public'] as const)) {
+            const covered = actorCoversDistrict(caller.scope, TARGETS[target].region, TARGETS[target].district);
+            const readable = caller.username !== null && canReadConcern(actor, concernFacts(target, sensitivity));
+            const expected =
+              op.permission === 'public'
+                ? fixture.allowed(true, true)
+                : caller.username === null
+                  ? 401
+                  : !hasPermission(caller.roles, op.permission as Permission)
+                    ? 403
+                    : fixture.allowed(covered, readable);
+            const { path, body, headers } = fixture.request(target, sensitivity);
+            const response = await api(caller.username, op.method, path, body, headers);
+            cells += 1;
+            const label = `${op.method} ${op.path} as ${caller.username ?? 'anonymous'} (${target} of scope${fixture.perSensitivity ? `, ${sensitivity}` : ''})`;
+            if (response.status !== expected) mismatches.push(`${label}: expected ${expected}, got ${response.status}`);
+            else if (response.status < 300 && caller.username && !caller.scope.national && fixture.inScope) {
+              try {
+                fixture.inScope(response.body, caller.scope, actor);
+              } catch {
+                mismatches.push(`${label}: response holds data outside the caller's scope`);
+              }
             }
           }
         }

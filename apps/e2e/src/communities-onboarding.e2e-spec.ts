@@ -27,7 +27,7 @@ function expectProblem(response: { status: number; headers: Headers; body: unkno
 
 const fields = (problem: { errors?: { field: string }[] }) => (problem.errors ?? []).map((e) => e.field).sort();
 
-/** Plays the meetings service, which does not publish meeting.scheduled yet. */
+/** Publishes meeting.scheduled directly, to test the communities consumer on its own (meetings.e2e-spec.ts schedules for real). */
 async function publishMeetingScheduled(communityId: string): Promise<string> {
   const nc = await connectTestNats();
   try {

@@ -19,9 +19,13 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RegionsController } from './regions/regions.controller';
 import { ReportsController } from './reports/reports.controller';
 import { RpcModule } from './rpc/rpc.module';
+import { ConcernsController } from './concerns/concerns.controller';
+import { ActionsController } from './actions/actions.controller';
+import { MeetingCalendarsController } from './meetings/meeting-calendars.controller';
+import { MeetingsController } from './meetings/meetings.controller';
 
 /** Every HTTP route of the platform; the route table the access tests walk comes from here. */
-export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, ReportsController, AuditController];
+export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, ReportsController, AuditController, ConcernsController, ActionsController, MeetingsController, MeetingCalendarsController];
 
 @Module({})
 export class AppModule {

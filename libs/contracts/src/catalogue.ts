@@ -35,6 +35,15 @@ import { UpdateCommunityCmdV1 } from './communities/update-community.cmd.v1';
 import { CreateDistrictCmdV1, GetDistrictQryV1, UpdateDistrictCmdV1 } from './geography/district.messages.v1';
 import { CreateRegionCmdV1, GetRegionQryV1, ListRegionsQryV1, UpdateRegionCmdV1 } from './geography/region.messages.v1';
 import { MeetingScheduledEvtV1 } from './meetings/meeting-scheduled.evt.v1';
+import { CreateMeetingCmdV1 } from './meetings/create-meeting.cmd.v1';
+import { GetMeetingQryV1 } from './meetings/get-meeting.qry.v1';
+import { ListMeetingsQryV1 } from './meetings/list-meetings.qry.v1';
+import { UpdateMeetingCmdV1 } from './meetings/update-meeting.cmd.v1';
+import { TransitionMeetingCmdV1 } from './meetings/transition-meeting.cmd.v1';
+import { MeetingRescheduledEvtV1 } from './meetings/meeting-rescheduled.evt.v1';
+import { MeetingCancelledEvtV1 } from './meetings/meeting-cancelled.evt.v1';
+import { MeetingHeldEvtV1 } from './meetings/meeting-held.evt.v1';
+import { MeetingClosedEvtV1 } from './meetings/meeting-closed.evt.v1';
 import { CreateCommunityCmdV1 } from './communities/create-community.cmd.v1';
 import { ApplyCommunityImportCmdV1 } from './communities/import-communities-apply.cmd.v1';
 import { DryRunCommunityImportQryV1 } from './communities/import-communities-dry-run.qry.v1';
@@ -42,6 +51,10 @@ import { GetCommunityQryV1 } from './communities/get-community.qry.v1';
 import { ListCommunitiesQryV1 } from './communities/list-communities.qry.v1';
 import { ListDistrictsQryV1 } from './communities/list-districts.qry.v1';
 import type { MessageDef } from './message';
+import { ConcernRecordedEvtV1, ConcernSensitivityChangedEvtV1 } from './meetings/concern.evt.v1';
+import { GetConcernQryV1, ListConcernsQryV1, RecordConcernCmdV1, UpdateConcernCmdV1 } from './meetings/concern.messages.v1';
+import { ActionAssignedEvtV1, ActionStatusChangedEvtV1 } from './meetings/action.evt.v1';
+import { AssignActionCmdV1, ListActionsQryV1, TransitionActionCmdV1 } from './meetings/action.messages.v1';
 import { GetDistrictReportQryV1 } from './reporting/get-district-report.qry.v1';
 
 /** Every message of the platform. docs/events.md is generated from this list. */
@@ -82,11 +95,31 @@ export const CATALOGUE: readonly MessageDef[] = [
   GetOfficerAssignmentQryV1,
   OfficerAssignedEvtV1,
   MeetingScheduledEvtV1,
+  CreateMeetingCmdV1,
+  GetMeetingQryV1,
+  ListMeetingsQryV1,
+  UpdateMeetingCmdV1,
+  TransitionMeetingCmdV1,
+  MeetingRescheduledEvtV1,
+  MeetingCancelledEvtV1,
+  MeetingHeldEvtV1,
+  MeetingClosedEvtV1,
   DryRunCommunityImportQryV1,
   ApplyCommunityImportCmdV1,
   GetDistrictReportQryV1,
   AuditEntrySubmittedEvtV1,
   ListAuditEntriesQryV1,
+  RecordConcernCmdV1,
+  ListConcernsQryV1,
+  GetConcernQryV1,
+  UpdateConcernCmdV1,
+  ConcernRecordedEvtV1,
+  ConcernSensitivityChangedEvtV1,
+  AssignActionCmdV1,
+  ListActionsQryV1,
+  TransitionActionCmdV1,
+  ActionAssignedEvtV1,
+  ActionStatusChangedEvtV1,
 ];
 
 /**

@@ -2,6 +2,9 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@rd/messaging';
 import type { MeetingsConfig } from './config';
+import { MeetingsModule } from './meetings/meetings.module';
+import { ConcernsModule } from './concerns/concerns.module';
+import { ActionsModule } from './actions/actions.module';
 import { meetingsOrmConfig } from './orm.config';
 
 @Module({})
@@ -18,6 +21,9 @@ export class AppModule {
           databaseUrl: config.databaseUrl,
           relayOutbox: true,
         }),
+        MeetingsModule,
+        ConcernsModule,
+        ActionsModule,
       ],
     };
   }

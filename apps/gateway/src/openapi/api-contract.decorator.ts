@@ -14,6 +14,8 @@ export interface ApiContract {
   /** The response is a react-admin list: a JSON array with a Content-Range header. */
   list?: boolean;
   successStatus?: number;
+  /** Media type of the success body when it is not JSON, e.g. `text/calendar`. */
+  produces?: string;
 }
 
 /** Documents a route in the OpenAPI description built from the contracts. */

@@ -36,7 +36,9 @@ export function openApiDocument(routes: readonly RouteInfo[], serverUrl = '/api/
       [success]: {
         description: 'Success',
         ...(route.contract?.list ? { headers: { 'Content-Range': { schema: { type: 'string' }, description: '<resource> <first>-<last>/<total>' } } } : {}),
-        content: { 'application/json': { schema: route.contract?.list ? { type: 'array', items: responseSchema } : responseSchema } },
+        content: route.contract?.produces
+          ? { [route.contract.produces]: { schema: { type: 'string' } } }
+          : { 'application/json': { schema: route.contract?.list ? { type: 'array', items: responseSchema } : responseSchema } },
       },
       '400': problem('Invalid input; `errors` lists the fields'),
       '429': problem('Too many requests; see Retry-After'),

@@ -54,4 +54,14 @@ describe('canChangeSensitivity', () => {
     expect(canChangeSensitivity(police, concern('restricted'), 'public')).toBe(false);
     expect(canChangeSensitivity(police, concern('confidential', ['p1']), 'restricted')).toBe(true);
   });
+
+  it('should let the national coordinator lower any concern, and nobody change one they cannot read', () => {
+    expect(canChangeSensitivity(actor('national-coordinator', []), concern('confidential', ['someone']), 'public')).toBe(true);
+    const police = actor('police-officer', ['isfara'], 'p2');
+    // Not a handler: the confidential concern is unreadable, so not even raising-in-place is allowed.
+    expect(canChangeSensitivity(police, concern('confidential', ['p1']), 'confidential')).toBe(false);
+    expect(canChangeSensitivity(police, concern('confidential', ['p1']), 'public')).toBe(false);
+    // Outside the district: nothing, in either direction.
+    expect(canChangeSensitivity(actor('ngo-admin', ['khujand']), concern('public'), 'restricted')).toBe(false);
+  });
 });

@@ -16,6 +16,13 @@ export const PERMISSIONS = [
   'officer:assign',
   'report:read',
   'audit:read',
+  'concern:record',
+  'concern:read',
+  'action:read',
+  'action:manage',
+  'meeting:read',
+  'meeting:plan',
+  'meeting:hold',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,6 +41,13 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   'officer:assign': 'Assign the community police officer of a community in scope',
   'report:read': 'See aggregate reports for districts in scope',
   'audit:read': 'Read the audit log',
+  'meeting:read': 'List and open meetings (reporting days) in districts in scope, and their calendars',
+  'meeting:plan': 'Create and change meetings in scope; schedule, postpone and cancel them',
+  'meeting:hold': 'Record a meeting in scope as held and close it',
+  'concern:record': 'Record and edit concerns raised at meetings in scope (sensitivity rules apply)',
+  'concern:read': 'Read concerns in scope that the sensitivity rules allow (canReadConcern)',
+  'action:read': 'See follow-up actions of concerns one may read',
+  'action:manage': 'Assign follow-up actions on concerns one may read and move them on',
 };
 
 /**
@@ -55,9 +69,17 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'contact:erase',
     'officer:assign',
     'report:read',
+    'concern:record',
+    'concern:read',
+    'action:read',
+    'action:manage',
+    'meeting:read',
+    'meeting:plan',
+    'meeting:hold',
   ],
-  'police-officer': ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'officer:assign', 'report:read'],
-  'local-government': ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'report:read'],
+  'police-officer': ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'officer:assign', 'report:read', 'concern:record', 'concern:read', 'action:read', 'action:manage', 'meeting:read', 'meeting:plan', 'meeting:hold'],
+  // Local government owns follow-up actions assigned to the administration.
+  'local-government': ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'report:read', 'concern:read', 'action:read', 'action:manage', 'meeting:read'],
   // Aggregates only: no lists of records, no personal data.
   'regional-reviewer': ['geography:read', 'report:read'],
 };

@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { CurrentActor, RequirePermission } from '@rd/auth-nest';
+import {
+  ActionViewSchema,
+  AssignActionCmdV1,
+  AssignActionInputSchema,
+  ListActionsQryV1,
+  TransitionActionCmdV1,
+  TransitionActionInputSchema,
+  type Actor,
+  type ActionView,
+} from '@rd/contracts';
+import type { RpcClient } from '@rd/messaging';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { CorrelationId } from '../http/correlation';
+import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { parseInput } from '../http/parse-body';
+import { ApiContract } from '../openapi/api-contract.decorator';
+import { RPC_CLIENT } from '../rpc/rpc.module';
+
+const IdParam = z.object({ id: z.string().uuid('must be an id') });
+
+@Controller()
+export class ActionsController {
+  constructor(@Inject(RPC_CLIENT) private readonly rpc: RpcClient) {}
+
+  @Post('concerns/:id/actions')
+  @HttpCode(201)
+  @RequirePermission('action:manage')
+  @ApiContract({ summary: 'Assign a follow-up action on a concern you may read', body: AssignActionInputSchema, response: ActionViewSchema })
+  assign(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<ActionView> {
+    const { id } = parseInput(IdParam, params);
+    const action = parseInput(AssignActionInputSchema, body);
+    return this.rpc.request(AssignActionCmdV1, actor, { concernId: id, action }, { correlationId });
+  }
+
+  @Get('actions')
+  @RequirePermission('action:read')
+  @ApiContract({
+    summary: 'Follow-up actions of concerns you may read (filters: status, overdue, ownerOrganisationId, districtCode, concernId)',
+    response: ActionViewSchema,
+    list: true,
+  })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: RawListQuery,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ActionView[]> {
+    const { offset, limit, sort, order, filter } = parseListParams(query);
+    const data = parseInput(ListActionsQryV1.schema, { offset, limit, sort: sort === 'id' ? undefined : sort, order, ...filter });
+    const page = await this.rpc.request(ListActionsQryV1, actor, data, { correlationId });
+    void reply.header('Content-Range', contentRange('actions', offset, page.items.length, page.total));
+    return page.items;
+  }
+
+  @Post('actions/:id/transitions')
+  @HttpCode(200)
+  @RequirePermission('action:manage')
+  @ApiContract({
+    summary: 'Move an action on: in-progress, done (with a note), referred (with the agency) or dropped (with a reason)',
+    body: TransitionActionInputSchema,
+    response: ActionViewSchema,
+  })
+  transition(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<ActionView> {
+    const { id } = parseInput(IdParam, params);
+    const transition = parseInput(TransitionActionInputSchema, body);
+    return this.rpc.request(TransitionActionCmdV1, actor, { id, transition }, { correlationId });
+  }
+}

@@ -1,0 +1,169 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { CurrentActor, RequirePermission } from '@rd/auth-nest';
+import {
+  CreateMeetingCmdV1,
+  CreateMeetingInputSchema,
+  ErrorCode,
+  GetCommunityQryV1,
+  GetDistrictQryV1,
+  GetMeetingQryV1,
+  GetOrganisationQryV1,
+  ListMeetingsQryV1,
+  MeetingViewSchema,
+  TransitionMeetingCmdV1,
+  TransitionMeetingInputSchema,
+  UpdateMeetingCmdV1,
+  UpdateMeetingInputSchema,
+  type Actor,
+  type CreateMeetingInput,
+  type FieldError,
+  type MeetingPlace,
+  type MeetingView,
+  type OrganisationKind,
+} from '@rd/contracts';
+import { RpcError, type RpcClient } from '@rd/messaging';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { CorrelationId } from '../http/correlation';
+import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { parseInput } from '../http/parse-body';
+import { ApiContract } from '../openapi/api-contract.decorator';
+import { ProblemError } from '../problem/problem';
+import { RPC_CLIENT } from '../rpc/rpc.module';
+
+const IdParam = z.object({ id: z.string().uuid('must be a meeting id') });
+
+const POLICE_KINDS: readonly OrganisationKind[] = ['district-police', 'regional-law-enforcement', 'border-service'];
+const FACILITATOR_KINDS: readonly OrganisationKind[] = ['ngo', 'other'];
+
+const isNotFound = (error: unknown) => error instanceof RpcError && error.payload.code === ErrorCode.NotFound;
+
+@Controller('meetings')
+export class MeetingsController {
+  constructor(@Inject(RPC_CLIENT) private readonly rpc: RpcClient) {}
+
+  @Get()
+  @RequirePermission('meeting:read')
+  @ApiContract({
+    summary: 'Meetings in your scope (filters: districtCode, communityId, status, quarter, from, to)',
+    response: MeetingViewSchema,
+    list: true,
+  })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: RawListQuery,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MeetingView[]> {
+    const { offset, limit, sort, order, filter } = parseListParams(query);
+    // react-admin sorts by `id` unless told otherwise: that means the default order.
+    const data = parseInput(ListMeetingsQryV1.schema, { offset, limit, sort: sort === 'id' ? undefined : sort, order, ...filter });
+    const page = await this.rpc.request(ListMeetingsQryV1, actor, data, { correlationId });
+    void reply.header('Content-Range', contentRange('meetings', offset, page.items.length, page.total));
+    return page.items;
+  }
+
+  @Get(':id')
+  @RequirePermission('meeting:read')
+  @ApiContract({ summary: 'One meeting with its status history; start also in the district time zone', response: MeetingViewSchema })
+  get(@CurrentActor() actor: Actor, @Param() params: unknown, @CorrelationId() correlationId: string): Promise<MeetingView> {
+    const { id } = parseInput(IdParam, params);
+    return this.rpc.request(GetMeetingQryV1, actor, { id }, { correlationId });
+  }
+
+  @Post()
+  @HttpCode(201)
+  @RequirePermission('meeting:plan')
+  @ApiContract({
+    summary: 'Plan a meeting (draft) for communities of a district in your scope; 403 outside it',
+    body: CreateMeetingInputSchema,
+    response: MeetingViewSchema,
+  })
+  async create(@CurrentActor() actor: Actor, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<MeetingView> {
+    const input = parseInput(CreateMeetingInputSchema, body);
+    const place = await this.placeOf(actor, input, correlationId);
+    await this.checkOrganisations(actor, input, correlationId);
+    return this.rpc.request(CreateMeetingCmdV1, actor, { input, place }, { correlationId });
+  }
+
+  @Patch(':id')
+  @RequirePermission('meeting:plan')
+  @ApiContract({
+    summary: 'Change a draft or scheduled meeting (the date of a scheduled one moves by postponing)',
+    body: UpdateMeetingInputSchema,
+    response: MeetingViewSchema,
+  })
+  async update(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<MeetingView> {
+    const { id } = parseInput(IdParam, params);
+    const patch = parseInput(UpdateMeetingInputSchema, body);
+    await this.checkOrganisations(actor, patch, correlationId);
+    return this.rpc.request(UpdateMeetingCmdV1, actor, { id, patch }, { correlationId });
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @RequirePermission('meeting:plan')
+  @ApiContract({
+    summary:
+      'Schedule, postpone (newStartsAt, reason), cancel (reason), hold or close a meeting; 409 with the reason when not allowed. ' +
+      'held and closed also need meeting:hold',
+    body: TransitionMeetingInputSchema,
+    response: MeetingViewSchema,
+    successStatus: 200,
+  })
+  transition(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<MeetingView> {
+    const { id } = parseInput(IdParam, params);
+    const input = parseInput(TransitionMeetingInputSchema, body);
+    return this.rpc.request(TransitionMeetingCmdV1, actor, { id, ...input }, { correlationId });
+  }
+
+  /** The organising police unit and the facilitator must be organisations of the right kind that the caller can see. */
+  private async checkOrganisations(
+    actor: Actor,
+    input: { policeUnitId?: string | null; facilitatingOrganisationId?: string | null },
+    correlationId: string,
+  ): Promise<void> {
+    const checks = [
+      { field: 'policeUnitId', id: input.policeUnitId, kinds: POLICE_KINDS, what: 'a police or law-enforcement unit' },
+      { field: 'facilitatingOrganisationId', id: input.facilitatingOrganisationId, kinds: FACILITATOR_KINDS, what: 'an NGO or other organisation' },
+    ];
+    const errors: FieldError[] = [];
+    await Promise.all(
+      checks.map(async ({ field, id, kinds, what }) => {
+        if (!id) return;
+        const organisation = await this.rpc.request(GetOrganisationQryV1, actor, { id }, { correlationId }).catch((error: unknown) => {
+          if (isNotFound(error)) return null;
+          throw error;
+        });
+        if (!organisation) errors.push({ field, message: 'unknown organisation' });
+        else if (!kinds.includes(organisation.kind)) errors.push({ field, message: `must be ${what}` });
+      }),
+    );
+    if (errors.length) throw new ProblemError(400, 'The request is invalid', errors);
+  }
+
+  /**
+   * Region and time zone of the meeting's district, and a check that every community lies in it. Both come
+   * from communities (the owner of geography), asked with the actor's own scope.
+   */
+  private async placeOf(actor: Actor, input: CreateMeetingInput, correlationId: string): Promise<MeetingPlace> {
+    const district = await this.rpc.request(GetDistrictQryV1, actor, { code: input.districtCode }, { correlationId }).catch((error: unknown) => {
+      if (!isNotFound(error)) throw error;
+      if (actor.scope.national) throw new ProblemError(400, 'The request is invalid', [{ field: 'districtCode', message: 'unknown district' }]);
+      throw new ProblemError(403, 'The district is outside your scope');
+    });
+    const errors: FieldError[] = [];
+    await Promise.all(
+      input.communityIds.map(async (id, index) => {
+        const community = await this.rpc.request(GetCommunityQryV1, actor, { id }, { correlationId }).catch((error: unknown) => {
+          if (isNotFound(error)) return null;
+          throw error;
+        });
+        if (!community) errors.push({ field: `communityIds.${index}`, message: 'unknown community' });
+        else if (community.districtCode !== district.code) errors.push({ field: `communityIds.${index}`, message: 'the community is not in this district' });
+      }),
+    );
+    if (errors.length) throw new ProblemError(400, 'The request is invalid', errors);
+    return { regionCode: district.regionCode, timeZone: district.timeZone };
+  }
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { GeoCodeSchema } from '../common/actor';
+import { defineEvent } from '../message';
+import { MeetingKindSchema, OrganisedBySchema, QuarterSchema } from './meeting.dto';
+
+export const MeetingHeldEvtV1 = defineEvent({
+  name: 'meetings.evt.meeting.held.v1',
+  owner: 'meetings',
+  description: 'A reporting day took place: counts towards quarterly compliance and the hand-over measure.',
+  schema: z
+    .object({
+      meetingId: z.string().uuid().describe('Meeting id'),
+      communityIds: z.array(z.string().uuid()).min(1).max(50).describe('Communities the meeting is for'),
+      districtCode: GeoCodeSchema.describe('District the meeting is held in'),
+      regionCode: GeoCodeSchema.describe('Region of the district'),
+      quarter: QuarterSchema.describe('Calendar quarter the meeting counts for'),
+      kind: MeetingKindSchema,
+      organisedBy: OrganisedBySchema,
+      heldAt: z.string().datetime().describe('When it was recorded as held (UTC)'),
+    })
+    .strict(),
+});

@@ -1,0 +1,98 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { canReadConcern } from '@rd/auth-core';
+import {
+  ActionAssignedEvtV1,
+  ActionStatusChangedEvtV1,
+  type Actor,
+  type ActionView,
+  type DataOf,
+  type ListActionsQryV1,
+  type AssignActionCmdV1,
+  type TransitionActionInput,
+} from '@rd/contracts';
+import { recordEvent } from '@rd/persistence';
+import { accessFactsOf, isConcernResolved, isOpenAction } from '../concerns/concern-rules';
+import { ConcernsService, requirePermission } from '../concerns/concerns.service';
+import { ConcernsErrorCode, ConcernsException } from '../concerns/concerns.exception';
+import { allowedActionTransitions, canTransitionAction, isOverdue } from './action-status';
+import { FollowUpAction } from './follow-up-action.entity';
+import { actionAssignedPayload, actionStatusChangedPayload, dateOnly, toActionView } from './follow-up-action.mapper';
+
+type AssignInput = DataOf<typeof AssignActionCmdV1>['action'];
+type ListQuery = DataOf<typeof ListActionsQryV1>;
+
+/** Follow-up actions. An action is visible exactly when its concern is (canReadConcern). */
+@Injectable()
+export class ActionsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly concerns: ConcernsService,
+  ) {}
+
+  async assign(actor: Actor, concernId: string, input: AssignInput, correlationId: string): Promise<ActionView> {
+    requirePermission(actor, 'action:manage');
+    return this.em.transactional(async (tx) => {
+      const concern = await this.concerns.loadReadable(tx, actor, concernId);
+      // An action is follow-up: the concern needs it from now on.
+      concern.followUpNeeded = true;
+      const action = tx.create(FollowUpAction, {
+        concern,
+        ownerOrganisationId: input.ownerOrganisationId,
+        ownerContactId: input.ownerContactId,
+        description: input.description,
+        dueDate: input.dueDate,
+        createdBy: actor.userId,
+      });
+      const now = new Date();
+      recordEvent(tx, ActionAssignedEvtV1, actionAssignedPayload(action, now), correlationId);
+      await tx.flush();
+      return toActionView(action, now);
+    });
+  }
+
+  async list(actor: Actor, query: ListQuery): Promise<{ items: ActionView[]; total: number }> {
+    requirePermission(actor, 'action:read');
+    const now = new Date();
+    const rows = (await this.em.getRepository(FollowUpAction).findInScope(actor.scope, query)).filter(
+      (action) =>
+        canReadConcern(actor, accessFactsOf(action.concern)) &&
+        (query.overdue === undefined || isOverdue(action.status, dateOnly(action.dueDate), now) === query.overdue),
+    );
+    const direction = query.order === 'ASC' ? 1 : -1;
+    const key = (a: FollowUpAction): string | number =>
+      query.sort === 'dueDate' ? dateOnly(a.dueDate) : query.sort === 'status' ? a.status : a.createdAt.getTime();
+    rows.sort((a, b) => (key(a) < key(b) ? -direction : key(a) > key(b) ? direction : a.id.localeCompare(b.id)));
+    return { items: rows.slice(query.offset, query.offset + query.limit).map((a) => toActionView(a, now)), total: rows.length };
+  }
+
+  async transition(actor: Actor, id: string, input: TransitionActionInput, correlationId: string): Promise<ActionView> {
+    requirePermission(actor, 'action:manage');
+    return this.em.transactional(async (tx) => {
+      const action = await tx.findOne(FollowUpAction, { id }, { populate: ['concern'] });
+      if (!action || !canReadConcern(actor, accessFactsOf(action.concern))) throw ConcernsException.notFound('Action');
+      const from = action.status;
+      if (!canTransitionAction(from, input.to)) {
+        const allowed = allowedActionTransitions(from);
+        const message = `Cannot go from ${from} to ${input.to}; allowed: ${allowed.length ? allowed.join(', ') : 'none'}`;
+        throw new ConcernsException(ConcernsErrorCode.InvalidTransition, message, 'to');
+      }
+      action.status = input.to;
+      if (input.to === 'done') action.note = input.note ?? null;
+      if (input.to === 'referred') action.referredTo = input.referredTo ?? null;
+      if (input.to === 'dropped') action.reason = input.reason ?? null;
+      if (input.note && input.to !== 'done') action.note = input.note;
+      const siblings = await tx.find(FollowUpAction, { concern: action.concern, id: { $ne: action.id } });
+      const statuses = [...siblings.map((a) => a.status), action.status];
+      const now = new Date();
+      recordEvent(
+        tx,
+        ActionStatusChangedEvtV1,
+        actionStatusChangedPayload(action, from, { openActionCount: statuses.filter(isOpenAction).length, resolved: isConcernResolved(action.concern.followUpNeeded, statuses) }, now),
+        correlationId,
+      );
+      await tx.flush();
+      return toActionView(action, now);
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { EntityRepository } from '@mikro-orm/postgresql';
+import type { ActorScope, DataOf, ListActionsQryV1 } from '@rd/contracts';
+import type { FollowUpAction } from './follow-up-action.entity';
+
+type ListQuery = DataOf<typeof ListActionsQryV1>;
+
+export class FollowUpActionRepository extends EntityRepository<FollowUpAction> {
+  /**
+   * Actions of concerns in the actor's districts, narrowed by the filters, with their concern loaded. The
+   * sensitivity rule (canReadConcern) is applied by the caller on each row: this is only the coarse cut.
+   */
+  findInScope(scope: ActorScope, query: ListQuery): Promise<FollowUpAction[]> {
+    const where: FilterQuery<FollowUpAction>[] = [];
+    if (!scope.national) {
+      where.push({ $or: [{ concern: { districtCode: { $in: scope.districts } } }, { concern: { regionCode: { $in: scope.regions } } }] });
+    }
+    if (query.status) where.push({ status: query.status });
+    if (query.ownerOrganisationId) where.push({ ownerOrganisationId: query.ownerOrganisationId });
+    if (query.districtCode) where.push({ concern: { districtCode: query.districtCode } });
+    if (query.concernId) where.push({ concern: { id: query.concernId } });
+    return this.find({ $and: where }, { populate: ['concern'], orderBy: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  findByConcern(concernId: string): Promise<FollowUpAction[]> {
+    return this.find({ concern: { id: concernId } });
+  }
+}

@@ -1,0 +1,13 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Module } from '@nestjs/common';
+import { Concern } from './concern.entity';
+import { ConcernsController } from './concerns.controller';
+import { ConcernsService } from './concerns.service';
+
+@Module({
+  imports: [MikroOrmModule.forFeature([Concern])],
+  controllers: [ConcernsController],
+  providers: [ConcernsService],
+  exports: [ConcernsService],
+})
+export class ConcernsModule {}

@@ -1,0 +1,168 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { canChangeSensitivity, canReadConcern, hasPermission, type Permission } from '@rd/auth-core';
+import {
+  actorCoversDistrict,
+  ConcernRecordedEvtV1,
+  ConcernSensitivityChangedEvtV1,
+  GetConcernQryV1,
+  ListConcernsQryV1,
+  SENSITIVITIES,
+  type Actor,
+  type ConcernReply,
+  type ConcernView,
+  type DataOf,
+  type HiddenConcernCounts,
+  type RecordConcernCmdV1,
+  type RequestOrigin,
+  type UpdateConcernInput,
+} from '@rd/contracts';
+import { recordEvent } from '@rd/persistence';
+import { recordConcernAudit } from './concern-audit';
+import { accessFactsOf } from './concern-rules';
+import { Concern } from './concern.entity';
+import { concernRecordedPayload, sensitivityChangedPayload, toConcernView } from './concern.mapper';
+import { ConcernsErrorCode, ConcernsException } from './concerns.exception';
+
+type RecordInput = DataOf<typeof RecordConcernCmdV1>['concern'];
+type ListQuery = DataOf<typeof ListConcernsQryV1>;
+
+export interface ReadMeta {
+  correlationId: string;
+  origin?: RequestOrigin;
+}
+
+/** Services re-check the permission the gateway checked: a request from elsewhere gets no more. */
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (!hasPermission(actor.roles, permission)) {
+    throw new ConcernsException(ConcernsErrorCode.NotPermitted, `Your role does not allow ${permission}`);
+  }
+}
+
+const ORDER = SENSITIVITIES;
+
+@Injectable()
+export class ConcernsService {
+  constructor(private readonly em: EntityManager) {}
+
+  async record(actor: Actor, meetingId: string, input: RecordInput, correlationId: string): Promise<ConcernReply> {
+    requirePermission(actor, 'concern:record');
+    return this.em.transactional(async (tx) => {
+      const meeting = await tx.getRepository(Concern).findMeetingPlace(meetingId);
+      if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw ConcernsException.notFound('Meeting');
+      if (meeting.status === 'cancelled') throw new ConcernsException(ConcernsErrorCode.MeetingCancelled, 'The meeting was cancelled');
+      const handlerIds = [...new Set(input.handlerIds)];
+      if (input.sensitivity === 'confidential' && handlerIds.length === 0) {
+        throw new ConcernsException(ConcernsErrorCode.InvalidInput, 'A confidential concern needs at least one named handler', 'handlerIds');
+      }
+      const concern = tx.create(Concern, {
+        meetingId,
+        districtCode: meeting.districtCode,
+        regionCode: meeting.regionCode,
+        topic: input.topic,
+        sensitivity: input.sensitivity,
+        text: input.text,
+        answer: input.answer,
+        followUpNeeded: input.followUpNeeded,
+        raiserGender: input.raiser.gender,
+        raiserAgeGroup: input.raiser.ageGroup,
+        handlerIds,
+        recordedBy: actor.userId,
+      });
+      recordEvent(tx, ConcernRecordedEvtV1, concernRecordedPayload(concern, new Date()), correlationId);
+      await tx.flush();
+      return this.replyFor(actor, concern, []);
+    });
+  }
+
+  /** The readable concerns of a meeting; the rest are counted per sensitivity. Confidential ones returned are audited. */
+  async list(actor: Actor, query: ListQuery, meta: ReadMeta): Promise<{ items: ConcernView[]; total: number; hidden: HiddenConcernCounts }> {
+    requirePermission(actor, 'concern:read');
+    return this.em.transactional(async (tx) => {
+      const repository = tx.getRepository(Concern);
+      const meeting = await repository.findMeetingPlace(query.meetingId);
+      if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw ConcernsException.notFound('Meeting');
+      const matching = (await repository.findByMeeting(query.meetingId)).filter(
+        (c) => (!query.topic || c.topic === query.topic) && (!query.sensitivity || c.sensitivity === query.sensitivity),
+      );
+      const hidden: HiddenConcernCounts = { public: 0, restricted: 0, confidential: 0 };
+      const readable: Concern[] = [];
+      for (const concern of matching) {
+        if (canReadConcern(actor, accessFactsOf(concern))) readable.push(concern);
+        else hidden[concern.sensitivity] += 1;
+      }
+      const direction = query.order === 'ASC' ? 1 : -1;
+      const key = (c: Concern): string | number =>
+        query.sort === 'sensitivity' ? ORDER.indexOf(c.sensitivity) : query.sort === 'topic' ? c.topic : c.createdAt.getTime();
+      readable.sort((a, b) => (key(a) < key(b) ? -direction : key(a) > key(b) ? direction : a.id.localeCompare(b.id)));
+      const page = readable.slice(query.offset, query.offset + query.limit);
+      const statuses = await repository.actionStatuses(page.map((c) => c.id));
+      const now = new Date();
+      for (const concern of page.filter((c) => c.sensitivity === 'confidential')) {
+        recordConcernAudit(tx, actor, 'concern:read-confidential', concern.id, { ...meta, subject: ListConcernsQryV1.name, now });
+      }
+      return { items: page.map((c) => toConcernView(c, statuses.get(c.id) ?? [])), total: readable.length, hidden };
+    });
+  }
+
+  async get(actor: Actor, id: string, meta: ReadMeta): Promise<ConcernView> {
+    requirePermission(actor, 'concern:read');
+    return this.em.transactional(async (tx) => {
+      const concern = await this.loadReadable(tx, actor, id);
+      if (concern.sensitivity === 'confidential') {
+        recordConcernAudit(tx, actor, 'concern:read-confidential', concern.id, { ...meta, subject: GetConcernQryV1.name, now: new Date() });
+      }
+      const statuses = await tx.getRepository(Concern).actionStatuses([concern.id]);
+      return toConcernView(concern, statuses.get(concern.id) ?? []);
+    });
+  }
+
+  /** Sensitivity goes up freely; down only by a handler or the coordinator, and that is audited. */
+  async update(actor: Actor, id: string, patch: UpdateConcernInput, correlationId: string): Promise<ConcernReply> {
+    requirePermission(actor, 'concern:record');
+    return this.em.transactional(async (tx) => {
+      const concern = await this.loadReadable(tx, actor, id);
+      const from = concern.sensitivity;
+      const to = patch.sensitivity ?? from;
+      if (to !== from && !canChangeSensitivity(actor, accessFactsOf(concern), to)) {
+        throw new ConcernsException(ConcernsErrorCode.LoweringRefused, 'Only a handler of this concern or the national coordinator may lower its sensitivity', 'sensitivity');
+      }
+      const handlerIds = patch.handlerIds ? [...new Set(patch.handlerIds)] : concern.handlerIds;
+      if (to === 'confidential' && handlerIds.length === 0) {
+        throw new ConcernsException(ConcernsErrorCode.InvalidInput, 'A confidential concern needs at least one named handler', 'handlerIds');
+      }
+      if (patch.topic !== undefined) concern.topic = patch.topic;
+      if (patch.text !== undefined) concern.text = patch.text;
+      if (patch.answer !== undefined) concern.answer = patch.answer;
+      if (patch.followUpNeeded !== undefined) concern.followUpNeeded = patch.followUpNeeded;
+      if (patch.raiser !== undefined) {
+        concern.raiserGender = patch.raiser.gender;
+        concern.raiserAgeGroup = patch.raiser.ageGroup;
+      }
+      concern.handlerIds = handlerIds;
+      concern.sensitivity = to;
+      const now = new Date();
+      if (to !== from) {
+        recordEvent(tx, ConcernSensitivityChangedEvtV1, sensitivityChangedPayload(concern, from, now), correlationId);
+        if (ORDER.indexOf(to) < ORDER.indexOf(from)) {
+          recordConcernAudit(tx, actor, 'concern:lower-sensitivity', concern.id, { correlationId, subject: 'meetings.cmd.concern.update.v1', now });
+        }
+      }
+      await tx.flush();
+      const statuses = await tx.getRepository(Concern).actionStatuses([concern.id]);
+      return this.replyFor(actor, concern, statuses.get(concern.id) ?? []);
+    });
+  }
+
+  /** A concern the actor may read, else NOT_FOUND: an unreadable concern is not admitted to exist. */
+  async loadReadable(em: EntityManager, actor: Actor, id: string): Promise<Concern> {
+    const concern = await em.findOne(Concern, { id });
+    if (!concern || !canReadConcern(actor, accessFactsOf(concern))) throw ConcernsException.notFound();
+    return concern;
+  }
+
+  private replyFor(actor: Actor, concern: Concern, statuses: Parameters<typeof toConcernView>[1]): ConcernReply {
+    if (canReadConcern(actor, accessFactsOf(concern))) return toConcernView(concern, statuses);
+    return { id: concern.id, meetingId: concern.meetingId, topic: concern.topic, sensitivity: concern.sensitivity, readable: false };
+  }
+}

@@ -1,0 +1,65 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ErrorCode, type Actor, type CreateMeetingInput } from '@rd/contracts';
+import { MeetingsService } from './meetings.service';
+
+function setup() {
+  const mocks = { em: { transactional: jest.fn(), findOne: jest.fn(), find: jest.fn(), getRepository: jest.fn() } };
+  const sut = new MeetingsService(mocks.em as unknown as EntityManager);
+  return { sut, mocks };
+}
+
+const actor = (roles: Actor['roles'], districts: string[]): Actor => ({ userId: 'u', username: 'u', roles, scope: { national: false, regions: [], districts } });
+const input: CreateMeetingInput = {
+  kind: 'local',
+  communityIds: ['7f1c0a4e-6a55-4f59-9f55-0b2a1f2f1c11'],
+  districtCode: 'isfara',
+  title: 'Reporting day',
+  startsAt: '2026-12-01T05:00:00Z',
+  durationMinutes: 120,
+  venueName: 'School',
+  venueType: 'school',
+  organisedBy: 'police',
+  inviteeContactIds: [],
+  inviteeOrganisationIds: [],
+};
+const place = { regionCode: 'sughd', timeZone: 'Asia/Dushanbe' };
+
+describe(MeetingsService.name, () => {
+  describe('create', () => {
+    it('should refuse a district outside the actor scope before touching the database', async () => {
+      const { sut, mocks } = setup();
+      await expect(sut.create(actor(['police-officer'], ['batken']), input, place)).rejects.toMatchObject({ code: ErrorCode.Forbidden });
+      expect(mocks.em.transactional).not.toHaveBeenCalled();
+    });
+
+    it('should refuse a role without meeting:plan', async () => {
+      const { sut, mocks } = setup();
+      await expect(sut.create(actor(['local-government'], ['isfara']), input, place)).rejects.toMatchObject({ code: ErrorCode.Forbidden });
+      expect(mocks.em.transactional).not.toHaveBeenCalled();
+    });
+
+    it('should require a facilitating organisation when an NGO organised the meeting', async () => {
+      const { sut } = setup();
+      await expect(sut.create(actor(['ngo-admin'], ['isfara']), { ...input, organisedBy: 'ngo' }, place)).rejects.toMatchObject({
+        code: ErrorCode.ValidationFailed,
+        errors: [{ field: 'facilitatingOrganisationId' }],
+      });
+    });
+  });
+
+  describe('get', () => {
+    it('should hide a meeting outside the scope as NOT_FOUND', async () => {
+      const { sut, mocks } = setup();
+      mocks.em.findOne.mockResolvedValue({ id: 'm', districtCode: 'batken', regionCode: 'batken' });
+      await expect(sut.get(actor(['police-officer'], ['isfara']), 'm')).rejects.toMatchObject({ code: ErrorCode.NotFound });
+    });
+
+    it('should refuse a regional reviewer (aggregates only)', async () => {
+      const { sut, mocks } = setup();
+      await expect(sut.get({ ...actor(['regional-reviewer'], []), scope: { national: false, regions: ['sughd'], districts: [] } }, 'm')).rejects.toMatchObject({
+        code: ErrorCode.Forbidden,
+      });
+      expect(mocks.em.findOne).not.toHaveBeenCalled();
+    });
+  });
+});

@@ -1,0 +1,237 @@
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { hasPermission, type Permission } from '@rd/auth-core';
+import {
+  actorCoversDistrict,
+  MeetingCancelledEvtV1,
+  MeetingClosedEvtV1,
+  MeetingHeldEvtV1,
+  MeetingRescheduledEvtV1,
+  MeetingScheduledEvtV1,
+  type Actor,
+  type CreateMeetingInput,
+  type DataOf,
+  type FieldError,
+  type ListMeetingsQryV1,
+  type MeetingPlace,
+  type MeetingView,
+  type TransitionMeetingInput,
+  type UpdateMeetingInput,
+} from '@rd/contracts';
+import { recordEvent } from '@rd/persistence';
+import { decideTransition } from './meeting-lifecycle';
+import { MeetingStatusChange } from './meeting-status-change.entity';
+import { Meeting } from './meeting.entity';
+import { toMeetingView } from './meeting.mapper';
+import { MeetingsErrorCode, MeetingsException } from './meetings.exception';
+import { quarterOf } from './quarter';
+
+/** Fields whose change alters the calendar entry (RFC 5545 SEQUENCE is bumped). */
+const CALENDAR_FIELDS = ['title', 'startsAt', 'durationMinutes', 'venueName', 'venueLocation'] as const;
+
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (!hasPermission(actor.roles, permission)) {
+    throw new MeetingsException(MeetingsErrorCode.NotPermitted, `Your role does not allow ${permission}`);
+  }
+}
+
+function checkOrganisers(organisedBy: string, facilitatingOrganisationId: string | null): FieldError[] {
+  if (organisedBy !== 'police' && !facilitatingOrganisationId) {
+    return [{ field: 'facilitatingOrganisationId', message: 'required when an NGO organised or facilitated the meeting' }];
+  }
+  return [];
+}
+
+@Injectable()
+export class MeetingsService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Creates a draft. Nothing is announced until it is scheduled. */
+  async create(actor: Actor, input: CreateMeetingInput, place: MeetingPlace): Promise<MeetingView> {
+    requirePermission(actor, 'meeting:plan');
+    if (!actorCoversDistrict(actor.scope, place.regionCode, input.districtCode)) {
+      throw new MeetingsException(MeetingsErrorCode.OutOfScope, 'The district is outside your scope');
+    }
+    const errors = checkOrganisers(input.organisedBy, input.facilitatingOrganisationId ?? null);
+    if (errors.length) throw new MeetingsException(MeetingsErrorCode.InvalidInput, 'Some fields are invalid', errors);
+    return this.em.transactional(async (tx) => {
+      const startsAt = new Date(input.startsAt);
+      const meeting = tx.create(Meeting, {
+        kind: input.kind,
+        title: input.title,
+        communityIds: [...input.communityIds],
+        districtCode: input.districtCode,
+        regionCode: place.regionCode,
+        timeZone: place.timeZone,
+        startsAt,
+        durationMinutes: input.durationMinutes,
+        quarter: quarterOf(startsAt, place.timeZone),
+        venueName: input.venueName,
+        venueType: input.venueType,
+        venueLocation: input.venueLocation ?? null,
+        policeUnitId: input.policeUnitId ?? null,
+        facilitatingOrganisationId: input.facilitatingOrganisationId ?? null,
+        organisedBy: input.organisedBy,
+        inviteeContactIds: [...new Set(input.inviteeContactIds)],
+        inviteeOrganisationIds: [...new Set(input.inviteeOrganisationIds)],
+        createdBy: actor.userId,
+      });
+      await tx.flush();
+      return toMeetingView(meeting);
+    });
+  }
+
+  /** One meeting, or NOT_FOUND when outside the actor's scope (its existence is not revealed). */
+  async get(actor: Actor, id: string): Promise<MeetingView> {
+    requirePermission(actor, 'meeting:read');
+    const meeting = await this.em.findOne(Meeting, { id });
+    if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw MeetingsException.notFound();
+    return toMeetingView(meeting, await this.history(this.em, meeting.id));
+  }
+
+  async list(actor: Actor, query: DataOf<typeof ListMeetingsQryV1>): Promise<{ items: MeetingView[]; total: number }> {
+    requirePermission(actor, 'meeting:read');
+    const [rows, total] = await this.em.getRepository(Meeting).listInScope(actor.scope, query);
+    return { items: rows.map((row) => toMeetingView(row)), total };
+  }
+
+  /** Changes a draft or scheduled meeting. The date of a scheduled meeting moves only by postponing (history, event). */
+  async update(actor: Actor, id: string, patch: UpdateMeetingInput): Promise<MeetingView> {
+    requirePermission(actor, 'meeting:plan');
+    return this.em.transactional(async (tx) => {
+      const meeting = await this.loadForWrite(tx, actor, id);
+      if (meeting.status !== 'draft' && meeting.status !== 'scheduled') {
+        throw new MeetingsException(MeetingsErrorCode.NotEditable, `A ${meeting.status} meeting can no longer be changed`);
+      }
+      const startsAt = patch.startsAt !== undefined ? new Date(patch.startsAt) : undefined;
+      if (startsAt && meeting.status !== 'draft' && startsAt.getTime() !== meeting.startsAt.getTime()) {
+        throw new MeetingsException(
+          MeetingsErrorCode.NotEditable,
+          'The date of a scheduled meeting is changed by postponing it',
+          'startsAt',
+        );
+      }
+      const organisedBy = patch.organisedBy ?? meeting.organisedBy;
+      const facilitator = patch.facilitatingOrganisationId !== undefined ? patch.facilitatingOrganisationId : meeting.facilitatingOrganisationId;
+      const errors = checkOrganisers(organisedBy, facilitator);
+      if (errors.length) throw new MeetingsException(MeetingsErrorCode.InvalidInput, 'Some fields are invalid', errors);
+
+      const next: Record<string, unknown> = { ...patch, ...(startsAt ? { startsAt } : {}) };
+      if (patch.inviteeContactIds) next.inviteeContactIds = [...new Set(patch.inviteeContactIds)];
+      if (patch.inviteeOrganisationIds) next.inviteeOrganisationIds = [...new Set(patch.inviteeOrganisationIds)];
+      let calendarChanged = false;
+      const fields = meeting as unknown as Record<string, unknown>;
+      for (const [field, value] of Object.entries(next)) {
+        if (value === undefined || JSON.stringify(value) === JSON.stringify(fields[field])) continue;
+        fields[field] = value;
+        if ((CALENDAR_FIELDS as readonly string[]).includes(field)) calendarChanged = true;
+      }
+      if (calendarChanged) meeting.sequence += 1;
+      meeting.quarter = quarterOf(meeting.startsAt, meeting.timeZone);
+      await tx.flush();
+      return toMeetingView(meeting, await this.history(tx, meeting.id));
+    });
+  }
+
+  /** Moves a meeting through its lifecycle; the status, its history row and its event commit together. */
+  async transition(actor: Actor, id: string, input: TransitionMeetingInput, correlationId: string): Promise<MeetingView> {
+    requirePermission(actor, input.to === 'held' || input.to === 'closed' ? 'meeting:hold' : 'meeting:plan');
+    return this.em.transactional(async (tx) => {
+      const meeting = await this.loadForWrite(tx, actor, id);
+      const now = new Date();
+      const decision = decideTransition(meeting, input, now);
+      if (!decision.ok) throw new MeetingsException(MeetingsErrorCode.InvalidTransition, decision.message, decision.errors);
+
+      const from = meeting.status;
+      const previousStartsAt = meeting.startsAt;
+      meeting.status = input.to;
+      meeting.statusChangedAt = now;
+      if (decision.newStartsAt) {
+        meeting.startsAt = decision.newStartsAt;
+        meeting.quarter = quarterOf(decision.newStartsAt, meeting.timeZone);
+      }
+      if (input.to === 'postponed' || input.to === 'cancelled') {
+        meeting.statusReason = input.reason ?? null;
+        meeting.sequence += 1;
+      }
+      if (input.to === 'held') meeting.heldAt = now;
+      if (input.to === 'closed') meeting.closedAt = now;
+      tx.create(MeetingStatusChange, {
+        meetingId: meeting.id,
+        fromStatus: from,
+        toStatus: input.to,
+        reason: input.reason ?? null,
+        previousStartsAt: decision.newStartsAt ? previousStartsAt : null,
+        newStartsAt: decision.newStartsAt,
+        changedBy: actor.userId,
+        changedAt: now,
+      });
+      this.recordTransitionEvent(tx, meeting, from, previousStartsAt, now, correlationId);
+      await tx.flush();
+      return toMeetingView(meeting, await this.history(tx, meeting.id));
+    });
+  }
+
+  private recordTransitionEvent(tx: EntityManager, meeting: Meeting, from: Meeting['status'], previousStartsAt: Date, now: Date, correlationId: string): void {
+    const base = {
+      meetingId: meeting.id,
+      communityIds: [...meeting.communityIds],
+      districtCode: meeting.districtCode,
+      regionCode: meeting.regionCode,
+      quarter: meeting.quarter,
+    };
+    const invitees = { inviteeContactIds: [...meeting.inviteeContactIds], inviteeOrganisationIds: [...meeting.inviteeOrganisationIds] };
+    switch (meeting.status) {
+      case 'scheduled':
+        // Confirming a postponed meeting announces nothing new: the rescheduled event already told everyone.
+        if (from !== 'draft') return;
+        recordEvent(
+          tx,
+          MeetingScheduledEvtV1,
+          { meetingId: meeting.id, communityIds: base.communityIds, districtCode: meeting.districtCode, scheduledFor: meeting.startsAt.toISOString(), quarter: meeting.quarter },
+          correlationId,
+        );
+        return;
+      case 'postponed':
+        recordEvent(
+          tx,
+          MeetingRescheduledEvtV1,
+          { ...base, ...invitees, previousStartsAt: previousStartsAt.toISOString(), scheduledFor: meeting.startsAt.toISOString(), occurredAt: now.toISOString() },
+          correlationId,
+        );
+        return;
+      case 'cancelled':
+        recordEvent(
+          tx,
+          MeetingCancelledEvtV1,
+          { ...base, ...invitees, from, scheduledFor: meeting.startsAt.toISOString(), occurredAt: now.toISOString() },
+          correlationId,
+        );
+        return;
+      case 'held':
+        recordEvent(tx, MeetingHeldEvtV1, { ...base, kind: meeting.kind, organisedBy: meeting.organisedBy, heldAt: now.toISOString() }, correlationId);
+        return;
+      case 'closed':
+        recordEvent(tx, MeetingClosedEvtV1, { ...base, kind: meeting.kind, organisedBy: meeting.organisedBy, closedAt: now.toISOString() }, correlationId);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Writes: NOT_FOUND when unknown, FORBIDDEN when the meeting's district is outside the actor's scope. */
+  private async loadForWrite(tx: EntityManager, actor: Actor, id: string): Promise<Meeting> {
+    // Row lock: two concurrent transitions of one meeting apply one after the other, each seeing the other's result.
+    const meeting = await tx.findOne(Meeting, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!meeting) throw MeetingsException.notFound();
+    if (!actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) {
+      throw new MeetingsException(MeetingsErrorCode.OutOfScope, 'The meeting is outside your scope');
+    }
+    return meeting;
+  }
+
+  private history(em: EntityManager, meetingId: string): Promise<MeetingStatusChange[]> {
+    return em.find(MeetingStatusChange, { meetingId }, { orderBy: { changedAt: 'ASC' } });
+  }
+}
