@@ -1,7 +1,7 @@
 import { canReadConcern, hasPermission, type Permission } from '@rd/auth-core';
 import { actorCoversDistrict, SENSITIVITIES, type Actor, type ActorScope, type CommunityView, type ConcernView, type Role, type Sensitivity } from '@rd/contracts';
 import { DEMO_USERS } from '@rd/testing';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { insertHeldMeeting, subjectOf } from './support/concerns';
 import { e2eEnv } from './support/e2e-env';
 import { api } from './support/http';
@@ -45,6 +45,7 @@ const refs: Record<ScopeCase, { community: string; organisation: string; contact
 };
 // A draft meeting per target (for a fresh community of that district), made in beforeAll.
 const meetingRefs: Record<ScopeCase, string> = { in: '', out: '' };
+const MATRIX_AGE_ROW = { under18: 1, from18to29: 1, from30to59: 1, from60: 1 };
 // Per target: a held meeting, one concern per sensitivity (confidential ones name one real Keycloak user
 // as handler: ngo.isfara in Isfara, police.batken in Batken) and one finished action per concern.
 const HANDLER_OF: Record<ScopeCase, string> = { in: 'ngo.isfara', out: 'police.batken' };
@@ -88,6 +89,8 @@ const everyRowInScope = (body: unknown, scope: ActorScope) => {
   for (const item of body as { districtCode: string }[]) expect(actorCoversDistrict(scope, DISTRICT_REGION[item.districtCode], item.districtCode)).toBe(true);
 };
 const hex = () => randomBytes(4).toString('hex');
+const DEFAULT_TEMPLATE_ID = '5d1f3c2a-7b7e-4c39-9a51-0d6a4c1e0001';
+const BRIEFING = { title: { en: 'Matrix briefing' }, summary: { en: 'Summary' }, body: { en: 'Body' }, effectiveDate: '2027-01-01' };
 
 const everyItemInScope = (body: unknown, scope: ActorScope) => {
   for (const item of body as { districtCode?: string; code?: string; regionCode: string }[]) {
@@ -248,7 +251,51 @@ const FIXTURES: Record<string, Fixture> = {
   // A draft cannot be closed: always 409 in scope, so the cell is repeatable.
   'POST /meetings/{id}/transitions': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/transitions`, body: { to: 'closed' } }), allowed: (covered) => (covered ? 409 : 403) },
   'GET /meetings/{id}/calendar.ics': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/calendar.ics` }), allowed: (covered) => (covered ? 200 : 404) },
+  // Attendance and feedback of the draft meeting: none recorded (404) and none accepted before it is held (409); out of scope the meeting is not found.
+  'PUT /meetings/{id}/attendance': {
+    scoped: true,
+    request: (t) => ({ path: `/meetings/${meetingRefs[t]}/attendance`, body: { counts: { women: MATRIX_AGE_ROW, men: MATRIX_AGE_ROW, other: MATRIX_AGE_ROW } } }),
+    allowed: (covered) => (covered ? 409 : 404),
+  },
+  'GET /meetings/{id}/attendance': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/attendance` }), allowed: () => 404 },
+  'POST /meetings/{id}/feedback': {
+    scoped: true,
+    request: (t) => ({ path: `/meetings/${meetingRefs[t]}/feedback`, body: [{ usefulness: 4, trustInPolice: 4, wouldContactPoliceFirst: true }] }),
+    allowed: (covered) => (covered ? 409 : 404),
+  },
+  'GET /meetings/{id}/feedback/summary': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/feedback/summary` }), allowed: (covered) => (covered ? 200 : 404) },
+  // Minutes of the draft meeting: none yet (200); drafting and approving need a held meeting (409 in scope).
+  'GET /meetings/{id}/minutes': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/minutes` }), allowed: (covered) => (covered ? 200 : 404) },
+  'PUT /meetings/{id}/minutes': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/minutes`, body: { body: '# Matrix minutes' } }), allowed: (covered) => (covered ? 409 : 403) },
+  'GET /meetings/{id}/minutes/versions': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/minutes/versions` }), allowed: (covered) => (covered ? 200 : 404) },
+  'POST /meetings/{id}/minutes/approve': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/minutes/approve`, body: {} }), allowed: (covered) => (covered ? 409 : 403) },
   'GET /districts/{code}/meetings.ics': { scoped: true, request: (t) => ({ path: `/districts/${TARGETS[t].district}/meetings.ics` }), allowed: (covered) => (covered ? 200 : 404) },
+  // Handbook templates hold no district data; the seeded default v1 has a fixed id.
+  'GET /templates': { scoped: false, request: () => ({ path: '/templates' }), allowed: () => 200 },
+  'GET /templates/{id}': { scoped: false, request: () => ({ path: `/templates/${DEFAULT_TEMPLATE_ID}` }), allowed: () => 200 },
+  'GET /meetings/{id}/agenda': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/agenda` }), allowed: (covered) => (covered ? 200 : 404) },
+  'POST /meetings/{id}/apply-template': {
+    scoped: true,
+    request: (t) => ({ path: `/meetings/${meetingRefs[t]}/apply-template`, body: { templateId: DEFAULT_TEMPLATE_ID } }),
+    allowed: (covered) => (covered ? 200 : 403),
+  },
+  // An unknown item: the scope check comes first (403), then the item is looked up (404).
+  'POST /meetings/{id}/checklist/{itemId}/tick': {
+    scoped: true,
+    request: (t) => ({ path: `/meetings/${meetingRefs[t]}/checklist/${randomUUID()}/tick`, body: {} }),
+    allowed: (covered) => (covered ? 404 : 403),
+  },
+  // The briefing library is national; unknown ids answer 404 to whoever may read or manage it.
+  'GET /briefings': { scoped: false, request: () => ({ path: '/briefings' }), allowed: () => 200 },
+  'GET /briefings/{id}': { scoped: false, request: () => ({ path: `/briefings/${randomUUID()}` }), allowed: () => 404 },
+  'GET /briefings/{id}/deliveries': { scoped: false, request: () => ({ path: `/briefings/${randomUUID()}/deliveries` }), allowed: () => 404 },
+  'POST /briefings': { scoped: false, request: () => ({ path: '/briefings', body: BRIEFING }), allowed: () => 201 },
+  'POST /briefings/{id}/versions': { scoped: false, request: () => ({ path: `/briefings/${randomUUID()}/versions`, body: BRIEFING }), allowed: () => 404 },
+  'POST /meetings/{id}/agenda/items/{itemId}/briefing': {
+    scoped: true,
+    request: (t) => ({ path: `/meetings/${meetingRefs[t]}/agenda/items/${randomUUID()}/briefing`, body: { briefingId: randomUUID() } }),
+    allowed: (covered) => (covered ? 404 : 403),
+  },
 };
 
 interface Caller {

@@ -23,9 +23,15 @@ import { ConcernsController } from './concerns/concerns.controller';
 import { ActionsController } from './actions/actions.controller';
 import { MeetingCalendarsController } from './meetings/meeting-calendars.controller';
 import { MeetingsController } from './meetings/meetings.controller';
+import { AttendanceController } from './attendance/attendance.controller';
+import { FeedbackController } from './feedback/feedback.controller';
+import { MinutesController } from './minutes/minutes.controller';
+import { TemplatesController } from './templates/templates.controller';
+import { AgendaController } from './agenda/agenda.controller';
+import { BriefingsController } from './briefings/briefings.controller';
 
 /** Every HTTP route of the platform; the route table the access tests walk comes from here. */
-export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, ReportsController, AuditController, ConcernsController, ActionsController, MeetingsController, MeetingCalendarsController];
+export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, ReportsController, AuditController, ConcernsController, ActionsController, MeetingsController, MeetingCalendarsController, AttendanceController, FeedbackController, MinutesController, TemplatesController, AgendaController, BriefingsController];
 
 @Module({})
 export class AppModule {

@@ -55,7 +55,16 @@ import { ConcernRecordedEvtV1, ConcernSensitivityChangedEvtV1 } from './meetings
 import { GetConcernQryV1, ListConcernsQryV1, RecordConcernCmdV1, UpdateConcernCmdV1 } from './meetings/concern.messages.v1';
 import { ActionAssignedEvtV1, ActionStatusChangedEvtV1 } from './meetings/action.evt.v1';
 import { AssignActionCmdV1, ListActionsQryV1, TransitionActionCmdV1 } from './meetings/action.messages.v1';
+import { ApproveMinutesCmdV1, GetMinutesQryV1, ListMinutesVersionsQryV1, SaveMinutesCmdV1 } from './meetings/minutes.messages.v1';
+import { MinutesApprovedEvtV1 } from './meetings/minutes.evt.v1';
+import { AttendanceRecordedEvtV1 } from './meetings/attendance.evt.v1';
+import { GetAttendanceQryV1, RecordAttendanceCmdV1 } from './meetings/attendance.messages.v1';
+import { FeedbackRecordedEvtV1 } from './meetings/feedback.evt.v1';
+import { GetFeedbackSummaryQryV1, RecordFeedbackCmdV1 } from './meetings/feedback.messages.v1';
 import { GetDistrictReportQryV1 } from './reporting/get-district-report.qry.v1';
+import { ListTemplatesQryV1, GetTemplateQryV1 } from './meetings/template.messages.v1';
+import { ApplyTemplateCmdV1, GetAgendaQryV1, TickChecklistItemCmdV1 } from './meetings/agenda.messages.v1';
+import { AttachBriefingCmdV1, CreateBriefingCmdV1, GetBriefingQryV1, ListBriefingDeliveriesQryV1, ListBriefingsQryV1 } from './meetings/briefing.messages.v1';
 
 /** Every message of the platform. docs/events.md is generated from this list. */
 export const CATALOGUE: readonly MessageDef[] = [
@@ -120,6 +129,27 @@ export const CATALOGUE: readonly MessageDef[] = [
   TransitionActionCmdV1,
   ActionAssignedEvtV1,
   ActionStatusChangedEvtV1,
+  RecordAttendanceCmdV1,
+  GetAttendanceQryV1,
+  AttendanceRecordedEvtV1,
+  RecordFeedbackCmdV1,
+  GetFeedbackSummaryQryV1,
+  FeedbackRecordedEvtV1,
+  GetMinutesQryV1,
+  SaveMinutesCmdV1,
+  ListMinutesVersionsQryV1,
+  ApproveMinutesCmdV1,
+  MinutesApprovedEvtV1,
+  ListTemplatesQryV1,
+  GetTemplateQryV1,
+  GetAgendaQryV1,
+  ApplyTemplateCmdV1,
+  TickChecklistItemCmdV1,
+  ListBriefingsQryV1,
+  GetBriefingQryV1,
+  CreateBriefingCmdV1,
+  ListBriefingDeliveriesQryV1,
+  AttachBriefingCmdV1,
 ];
 
 /**
@@ -134,4 +164,5 @@ export const EVENT_CONSUMERS: Readonly<Record<string, readonly string[]>> = {
   [CommunityPausedEvtV1.name]: ['reporting'],
   [CommunityArchivedEvtV1.name]: ['reporting'],
   [AuditEntrySubmittedEvtV1.name]: ['audit'],
+  [OfficerAssignedEvtV1.name]: ['meetings'],
 };

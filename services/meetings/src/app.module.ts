@@ -5,6 +5,11 @@ import type { MeetingsConfig } from './config';
 import { MeetingsModule } from './meetings/meetings.module';
 import { ConcernsModule } from './concerns/concerns.module';
 import { ActionsModule } from './actions/actions.module';
+import { TemplatesModule } from './templates/templates.module';
+import { AgendaModule } from './agenda/agenda.module';
+import { MinutesModule } from './minutes/minutes.module';
+import { AttendanceModule } from './attendance/attendance.module';
+import { FeedbackModule } from './feedback/feedback.module';
 import { meetingsOrmConfig } from './orm.config';
 
 @Module({})
@@ -24,6 +29,11 @@ export class AppModule {
         MeetingsModule,
         ConcernsModule,
         ActionsModule,
+        TemplatesModule,
+        AgendaModule,
+        MinutesModule,
+        AttendanceModule,
+        FeedbackModule,
       ],
     };
   }

@@ -4,7 +4,14 @@ import { Meeting } from './meetings/meeting.entity';
 import { MIGRATIONS } from './migrations';
 import { Concern } from './concerns/concern.entity';
 import { FollowUpAction } from './actions/follow-up-action.entity';
+import { MeetingTemplate } from './templates/meeting-template.entity';
+import { MeetingAgenda, MeetingAgendaItem, MeetingChecklistItem } from './agenda/meeting-agenda.entity';
+import { OfficerRosterEntry } from './roster/officer-roster-entry.entity';
+import { Briefing } from './briefings/briefing.entity';
+import { Minutes, MinutesVersion } from './minutes/minutes.entity';
+import { MeetingAttendance } from './attendance/meeting-attendance.entity';
+import { FeedbackResponse } from './feedback/feedback-response.entity';
 
 export function meetingsOrmConfig(databaseUrl: string) {
-  return createOrmConfig({ databaseUrl, entities: [Meeting, MeetingStatusChange, Concern, FollowUpAction], migrations: MIGRATIONS });
+  return createOrmConfig({ databaseUrl, entities: [Meeting, MeetingStatusChange, Concern, FollowUpAction, Minutes, MinutesVersion, MeetingTemplate, MeetingAgenda, MeetingAgendaItem, MeetingChecklistItem, OfficerRosterEntry, Briefing, MeetingAttendance, FeedbackResponse], migrations: MIGRATIONS });
 }

@@ -1,5 +1,8 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import {
+  ApproveMinutesCmdV1,
+  RecordAttendanceCmdV1,
+  SaveMinutesCmdV1,
   CreateMeetingCmdV1,
   ErrorCode,
   eventStreamName,
@@ -125,6 +128,17 @@ describe('meetings lifecycle (real PostgreSQL and NATS)', () => {
 
       await rpc.request(TransitionMeetingCmdV1, policeIsfara, { id: draft.id, to: 'held' }, ctx);
       expect(await outboxFor(MeetingHeldEvtV1.name, draft.id)).toHaveLength(1);
+      // Closing needs attendance (src/attendance/) and approved minutes (src/minutes/).
+      const row = { under18: 0, from18to29: 3, from30to59: 5, from60: 1 };
+      await rpc.request(
+        RecordAttendanceCmdV1,
+        policeIsfara,
+        { meetingId: draft.id, attendance: { counts: { women: row, men: row, other: row }, byCommunity: [], officials: [], staffIntroducedContactIds: [] } },
+        ctx,
+      );
+      // Closing needs approved minutes (src/minutes/).
+      await rpc.request(SaveMinutesCmdV1, policeIsfara, { meetingId: draft.id, input: { body: '# Minutes', language: 'ru' } }, ctx);
+      await rpc.request(ApproveMinutesCmdV1, policeIsfara, { meetingId: draft.id }, ctx);
       const closed = await rpc.request(TransitionMeetingCmdV1, policeIsfara, { id: draft.id, to: 'closed' }, ctx);
       expect(closed).toMatchObject({ status: 'closed', allowedTransitions: [] });
       expect(closed.closedAt).not.toBeNull();

@@ -23,6 +23,10 @@ export const PERMISSIONS = [
   'meeting:read',
   'meeting:plan',
   'meeting:hold',
+  'minutes:read',
+  'minutes:draft',
+  'minutes:approve',
+  'briefing:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,10 +48,14 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   'meeting:read': 'List and open meetings (reporting days) in districts in scope, and their calendars',
   'meeting:plan': 'Create and change meetings in scope; schedule, postpone and cancel them',
   'meeting:hold': 'Record a meeting in scope as held and close it',
+  'minutes:read': 'Read the minutes of meetings in scope and their draft versions (never confidential concern text)',
+  'minutes:draft': 'Draft the minutes of held meetings in scope until they are approved',
+  'minutes:approve': 'Approve (and so lock and distribute) the minutes of meetings in scope: organising police or facilitating NGO',
   'concern:record': 'Record and edit concerns raised at meetings in scope (sensitivity rules apply)',
   'concern:read': 'Read concerns in scope that the sensitivity rules allow (canReadConcern)',
   'action:read': 'See follow-up actions of concerns one may read',
   'action:manage': 'Assign follow-up actions on concerns one may read and move them on',
+  'briefing:manage': 'Publish legal briefings and new versions of them (the library is national)',
 };
 
 /**
@@ -76,10 +84,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'meeting:read',
     'meeting:plan',
     'meeting:hold',
+    'minutes:read',
+    'minutes:draft',
+    'minutes:approve',
+    'briefing:manage',
   ],
-  'police-officer': ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'officer:assign', 'report:read', 'concern:record', 'concern:read', 'action:read', 'action:manage', 'meeting:read', 'meeting:plan', 'meeting:hold'],
+  'police-officer': ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'officer:assign', 'report:read', 'concern:record', 'concern:read', 'action:read', 'action:manage', 'meeting:read', 'meeting:plan', 'meeting:hold', 'minutes:read', 'minutes:draft', 'minutes:approve'],
   // Local government owns follow-up actions assigned to the administration.
-  'local-government': ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'report:read', 'concern:read', 'action:read', 'action:manage', 'meeting:read'],
+  'local-government': ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'report:read', 'concern:read', 'action:read', 'action:manage', 'meeting:read', 'minutes:read'],
   // Aggregates only: no lists of records, no personal data.
   'regional-reviewer': ['geography:read', 'report:read'],
 };

@@ -69,14 +69,16 @@ describe('meeting lifecycle', () => {
 
   describe('closed', () => {
     it('should need the meeting to be recorded as held', () => {
-      expect(decideTransition(facts({ status: 'held' }), { to: 'closed' }, now)).toMatchObject({ ok: false, errors: [{ field: 'heldAt' }] });
-      expect(decideTransition(facts({ status: 'held', heldAt: now }), { to: 'closed' }, now)).toMatchObject({ ok: true });
+      expect(decideTransition(facts({ status: 'held' }), { to: 'closed' }, now)).toMatchObject({ ok: false, errors: expect.arrayContaining([expect.objectContaining({ field: 'heldAt' })]) });
+      expect(decideTransition(facts({ status: 'held', heldAt: now }), { to: 'closed' }, now)).toMatchObject({ ok: false, errors: expect.arrayContaining([expect.objectContaining({ field: 'minutes' })]) });
+      expect(decideTransition(facts({ status: 'held', heldAt: now, minutesApprovedAt: now }), { to: 'closed' }, now)).toMatchObject({ ok: false, errors: [{ field: 'attendance' }] });
+      expect(decideTransition(facts({ status: 'held', heldAt: now, minutesApprovedAt: now, attendanceRecordedAt: now }), { to: 'closed' }, now)).toMatchObject({ ok: true });
     });
 
     it('should apply extra close rules given by other parts', () => {
       type WithMinutes = MeetingFacts & { minutesApproved: boolean };
       const minutes = (m: WithMinutes) => (m.minutesApproved ? null : { field: 'minutes', message: 'minutes are not approved' });
-      const meeting: WithMinutes = { ...facts({ status: 'held', heldAt: now }), minutesApproved: false };
+      const meeting: WithMinutes = { ...facts({ status: 'held', heldAt: now, minutesApprovedAt: now, attendanceRecordedAt: now }), minutesApproved: false };
       expect(closeBlockers(meeting, [minutes])).toEqual([{ field: 'minutes', message: 'minutes are not approved' }]);
       expect(decideTransition(meeting, { to: 'closed' }, now, [minutes])).toMatchObject({ ok: false });
       expect(decideTransition({ ...meeting, minutesApproved: true }, { to: 'closed' }, now, [minutes])).toMatchObject({ ok: true });

@@ -30,6 +30,10 @@ export interface MeetingFacts {
   status: MeetingStatus;
   startsAt: Date;
   heldAt: Date | null;
+  /** When the minutes were approved (src/minutes/); absent or null while they are not. */
+  minutesApprovedAt?: Date | null;
+  /** When attendance was recorded (src/attendance/); absent or null while it is not. */
+  attendanceRecordedAt?: Date | null;
 }
 
 /**
@@ -41,6 +45,8 @@ export type CloseRule<F extends MeetingFacts = MeetingFacts> = (meeting: F) => F
 
 export const CLOSE_RULES: CloseRule[] = [
   (meeting) => (meeting.heldAt ? null : { field: 'heldAt', message: 'the meeting has not been recorded as held' }),
+  (meeting) => (meeting.minutesApprovedAt ? null : { field: 'minutes', message: 'the minutes have not been approved' }),
+  (meeting) => (meeting.attendanceRecordedAt ? null : { field: 'attendance', message: 'the attendance has not been recorded' }),
 ];
 
 /** All problems preventing a close; empty when it may be closed. */

@@ -29,6 +29,7 @@ export class Meeting {
     | 'statusChangedAt'
     | 'heldAt'
     | 'closedAt'
+    | 'minutesApprovedAt'
     | 'sequence'
     | 'createdAt'
     | 'updatedAt';
@@ -103,6 +104,10 @@ export class Meeting {
 
   @Property({ type: 'datetime', nullable: true })
   closedAt: Date | null = null;
+
+  /** Set when the minutes are approved (src/minutes/); the close rule reads it. */
+  @Property({ type: 'datetime', nullable: true })
+  minutesApprovedAt: Date | null = null;
 
   /** RFC 5545 SEQUENCE: bumped whenever the calendar entry changes, so clients replace their copy. */
   @Property({ type: 'integer' })

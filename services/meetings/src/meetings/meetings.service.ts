@@ -21,6 +21,7 @@ import {
 } from '@rd/contracts';
 import { recordEvent } from '@rd/persistence';
 import { decideTransition } from './meeting-lifecycle';
+import { attendanceRecordedAt } from '../attendance/attendance-facts';
 import { MeetingStatusChange } from './meeting-status-change.entity';
 import { Meeting } from './meeting.entity';
 import { toMeetingView } from './meeting.mapper';
@@ -140,7 +141,9 @@ export class MeetingsService {
     return this.em.transactional(async (tx) => {
       const meeting = await this.loadForWrite(tx, actor, id);
       const now = new Date();
-      const decision = decideTransition(meeting, input, now);
+      // Attendance lives in its own table (src/attendance/); only a close needs it.
+      const attendanceAt = input.to === 'closed' ? await attendanceRecordedAt(tx, meeting.id) : null;
+      const decision = decideTransition(Object.assign(Object.create(meeting) as Meeting, { attendanceRecordedAt: attendanceAt }), input, now);
       if (!decision.ok) throw new MeetingsException(MeetingsErrorCode.InvalidTransition, decision.message, decision.errors);
 
       const from = meeting.status;

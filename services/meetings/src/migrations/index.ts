@@ -1,10 +1,18 @@
 import { Migration20261124000000_initial } from './Migration20261124000000_initial';
 import { Migration20261124150000_meetings } from './Migration20261124150000_meetings';
 import { Migration20261124151000_concerns } from './Migration20261124151000_concerns';
+import { Migration20261124160000_templates } from './Migration20261124160000_templates';
+import { Migration20261124170000_attendance_feedback } from './Migration20261124170000_attendance_feedback';
+import { Migration20261124180000_minutes } from './Migration20261124180000_minutes';
+import { Migration20261124190000_briefings } from './Migration20261124190000_briefings';
 
 /** Applied in this order; a new migration is appended here. */
 export const MIGRATIONS = [
   { name: 'Migration20261124000000_initial', class: Migration20261124000000_initial },
   { name: 'Migration20261124150000_meetings', class: Migration20261124150000_meetings },
   { name: 'Migration20261124151000_concerns', class: Migration20261124151000_concerns },
+  { name: 'Migration20261124160000_templates', class: Migration20261124160000_templates },
+  { name: 'Migration20261124170000_attendance_feedback', class: Migration20261124170000_attendance_feedback },
+  { name: 'Migration20261124180000_minutes', class: Migration20261124180000_minutes },
+  { name: 'Migration20261124190000_briefings', class: Migration20261124190000_briefings },
 ];

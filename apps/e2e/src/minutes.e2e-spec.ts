@@ -1,0 +1,83 @@
+import type { CommunityView, ConcernReceipt, MeetingView, MinutesVersionView, MinutesView } from '@rd/contracts';
+import { randomBytes } from 'node:crypto';
+import { subjectOf } from './support/concerns';
+import { api } from './support/http';
+
+const SECRET = `Confidential minutes e2e ${Date.now()}: the border guards took my cousin`;
+const hex = () => randomBytes(3).toString('hex');
+
+/** Minutes through the gateway with real Keycloak tokens: draft → approve → locked; confidential text refused. */
+describe('minutes through the gateway', () => {
+  let meetingId: string;
+
+  beforeAll(async () => {
+    const community = await api<CommunityView>('ngo.isfara', 'POST', '/communities', { name: `Minutes village ${hex()}`, districtCode: 'isfara', kind: 'village' });
+    expect(community.status).toBe(201);
+    const draft = await api<MeetingView>('police.isfara', 'POST', '/meetings', {
+      kind: 'local',
+      communityIds: [community.body.id],
+      districtCode: 'isfara',
+      title: 'Reporting day with minutes',
+      startsAt: new Date(Date.now() + 20 * 60 * 1000).toISOString(),
+      venueName: 'School No. 2',
+      venueType: 'school',
+      organisedBy: 'police',
+    });
+    expect(draft.status).toBe(201);
+    meetingId = draft.body.id;
+    expect((await api('police.isfara', 'POST', `/meetings/${meetingId}/transitions`, { to: 'scheduled' })).status).toBe(200);
+    expect((await api('police.isfara', 'POST', `/meetings/${meetingId}/transitions`, { to: 'held' })).status).toBe(200);
+    const handler = await subjectOf('ngo.isfara');
+    const concern = await api<ConcernReceipt>('police.isfara', 'POST', `/meetings/${meetingId}/concerns`, {
+      topic: 'border-guards',
+      sensitivity: 'confidential',
+      text: SECRET,
+      handlerIds: [handler],
+    });
+    expect(concern.status).toBe(201);
+    expect((await api('police.isfara', 'POST', `/meetings/${meetingId}/concerns`, { topic: 'water-and-irrigation', sensitivity: 'public', text: 'The canal gate is broken' })).status).toBe(201);
+  });
+
+  it('should start empty, with the concern section counting the confidential concern and showing only public text', async () => {
+    const minutes = await api<MinutesView>('gov.isfara', 'GET', `/meetings/${meetingId}/minutes`);
+    expect(minutes.status).toBe(200);
+    expect(minutes.body).toMatchObject({ status: 'none', version: 0, concerns: { total: 2, bySensitivity: { public: 1, restricted: 0, confidential: 1 } } });
+    expect(JSON.stringify(minutes.body)).toContain('canal gate');
+    expect(JSON.stringify(minutes.body)).not.toContain('border guards took');
+  });
+
+  it('should refuse a draft containing a confidential concern text without echoing it', async () => {
+    const refused = await api<{ status: number; errors?: { field: string }[] }>('ngo.isfara', 'PUT', `/meetings/${meetingId}/minutes`, { body: `# Minutes\n\n${SECRET}` });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.[0]?.field).toBe('body');
+    expect(JSON.stringify(refused.body)).not.toContain('border guards took');
+  });
+
+  it('should keep versions, approve, then lock', async () => {
+    const first = await api<MinutesView>('ngo.isfara', 'PUT', `/meetings/${meetingId}/minutes`, { body: '# Minutes\n\nOne confidential concern was raised.' });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ status: 'draft', version: 1 });
+    const second = await api<MinutesView>('police.isfara', 'PUT', `/meetings/${meetingId}/minutes`, { body: '# Minutes\n\nAgreed.', expectedVersion: 1 });
+    expect(second.body).toMatchObject({ version: 2 });
+    const versions = await api<MinutesVersionView[]>('gov.isfara', 'GET', `/meetings/${meetingId}/minutes/versions`);
+    expect(versions.status).toBe(200);
+    expect(versions.body.map((v) => v.version)).toEqual([2, 1]);
+
+    expect((await api('gov.isfara', 'POST', `/meetings/${meetingId}/minutes/approve`, {})).status).toBe(403);
+    expect((await api('police.batken', 'POST', `/meetings/${meetingId}/minutes/approve`, {})).status).toBe(403);
+    const approved = await api<MinutesView>('police.isfara', 'POST', `/meetings/${meetingId}/minutes/approve`, { expectedVersion: 2 });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'approved', version: 2 });
+
+    expect((await api('ngo.isfara', 'PUT', `/meetings/${meetingId}/minutes`, { body: 'Late edit' })).status).toBe(409);
+    expect((await api('police.isfara', 'POST', `/meetings/${meetingId}/minutes/approve`, {})).status).toBe(409);
+  });
+
+  it('should hide the minutes outside scope and from the regional reviewer', async () => {
+    expect((await api('police.batken', 'GET', `/meetings/${meetingId}/minutes`)).status).toBe(404);
+    expect((await api('police.batken', 'PUT', `/meetings/${meetingId}/minutes`, { body: 'x' })).status).toBe(403);
+    expect((await api('reviewer.sughd', 'GET', `/meetings/${meetingId}/minutes`)).status).toBe(403);
+    expect((await api('reviewer.sughd', 'GET', `/meetings/${meetingId}/minutes/versions`)).status).toBe(403);
+    expect((await api(null, 'GET', `/meetings/${meetingId}/minutes`)).status).toBe(401);
+  });
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { RAISER_AGE_GROUPS, RAISER_GENDERS } from './concern.dto';
+
+const score = z.number().int('must be a whole number').min(1, 'must be 1–5').max(5, 'must be 1–5');
+
+/** One anonymous survey response. No names, no contact; gender and age group are optional. */
+export const FeedbackResponseInputSchema = z
+  .object({
+    usefulness: score.describe('Was the meeting useful (1–5)'),
+    trustInPolice: score.describe('Trust in the police (1–5)'),
+    wouldContactPoliceFirst: z.boolean().describe('"In a conflict I would contact the police first"'),
+    comment: z.string().trim().max(2000).optional().describe('Optional free comment (never in events, never to regional reviewers)'),
+    gender: z.enum(RAISER_GENDERS).optional().describe('Optional gender of the respondent'),
+    ageGroup: z.enum(RAISER_AGE_GROUPS).optional().describe('Optional age group of the respondent'),
+  })
+  .strict();
+export type FeedbackResponseInput = z.infer<typeof FeedbackResponseInputSchema>;
+
+export const FeedbackBatchInputSchema = z.array(FeedbackResponseInputSchema).min(1, 'at least one response').max(1000).describe('Responses entered in bulk from paper, or one');
+
+/** Smaller groups than this are suppressed in aggregates for audiences other than the organisers. */
+export const FEEDBACK_MIN_CELL = 5;
+
+export const FeedbackCellSchema = z
+  .object({
+    n: z.number().int().describe('Respondents'),
+    suppressed: z.boolean().describe('True when the group is too small to show (fewer than 5 respondents)'),
+    usefulnessAverage: z.number().nullable().describe('Average usefulness; null when suppressed or empty'),
+    trustAverage: z.number().nullable().describe('Average trust in police; null when suppressed or empty'),
+    contactPoliceFirstShare: z.number().nullable().describe('Share (0–1) answering yes; null when suppressed or empty'),
+  })
+  .strict();
+export type FeedbackCell = z.infer<typeof FeedbackCellSchema>;
+
+export const FeedbackSummarySchema = z
+  .object({
+    meetingId: z.string().uuid().describe('Meeting'),
+    overall: FeedbackCellSchema,
+    byGender: z.record(z.string(), FeedbackCellSchema).describe('Per stated gender (unstated under "unspecified")'),
+    byAgeGroup: z.record(z.string(), FeedbackCellSchema).describe('Per stated age group (unstated under "unspecified")'),
+    comments: z.array(z.string()).describe('Comments, for in-scope district roles only'),
+  })
+  .strict();
+export type FeedbackSummary = z.infer<typeof FeedbackSummarySchema>;

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { CONCERN_TOPICS } from './concern.dto';
+
+/** Largest markdown body accepted for minutes (bytes of UTF-8). */
+export const MINUTES_MAX_BYTES = 100 * 1024;
+
+export const MINUTES_STATUSES = ['none', 'draft', 'approved'] as const;
+export const MinutesStatusSchema = z.enum(MINUTES_STATUSES).describe('none (nothing drafted yet), draft, or approved (locked)');
+export type MinutesStatus = z.infer<typeof MinutesStatusSchema>;
+
+export const SaveMinutesInputSchema = z
+  .object({
+    body: z
+      .string()
+      .min(1)
+      .refine((s) => new TextEncoder().encode(s).length <= MINUTES_MAX_BYTES, { message: `at most ${MINUTES_MAX_BYTES} bytes` })
+      .describe('Markdown body of the minutes (at most 100 KB). Must not contain the text of a confidential concern'),
+    language: z.enum(['en', 'ru', 'tg', 'ky']).default('ru').describe('Language the minutes are written in'),
+    expectedVersion: z.number().int().min(0).optional().describe('Version the edit is based on; a different current version is a 409'),
+  })
+  .strict();
+export type SaveMinutesInput = z.infer<typeof SaveMinutesInputSchema>;
+
+const CountsSchema = z.object({ public: z.number().int().min(0), restricted: z.number().int().min(0), confidential: z.number().int().min(0) }).strict();
+
+/** The generated section: concerns per topic with counts; only public concern text is shown (minutes go to local government). */
+export const MinutesConcernSectionSchema = z
+  .object({
+    total: z.number().int().min(0).describe('Concerns recorded at the meeting'),
+    bySensitivity: CountsSchema.describe('Counts per sensitivity'),
+    byTopic: z
+      .array(
+        z
+          .object({
+            topic: z.enum(CONCERN_TOPICS),
+            counts: CountsSchema,
+            publicItems: z.array(z.object({ text: z.string(), answer: z.string().nullable() }).strict()).describe('Text of the public concerns of this topic only'),
+          })
+          .strict(),
+      )
+      .describe('Per topic, in the managed list order; topics without concerns are left out'),
+  })
+  .strict();
+export type MinutesConcernSection = z.infer<typeof MinutesConcernSectionSchema>;
+
+export const MinutesViewSchema = z
+  .object({
+    meetingId: z.string().uuid(),
+    status: MinutesStatusSchema,
+    version: z.number().int().min(0).describe('Current draft version (0 when nothing was drafted)'),
+    body: z.string().describe('Markdown body of the current version'),
+    language: z.string(),
+    updatedBy: z.string().nullable(),
+    updatedAt: z.string().datetime().nullable(),
+    approvedBy: z.string().nullable(),
+    approvedAt: z.string().datetime().nullable(),
+    concerns: MinutesConcernSectionSchema,
+  })
+  .strict();
+export type MinutesView = z.infer<typeof MinutesViewSchema>;
+
+export const MinutesVersionViewSchema = z
+  .object({
+    version: z.number().int().min(1),
+    body: z.string(),
+    language: z.string(),
+    createdBy: z.string(),
+    createdAt: z.string().datetime(),
+  })
+  .strict();
+export type MinutesVersionView = z.infer<typeof MinutesVersionViewSchema>;
+
+export const MINUTES_RECIPIENT_KINDS = ['police-unit', 'facilitating-organisation', 'invited-organisation'] as const;
+
+export const MinutesRecipientSchema = z
+  .object({
+    organisationId: z.string().uuid().describe('Organisation id (communities service)'),
+    kind: z.enum(MINUTES_RECIPIENT_KINDS).describe('Why it receives the minutes'),
+  })
+  .strict();

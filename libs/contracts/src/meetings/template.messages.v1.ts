@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { defineRequest } from '../message';
+import { TemplateViewSchema } from './template.dto';
+
+export const ListTemplatesQryV1 = defineRequest({
+  name: 'meetings.qry.template.list.v1',
+  kind: 'qry',
+  owner: 'meetings',
+  description: 'Handbook templates, every version, newest version of each family first.',
+  schema: z.object({}).strict(),
+  reply: z.object({ items: z.array(TemplateViewSchema), total: z.number().int() }),
+});
+
+export const GetTemplateQryV1 = defineRequest({
+  name: 'meetings.qry.template.get.v1',
+  kind: 'qry',
+  owner: 'meetings',
+  description: 'One template version; NOT_FOUND when unknown.',
+  schema: z.object({ id: z.string().uuid().describe('Template version id') }).strict(),
+  reply: TemplateViewSchema,
+});

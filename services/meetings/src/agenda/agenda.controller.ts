@@ -1,0 +1,42 @@
+import { CreateRequestContext, MikroORM } from '@mikro-orm/core';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { ApplyTemplateCmdV1, AttachBriefingCmdV1, GetAgendaQryV1, TickChecklistItemCmdV1, type ReplyOf } from '@rd/contracts';
+import { parseRequest } from '@rd/messaging';
+import { AgendaService } from './agenda.service';
+
+@Controller()
+export class AgendaController {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly agenda: AgendaService,
+  ) {}
+
+  @MessagePattern(GetAgendaQryV1.name)
+  @CreateRequestContext()
+  get(@Payload() raw: unknown): Promise<ReplyOf<typeof GetAgendaQryV1>> {
+    const { actor, data } = parseRequest(GetAgendaQryV1, raw);
+    return this.agenda.get(actor, data.meetingId);
+  }
+
+  @MessagePattern(ApplyTemplateCmdV1.name)
+  @CreateRequestContext()
+  applyTemplate(@Payload() raw: unknown): Promise<ReplyOf<typeof ApplyTemplateCmdV1>> {
+    const { actor, data } = parseRequest(ApplyTemplateCmdV1, raw);
+    return this.agenda.applyTemplate(actor, data.meetingId, data.templateId);
+  }
+
+  @MessagePattern(TickChecklistItemCmdV1.name)
+  @CreateRequestContext()
+  tick(@Payload() raw: unknown): Promise<ReplyOf<typeof TickChecklistItemCmdV1>> {
+    const { actor, data } = parseRequest(TickChecklistItemCmdV1, raw);
+    return this.agenda.tick(actor, data.meetingId, data.itemId);
+  }
+
+  @MessagePattern(AttachBriefingCmdV1.name)
+  @CreateRequestContext()
+  attachBriefing(@Payload() raw: unknown): Promise<ReplyOf<typeof AttachBriefingCmdV1>> {
+    const { actor, data } = parseRequest(AttachBriefingCmdV1, raw);
+    return this.agenda.attachBriefing(actor, data.meetingId, data.itemId, data.briefingId);
+  }
+}

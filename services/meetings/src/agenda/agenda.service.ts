@@ -1,0 +1,135 @@
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { actorCoversDistrict, type Actor, type MeetingAgendaView, type MeetingStatus } from '@rd/contracts';
+import { Meeting } from '../meetings/meeting.entity';
+import { MeetingsErrorCode, MeetingsException } from '../meetings/meetings.exception';
+import { requirePermission } from '../meetings/meetings.service';
+import { MeetingTemplate } from '../templates/meeting-template.entity';
+import { RosterService } from '../roster/roster.service';
+import { TemplatesService } from '../templates/templates.service';
+import { BriefingsService } from '../briefings/briefings.service';
+import { FollowUpAction } from '../actions/follow-up-action.entity';
+import { dateOnly } from '../actions/follow-up-action.mapper';
+import { Concern } from '../concerns/concern.entity';
+import { toAgendaView } from './agenda.mapper';
+import { buildCarryOver, type CarryOverSource } from './carry-over';
+import { MeetingAgenda, MeetingAgendaItem, MeetingChecklistItem } from './meeting-agenda.entity';
+
+/** A template can be (re)applied while the meeting is still being prepared. */
+const PLANNABLE: readonly MeetingStatus[] = ['draft', 'scheduled', 'postponed'];
+
+/** A meeting's agenda and preparation checklist, copied from a handbook template version. */
+@Injectable()
+export class AgendaService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly templates: TemplatesService,
+    private readonly roster: RosterService,
+    private readonly briefings: BriefingsService,
+  ) {}
+
+  async get(actor: Actor, meetingId: string): Promise<MeetingAgendaView> {
+    requirePermission(actor, 'meeting:read');
+    const meeting = await this.em.findOne(Meeting, { id: meetingId });
+    // Reads: a meeting outside the actor's scope does not exist for them.
+    if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw MeetingsException.notFound();
+    return this.view(this.em, actor, meeting);
+  }
+
+  /** Replaces the meeting's agenda and checklist with copies of the template's; ticks are not carried over. */
+  async applyTemplate(actor: Actor, meetingId: string, templateId: string): Promise<MeetingAgendaView> {
+    requirePermission(actor, 'meeting:plan');
+    return this.em.transactional(async (tx) => {
+      const meeting = await this.loadForWrite(tx, actor, meetingId);
+      if (!PLANNABLE.includes(meeting.status)) {
+        throw new MeetingsException(MeetingsErrorCode.NotEditable, `A ${meeting.status} meeting's agenda can no longer be replaced`);
+      }
+      const template = await this.templates.load(tx, templateId);
+      await tx.nativeDelete(MeetingAgendaItem, { meetingId });
+      await tx.nativeDelete(MeetingChecklistItem, { meetingId });
+      await tx.nativeDelete(MeetingAgenda, { meetingId });
+      tx.create(MeetingAgenda, { meetingId, templateId: template.id, appliedBy: actor.userId });
+      template.agenda.forEach((item, index) => tx.create(MeetingAgendaItem, { meetingId, position: index + 1, kind: item.kind, title: item.title }));
+      template.checklist.forEach((item, index) =>
+        tx.create(MeetingChecklistItem, { meetingId, position: index + 1, key: item.key, title: item.title, offsetDays: item.offsetDays }),
+      );
+      await tx.flush();
+      return this.view(tx, actor, meeting);
+    });
+  }
+
+  /** Records which briefing version is presented under a legal-information item of a meeting being prepared. */
+  async attachBriefing(actor: Actor, meetingId: string, itemId: string, briefingId: string): Promise<MeetingAgendaView> {
+    requirePermission(actor, 'meeting:plan');
+    return this.em.transactional(async (tx) => {
+      const meeting = await this.loadForWrite(tx, actor, meetingId);
+      const item = await tx.findOne(MeetingAgendaItem, { id: itemId, meetingId });
+      if (!item) throw MeetingsException.notFound('Agenda item');
+      if (item.kind !== 'legal-information') {
+        throw new MeetingsException(MeetingsErrorCode.InvalidInput, 'Only a legal-information item presents a briefing', 'itemId');
+      }
+      if (!PLANNABLE.includes(meeting.status)) {
+        throw new MeetingsException(MeetingsErrorCode.NotEditable, `A ${meeting.status} meeting's agenda can no longer be changed`);
+      }
+      item.briefingId = (await this.briefings.load(tx, briefingId)).id;
+      await tx.flush();
+      return this.view(tx, actor, meeting);
+    });
+  }
+
+  /** Idempotent: ticking a ticked item keeps who ticked it first and when. */
+  async tick(actor: Actor, meetingId: string, itemId: string): Promise<MeetingAgendaView> {
+    requirePermission(actor, 'meeting:plan');
+    return this.em.transactional(async (tx) => {
+      const meeting = await this.loadForWrite(tx, actor, meetingId);
+      const item = await tx.findOne(MeetingChecklistItem, { id: itemId, meetingId });
+      if (!item) throw MeetingsException.notFound('Checklist item');
+      if (!item.doneAt) {
+        item.doneAt = new Date();
+        item.doneBy = actor.userId;
+      }
+      await tx.flush();
+      return this.view(tx, actor, meeting);
+    });
+  }
+
+  private async view(em: EntityManager, actor: Actor, meeting: Meeting): Promise<MeetingAgendaView> {
+    // One after the other: inside a transaction they share one connection.
+    const agenda = await em.findOne(MeetingAgenda, { meetingId: meeting.id });
+    const items = await em.find(MeetingAgendaItem, { meetingId: meeting.id });
+    const checklist = await em.find(MeetingChecklistItem, { meetingId: meeting.id });
+    const template = agenda ? await em.findOne(MeetingTemplate, { id: agenda.templateId }) : null;
+    const carryOver = buildCarryOver(actor, await this.carryOverSources(em, meeting));
+    const proposedStaff = await this.roster.proposedStaff(em, meeting);
+    return { ...toAgendaView({ meetingId: meeting.id, startsAt: meeting.startsAt, template, items, checklist }, new Date()), carryOver, proposedStaff };
+  }
+
+  /** Concerns (with their actions) of the district's earlier meetings that share a community with this one. */
+  private async carryOverSources(em: EntityManager, meeting: Meeting): Promise<CarryOverSource[]> {
+    const communities = new Set(meeting.communityIds);
+    const earlier = (await em.find(Meeting, { districtCode: meeting.districtCode, startsAt: { $lt: meeting.startsAt }, id: { $ne: meeting.id } })).filter((m) =>
+      m.communityIds.some((id) => communities.has(id)),
+    );
+    if (earlier.length === 0) return [];
+    const startsAt = new Map(earlier.map((m) => [m.id, m.startsAt]));
+    const concerns = await em.find(Concern, { meetingId: { $in: [...startsAt.keys()] } });
+    if (concerns.length === 0) return [];
+    const actions = await em.find(FollowUpAction, { concern: { $in: concerns.map((c) => c.id) } });
+    return concerns.map((concern) => ({
+      concern,
+      meetingStartsAt: startsAt.get(concern.meetingId) ?? meeting.startsAt,
+      actions: actions.filter((a) => a.concern.id === concern.id).map((a) => ({ id: a.id, status: a.status, dueDate: dateOnly(a.dueDate), description: a.description })),
+    }));
+  }
+
+  /** Writes: NOT_FOUND when unknown, FORBIDDEN when the meeting's district is outside the actor's scope. */
+  private async loadForWrite(tx: EntityManager, actor: Actor, id: string): Promise<Meeting> {
+    const meeting = await tx.findOne(Meeting, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!meeting) throw MeetingsException.notFound();
+    if (!actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) {
+      throw new MeetingsException(MeetingsErrorCode.OutOfScope, 'The meeting is outside your scope');
+    }
+    return meeting;
+  }
+}

@@ -1,0 +1,91 @@
+import { MinutesApprovedEvtV1 } from '@rd/contracts';
+import { concernSection, confidentialLeaks, decideApprove, decideSave, type ConcernFacts } from './minutes-rules';
+import { minutesApprovedPayload } from './minutes.mapper';
+import type { Minutes } from './minutes.entity';
+
+const SECRET = 'He was beaten by border guards at the Vorukh post';
+const concerns: ConcernFacts[] = [
+  { topic: 'water-and-irrigation', sensitivity: 'public', text: 'PUBLIC-TEXT the canal gate is broken', answer: 'PUBLIC-ANSWER repair in May' },
+  { topic: 'youth-violence', sensitivity: 'restricted', text: 'RESTRICTED-TEXT fights at the bazaar', answer: 'RESTRICTED-ANSWER patrols' },
+  { topic: 'border-guards', sensitivity: 'confidential', text: SECRET, answer: 'CONFIDENTIAL-ANSWER case handed over' },
+  { topic: 'water-and-irrigation', sensitivity: 'confidential', text: 'ok', answer: null },
+];
+
+describe('minutes rules', () => {
+  describe('confidentialLeaks', () => {
+    it('should find a confidential text whatever its case, spacing and punctuation', () => {
+      expect(confidentialLeaks(`Notes:\n${SECRET.toUpperCase().replace(/ /g, '\n  ')}!`, concerns)).toEqual([2]);
+      expect(confidentialLeaks('It ended: confidential-answer, case handed over.', concerns)).toEqual([2]);
+    });
+
+    it('should ignore public and restricted text and very short confidential passages', () => {
+      expect(confidentialLeaks('PUBLIC-TEXT the canal gate is broken; RESTRICTED-TEXT fights at the bazaar; ok', concerns)).toEqual([]);
+    });
+  });
+
+  describe('concernSection', () => {
+    it('should count per topic and sensitivity and show only public text', () => {
+      const section = concernSection(concerns);
+      expect(section.total).toBe(4);
+      expect(section.bySensitivity).toEqual({ public: 1, restricted: 1, confidential: 2 });
+      expect(section.byTopic.map((t) => t.topic)).toEqual(['water-and-irrigation', 'border-guards', 'youth-violence']);
+      expect(section.byTopic[0]).toEqual({
+        topic: 'water-and-irrigation',
+        counts: { public: 1, restricted: 0, confidential: 1 },
+        publicItems: [{ text: 'PUBLIC-TEXT the canal gate is broken', answer: 'PUBLIC-ANSWER repair in May' }],
+      });
+      const raw = JSON.stringify(section);
+      for (const marker of ['RESTRICTED-', 'CONFIDENTIAL-', 'Vorukh']) expect(raw).not.toContain(marker);
+    });
+  });
+
+  describe('lock', () => {
+    it('should refuse edits and a second approval once approved', () => {
+      expect(decideSave('approved', 'held', 3)).toMatchObject({ ok: false, reason: 'locked' });
+      expect(decideApprove('approved', 'held', 3)).toMatchObject({ ok: false, reason: 'locked' });
+      expect(decideSave('approved', 'closed', 3)).toMatchObject({ ok: false, reason: 'locked' });
+    });
+
+    it('should allow drafting only for a held meeting, and refuse stale edits', () => {
+      expect(decideSave('none', 'held', 0)).toEqual({ ok: true });
+      expect(decideSave('draft', 'held', 2, 2)).toEqual({ ok: true });
+      expect(decideSave('none', 'scheduled', 0)).toMatchObject({ ok: false, reason: 'meeting-not-held' });
+      expect(decideSave('draft', 'held', 2, 1)).toMatchObject({ ok: false, reason: 'stale' });
+    });
+
+    it('should approve only an existing draft of a held meeting', () => {
+      expect(decideApprove('none', 'held', 0)).toMatchObject({ ok: false, reason: 'no-draft' });
+      expect(decideApprove('draft', 'scheduled', 1)).toMatchObject({ ok: false, reason: 'meeting-not-held' });
+      expect(decideApprove('draft', 'held', 2, 1)).toMatchObject({ ok: false, reason: 'stale' });
+      expect(decideApprove('draft', 'held', 2)).toEqual({ ok: true });
+    });
+  });
+
+  describe('minutesApprovedPayload', () => {
+    it('should carry recipients, counts and a path, never the body or concern text', () => {
+      const meeting = {
+        id: '00000000-0000-4000-8000-000000000001',
+        communityIds: ['00000000-0000-4000-8000-000000000002'],
+        districtCode: 'isfara',
+        regionCode: 'sughd',
+        quarter: '2026-Q4',
+        heldAt: new Date('2026-11-20T08:00:00Z'),
+        policeUnitId: '00000000-0000-4000-8000-000000000003',
+        facilitatingOrganisationId: '00000000-0000-4000-8000-000000000004',
+        inviteeOrganisationIds: ['00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000005'],
+      };
+      const minutes = { version: 2, language: 'ru', body: `BODY-MARKER ${SECRET}`, approvedAt: new Date('2026-11-22T08:00:00Z') } as Minutes;
+      const payload = minutesApprovedPayload(meeting, minutes, concernSection(concerns));
+      expect(MinutesApprovedEvtV1.schema.parse(payload)).toEqual(payload);
+      expect(payload.recipients).toEqual([
+        { organisationId: meeting.policeUnitId, kind: 'police-unit' },
+        { organisationId: meeting.facilitatingOrganisationId, kind: 'facilitating-organisation' },
+        { organisationId: '00000000-0000-4000-8000-000000000005', kind: 'invited-organisation' },
+      ]);
+      expect(payload.summary).toEqual({ concernsTotal: 4, concernsBySensitivity: { public: 1, restricted: 1, confidential: 2 }, topics: 3 });
+      const raw = JSON.stringify(payload);
+      for (const marker of ['BODY-MARKER', 'PUBLIC-', 'RESTRICTED-', 'CONFIDENTIAL-', 'Vorukh']) expect(raw).not.toContain(marker);
+      expect(() => MinutesApprovedEvtV1.schema.parse({ ...payload, body: 'x' })).toThrow();
+    });
+  });
+});

@@ -1,0 +1,55 @@
+import type { MinutesApprovedEvtV1, DataOf, MinutesView, MinutesVersionView, MinutesConcernSection } from '@rd/contracts';
+import type { Meeting } from '../meetings/meeting.entity';
+import type { Minutes, MinutesVersion } from './minutes.entity';
+
+/** The gateway path where an authorised user reads the minutes (the event carries it, never the body). */
+export const minutesPath = (meetingId: string): string => `/api/v1/meetings/${meetingId}/minutes`;
+
+export function toMinutesView(meetingId: string, minutes: Minutes | null, concerns: MinutesConcernSection): MinutesView {
+  return {
+    meetingId,
+    status: minutes?.status ?? 'none',
+    version: minutes?.version ?? 0,
+    body: minutes?.body ?? '',
+    language: minutes?.language ?? 'ru',
+    updatedBy: minutes?.updatedBy ?? null,
+    updatedAt: minutes?.updatedAt.toISOString() ?? null,
+    approvedBy: minutes?.approvedBy ?? null,
+    approvedAt: minutes?.approvedAt?.toISOString() ?? null,
+    concerns,
+  };
+}
+
+export function toMinutesVersionView(version: MinutesVersion): MinutesVersionView {
+  return { version: version.version, body: version.body, language: version.language, createdBy: version.createdBy, createdAt: version.createdAt.toISOString() };
+}
+
+type MeetingFields = Pick<Meeting, 'id' | 'communityIds' | 'districtCode' | 'regionCode' | 'quarter' | 'heldAt' | 'policeUnitId' | 'facilitatingOrganisationId' | 'inviteeOrganisationIds'>;
+
+/** The distribution event: ids, counts and a path. Never the body, never concern text. */
+export function minutesApprovedPayload(meeting: MeetingFields, minutes: Minutes, concerns: MinutesConcernSection): DataOf<typeof MinutesApprovedEvtV1> {
+  const recipients: DataOf<typeof MinutesApprovedEvtV1>['recipients'] = [];
+  const seen = new Set<string>();
+  const add = (organisationId: string | null, kind: (typeof recipients)[number]['kind']) => {
+    if (!organisationId || seen.has(organisationId)) return;
+    seen.add(organisationId);
+    recipients.push({ organisationId, kind });
+  };
+  add(meeting.policeUnitId, 'police-unit');
+  add(meeting.facilitatingOrganisationId, 'facilitating-organisation');
+  for (const id of meeting.inviteeOrganisationIds) add(id, 'invited-organisation');
+  return {
+    meetingId: meeting.id,
+    communityIds: [...meeting.communityIds],
+    districtCode: meeting.districtCode,
+    regionCode: meeting.regionCode,
+    quarter: meeting.quarter,
+    heldAt: meeting.heldAt?.toISOString() ?? null,
+    approvedAt: (minutes.approvedAt ?? new Date()).toISOString(),
+    version: minutes.version,
+    language: minutes.language,
+    recipients,
+    summary: { concernsTotal: concerns.total, concernsBySensitivity: { ...concerns.bySensitivity }, topics: concerns.byTopic.length },
+    minutesPath: minutesPath(meeting.id),
+  };
+}

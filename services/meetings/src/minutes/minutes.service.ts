@@ -1,0 +1,121 @@
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { hasPermission, type Permission } from '@rd/auth-core';
+import {
+  actorCoversDistrict,
+  MinutesApprovedEvtV1,
+  type Actor,
+  type MinutesVersionView,
+  type MinutesView,
+  type SaveMinutesInput,
+} from '@rd/contracts';
+import { recordEvent } from '@rd/persistence';
+import { Concern } from '../concerns/concern.entity';
+import { Meeting } from '../meetings/meeting.entity';
+import { concernSection, confidentialLeaks, decideApprove, decideSave, type MinutesDecision } from './minutes-rules';
+import { Minutes, MinutesVersion } from './minutes.entity';
+import { minutesApprovedPayload, toMinutesVersionView, toMinutesView } from './minutes.mapper';
+import { MinutesErrorCode, MinutesException } from './minutes.exception';
+
+function requirePermission(actor: Actor, permission: Permission): void {
+  if (!hasPermission(actor.roles, permission)) throw new MinutesException(MinutesErrorCode.NotPermitted, `Your role does not allow ${permission}`);
+}
+
+function refuse(decision: Exclude<MinutesDecision, { ok: true }>): never {
+  const code = { locked: MinutesErrorCode.Locked, 'meeting-not-held': MinutesErrorCode.MeetingNotHeld, 'no-draft': MinutesErrorCode.NoDraft, stale: MinutesErrorCode.Stale }[decision.reason];
+  throw new MinutesException(code, decision.message, decision.errors);
+}
+
+@Injectable()
+export class MinutesService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** The minutes of a meeting in scope (NOT_FOUND outside it), with the generated concern section. */
+  async get(actor: Actor, meetingId: string): Promise<MinutesView> {
+    requirePermission(actor, 'minutes:read');
+    const meeting = await this.em.findOne(Meeting, { id: meetingId });
+    if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw new MinutesException(MinutesErrorCode.MeetingNotFound, 'Meeting not found');
+    const minutes = await this.em.findOne(Minutes, { meetingId });
+    return toMinutesView(meetingId, minutes, concernSection(await this.concernsOf(this.em, meetingId)));
+  }
+
+  async versions(actor: Actor, meetingId: string): Promise<{ items: MinutesVersionView[]; total: number }> {
+    requirePermission(actor, 'minutes:read');
+    const meeting = await this.em.findOne(Meeting, { id: meetingId });
+    if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw new MinutesException(MinutesErrorCode.MeetingNotFound, 'Meeting not found');
+    const rows = await this.em.find(MinutesVersion, { meetingId }, { orderBy: { version: 'DESC' } });
+    return { items: rows.map(toMinutesVersionView), total: rows.length };
+  }
+
+  /** Saves a new draft version; refused when locked, when the meeting is not held, or when a confidential concern's text is in it. */
+  async save(actor: Actor, meetingId: string, input: SaveMinutesInput): Promise<MinutesView> {
+    requirePermission(actor, 'minutes:draft');
+    return this.em.transactional(async (tx) => {
+      const meeting = await this.loadForWrite(tx, meetingId);
+      this.checkWriteScope(actor, meeting);
+      const minutes = await tx.findOne(Minutes, { meetingId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const decision = decideSave(minutes?.status ?? 'none', meeting.status, minutes?.version ?? 0, input.expectedVersion);
+      if (!decision.ok) refuse(decision);
+      const concerns = await this.concernsOf(tx, meetingId);
+      const leaks = confidentialLeaks(input.body, concerns);
+      if (leaks.length) {
+        // Never echo the text: name the problem and the count only.
+        throw new MinutesException(
+          MinutesErrorCode.ConfidentialText,
+          `The minutes contain the text of ${leaks.length} confidential concern(s) of this meeting; minutes may only give their count`,
+          'body',
+        );
+      }
+      const now = new Date();
+      const version = (minutes?.version ?? 0) + 1;
+      const row = minutes ?? tx.create(Minutes, { meetingId, body: input.body, language: input.language, updatedBy: actor.userId });
+      Object.assign(row, { body: input.body, language: input.language, version, updatedBy: actor.userId, updatedAt: now });
+      tx.create(MinutesVersion, { meetingId, version, body: input.body, language: input.language, createdBy: actor.userId, createdAt: now });
+      await tx.flush();
+      return toMinutesView(meetingId, row, concernSection(concerns));
+    });
+  }
+
+  /** Approves and locks the current draft; the lock, the meeting's mark and the distribution event commit together. */
+  async approve(actor: Actor, meetingId: string, expectedVersion: number | undefined, correlationId: string): Promise<MinutesView> {
+    requirePermission(actor, 'minutes:approve');
+    return this.em.transactional(async (tx) => {
+      const meeting = await this.loadForWrite(tx, meetingId);
+      this.checkWriteScope(actor, meeting);
+      const minutes = await tx.findOne(Minutes, { meetingId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const decision = decideApprove(minutes?.status ?? 'none', meeting.status, minutes?.version ?? 0, expectedVersion);
+      if (!decision.ok || !minutes) refuse(decision.ok ? { ok: false, reason: 'no-draft', message: 'There is no draft to approve' } : decision);
+      const concerns = await this.concernsOf(tx, meetingId);
+      // A concern may have become confidential after the draft was saved: check again before locking.
+      if (confidentialLeaks(minutes.body, concerns).length) {
+        throw new MinutesException(MinutesErrorCode.ConfidentialText, 'The minutes contain the text of a confidential concern of this meeting; edit them first', 'body');
+      }
+      const now = new Date();
+      minutes.status = 'approved';
+      minutes.approvedBy = actor.userId;
+      minutes.approvedAt = now;
+      meeting.minutesApprovedAt = now;
+      const section = concernSection(concerns);
+      recordEvent(tx, MinutesApprovedEvtV1, minutesApprovedPayload(meeting, minutes, section), correlationId);
+      await tx.flush();
+      return toMinutesView(meetingId, minutes, section);
+    });
+  }
+
+  private async loadForWrite(tx: EntityManager, meetingId: string): Promise<Meeting> {
+    const meeting = await tx.findOne(Meeting, { id: meetingId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!meeting) throw new MinutesException(MinutesErrorCode.MeetingNotFound, 'Meeting not found');
+    return meeting;
+  }
+
+  private checkWriteScope(actor: Actor, meeting: Meeting): void {
+    if (!actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) {
+      throw new MinutesException(MinutesErrorCode.OutOfScope, 'The meeting is outside your scope');
+    }
+  }
+
+  private concernsOf(em: EntityManager, meetingId: string): Promise<Concern[]> {
+    return em.find(Concern, { meetingId }, { orderBy: { createdAt: 'ASC', id: 'ASC' } });
+  }
+}

@@ -1,0 +1,161 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import {
+  ApproveMinutesCmdV1,
+  CreateMeetingCmdV1,
+  ErrorCode,
+  GetMinutesQryV1,
+  ListMinutesVersionsQryV1,
+  MinutesApprovedEvtV1,
+  RecordAttendanceCmdV1,
+  RecordConcernCmdV1,
+  SaveMinutesCmdV1,
+  TransitionMeetingCmdV1,
+  type Actor,
+} from '@rd/contracts';
+import { RpcClient, RpcError } from '@rd/messaging';
+import { randomUUID } from 'node:crypto';
+import { startMeetingsHarness, type MeetingsHarness } from './support/meetings-harness';
+
+const police: Actor = { userId: 'u-police-isfara', username: 'police.isfara', roles: ['police-officer'], scope: { national: false, regions: [], districts: ['isfara'] } };
+const policeBatken: Actor = { userId: 'u-police-batken', username: 'police.batken', roles: ['police-officer'], scope: { national: false, regions: [], districts: ['batken'] } };
+const localGov: Actor = { userId: 'u-lg', username: 'lg.isfara', roles: ['local-government'], scope: { national: false, regions: [], districts: ['isfara'] } };
+const reviewer: Actor = { userId: 'u-reviewer', username: 'reviewer.sughd', roles: ['regional-reviewer'], scope: { national: false, regions: ['sughd'], districts: [] } };
+const SECRET = 'My neighbour beats his wife every night near the canal';
+
+describe('minutes (real PostgreSQL and NATS)', () => {
+  let harness: MeetingsHarness;
+  let rpc: RpcClient;
+  let orm: MikroORM;
+  const ctx = { correlationId: 'minutes-test' };
+
+  beforeAll(async () => {
+    harness = await startMeetingsHarness();
+    ({ rpc, orm } = harness);
+  });
+  afterAll(() => harness?.close());
+
+  const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) => orm.em.fork().getConnection().execute<T[]>(query, params);
+  async function rpcError(promise: Promise<unknown>, code: ErrorCode): Promise<RpcError> {
+    const error = await promise.then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(RpcError);
+    expect((error as RpcError).payload.code).toBe(code);
+    return error as RpcError;
+  }
+
+  async function heldMeeting(): Promise<{ id: string; policeUnitId: string; ngoId: string }> {
+    const policeUnitId = randomUUID();
+    const ngoId = randomUUID();
+    const meeting = await rpc.request(
+      CreateMeetingCmdV1,
+      police,
+      {
+        input: {
+          kind: 'local',
+          communityIds: [randomUUID()],
+          districtCode: 'isfara',
+          title: 'Reporting day',
+          startsAt: new Date(Date.now() + 30 * 60 * 1000).toISOString(),
+          durationMinutes: 120,
+          venueName: 'School',
+          venueType: 'school',
+          organisedBy: 'police-ngo-facilitated',
+          policeUnitId,
+          facilitatingOrganisationId: ngoId,
+          inviteeContactIds: [],
+          inviteeOrganisationIds: [],
+        },
+        place: { regionCode: 'sughd', timeZone: 'Asia/Dushanbe' },
+      },
+      ctx,
+    );
+    await rpc.request(TransitionMeetingCmdV1, police, { id: meeting.id, to: 'scheduled' }, ctx);
+    await rpc.request(TransitionMeetingCmdV1, police, { id: meeting.id, to: 'held' }, ctx);
+    return { id: meeting.id, policeUnitId, ngoId };
+  }
+
+  const concern = (meetingId: string, sensitivity: 'public' | 'restricted' | 'confidential', text: string) =>
+    rpc.request(
+      RecordConcernCmdV1,
+      police,
+      { meetingId, concern: { topic: sensitivity === 'confidential' ? 'domestic-violence' : 'water-and-irrigation', sensitivity, text, answer: null, followUpNeeded: false, raiser: { gender: null, ageGroup: null }, handlerIds: sensitivity === 'confidential' ? [police.userId] : [] } },
+      ctx,
+    );
+
+  it('should keep versions, refuse confidential text, approve once with one event, then lock', async () => {
+    const meeting = await heldMeeting();
+    await concern(meeting.id, 'public', 'The canal gate is broken since spring');
+    await concern(meeting.id, 'restricted', 'Youth fights at the border bazaar');
+    await concern(meeting.id, 'confidential', SECRET);
+
+    const first = await rpc.request(SaveMinutesCmdV1, police, { meetingId: meeting.id, input: { body: '# Minutes\nDraft one', language: 'ru' } }, ctx);
+    expect(first).toMatchObject({ status: 'draft', version: 1 });
+    expect(first.concerns.bySensitivity).toEqual({ public: 1, restricted: 1, confidential: 1 });
+    expect(JSON.stringify(first.concerns)).not.toContain('beats his wife');
+    expect(JSON.stringify(first.concerns)).not.toContain('Youth fights');
+    expect(JSON.stringify(first.concerns)).toContain('canal gate');
+
+    const leak = await rpcError(
+      rpc.request(SaveMinutesCmdV1, police, { meetingId: meeting.id, input: { body: `Raised: ${SECRET.toUpperCase()}.`, language: 'ru' } }, ctx),
+      ErrorCode.ValidationFailed,
+    );
+    expect(JSON.stringify(leak.payload)).not.toContain('beats');
+    expect(leak.payload.errors?.[0]?.field).toBe('body');
+
+    await rpcError(rpc.request(SaveMinutesCmdV1, police, { meetingId: meeting.id, input: { body: 'stale', language: 'ru', expectedVersion: 0 } }, ctx), ErrorCode.Conflict);
+    await rpc.request(SaveMinutesCmdV1, police, { meetingId: meeting.id, input: { body: '# Minutes\nDraft two', language: 'ru', expectedVersion: 1 } }, ctx);
+    const versions = await rpc.request(ListMinutesVersionsQryV1, localGov, { meetingId: meeting.id }, ctx);
+    expect(versions.items.map((v) => v.version)).toEqual([2, 1]);
+
+    // Closing is refused while the minutes are not approved.
+    const refused = await rpcError(rpc.request(TransitionMeetingCmdV1, police, { id: meeting.id, to: 'closed' }, ctx), ErrorCode.InvalidTransition);
+    expect(refused.payload.errors?.map((e) => e.field)).toContain('minutes');
+
+    await rpcError(rpc.request(ApproveMinutesCmdV1, localGov, { meetingId: meeting.id }, ctx), ErrorCode.Forbidden);
+    await rpcError(rpc.request(ApproveMinutesCmdV1, policeBatken, { meetingId: meeting.id }, ctx), ErrorCode.Forbidden);
+    const approved = await rpc.request(ApproveMinutesCmdV1, police, { meetingId: meeting.id, expectedVersion: 2 }, ctx);
+    expect(approved).toMatchObject({ status: 'approved', version: 2, approvedBy: police.userId });
+
+    const events = await sql<{ payload: Record<string, unknown> }>(`select payload from outbox_message where subject = ? and payload->>'meetingId' = ?`, [MinutesApprovedEvtV1.name, meeting.id]);
+    expect(events).toHaveLength(1);
+    expect(events[0].payload).toMatchObject({
+      version: 2,
+      districtCode: 'isfara',
+      recipients: [
+        { organisationId: meeting.policeUnitId, kind: 'police-unit' },
+        { organisationId: meeting.ngoId, kind: 'facilitating-organisation' },
+      ],
+      summary: { concernsTotal: 3, concernsBySensitivity: { public: 1, restricted: 1, confidential: 1 }, topics: 2 },
+      minutesPath: `/api/v1/meetings/${meeting.id}/minutes`,
+    });
+    const raw = JSON.stringify(events[0].payload);
+    for (const text of ['Draft two', 'canal gate', 'Youth fights', 'beats his wife']) expect(raw).not.toContain(text);
+
+    await rpcError(rpc.request(SaveMinutesCmdV1, police, { meetingId: meeting.id, input: { body: 'late edit', language: 'ru' } }, ctx), ErrorCode.Conflict);
+    await rpcError(rpc.request(ApproveMinutesCmdV1, police, { meetingId: meeting.id }, ctx), ErrorCode.Conflict);
+    expect(await rpc.request(GetMinutesQryV1, localGov, { meetingId: meeting.id }, ctx)).toMatchObject({ status: 'approved', body: '# Minutes\nDraft two' });
+
+    // Attendance is the other close rule (src/attendance/).
+    const row = { under18: 0, from18to29: 3, from30to59: 5, from60: 1 };
+    await rpc.request(RecordAttendanceCmdV1, police, { meetingId: meeting.id, attendance: { counts: { women: row, men: row, other: row }, byCommunity: [], officials: [], staffIntroducedContactIds: [] } }, ctx);
+    const closed = await rpc.request(TransitionMeetingCmdV1, police, { id: meeting.id, to: 'closed' }, ctx);
+    expect(closed.status).toBe('closed');
+  });
+
+  it('should hide minutes outside scope and from the regional reviewer', async () => {
+    const meeting = await heldMeeting();
+    await rpcError(rpc.request(GetMinutesQryV1, policeBatken, { meetingId: meeting.id }, ctx), ErrorCode.NotFound);
+    await rpcError(rpc.request(GetMinutesQryV1, reviewer, { meetingId: meeting.id }, ctx), ErrorCode.Forbidden);
+    await rpcError(rpc.request(SaveMinutesCmdV1, policeBatken, { meetingId: meeting.id, input: { body: 'x', language: 'ru' } }, ctx), ErrorCode.Forbidden);
+    expect(await rpc.request(GetMinutesQryV1, localGov, { meetingId: meeting.id }, ctx)).toMatchObject({ status: 'none', version: 0 });
+  });
+
+  it('should refuse to approve without a draft and emit nothing', async () => {
+    const meeting = await heldMeeting();
+    await rpc.request(SaveMinutesCmdV1, police, { meetingId: meeting.id, input: { body: 'ok', language: 'ru' } }, ctx);
+    // No draft → nothing approved, nothing emitted.
+    const other = await heldMeeting();
+    await rpcError(rpc.request(ApproveMinutesCmdV1, police, { meetingId: other.id }, ctx), ErrorCode.Conflict);
+    const events = await sql(`select 1 from outbox_message where subject = ? and payload->>'meetingId' = ?`, [MinutesApprovedEvtV1.name, other.id]);
+    expect(events).toHaveLength(0);
+  });
+});
