@@ -6,6 +6,7 @@ import contacts from './contacts';
 import { Dashboard } from './dashboard/Dashboard';
 import districts from './districts';
 import { Layout } from './layout/Layout';
+import meetings from './meetings';
 import communitiesMap from './map';
 import organisations from './organisations';
 import regions from './regions';
@@ -43,6 +44,7 @@ export const App = ({ authProvider, dataProvider, i18nProvider, store }: AppProp
     <Resource name="districts" {...districts} recordRepresentation="code" />
     <Resource name="organisations" {...organisations} recordRepresentation="name" />
     <Resource name="contacts" {...contacts} recordRepresentation={contactRepresentation} />
+    <Resource name="meetings" {...meetings} recordRepresentation="title" />
     <Resource name="officer-assignments" />
     <Resource name="audit" {...audit} />
   </Admin>

@@ -10,6 +10,19 @@ describe(canAccess.name, () => {
     expect(needed.filter((permission) => !PERMISSIONS.includes(permission))).toEqual([]);
   });
 
+  describe('meetings', () => {
+    it('should let a police officer read, plan and transition meetings', () => {
+      for (const action of ['list', 'show', 'create', 'transition']) {
+        expect(canAccess(as('police-officer'), { resource: 'meetings', action })).toBe(true);
+      }
+    });
+
+    it('should deny delete and edit, which the console does not offer', () => {
+      expect(canAccess(as('police-officer'), { resource: 'meetings', action: 'delete' })).toBe(false);
+      expect(canAccess(as('police-officer'), { resource: 'meetings', action: 'edit' })).toBe(false);
+    });
+  });
+
   describe('communities', () => {
     it('should let an NGO admin list, show and create', () => {
       for (const action of ['list', 'show', 'create']) {

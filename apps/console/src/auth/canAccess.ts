@@ -34,6 +34,13 @@ export const ACCESS_RULES: Readonly<Record<string, Readonly<Record<string, Permi
   },
   // The officer roster: read with the community (as the gateway does), assigned with officer:assign.
   'officer-assignments': { list: 'community:read', show: 'community:read', create: 'officer:assign' },
+  meetings: {
+    list: 'meeting:read',
+    show: 'meeting:read',
+    create: 'meeting:plan',
+    transition: 'meeting:plan',
+    hold: 'meeting:hold',
+  },
   reports: { list: 'report:read', show: 'report:read' },
   // Read-only, national coordinator only: no show, edit or delete.
   audit: { list: 'audit:read' },

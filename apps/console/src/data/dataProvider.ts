@@ -12,6 +12,7 @@ const PATHS: Readonly<Record<string, string>> = {
   reports: 'reports/districts',
   me: 'me',
   audit: 'audit',
+  meetings: 'meetings',
 };
 
 type Row = Record<string, unknown>;
@@ -41,6 +42,8 @@ export interface ConsoleDataProvider extends DataProvider {
   transitionCommunity(id: Identifier, body: { to: string; reason?: string }): Promise<{ data: RaRecord }>;
   /** POST /contacts/:id/erase; answers the contact with its personal data blanked. */
   eraseContact(id: Identifier): Promise<{ data: RaRecord }>;
+  /** A meeting sub-resource or action, e.g. ('PUT', id, 'attendance', counts) → its JSON answer. */
+  meetingCall<T = Row>(method: string, id: Identifier, path: string, body?: unknown): Promise<T>;
 }
 
 /** react-admin simple-rest conventions (sort, range, filter as JSON in the query string) against the gateway. */
@@ -116,6 +119,12 @@ export function createDataProvider(apiUrl: string, http: HttpClient): ConsoleDat
       // The gateway takes an empty JSON object: nothing to choose, erasure is all or nothing.
       const { json } = await http<Row>(`${url('contacts', id)}/erase`, { method: 'POST', body: '{}' });
       return { data: withId('contacts', json, id) };
+    },
+    meetingCall: async <T,>(method: string, id: Identifier, path: string, body?: unknown) => {
+      const init: RequestInit = { method };
+      if (body !== undefined) init.body = JSON.stringify(body);
+      const { json } = await http<T>(`${url('meetings', id)}/${path}`, init);
+      return json;
     },
   };
 }

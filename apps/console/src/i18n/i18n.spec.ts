@@ -7,6 +7,9 @@ import {
   CONTACT_CHANNELS,
   CONTACT_LANGUAGES,
   LANGUAGES,
+  MEETING_STATUSES,
+  ORGANISED_BY,
+  VENUE_TYPES,
   ORGANISATION_KINDS,
   ROLES,
 } from '@rd/contracts';
@@ -96,6 +99,9 @@ describe('console messages', () => {
       ...CONTACT_CHANNELS.map((channel) => `resources.contacts.channels.${channel}`),
       ...CONTACT_LANGUAGES.map((language) => `app.languages.${language}`),
       ...AUDIT_OUTCOMES.map((outcome) => `resources.audit.outcomes.${outcome}`),
+      ...MEETING_STATUSES.flatMap((status) => [`resources.meetings.statuses.${status}`, `resources.meetings.transitions.${status}`]),
+      ...VENUE_TYPES.map((type) => `resources.meetings.venueTypes.${type}`),
+      ...ORGANISED_BY.map((who) => `resources.meetings.organisedBy.${who}`),
     ];
     expect(needed.filter((key) => !(key in reference))).toEqual([]);
   });

@@ -1,0 +1,126 @@
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { MeetingStatus } from '@rd/contracts';
+import { useState } from 'react';
+import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import type { ConsoleDataProvider } from '../data/dataProvider';
+import { SaveError } from './SaveError';
+
+interface MeetingRecord {
+  id: string;
+  title: string;
+  status: MeetingStatus;
+  allowedTransitions: MeetingStatus[];
+}
+
+const NEEDS_REASON: readonly MeetingStatus[] = ['postponed', 'cancelled'];
+
+/** One large button per status the meeting may move to (meeting:plan); postpone and cancel ask why. */
+export const MeetingTransitions = () => {
+  const record = useRecordContext<MeetingRecord>();
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource: 'meetings', action: 'transition' });
+  const [chosen, setChosen] = useState<MeetingStatus | null>(null);
+  if (!record || !canAccess) return null;
+  if (record.allowedTransitions.length === 0) {
+    return <Typography>{translate('resources.meetings.transitions.none')}</Typography>;
+  }
+  return (
+    <>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        {record.allowedTransitions.map((to) => (
+          <Button
+            key={to}
+            size="large"
+            variant={to === 'cancelled' ? 'outlined' : 'contained'}
+            color={to === 'cancelled' ? 'error' : 'primary'}
+            onClick={() => setChosen(to)}
+            data-testid={`meeting-transition-${to}`}
+          >
+            {translate(`resources.meetings.transitions.${to}`)}
+          </Button>
+        ))}
+      </Stack>
+      {chosen && <TransitionDialog to={chosen} meeting={record} onClose={() => setChosen(null)} />}
+    </>
+  );
+};
+
+const TransitionDialog = ({ to, meeting, onClose }: { to: MeetingStatus; meeting: MeetingRecord; onClose: () => void }) => {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [reason, setReason] = useState('');
+  const [newStartsAt, setNewStartsAt] = useState('');
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const needsReason = NEEDS_REASON.includes(to);
+  const needsDate = to === 'postponed';
+  const ready = (!needsReason || reason.trim() !== '') && (!needsDate || newStartsAt !== '');
+
+  const submit = async () => {
+    setPending(true);
+    setError(null);
+    try {
+      const body: { to: MeetingStatus; reason?: string; newStartsAt?: string } = { to };
+      if (reason.trim()) body.reason = reason.trim();
+      if (needsDate && newStartsAt) body.newStartsAt = new Date(newStartsAt).toISOString();
+      await dataProvider.meetingCall('POST', meeting.id, 'transitions', body);
+      notify('resources.meetings.transitions.done', {
+        type: 'success',
+        messageArgs: { status: translate(`resources.meetings.statuses.${to}`) },
+      });
+      refresh();
+      onClose();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={pending ? undefined : onClose} fullWidth maxWidth="sm" data-testid="meeting-transition-dialog">
+      <DialogTitle>{translate(`resources.meetings.transitions.${to}`)}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          <TextField
+            label={translate(needsReason ? 'resources.meetings.transitions.reasonWanted' : 'resources.meetings.transitions.reason')}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            multiline
+            minRows={2}
+            fullWidth
+            slotProps={{ htmlInput: { maxLength: 500 } }}
+          />
+          {needsDate && (
+            <TextField
+              type="datetime-local"
+              label={translate('resources.meetings.transitions.newStartsAt')}
+              value={newStartsAt}
+              onChange={(event) => setNewStartsAt(event.target.value)}
+              fullWidth
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
+          )}
+          {error !== null && <SaveError error={error} onRetry={submit} />}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button size="large" onClick={onClose} disabled={pending}>
+          {translate('ra.action.cancel')}
+        </Button>
+        <Button size="large" variant="contained" onClick={submit} disabled={pending || !ready} data-testid="meeting-transition-confirm">
+          {translate('ra.action.confirm')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};

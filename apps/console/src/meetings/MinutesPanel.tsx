@@ -1,0 +1,119 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
+import { useDataProvider, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import type { ConsoleDataProvider } from '../data/dataProvider';
+import { clearDraft, loadDraft, saveDraft } from './draft';
+import { SaveError } from './SaveError';
+
+interface Minutes {
+  status: 'none' | 'draft' | 'approved';
+  version: number;
+  body: string;
+}
+
+/** Markdown minutes: save a draft (kept in sessionStorage until saved), then approve (locked). */
+export const MinutesPanel = () => {
+  const record = useRecordContext<{ id: string }>();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const key = `rd.meeting.${record?.id}.minutes`;
+  const [minutes, setMinutes] = useState<Minutes | null>(null);
+  const [body, setBody] = useState(() => loadDraft<string>(key) ?? '');
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<{ error: unknown; retry: () => void } | null>(null);
+
+  useEffect(() => {
+    if (!record) return;
+    dataProvider
+      .meetingCall<Minutes>('GET', record.id, 'minutes')
+      .then((current) => {
+        setMinutes(current);
+        if (loadDraft(key) === null) setBody(current.body);
+      })
+      .catch(() => setMinutes({ status: 'none', version: 0, body: '' }));
+  }, [record, key, dataProvider]);
+
+  if (!record) return null;
+  const locked = minutes?.status === 'approved';
+
+  const run = async (action: () => Promise<Minutes>, done: string) => {
+    setPending(true);
+    setError(null);
+    try {
+      const next = await action();
+      setMinutes(next);
+      clearDraft(key);
+      notify(done, { type: 'success' });
+      refresh();
+    } catch (caught) {
+      setError({ error: caught, retry: () => void run(action, done) });
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const save = () =>
+    run(() => {
+      const payload: { body: string; language: string; expectedVersion?: number } = {
+        body,
+        language: ['en', 'ru', 'tg', 'ky'].includes(locale) ? locale : 'ru',
+      };
+      if (minutes) payload.expectedVersion = minutes.version;
+      return dataProvider.meetingCall<Minutes>('PUT', record.id, 'minutes', payload);
+    }, 'resources.meetings.minutes.saved');
+
+  const approve = () =>
+    run(
+      () =>
+        dataProvider.meetingCall<Minutes>('POST', record.id, 'minutes/approve', {
+          ...(minutes ? { expectedVersion: minutes.version } : {}),
+        }),
+      'resources.meetings.minutes.approved',
+    );
+
+  return (
+    <Stack spacing={2} data-testid="minutes-panel">
+      <Typography data-testid="minutes-status">
+        {translate(`resources.meetings.minutes.statuses.${minutes?.status ?? 'none'}`)}
+      </Typography>
+      <TextField
+        label={translate('resources.meetings.minutes.body')}
+        value={body}
+        onChange={(event) => {
+          setBody(event.target.value);
+          saveDraft(key, event.target.value);
+        }}
+        multiline
+        minRows={10}
+        fullWidth
+        disabled={locked}
+        slotProps={{ htmlInput: { 'data-testid': 'minutes-body' } }}
+      />
+      {locked && <Alert severity="success">{translate('resources.meetings.minutes.locked')}</Alert>}
+      {error !== null && <SaveError error={error.error} onRetry={error.retry} />}
+      {!locked && (
+        <Stack direction="row" spacing={1}>
+          <Button size="large" variant="contained" onClick={save} disabled={pending || body.trim() === ''} data-testid="minutes-save">
+            {translate('resources.meetings.minutes.save')}
+          </Button>
+          <Button
+            size="large"
+            variant="outlined"
+            onClick={approve}
+            disabled={pending || minutes?.status !== 'draft'}
+            data-testid="minutes-approve"
+          >
+            {translate('resources.meetings.minutes.approve')}
+          </Button>
+        </Stack>
+      )}
+    </Stack>
+  );
+};

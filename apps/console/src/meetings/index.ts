@@ -1,0 +1,11 @@
+import EventIcon from '@mui/icons-material/Event';
+import { MeetingCreate } from './MeetingCreate';
+import { MeetingList } from './MeetingList';
+import { MeetingShow } from './MeetingShow';
+
+export default {
+  list: MeetingList,
+  show: MeetingShow,
+  create: MeetingCreate,
+  icon: EventIcon,
+};
