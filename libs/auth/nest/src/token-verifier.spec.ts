@@ -40,11 +40,12 @@ describe(TokenVerifier.name, () => {
     ...overrides,
   });
 
-  async function sign(payload: Record<string, unknown>, options: { key?: KeyLike; kid?: string; iss?: string; aud?: string; exp?: number | string; iat?: number } = {}) {
-    return new SignJWT(payload)
+  async function sign(payload: Record<string, unknown>, options: { key?: KeyLike; kid?: string; iss?: string; aud?: string | null; exp?: number | string; iat?: number } = {}) {
+    const jwt = new SignJWT(payload);
+    if (options.aud !== null) jwt.setAudience(options.aud ?? 'rd-gateway');
+    return jwt
       .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'k1', typ: 'JWT' })
       .setIssuer(options.iss ?? issuerUrl)
-      .setAudience(options.aud ?? 'rd-gateway')
       .setSubject('user-1')
       .setIssuedAt(options.iat)
       .setExpirationTime(options.exp ?? '5m')
@@ -65,6 +66,7 @@ describe(TokenVerifier.name, () => {
     ['a refresh token', () => sign(claims({ typ: 'Refresh' }))],
     ['an unknown client', () => sign(claims({ azp: 'someone-else' }))],
     ['a wrong audience', () => sign(claims(), { aud: 'account' })],
+    ['a missing audience', () => sign(claims(), { aud: null })],
     ['a wrong issuer', () => sign(claims(), { iss: 'http://127.0.0.1:1/realms/other' })],
     ['an expired token', () => sign(claims(), { exp: Math.floor(Date.now() / 1000) - 120 })],
     ['a token issued in the future', () => sign(claims(), { iat: Math.floor(Date.now() / 1000) + 3600, exp: Math.floor(Date.now() / 1000) + 7200 })],
