@@ -2,6 +2,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@rd/messaging';
 import type { NotificationsConfig } from './config';
+import { NotificationsModule } from './notifications.module';
 import { notificationsOrmConfig } from './orm.config';
 
 @Module({})
@@ -18,6 +19,7 @@ export class AppModule {
           databaseUrl: config.databaseUrl,
           relayOutbox: true,
         }),
+        NotificationsModule.forRoot(config),
       ],
     };
   }

@@ -1,0 +1,84 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { CurrentActor, RequirePermission } from '@rd/auth-nest';
+import {
+  CountInboxQryV1,
+  InboxCountViewSchema,
+  InboxItemViewSchema,
+  ListInboxQryV1,
+  MarkAllInboxReadCmdV1,
+  MarkInboxItemCmdV1,
+  type Actor,
+  type InboxCountView,
+  type InboxItemView,
+} from '@rd/contracts';
+import type { RpcClient } from '@rd/messaging';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { CorrelationId } from '../http/correlation';
+import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { parseInput } from '../http/parse-body';
+import { ApiContract } from '../openapi/api-contract.decorator';
+import { RPC_CLIENT } from '../rpc/rpc.module';
+
+const IdParam = z.object({ id: z.string().uuid('must be a message id') });
+const MarkedSchema = z.object({ marked: z.number().int().min(0) });
+/** These POSTs take no input: an empty JSON object (or no body). */
+const EmptyBody = z.object({}).strict();
+
+/** The caller's console messages: computed from the token's roles and scope, read state per user. */
+@Controller('notifications/inbox')
+export class NotificationInboxController {
+  constructor(@Inject(RPC_CLIENT) private readonly rpc: RpcClient) {}
+
+  @Get()
+  @RequirePermission('inbox:read')
+  @ApiContract({ summary: 'Your console messages, newest first (filters: unread, type, districtCode)', response: InboxItemViewSchema, list: true })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: RawListQuery,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<InboxItemView[]> {
+    const { offset, limit, sort, order, filter } = parseListParams(query);
+    const data = parseInput(ListInboxQryV1.schema, { offset, limit, sort: sort === 'id' ? undefined : sort, order, ...filter });
+    const page = await this.rpc.request(ListInboxQryV1, actor, data, { correlationId });
+    void reply.header('Content-Range', contentRange('notifications/inbox', offset, page.items.length, page.total));
+    return page.items;
+  }
+
+  @Get('count')
+  @RequirePermission('inbox:read')
+  @ApiContract({ summary: 'Unread and total count of your console messages', response: InboxCountViewSchema })
+  count(@CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<InboxCountView> {
+    return this.rpc.request(CountInboxQryV1, actor, {}, { correlationId });
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  @RequirePermission('inbox:read')
+  @ApiContract({ summary: 'Mark all your console messages read', body: EmptyBody, response: MarkedSchema, successStatus: 200 })
+  readAll(@CurrentActor() actor: Actor, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<{ marked: number }> {
+    parseInput(EmptyBody, body);
+    return this.rpc.request(MarkAllInboxReadCmdV1, actor, {}, { correlationId });
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @RequirePermission('inbox:read')
+  @ApiContract({ summary: 'Mark one of your messages read (404 when it is not yours)', body: EmptyBody, response: InboxItemViewSchema, successStatus: 200 })
+  read(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<InboxItemView> {
+    const { id } = parseInput(IdParam, params);
+    parseInput(EmptyBody, body);
+    return this.rpc.request(MarkInboxItemCmdV1, actor, { id, read: true }, { correlationId });
+  }
+
+  @Post(':id/unread')
+  @HttpCode(200)
+  @RequirePermission('inbox:read')
+  @ApiContract({ summary: 'Mark one of your messages unread (404 when it is not yours)', body: EmptyBody, response: InboxItemViewSchema, successStatus: 200 })
+  unread(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<InboxItemView> {
+    const { id } = parseInput(IdParam, params);
+    parseInput(EmptyBody, body);
+    return this.rpc.request(MarkInboxItemCmdV1, actor, { id, read: false }, { correlationId });
+  }
+}

@@ -1,0 +1,26 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { ContactErasedEvtV1, type DataOf } from '@rd/contracts';
+import { EventConsumerHost, NATS_CONNECTION, SERVICE_RUNTIME_OPTIONS, type EventMeta, type ServiceRuntimeOptions } from '@rd/messaging';
+import { applyOnce } from '@rd/persistence';
+import type { NatsConnection } from 'nats';
+import { DeliveryRepository } from './delivery.repository';
+
+/** Erasure reaches the delivery log: the person's address, name and rendered messages go; queued ones are skipped. */
+@Injectable()
+export class ContactErasedConsumer extends EventConsumerHost<typeof ContactErasedEvtV1> {
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(NATS_CONNECTION) nc: NatsConnection,
+    @Inject(SERVICE_RUNTIME_OPTIONS) runtime: ServiceRuntimeOptions,
+  ) {
+    super(ContactErasedEvtV1, nc, runtime);
+  }
+
+  protected handle(payload: DataOf<typeof ContactErasedEvtV1>, meta: EventMeta): Promise<unknown> {
+    return applyOnce(this.orm.em.fork() as EntityManager, { consumer: meta.consumer, messageId: meta.messageId, subject: meta.subject }, async (tx) => {
+      await new DeliveryRepository(tx).eraseContact(payload.contactId);
+    });
+  }
+}

@@ -1,0 +1,172 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { ContactView, DeliveryChannel, NotificationLanguage, Role, SkipReason } from '@rd/contracts';
+import { meetingIcs } from '../channels/ics';
+import { DeliveryRepository, type DeliveryContent, type DeliveryRow, type NewDelivery } from '../deliveries/delivery.repository';
+import type { MessageData } from '../templates/render';
+import { TemplatesService } from '../templates/templates.service';
+import type { OutgoingMessage } from './outgoing-message';
+
+/** Console messages are written in Russian, the working language of district teams on both sides of the border. */
+export const CONSOLE_LANGUAGE: NotificationLanguage = 'ru';
+
+export interface WriterContext {
+  consoleUrl: string;
+  organiserEmail: string;
+}
+
+/** Why a contact gets nothing, or null when they can be reached on their channel. */
+export function skipReasonOf(contact: ContactView): SkipReason | null {
+  if (contact.erasedAt) return 'erased';
+  if (!contact.consent) return 'no-consent';
+  if (contact.preferredChannel === 'console') return 'no-console-account';
+  if (contact.preferredChannel === 'email' && !contact.email) return 'no-address';
+  if (contact.preferredChannel === 'sms' && !contact.phone) return 'no-address';
+  return null;
+}
+
+export const audienceKey = (districtCode: string, roles: readonly Role[]) => `${districtCode}:${[...roles].sort().join(',')}`;
+
+/** Writes one delivery per (message, recipient, channel); duplicates are dropped by the unique key. */
+@Injectable()
+export class DeliveryWriter {
+  constructor(private readonly templates: TemplatesService) {}
+
+  async write(tx: EntityManager, message: OutgoingMessage, context: WriterContext): Promise<DeliveryRow[]> {
+    const repo = new DeliveryRepository(tx);
+    const written: DeliveryRow[] = [];
+    const seen = new Set<string>();
+    for (const contact of message.contacts) {
+      if (seen.has(contact.id)) continue;
+      seen.add(contact.id);
+      const row = await this.writeForContact(tx, repo, message, contact, context, null);
+      if (row) written.push(row);
+    }
+    for (const roles of message.audiences) {
+      const row = await this.writeForAudience(tx, repo, message, roles, context);
+      if (row) written.push(row);
+    }
+    return written;
+  }
+
+  /** A contact's delivery on their preferred channel, or a skipped one saying why. */
+  async writeForContact(
+    tx: EntityManager,
+    repo: DeliveryRepository,
+    message: Pick<OutgoingMessage, 'type' | 'sourceKey' | 'subjectId' | 'meetingId' | 'data' | 'link' | 'attachments'>,
+    contact: ContactView,
+    context: WriterContext,
+    resendOf: { id: string; n: number } | null,
+  ): Promise<DeliveryRow | undefined> {
+    const channel: DeliveryChannel = contact.preferredChannel;
+    const skip = skipReasonOf(contact);
+    const base = this.base(message, channel, resendOf, `contact:${contact.id}`);
+    if (skip) {
+      return repo.insert({
+        ...base,
+        status: 'skipped',
+        recipient_kind: 'contact',
+        recipient_id: contact.id,
+        recipient_name: contact.name || null,
+        address: null,
+        requested_language: contact.preferredLanguage,
+        language: null,
+        language_fallback: false,
+        template_version: null,
+        skip_reason: skip,
+        next_attempt_at: null,
+        content: null,
+      });
+    }
+    const chosen = await this.templates.choose(message.type, contact.preferredLanguage, tx);
+    const rendered = this.templates.render(chosen, message.data, contact.name, context.consoleUrl);
+    return repo.insert({
+      ...base,
+      status: 'queued',
+      recipient_kind: 'contact',
+      recipient_id: contact.id,
+      recipient_name: contact.name,
+      address: channel === 'email' ? contact.email : contact.phone,
+      requested_language: contact.preferredLanguage,
+      language: chosen.language,
+      language_fallback: chosen.fallback,
+      template_version: chosen.version,
+      skip_reason: null,
+      next_attempt_at: new Date(),
+      content: channel === 'email' ? this.emailContent(rendered, message, context) : { ...rendered, html: '' },
+    });
+  }
+
+  private async writeForAudience(tx: EntityManager, repo: DeliveryRepository, message: OutgoingMessage, roles: Role[], context: WriterContext): Promise<DeliveryRow | undefined> {
+    const chosen = await this.templates.choose(message.type, CONSOLE_LANGUAGE, tx);
+    const rendered = this.templates.render(chosen, message.data, '', context.consoleUrl);
+    const key = audienceKey(message.data.districtCode, roles);
+    const row = await repo.insert({
+      ...this.base(message, 'console', null, `audience:${key}`),
+      status: 'delivered',
+      recipient_kind: 'audience',
+      recipient_id: key,
+      recipient_name: null,
+      address: null,
+      requested_language: CONSOLE_LANGUAGE,
+      language: chosen.language,
+      language_fallback: chosen.fallback,
+      template_version: chosen.version,
+      skip_reason: null,
+      next_attempt_at: null,
+      content: { subject: rendered.subject, text: rendered.text, html: '', sms: '' },
+    });
+    if (row) {
+      await repo.insertInboxItem({
+        deliveryId: row.id,
+        type: message.type,
+        title: rendered.subject,
+        body: rendered.text,
+        link: message.link,
+        districtCode: message.data.districtCode,
+        regionCode: message.data.regionCode,
+        roles,
+        userId: null,
+        language: chosen.language,
+      });
+    }
+    return row;
+  }
+
+  private base(
+    message: Pick<OutgoingMessage, 'type' | 'sourceKey' | 'subjectId' | 'meetingId' | 'data' | 'link' | 'attachments'>,
+    channel: DeliveryChannel,
+    resendOf: { id: string; n: number } | null,
+    recipient: string,
+  ): Pick<NewDelivery, 'dedupe_key' | 'source_key' | 'type' | 'channel' | 'district_code' | 'region_code' | 'meeting_id' | 'subject_id' | 'resend_of' | 'data'> {
+    const data: DeliveryRow['data'] = { ...message.data, attachments: message.attachments, link: message.link };
+    return {
+      dedupe_key: resendOf ? `resend:${resendOf.id}:${resendOf.n}` : `${message.sourceKey}|${recipient}|${channel}`,
+      source_key: message.sourceKey,
+      type: message.type,
+      channel,
+      district_code: message.data.districtCode,
+      region_code: message.data.regionCode,
+      meeting_id: message.meetingId,
+      subject_id: message.subjectId,
+      resend_of: resendOf?.id ?? null,
+      data,
+    };
+  }
+
+  private emailContent(
+    rendered: { subject: string; text: string; html: string; sms: string },
+    message: { data: MessageData; attachments?: OutgoingMessage['attachments'] },
+    context: WriterContext,
+  ): DeliveryContent {
+    const content: DeliveryContent = { ...rendered };
+    const meeting = message.data.meeting;
+    if (message.attachments?.ics && meeting) {
+      content.ics = { method: message.attachments.ics, content: meetingIcs(meeting, message.attachments.ics, context.organiserEmail) };
+    }
+    if (message.attachments?.minutesPdf && message.data.minutes && meeting) {
+      content.minutesPdf = { title: meeting.title, subtitle: `${meeting.communities.join(', ')} · ${meeting.startsAt.slice(0, 10)} · v${message.data.minutes.version}`, body: message.data.minutes.body };
+    }
+    return content;
+  }
+}

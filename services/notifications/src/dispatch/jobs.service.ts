@@ -1,0 +1,270 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { ContactView, DistrictView, MeetingView, NotificationType, OrganisationKind, OrganisationView, Role } from '@rd/contracts';
+import { Peers } from '../common/peers';
+import type { JobKind, ScheduledItemRow } from '../planning/scheduled-item.repository';
+import { ScheduledItemRepository } from '../planning/scheduled-item.repository';
+import { SettingsRepository } from '../settings/settings.repository';
+import type { MessageData } from '../templates/render';
+import { DISTRICT_TEAM, ORGANISERS, type OutgoingMessage } from './outgoing-message';
+
+const DAY_MS = 86_400_000;
+/** Organisation kinds whose contacts receive the minutes (local government and police). */
+const MINUTES_KINDS: ReadonlySet<OrganisationKind> = new Set(['local-government', 'district-police']);
+/** Organisation kinds whose contacts hear that a quarter is running out (NGOs and police). */
+const QUARTER_KINDS: ReadonlySet<OrganisationKind> = new Set(['ngo', 'district-police']);
+/** The console role that works for an organisation of a kind. */
+const ROLE_OF_KIND: Partial<Record<OrganisationKind, Role>> = { 'local-government': 'local-government', 'district-police': 'police-officer', ngo: 'ngo-admin' };
+/** Meetings that count as "a reporting day scheduled" for the quarter check. */
+const PLANNED = new Set(['scheduled', 'postponed', 'held', 'closed']);
+
+type Payload = Record<string, unknown>;
+const str = (payload: Payload, key: string) => String(payload[key]);
+
+/** The quarter of a UTC day and its last day, e.g. 2026-Q4 ending 2026-12-31. */
+export function quarterOf(day: Date): { code: string; endDate: string } {
+  const year = day.getUTCFullYear();
+  const q = Math.floor(day.getUTCMonth() / 3) + 1;
+  const end = new Date(Date.UTC(year, q * 3, 0));
+  return { code: `${year}-Q${q}`, endDate: end.toISOString().slice(0, 10) };
+}
+
+/**
+ * What each planned item sends, resolved now through communities and meetings (with the notifications service actor):
+ * the current invitees, contacts with their consent, channel and language. An item that no longer applies (a reminder
+ * of a moved meeting, a chase for approved minutes) sends nothing.
+ */
+@Injectable()
+export class JobsService {
+  constructor(private readonly peers: Peers) {}
+
+  async run(tx: EntityManager, item: ScheduledItemRow): Promise<OutgoingMessage[]> {
+    const p = item.payload;
+    switch (item.kind as JobKind) {
+      case 'meeting-notice':
+        return this.meetingNotice(item.key, p);
+      case 'meeting-reminder':
+        return this.reminder(item.key, p);
+      case 'minutes-chase':
+        return this.minutesChase(item.key, p);
+      case 'minutes-distribution':
+        return this.minutesDistribution(item.key, p);
+      case 'action-assigned':
+        return this.action(item.key, p, 'action-assigned');
+      case 'action-overdue':
+        return this.action(item.key, p, 'action-overdue');
+      case 'quarter-check':
+        return this.quarterCheck(tx, p);
+      case 'community-activated':
+        return this.communityActivated(item.key, p);
+      case 'officer-assigned':
+        return this.officerAssigned(item.key, p);
+    }
+  }
+
+  private async district(code: string): Promise<DistrictView> {
+    const district = await this.peers.district(code);
+    if (!district) throw new Error(`district ${code} not found`);
+    return district;
+  }
+
+  private async meetingData(meeting: MeetingView): Promise<MessageData> {
+    const district = await this.district(meeting.districtCode);
+    return {
+      districtCode: meeting.districtCode,
+      regionCode: meeting.regionCode,
+      timeZone: meeting.timeZone,
+      districtName: district.name,
+      meeting: {
+        id: meeting.id,
+        title: meeting.title,
+        startsAt: meeting.startsAt,
+        durationMinutes: meeting.durationMinutes,
+        venueName: meeting.venueName,
+        communities: await this.peers.communityNames(meeting.communityIds),
+        sequence: meeting.sequence,
+        status: meeting.status,
+        updatedAt: meeting.updatedAt,
+      },
+    };
+  }
+
+  private async contactsOfOrganisations(ids: readonly (string | null)[]): Promise<ContactView[]> {
+    const out: ContactView[] = [];
+    for (const id of new Set(ids.filter((x): x is string => !!x))) out.push(...(await this.peers.contactsOfOrganisation(id)));
+    return out;
+  }
+
+  private async invitees(meeting: MeetingView): Promise<ContactView[]> {
+    return [...(await this.peers.contactsByIds(meeting.inviteeContactIds)), ...(await this.contactsOfOrganisations(meeting.inviteeOrganisationIds))];
+  }
+
+  private message(type: NotificationType, sourceKey: string, subjectId: string, data: MessageData, rest: Partial<OutgoingMessage>): OutgoingMessage {
+    return { type, sourceKey, subjectId, meetingId: null, data, contacts: [], audiences: [], link: null, ...rest };
+  }
+
+  private async meetingNotice(key: string, p: Payload): Promise<OutgoingMessage[]> {
+    const meeting = await this.peers.meeting(str(p, 'meetingId'));
+    if (!meeting) return [];
+    const type = p['type'] as NotificationType;
+    const data = await this.meetingData(meeting);
+    if (type === 'meeting-rescheduled' && typeof p['previousStartsAt'] === 'string') data.previous = { startsAt: p['previousStartsAt'] };
+    return [
+      this.message(type, key, meeting.id, data, {
+        meetingId: meeting.id,
+        contacts: await this.invitees(meeting),
+        audiences: [DISTRICT_TEAM],
+        link: `/meetings/${meeting.id}/show`,
+        attachments: { ics: type === 'meeting-cancelled' ? 'CANCEL' : 'REQUEST' },
+      }),
+    ];
+  }
+
+  private async reminder(key: string, p: Payload): Promise<OutgoingMessage[]> {
+    const meeting = await this.peers.meeting(str(p, 'meetingId'));
+    // Moved or cancelled since it was planned: the re-planned reminder (if any) has another key.
+    if (!meeting || meeting.status !== 'scheduled' || Date.parse(meeting.startsAt) !== Date.parse(str(p, 'startsAt'))) return [];
+    const data = await this.meetingData(meeting);
+    data.reminder = { daysBefore: Number(p['daysBefore']) };
+    return [
+      this.message('meeting-reminder', key, meeting.id, data, {
+        meetingId: meeting.id,
+        contacts: await this.invitees(meeting),
+        audiences: [ORGANISERS],
+        link: `/meetings/${meeting.id}/show`,
+      }),
+    ];
+  }
+
+  private async minutesChase(key: string, p: Payload): Promise<OutgoingMessage[]> {
+    const meeting = await this.peers.meeting(str(p, 'meetingId'));
+    if (!meeting || meeting.status === 'cancelled') return [];
+    const minutes = await this.peers.minutes(meeting.id);
+    if (minutes?.status === 'approved') return [];
+    const data = await this.meetingData(meeting);
+    data.chase = { daysAfter: Number(p['daysAfter']), heldAt: str(p, 'heldAt') };
+    return [
+      this.message('minutes-overdue', key, meeting.id, data, {
+        meetingId: meeting.id,
+        contacts: await this.contactsOfOrganisations([meeting.policeUnitId, meeting.facilitatingOrganisationId]),
+        audiences: [ORGANISERS],
+        link: `/meetings/${meeting.id}/show`,
+      }),
+    ];
+  }
+
+  private async minutesDistribution(key: string, p: Payload): Promise<OutgoingMessage[]> {
+    const meeting = await this.peers.meeting(str(p, 'meetingId'));
+    const minutes = meeting ? await this.peers.minutes(meeting.id) : null;
+    if (!meeting || !minutes || minutes.status !== 'approved') return [];
+    const candidates: ContactView[] = [];
+    for (const communityId of meeting.communityIds) candidates.push(...(await this.peers.contactsOfCommunity(communityId)));
+    candidates.push(...(await this.contactsOfOrganisations((p['recipientOrganisationIds'] as string[] | undefined) ?? [])));
+    const organisations = await this.peers.organisationsByIds([...new Set(candidates.map((c) => c.organisationId).filter((x): x is string => !!x))]);
+    const kindOf = new Map(organisations.map((o: OrganisationView) => [o.id, o.kind]));
+    const contacts = candidates.filter((c) => c.organisationId && MINUTES_KINDS.has(kindOf.get(c.organisationId) as OrganisationKind));
+    const data = await this.meetingData(meeting);
+    // Counts per topic only: concern text stays in meetings (public text too: a short message has no room to judge it).
+    const topics = minutes.concerns.byTopic.map((t) => `- ${t.topic}: ${t.counts.public + t.counts.restricted + t.counts.confidential}`).join('\n');
+    data.minutes = {
+      version: minutes.version,
+      body: `${minutes.body}\n\n## Concerns by topic\n\n${topics || '-'}`,
+      concernsTotal: minutes.concerns.total,
+      topics: minutes.concerns.byTopic.length,
+      approvedAt: minutes.approvedAt ?? str(p, 'approvedAt'),
+    };
+    return [
+      this.message('minutes-distributed', key, meeting.id, data, {
+        meetingId: meeting.id,
+        contacts,
+        audiences: [['local-government', 'police-officer']],
+        link: `/meetings/${meeting.id}/show`,
+        attachments: { minutesPdf: true },
+      }),
+    ];
+  }
+
+  private async action(key: string, p: Payload, type: 'action-assigned' | 'action-overdue'): Promise<OutgoingMessage[]> {
+    const ownerId = str(p, 'ownerOrganisationId');
+    const [owner] = await this.peers.organisationsByIds([ownerId]);
+    const meeting = await this.peers.meeting(str(p, 'meetingId'));
+    const district = await this.district(str(p, 'districtCode'));
+    const data: MessageData = meeting
+      ? await this.meetingData(meeting)
+      : { districtCode: district.code, regionCode: district.regionCode, timeZone: district.timeZone, districtName: district.name };
+    data.action = { id: str(p, 'actionId'), topic: str(p, 'topic'), dueDate: str(p, 'dueDate'), owner: owner?.name ?? '' };
+    const ownerRole = owner ? ROLE_OF_KIND[owner.kind] : undefined;
+    const contacts = await this.contactsOfOrganisations([ownerId, ...(type === 'action-overdue' && meeting ? [meeting.policeUnitId, meeting.facilitatingOrganisationId] : [])]);
+    const roles = new Set<Role>(ownerRole ? [ownerRole] : []);
+    if (type === 'action-overdue') ORGANISERS.forEach((role) => roles.add(role));
+    return [this.message(type, key, str(p, 'actionId'), data, { meetingId: meeting?.id ?? null, contacts, audiences: roles.size ? [[...roles]] : [], link: '/actions' })];
+  }
+
+  private async communityActivated(key: string, p: Payload): Promise<OutgoingMessage[]> {
+    const community = await this.peers.community(str(p, 'communityId'));
+    if (!community) return [];
+    const district = await this.district(community.districtCode);
+    const data: MessageData = { districtCode: district.code, regionCode: district.regionCode, timeZone: district.timeZone, districtName: district.name, community: { id: community.id, name: community.name } };
+    return [this.message('community-activated', key, community.id, data, { audiences: [DISTRICT_TEAM], link: `/communities/${community.id}/show` })];
+  }
+
+  private async officerAssigned(key: string, p: Payload): Promise<OutgoingMessage[]> {
+    const community = await this.peers.community(str(p, 'communityId'));
+    if (!community) return [];
+    const district = await this.district(community.districtCode);
+    const [officer] = await this.peers.contactsByIds([str(p, 'officerContactId')]);
+    const data: MessageData = {
+      districtCode: district.code,
+      regionCode: district.regionCode,
+      timeZone: district.timeZone,
+      districtName: district.name,
+      community: { id: community.id, name: community.name },
+      officer: { name: officer?.name ?? '', since: str(p, 'since') },
+    };
+    return [this.message('officer-assigned', key, community.id, data, { audiences: [DISTRICT_TEAM], link: `/communities/${community.id}/show` })];
+  }
+
+  /**
+   * Daily: for every district whose warning window (quarterWarningDays before the quarter ends) has begun, the active
+   * communities with no reporting day in the quarter. One message per district and quarter (its source key), however
+   * many days the check runs; then tomorrow's check is planned.
+   */
+  private async quarterCheck(tx: EntityManager, p: Payload): Promise<OutgoingMessage[]> {
+    const today = p['day'] ? new Date(`${str(p, 'day')}T00:00:00Z`) : new Date();
+    const { code, endDate } = quarterOf(today);
+    const daysLeft = Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${today.toISOString().slice(0, 10)}T00:00:00Z`)) / DAY_MS);
+    const active = await this.peers.communities({ status: 'active' });
+    const byDistrict = new Map<string, typeof active>();
+    for (const community of active) byDistrict.set(community.districtCode, [...(byDistrict.get(community.districtCode) ?? []), community]);
+    const settings = new SettingsRepository(tx);
+    const messages: OutgoingMessage[] = [];
+    for (const [districtCode, communities] of byDistrict) {
+      if (daysLeft > (await settings.effective(districtCode)).quarterWarningDays) continue;
+      const meetings = await this.peers.meetingsOfQuarter(code, districtCode);
+      const covered = new Set(meetings.filter((m) => PLANNED.has(m.status)).flatMap((m) => m.communityIds));
+      const missing = communities.filter((c) => !covered.has(c.id));
+      if (missing.length === 0) continue;
+      const district = await this.district(districtCode);
+      const organisations = (await this.peers.organisationsOfDistrict(districtCode)).filter((o) => QUARTER_KINDS.has(o.kind));
+      const data: MessageData = {
+        districtCode,
+        regionCode: district.regionCode,
+        timeZone: district.timeZone,
+        districtName: district.name,
+        quarter: { code, endDate, daysLeft, communities: missing.map((c) => c.name) },
+      };
+      messages.push(
+        this.message('quarter-warning', `quarter:${districtCode}:${code}`, `${districtCode}:${code}`, data, {
+          contacts: await this.contactsOfOrganisations(organisations.map((o) => o.id)),
+          audiences: [ORGANISERS],
+          link: `/reports`,
+        }),
+      );
+    }
+    if (!p['day']) {
+      const tomorrow = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1, 3));
+      await new ScheduledItemRepository(tx).plan(`quarter-check:${tomorrow.toISOString().slice(0, 10)}`, 'quarter-check', tomorrow, {});
+    }
+    return messages;
+  }
+}

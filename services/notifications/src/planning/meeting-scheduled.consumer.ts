@@ -1,0 +1,31 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { MeetingScheduledEvtV1, type DataOf } from '@rd/contracts';
+import { EventConsumerHost, NATS_CONNECTION, SERVICE_RUNTIME_OPTIONS, type EventMeta, type ServiceRuntimeOptions } from '@rd/messaging';
+import { applyOnce } from '@rd/persistence';
+import type { NatsConnection } from 'nats';
+import { JobRunner } from './job-runner';
+import { PlannerService } from './planner.service';
+
+/** Durable consumer of MeetingScheduled: plans its notifications in the inbox transaction, then wakes the job runner. */
+@Injectable()
+export class MeetingScheduledConsumer extends EventConsumerHost<typeof MeetingScheduledEvtV1> {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly planner: PlannerService,
+    private readonly runner: JobRunner,
+    @Inject(NATS_CONNECTION) nc: NatsConnection,
+    @Inject(SERVICE_RUNTIME_OPTIONS) runtime: ServiceRuntimeOptions,
+  ) {
+    super(MeetingScheduledEvtV1, nc, runtime);
+  }
+
+  protected async handle(payload: DataOf<typeof MeetingScheduledEvtV1>, meta: EventMeta): Promise<unknown> {
+    const applied = await applyOnce(this.orm.em.fork() as EntityManager, { consumer: meta.consumer, messageId: meta.messageId, subject: meta.subject }, (tx) =>
+      this.planner.onMeetingScheduled(tx, payload, meta),
+    );
+    if (applied) this.runner.wake();
+    return applied;
+  }
+}

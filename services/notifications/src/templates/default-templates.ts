@@ -1,0 +1,219 @@
+import type { NotificationLanguage, NotificationTemplateContent, NotificationType } from '@rd/contracts';
+
+type Seed = Partial<Record<NotificationLanguage, NotificationTemplateContent>>;
+
+/**
+ * Version 1 of every template, written as "system" on first start. English and Russian for every type; Tajik and
+ * Kyrgyz for the invitation and the reminder (the others fall back to Russian, visibly in the delivery log, until the
+ * national coordinator writes them). Never a concern's text: only topics, counts and links.
+ */
+export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
+  'meeting-invitation': {
+    en: {
+      subject: 'Invitation: {{meeting.title}} on {{meeting.date}}',
+      text: '{{#recipient.name}}Dear {{.}},\n\n{{/recipient.name}}You are invited to the reporting day "{{meeting.title}}" for {{meeting.communities}}.\n\nWhen: {{meeting.when}} ({{meeting.timeZone}})\nWhere: {{meeting.venueName}}\n\nThe calendar entry is attached.\n{{meeting.link}}',
+      html: null,
+      sms: 'Reporting day "{{meeting.title}}": {{meeting.when}}, {{meeting.venueName}}.',
+    },
+    ru: {
+      subject: 'Приглашение: {{meeting.title}}, {{meeting.date}}',
+      text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}приглашаем вас на день отчётности «{{meeting.title}}» ({{meeting.communities}}).\n\nКогда: {{meeting.when}} ({{meeting.timeZone}})\nГде: {{meeting.venueName}}\n\nПриглашение для календаря во вложении.\n{{meeting.link}}',
+      html: null,
+      sms: 'День отчётности «{{meeting.title}}»: {{meeting.when}}, {{meeting.venueName}}.',
+    },
+    tg: {
+      subject: 'Даъватнома: {{meeting.title}}, {{meeting.date}}',
+      text: '{{#recipient.name}}Мӯҳтарам {{.}},\n\n{{/recipient.name}}Шуморо ба рӯзи ҳисоботдиҳии «{{meeting.title}}» ({{meeting.communities}}) даъват менамоем.\n\nКай: {{meeting.when}} ({{meeting.timeZone}})\nДар куҷо: {{meeting.venueName}}\n\n{{meeting.link}}',
+      html: null,
+      sms: 'Рӯзи ҳисоботдиҳӣ «{{meeting.title}}»: {{meeting.when}}, {{meeting.venueName}}.',
+    },
+    ky: {
+      subject: 'Чакыруу: {{meeting.title}}, {{meeting.date}}',
+      text: '{{#recipient.name}}Урматтуу {{.}},\n\n{{/recipient.name}}Сизди «{{meeting.title}}» отчёт берүү күнүнө ({{meeting.communities}}) чакырабыз.\n\nКачан: {{meeting.when}} ({{meeting.timeZone}})\nКайда: {{meeting.venueName}}\n\n{{meeting.link}}',
+      html: null,
+      sms: 'Отчёт берүү күнү «{{meeting.title}}»: {{meeting.when}}, {{meeting.venueName}}.',
+    },
+  },
+  'meeting-updated': {
+    en: {
+      subject: 'Changed: {{meeting.title}} on {{meeting.date}}',
+      text: '{{#recipient.name}}Dear {{.}},\n\n{{/recipient.name}}The details of the reporting day "{{meeting.title}}" changed.\n\nWhen: {{meeting.when}} ({{meeting.timeZone}})\nWhere: {{meeting.venueName}}\n\nThe updated calendar entry is attached.\n{{meeting.link}}',
+      html: null,
+      sms: 'Changed: "{{meeting.title}}" {{meeting.when}}, {{meeting.venueName}}.',
+    },
+    ru: {
+      subject: 'Изменение: {{meeting.title}}, {{meeting.date}}',
+      text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}изменились сведения о дне отчётности «{{meeting.title}}».\n\nКогда: {{meeting.when}} ({{meeting.timeZone}})\nГде: {{meeting.venueName}}\n\nОбновлённое приглашение для календаря во вложении.\n{{meeting.link}}',
+      html: null,
+      sms: 'Изменение: «{{meeting.title}}» {{meeting.when}}, {{meeting.venueName}}.',
+    },
+  },
+  'meeting-rescheduled': {
+    en: {
+      subject: 'New date: {{meeting.title}} moved to {{meeting.date}}',
+      text: '{{#recipient.name}}Dear {{.}},\n\n{{/recipient.name}}The reporting day "{{meeting.title}}" planned for {{previous.when}} was moved.\n\nNew time: {{meeting.when}} ({{meeting.timeZone}})\nWhere: {{meeting.venueName}}\n\nThe updated calendar entry is attached.\n{{meeting.link}}',
+      html: null,
+      sms: '"{{meeting.title}}" moved from {{previous.when}} to {{meeting.when}}, {{meeting.venueName}}.',
+    },
+    ru: {
+      subject: 'Новая дата: {{meeting.title}} перенесён на {{meeting.date}}',
+      text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}день отчётности «{{meeting.title}}», назначенный на {{previous.when}}, перенесён.\n\nНовое время: {{meeting.when}} ({{meeting.timeZone}})\nГде: {{meeting.venueName}}\n\nОбновлённое приглашение для календаря во вложении.\n{{meeting.link}}',
+      html: null,
+      sms: '«{{meeting.title}}» перенесён с {{previous.when}} на {{meeting.when}}, {{meeting.venueName}}.',
+    },
+  },
+  'meeting-cancelled': {
+    en: {
+      subject: 'Cancelled: {{meeting.title}} on {{meeting.date}}',
+      text: '{{#recipient.name}}Dear {{.}},\n\n{{/recipient.name}}The reporting day "{{meeting.title}}" planned for {{meeting.when}} is cancelled.\n{{meeting.link}}',
+      html: null,
+      sms: 'Cancelled: "{{meeting.title}}" {{meeting.when}}.',
+    },
+    ru: {
+      subject: 'Отменён: {{meeting.title}}, {{meeting.date}}',
+      text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}день отчётности «{{meeting.title}}», назначенный на {{meeting.when}}, отменён.\n{{meeting.link}}',
+      html: null,
+      sms: 'Отменён: «{{meeting.title}}» {{meeting.when}}.',
+    },
+  },
+  'meeting-reminder': {
+    en: {
+      subject: 'Reminder: {{meeting.title}} in {{reminder.daysBefore}} day(s)',
+      text: '{{#recipient.name}}Dear {{.}},\n\n{{/recipient.name}}A reminder: the reporting day "{{meeting.title}}" takes place {{meeting.when}} ({{meeting.timeZone}}) at {{meeting.venueName}}.\n{{meeting.link}}',
+      html: null,
+      sms: 'Reminder: "{{meeting.title}}" {{meeting.when}}, {{meeting.venueName}}.',
+    },
+    ru: {
+      subject: 'Напоминание: {{meeting.title}} через {{reminder.daysBefore}} дн.',
+      text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}напоминаем: день отчётности «{{meeting.title}}» состоится {{meeting.when}} ({{meeting.timeZone}}), место: {{meeting.venueName}}.\n{{meeting.link}}',
+      html: null,
+      sms: 'Напоминание: «{{meeting.title}}» {{meeting.when}}, {{meeting.venueName}}.',
+    },
+    tg: {
+      subject: 'Ёдрас: {{meeting.title}} баъди {{reminder.daysBefore}} рӯз',
+      text: '{{#recipient.name}}Мӯҳтарам {{.}},\n\n{{/recipient.name}}ёдрас менамоем: рӯзи ҳисоботдиҳии «{{meeting.title}}» {{meeting.when}} ({{meeting.timeZone}}) дар {{meeting.venueName}} баргузор мегардад.\n{{meeting.link}}',
+      html: null,
+      sms: 'Ёдрас: «{{meeting.title}}» {{meeting.when}}, {{meeting.venueName}}.',
+    },
+    ky: {
+      subject: 'Эскертме: {{meeting.title}} {{reminder.daysBefore}} күндөн кийин',
+      text: '{{#recipient.name}}Урматтуу {{.}},\n\n{{/recipient.name}}эскертебиз: «{{meeting.title}}» отчёт берүү күнү {{meeting.when}} ({{meeting.timeZone}}) {{meeting.venueName}} болот.\n{{meeting.link}}',
+      html: null,
+      sms: 'Эскертме: «{{meeting.title}}» {{meeting.when}}, {{meeting.venueName}}.',
+    },
+  },
+  'minutes-overdue': {
+    en: {
+      subject: 'Minutes missing: {{meeting.title}} ({{chase.daysAfter}} days after)',
+      text: 'The reporting day "{{meeting.title}}" was held on {{chase.heldOn}}; its minutes are not approved yet ({{chase.daysAfter}} days later). Please draft and approve them.\n{{meeting.link}}',
+      html: null,
+      sms: 'Minutes of "{{meeting.title}}" not approved yet ({{chase.daysAfter}} days). {{meeting.link}}',
+    },
+    ru: {
+      subject: 'Нет протокола: {{meeting.title}} ({{chase.daysAfter}} дн. спустя)',
+      text: 'День отчётности «{{meeting.title}}» проведён {{chase.heldOn}}; протокол до сих пор не утверждён ({{chase.daysAfter}} дн.). Пожалуйста, подготовьте и утвердите его.\n{{meeting.link}}',
+      html: null,
+      sms: 'Протокол «{{meeting.title}}» не утверждён ({{chase.daysAfter}} дн.). {{meeting.link}}',
+    },
+  },
+  'minutes-distributed': {
+    en: {
+      subject: 'Minutes: {{meeting.title}} ({{meeting.date}})',
+      text: '{{#recipient.name}}Dear {{.}},\n\n{{/recipient.name}}The minutes of the reporting day "{{meeting.title}}" ({{meeting.communities}}) were approved. They are attached as PDF and shown below.\n\nConcerns raised: {{minutes.concernsTotal}} on {{minutes.topics}} topic(s).\n\n{{minutes.body}}',
+      html: '{{#recipient.name}}<p>Dear {{.}},</p>{{/recipient.name}}<p>The minutes of the reporting day <b>{{meeting.title}}</b> ({{meeting.communities}}) were approved. They are attached as PDF and shown below.</p><p>Concerns raised: {{minutes.concernsTotal}} on {{minutes.topics}} topic(s).</p><hr>{{{minutes.html}}}',
+      sms: 'Minutes of "{{meeting.title}}" approved: {{minutes.concernsTotal}} concerns, {{minutes.topics}} topics. {{minutes.link}}',
+    },
+    ru: {
+      subject: 'Протокол: {{meeting.title}} ({{meeting.date}})',
+      text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}протокол дня отчётности «{{meeting.title}}» ({{meeting.communities}}) утверждён. Он приложен в PDF и приведён ниже.\n\nПоднято вопросов: {{minutes.concernsTotal}}, тем: {{minutes.topics}}.\n\n{{minutes.body}}',
+      html: '{{#recipient.name}}<p>Уважаемый(ая) {{.}},</p>{{/recipient.name}}<p>протокол дня отчётности <b>{{meeting.title}}</b> ({{meeting.communities}}) утверждён. Он приложен в PDF и приведён ниже.</p><p>Поднято вопросов: {{minutes.concernsTotal}}, тем: {{minutes.topics}}.</p><hr>{{{minutes.html}}}',
+      sms: 'Протокол «{{meeting.title}}» утверждён: вопросов {{minutes.concernsTotal}}, тем {{minutes.topics}}. {{minutes.link}}',
+    },
+  },
+  'action-assigned': {
+    en: {
+      subject: 'New follow-up action ({{action.topic}}), due {{action.dueDate}}',
+      text: 'A follow-up action on a concern about "{{action.topic}}" raised at "{{meeting.title}}" was assigned to {{action.owner}}. Due: {{action.dueDate}}.\n{{action.link}}',
+      html: null,
+      sms: 'New action ({{action.topic}}) for {{action.owner}}, due {{action.dueDate}}. {{action.link}}',
+    },
+    ru: {
+      subject: 'Новое поручение ({{action.topic}}), срок {{action.dueDate}}',
+      text: 'Поручение по вопросу на тему «{{action.topic}}», поднятому на «{{meeting.title}}», назначено: {{action.owner}}. Срок: {{action.dueDate}}.\n{{action.link}}',
+      html: null,
+      sms: 'Новое поручение ({{action.topic}}) для {{action.owner}}, срок {{action.dueDate}}. {{action.link}}',
+    },
+  },
+  'action-overdue': {
+    en: {
+      subject: 'Overdue follow-up action ({{action.topic}}), due {{action.dueDate}}',
+      text: 'The follow-up action on a concern about "{{action.topic}}" (owner: {{action.owner}}) was due on {{action.dueDate}} and is not finished.\n{{action.link}}',
+      html: null,
+      sms: 'Overdue action ({{action.topic}}), due {{action.dueDate}}. {{action.link}}',
+    },
+    ru: {
+      subject: 'Просрочено поручение ({{action.topic}}), срок {{action.dueDate}}',
+      text: 'Поручение по вопросу на тему «{{action.topic}}» (исполнитель: {{action.owner}}) нужно было выполнить до {{action.dueDate}}; оно не завершено.\n{{action.link}}',
+      html: null,
+      sms: 'Просрочено поручение ({{action.topic}}), срок {{action.dueDate}}. {{action.link}}',
+    },
+  },
+  'quarter-warning': {
+    en: {
+      subject: '{{quarter.count}} communit(ies) without a reporting day in {{quarter.code}}',
+      text: 'The quarter {{quarter.code}} ends on {{quarter.endDate}} ({{quarter.daysLeft}} days left). These active communities of {{district.name}} have no reporting day scheduled:\n{{#quarter.communities}}- {{name}}\n{{/quarter.communities}}',
+      html: null,
+      sms: '{{quarter.count}} communities of {{district.name}} have no reporting day in {{quarter.code}} (ends {{quarter.endDate}}).',
+    },
+    ru: {
+      subject: 'Сообществ без дня отчётности в {{quarter.code}}: {{quarter.count}}',
+      text: 'Квартал {{quarter.code}} заканчивается {{quarter.endDate}} (осталось {{quarter.daysLeft}} дн.). У этих активных сообществ ({{district.name}}) не назначен день отчётности:\n{{#quarter.communities}}- {{name}}\n{{/quarter.communities}}',
+      html: null,
+      sms: 'Сообществ без дня отчётности в {{quarter.code}} ({{district.name}}): {{quarter.count}}. Конец квартала {{quarter.endDate}}.',
+    },
+  },
+  'community-activated': {
+    en: {
+      subject: 'Community onboarded: {{community.name}}',
+      text: 'The community {{community.name}} ({{district.name}}) completed onboarding and is now active: it is expected to hold a reporting day every quarter.\n{{community.link}}',
+      html: null,
+      sms: 'Community {{community.name}} is now active.',
+    },
+    ru: {
+      subject: 'Сообщество подключено: {{community.name}}',
+      text: 'Сообщество {{community.name}} ({{district.name}}) прошло подключение и теперь активно: ожидается день отчётности каждый квартал.\n{{community.link}}',
+      html: null,
+      sms: 'Сообщество {{community.name}} теперь активно.',
+    },
+  },
+  'officer-assigned': {
+    en: {
+      subject: 'New community police officer: {{community.name}}',
+      text: '{{officer.name}} serves the community {{community.name}} from {{officer.since}}. The next reporting day should introduce them.\n{{community.link}}',
+      html: null,
+      sms: '{{officer.name}} is the new officer of {{community.name}} from {{officer.since}}.',
+    },
+    ru: {
+      subject: 'Новый участковый: {{community.name}}',
+      text: '{{officer.name}} обслуживает сообщество {{community.name}} с {{officer.since}}. На следующем дне отчётности его нужно представить.\n{{community.link}}',
+      html: null,
+      sms: '{{officer.name}} — новый участковый {{community.name}} с {{officer.since}}.',
+    },
+  },
+};
+
+/** Placeholders each type offers (shown to template editors). `recipient.name` is in every one. */
+export const TEMPLATE_VARIABLES: Record<NotificationType, string[]> = {
+  'meeting-invitation': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.communities', 'meeting.durationMinutes', 'meeting.link'],
+  'meeting-updated': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.communities', 'meeting.link'],
+  'meeting-rescheduled': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.communities', 'meeting.link', 'previous.when'],
+  'meeting-cancelled': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.communities', 'meeting.link'],
+  'meeting-reminder': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.communities', 'meeting.link', 'reminder.daysBefore'],
+  'minutes-overdue': ['meeting.title', 'meeting.link', 'chase.daysAfter', 'chase.heldOn'],
+  'minutes-distributed': ['meeting.title', 'meeting.date', 'meeting.communities', 'minutes.body', 'minutes.html', 'minutes.concernsTotal', 'minutes.topics', 'minutes.version', 'minutes.link'],
+  'action-assigned': ['meeting.title', 'action.topic', 'action.dueDate', 'action.owner', 'action.link'],
+  'action-overdue': ['meeting.title', 'action.topic', 'action.dueDate', 'action.owner', 'action.link'],
+  'quarter-warning': ['district.name', 'quarter.code', 'quarter.endDate', 'quarter.daysLeft', 'quarter.count', 'quarter.communities (list of {name})'],
+  'community-activated': ['district.name', 'community.name', 'community.link'],
+  'officer-assigned': ['district.name', 'community.name', 'community.link', 'officer.name', 'officer.since'],
+};
