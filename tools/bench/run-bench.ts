@@ -8,6 +8,7 @@ import { adminDatabaseUrl, connectTestNats, deleteStreamsWithPrefix, dropDatabas
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { reportingBenchRequests, seedReportingReadModel } from './reporting-bench';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -120,6 +121,18 @@ async function main(): Promise<void> {
       visibility.push(performance.now() - started);
     }
     results.push(summarise('POST /communities until counted in the district report', visibility, undefined, 'p99 < 1000 ms'));
+
+    // Reporting at national scale: the read model seeded directly with SQL, summaries through the gateway.
+    const reportingDb = new URL(adminDatabaseUrl());
+    reportingDb.pathname = `/${databases.reporting}`;
+    const { communityId } = await seedReportingReadModel(reportingDb.toString(), log);
+    // Seeding takes minutes: a fresh token, not the one from the start.
+    const asCoordinator = { Authorization: `Bearer ${await getToken('coordinator', undefined, { keycloakUrl: keycloak.url })}` };
+    for (const request of reportingBenchRequests(communityId)) {
+      await load(5, 1, () => get(request.path, asCoordinator)); // warm-up
+      const run = await load(50, 1, () => get(request.path, asCoordinator));
+      results.push(summarise(`GET summary: ${request.name}`, run.latencies, run.elapsedMs, 'p50 < 100 ms'));
+    }
   } finally {
     await platform.stop();
     for (const name of Object.values(databases)) await dropDatabase(name);

@@ -3,7 +3,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@rd/messaging';
 import type { ReportingConfig } from './config';
 import { DistrictReportsModule } from './district-reports/district-reports.module';
+import { ExportsModule } from './exports/exports.module';
 import { reportingOrmConfig } from './orm.config';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -20,7 +22,9 @@ export class AppModule {
           databaseUrl: config.databaseUrl,
           relayOutbox: false,
         }),
+        ReportsModule.forRoot({ suppressionThreshold: config.suppressionThreshold, clock: config.clock }),
         DistrictReportsModule,
+        ExportsModule.forRoot(config.exports),
       ],
     };
   }

@@ -1,20 +1,56 @@
 import { assertSubjectPrefix } from '@rd/contracts';
 import { z } from 'zod';
+import { DEFAULT_EXPORTS_OPTIONS, type ExportsOptions } from './exports/exports.options';
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/rd_reporting'),
   NATS_URL: z.string().default('nats://127.0.0.1:4222'),
   NATS_SUBJECT_PREFIX: z.string().default('rd').transform(assertSubjectPrefix),
+  REPORTING_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
+  // Export jobs (docs/adr/0017-report-exports.md).
+  EXPORT_STORAGE: z.enum(['db', 'files']).default(DEFAULT_EXPORTS_OPTIONS.storage),
+  EXPORT_FILES_DIR: z.string().min(1).default(DEFAULT_EXPORTS_OPTIONS.filesDir),
+  EXPORT_WORKER: z.enum(['on', 'off']).default('on'),
+  EXPORT_TTL_HOURS: z.coerce.number().positive().default(DEFAULT_EXPORTS_OPTIONS.ttlHours),
+  EXPORT_STALE_AFTER_MS: z.coerce.number().int().min(1000).default(DEFAULT_EXPORTS_OPTIONS.staleAfterMs),
+  EXPORT_HEARTBEAT_MS: z.coerce.number().int().min(100).default(DEFAULT_EXPORTS_OPTIONS.heartbeatMs),
+  EXPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_EXPORTS_OPTIONS.maxBytes),
+  EXPORT_THROTTLE_MS: z.coerce.number().int().min(0).default(DEFAULT_EXPORTS_OPTIONS.throttleMs),
+  EXPORT_PDF_FONT: z.string().optional(),
+  EXPORT_PDF_FONT_BOLD: z.string().optional(),
 });
 
 export interface ReportingConfig {
   databaseUrl: string;
   natsUrl: string;
   prefix: string;
+  /** Small-group suppression threshold of reports and exports (default 5). */
+  suppressionThreshold?: number;
+  /** Now (tests fix it); the wall clock by default. */
+  clock?: () => Date;
+  /** Export jobs; defaults (DEFAULT_EXPORTS_OPTIONS) for what is not given. */
+  exports?: Partial<ExportsOptions>;
 }
 
 /** The only place that reads the environment; fails fast on bad values. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ReportingConfig {
   const parsed = EnvSchema.parse(env);
-  return { databaseUrl: parsed.DATABASE_URL, natsUrl: parsed.NATS_URL, prefix: parsed.NATS_SUBJECT_PREFIX };
+  return {
+    databaseUrl: parsed.DATABASE_URL,
+    natsUrl: parsed.NATS_URL,
+    prefix: parsed.NATS_SUBJECT_PREFIX,
+    suppressionThreshold: parsed.REPORTING_SUPPRESSION_THRESHOLD,
+    exports: {
+      storage: parsed.EXPORT_STORAGE,
+      filesDir: parsed.EXPORT_FILES_DIR,
+      workerEnabled: parsed.EXPORT_WORKER === 'on',
+      ttlHours: parsed.EXPORT_TTL_HOURS,
+      staleAfterMs: parsed.EXPORT_STALE_AFTER_MS,
+      heartbeatMs: parsed.EXPORT_HEARTBEAT_MS,
+      maxBytes: parsed.EXPORT_MAX_BYTES,
+      throttleMs: parsed.EXPORT_THROTTLE_MS,
+      pdfFont: parsed.EXPORT_PDF_FONT,
+      pdfFontBold: parsed.EXPORT_PDF_FONT_BOLD,
+    },
+  };
 }

@@ -10,6 +10,7 @@ import {
 } from '@rd/contracts';
 import { applyOnce } from '@rd/persistence';
 import type { EventMeta } from '@rd/messaging';
+import { ReportProjectionService } from '../reports/report-projection.service';
 import { emptyDistrictReport, toDistrictReport } from './district-report.mapper';
 import { DistrictSummary } from './district-summary.entity';
 import { refreshDistrictSummary } from './district-summary.repository';
@@ -17,7 +18,10 @@ import { ReportingException } from './reporting.exception';
 
 @Injectable()
 export class DistrictReportsService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly projection: ReportProjectionService,
+  ) {}
 
   async get(actor: Actor, districtCode: string): Promise<DistrictReport> {
     const summary = await this.em.fork().findOne(DistrictSummary, { districtCode });
@@ -34,8 +38,10 @@ export class DistrictReportsService {
   async onCommunityCreated(event: DataOf<typeof CommunityCreatedEvtV1>, meta: EventMeta): Promise<boolean> {
     return applyOnce(this.em, { consumer: meta.consumer, messageId: meta.messageId, subject: meta.subject }, async (tx) => {
       const at = new Date(event.occurredAt);
+      await this.projection.lock(tx);
       await upsertIfNewer(tx, event.communityId, event.districtCode, event.regionCode, event.status, at);
       await refreshDistrictSummary(tx, event.districtCode, event.regionCode, at);
+      await this.projection.onCommunityStatus(tx, { ...event, status: event.status });
     });
   }
 
@@ -46,8 +52,10 @@ export class DistrictReportsService {
   async onCommunityStatusChanged(event: CommunityStatusChangedPayload, meta: EventMeta): Promise<boolean> {
     return applyOnce(this.em, { consumer: meta.consumer, messageId: meta.messageId, subject: meta.subject }, async (tx) => {
       const at = new Date(event.occurredAt);
+      await this.projection.lock(tx);
       await upsertIfNewer(tx, event.communityId, event.districtCode, event.regionCode, event.to, at);
       await refreshDistrictSummary(tx, event.districtCode, event.regionCode, at);
+      await this.projection.onCommunityStatus(tx, { ...event, status: event.to });
     });
   }
 }

@@ -1,0 +1,37 @@
+import { defineRequest } from '../message';
+import {
+  MissingReportsInputSchema,
+  MissingReportsSchema,
+  ReportScopeInputSchema,
+  ReportSummarySchema,
+  ReportTimeSeriesSchema,
+} from './report.dto';
+
+export const GetReportSummaryQryV1 = defineRequest({
+  name: 'reporting.qry.report-summary.get.v1',
+  kind: 'qry',
+  owner: 'reporting',
+  description:
+    'Measures of one unit (country, region, district or community) over a period of quarters, with the units one level down side by side. ' +
+    'NOT_FOUND outside the actor scope; community level and community children need report:drill-down.',
+  schema: ReportScopeInputSchema,
+  reply: ReportSummarySchema,
+});
+
+export const GetReportTimeSeriesQryV1 = defineRequest({
+  name: 'reporting.qry.report-timeseries.get.v1',
+  kind: 'qry',
+  owner: 'reporting',
+  description: 'The measures of one unit per quarter of a period (trend charts). Same scope rules as the summary.',
+  schema: ReportScopeInputSchema,
+  reply: ReportTimeSeriesSchema,
+});
+
+export const ListMissingReportsQryV1 = defineRequest({
+  name: 'reporting.qry.missing-report.list.v1',
+  kind: 'qry',
+  owner: 'reporting',
+  description: 'Communities expected in a quarter without a reporting day held (needs report:drill-down); NOT_FOUND outside scope.',
+  schema: MissingReportsInputSchema,
+  reply: MissingReportsSchema,
+});

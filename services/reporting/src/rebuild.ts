@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { createServiceApp } from '@rd/messaging';
+import { connect } from 'nats';
+import { AppModule } from './app.module';
+import { loadConfig } from './config';
+import { reportingOrmConfig } from './orm.config';
+import { dropReadModels, waitForCatchUp } from './reports/read-model-rebuild';
+
+/**
+ * Rebuilds the reporting read models from the JetStream history: empties them, deletes reporting's durable
+ * consumers, then runs the service until the recreated consumers have replayed every stream from the start.
+ * Stop the running reporting service first (docs/adr/0016-reporting-read-models.md).
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const orm = await MikroORM.init(reportingOrmConfig(config.databaseUrl));
+  const nc = await connect({ servers: config.natsUrl, name: 'reporting-rebuild' });
+  try {
+    const deleted = await dropReadModels(orm.em, nc, config.prefix);
+    console.log(`read models emptied; durable consumers deleted: ${deleted.join(', ') || 'none'}`);
+  } finally {
+    await orm.close();
+  }
+  const started = Date.now();
+  const app = await createServiceApp(AppModule.forRoot({ ...config, exports: { ...config.exports, workerEnabled: false } }), {
+    service: 'reporting',
+    natsUrl: config.natsUrl,
+    prefix: config.prefix,
+  });
+  await waitForCatchUp(nc, config.prefix);
+  console.log(`replayed in ${Date.now() - started} ms`);
+  await app.close();
+  await nc.close();
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

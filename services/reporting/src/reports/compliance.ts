@@ -1,0 +1,90 @@
+import type { CommunityStatus } from '@rd/contracts';
+import { quarterFromIndex, quarterIndex } from '@rd/contracts';
+import { quarterOf, utcQuarterBounds, utcQuarterOf } from './zoned-quarter';
+
+/** A status a community entered at an instant (creation counts as entering its first status). */
+export interface StatusFact {
+  at: Date;
+  status: CommunityStatus;
+}
+
+/** What compliance needs to know of one meeting of the community. */
+export interface MeetingFactForCompliance {
+  meetingId: string;
+  /** The quarter it counts for: the held quarter once held, else the planned one. */
+  quarter: string;
+  state: 'scheduled' | 'postponed' | 'cancelled' | 'held';
+  /** When it was recorded as held (or closed, if the held event is not known). */
+  heldAt: Date | null;
+  timeZone: string;
+  scheduledFor: Date | null;
+}
+
+export interface CommunityQuarterRow {
+  quarter: string;
+  activeShare: number;
+  expected: boolean;
+  held: boolean;
+  heldOnTime: boolean;
+  /** A scheduled or postponed meeting exists for the quarter. */
+  planned: boolean;
+}
+
+/** Share of a quarter a community must be active for a reporting day to be due. */
+export const EXPECTED_ACTIVE_SHARE = 0.5;
+
+/** Active intervals [from, to) in ms; `to` is null while still active. */
+export function activeIntervals(facts: readonly StatusFact[]): { from: number; to: number | null }[] {
+  const sorted = [...facts].sort((a, b) => a.at.getTime() - b.at.getTime() || statusRank(a.status) - statusRank(b.status));
+  const out: { from: number; to: number | null }[] = [];
+  let open: number | null = null;
+  for (const fact of sorted) {
+    const t = fact.at.getTime();
+    if (fact.status === 'active' && open === null) open = t;
+    if (fact.status !== 'active' && open !== null) {
+      out.push({ from: open, to: t });
+      open = null;
+    }
+  }
+  if (open !== null) out.push({ from: open, to: null });
+  return out;
+}
+
+// Two status events at the same instant: apply them in lifecycle order so the result does not depend on arrival.
+function statusRank(status: CommunityStatus): number {
+  return ['proposed', 'onboarding', 'active', 'paused', 'archived'].indexOf(status);
+}
+
+/**
+ * One row per quarter in which the community was active at all, up to `horizon` (the current quarter) for a
+ * community still active. Quarter bounds of the active share are taken in UTC (a few hours either way do not
+ * move a half-quarter threshold); whether a meeting was held on time uses the district time zone.
+ */
+export function complianceRows(facts: readonly StatusFact[], meetings: readonly MeetingFactForCompliance[], horizon: string): CommunityQuarterRow[] {
+  const intervals = activeIntervals(facts);
+  if (intervals.length === 0) return [];
+  const first = quarterIndex(utcQuarterOf(new Date(intervals[0].from)));
+  const lastInterval = intervals[intervals.length - 1];
+  const last = lastInterval.to === null ? Math.max(quarterIndex(horizon), first) : quarterIndex(utcQuarterOf(new Date(lastInterval.to - 1)));
+  const rows: CommunityQuarterRow[] = [];
+  for (let i = first; i <= last; i += 1) {
+    const quarter = quarterFromIndex(i);
+    const [start, end] = utcQuarterBounds(quarter);
+    let active = 0;
+    for (const interval of intervals) {
+      const from = Math.max(start, interval.from);
+      const to = Math.min(end, interval.to ?? end);
+      if (to > from) active += to - from;
+    }
+    if (active <= 0) continue;
+    const activeShare = active / (end - start);
+    const ofQuarter = meetings.filter((m) => m.quarter === quarter);
+    const heldMeetings = ofQuarter.filter((m) => m.state === 'held');
+    const expected = activeShare >= EXPECTED_ACTIVE_SHARE || heldMeetings.length > 0;
+    const held = expected && heldMeetings.length > 0;
+    const heldOnTime = held && heldMeetings.some((m) => m.heldAt !== null && quarterIndex(quarterOf(m.heldAt, m.timeZone)) <= i);
+    const planned = ofQuarter.some((m) => m.state === 'scheduled' || m.state === 'postponed');
+    rows.push({ quarter, activeShare, expected, held, heldOnTime, planned });
+  }
+  return rows;
+}

@@ -1,0 +1,162 @@
+import fc from 'fast-check';
+import { AGE_GROUPS, GENDERS, type Cell, type ReportMeasures } from '@rd/contracts';
+import { activeIntervals, complianceRows, type MeetingFactForCompliance } from './compliance';
+import { toMeasures } from './measures';
+import { buildRawCounts, daysToResolve, histogramMedian, overdueActions, sumCounts, type RawCounts } from './raw-counts';
+import { quarterEnd, quarterOf, quarterStart } from './zoned-quarter';
+
+const cellsOf = (m: ReportMeasures): Cell[] => {
+  const out: Cell[] = [];
+  const walk = (v: unknown) => {
+    if (v && typeof v === 'object') {
+      if ('suppressed' in (v as object) && 'value' in (v as object)) out.push(v as Cell);
+      else Object.values(v as object).forEach(walk);
+    }
+  };
+  walk(m);
+  return out;
+};
+
+describe('report math', () => {
+  describe('zoned quarters', () => {
+    it('should put 23:30 UTC on 31 March into Q2 in Asia/Dushanbe and Q1 in UTC', () => {
+      const at = new Date('2026-03-31T23:30:00Z');
+      expect(quarterOf(at, 'Asia/Dushanbe')).toBe('2026-Q2');
+      expect(quarterOf(at, 'UTC')).toBe('2026-Q1');
+      expect(quarterOf(new Date('2026-03-31T18:59:59Z'), 'Asia/Dushanbe')).toBe('2026-Q1');
+    });
+
+    it('should start and end quarters at local midnight', () => {
+      expect(quarterStart('2026-Q2', 'Asia/Dushanbe').toISOString()).toBe('2026-03-31T19:00:00.000Z');
+      expect(quarterEnd('2026-Q1', 'Asia/Bishkek').toISOString()).toBe('2026-03-31T18:00:00.000Z');
+      expect(quarterEnd('2026-Q4', 'UTC').toISOString()).toBe('2027-01-01T00:00:00.000Z');
+      // Across a DST change (New York, March): the instant is still local midnight.
+      expect(quarterStart('2026-Q2', 'America/New_York').toISOString()).toBe('2026-04-01T04:00:00.000Z');
+    });
+
+    it('should agree with quarterOf for every instant around a boundary', () => {
+      fc.assert(
+        fc.property(fc.integer({ min: -48 * 3600, max: 48 * 3600 }), fc.constantFrom('Asia/Dushanbe', 'Asia/Bishkek', 'UTC', 'America/New_York'), (offset, zone) => {
+          const end = quarterEnd('2026-Q1', zone);
+          const at = new Date(end.getTime() + offset * 1000);
+          expect(quarterOf(at, zone)).toBe(at.getTime() < end.getTime() ? '2026-Q1' : '2026-Q2');
+        }),
+      );
+    });
+  });
+
+  describe('compliance', () => {
+    const held = (quarter: string, heldAt: string, timeZone = 'Asia/Dushanbe'): MeetingFactForCompliance => ({
+      meetingId: 'm',
+      quarter,
+      state: 'held',
+      heldAt: new Date(heldAt),
+      timeZone,
+      scheduledFor: null,
+    });
+
+    it('should not expect a quarter a community was active in for less than half, unless it held one', () => {
+      const facts = [{ at: new Date('2026-02-20T00:00:00Z'), status: 'active' as const }];
+      expect(complianceRows(facts, [], '2026-Q2').map((r) => [r.quarter, r.expected])).toEqual([
+        ['2026-Q1', false],
+        ['2026-Q2', true],
+      ]);
+      const rows = complianceRows(facts, [held('2026-Q1', '2026-03-01T10:00:00Z')], '2026-Q1');
+      expect(rows[0]).toMatchObject({ expected: true, held: true, heldOnTime: true });
+    });
+
+    it('should close active periods at a pause and reopen them', () => {
+      const facts = [
+        { at: new Date('2025-01-01T00:00:00Z'), status: 'active' as const },
+        { at: new Date('2025-02-01T00:00:00Z'), status: 'paused' as const },
+        { at: new Date('2025-06-01T00:00:00Z'), status: 'active' as const },
+      ];
+      expect(activeIntervals(facts)).toEqual([
+        { from: Date.parse('2025-01-01T00:00:00Z'), to: Date.parse('2025-02-01T00:00:00Z') },
+        { from: Date.parse('2025-06-01T00:00:00Z'), to: null },
+      ]);
+      expect(complianceRows(facts, [], '2025-Q3').map((r) => [r.quarter, r.expected])).toEqual([
+        ['2025-Q1', false],
+        ['2025-Q2', false],
+        ['2025-Q3', true],
+      ]);
+    });
+
+    it('should count a meeting recorded as held after its quarter ended in the district zone as late', () => {
+      const facts = [{ at: new Date('2025-01-01T00:00:00Z'), status: 'active' as const }];
+      expect(complianceRows(facts, [held('2026-Q1', '2026-03-31T23:30:00Z')], '2026-Q1').pop()).toMatchObject({ held: true, heldOnTime: false });
+      expect(complianceRows(facts, [held('2026-Q1', '2026-03-31T23:30:00Z', 'UTC')], '2026-Q1').pop()).toMatchObject({ held: true, heldOnTime: true });
+    });
+
+    it('should never count more held than expected, whatever the history', () => {
+      const quarters = ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'];
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.integer({ min: 0, max: 364 }), fc.constantFrom('active', 'paused', 'onboarding', 'archived')), { maxLength: 6 }),
+          fc.array(fc.tuple(fc.constantFrom(...quarters), fc.constantFrom('held', 'cancelled', 'scheduled')), { maxLength: 6 }),
+          (steps, meetings) => {
+            const facts = steps.map(([day, status]) => ({ at: new Date(Date.UTC(2025, 0, 1) + day * 86_400_000), status: status as 'active' }));
+            const ms = meetings.map(([quarter, state]) => ({ ...held(quarter, '2025-12-01T00:00:00Z'), state: state as 'held' }));
+            const raw = buildRawCounts(complianceRows(facts, ms, '2025-Q4'), [], [], []);
+            expect(raw.held ?? 0).toBeLessThanOrEqual(raw.expected ?? 0);
+            expect(raw.heldOnTime ?? 0).toBeLessThanOrEqual(raw.held ?? 0);
+          },
+        ),
+      );
+    });
+  });
+
+  describe('histogram median', () => {
+    it('should equal the median of the sorted list, and stay additive across cells', () => {
+      fc.assert(
+        fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 20 }), { maxLength: 5 }), (groups) => {
+          const cells = groups.map((days) => {
+            const raw: RawCounts = {};
+            for (const d of days) raw[`c.days.${d}`] = (raw[`c.days.${d}`] ?? 0) + 1;
+            return raw;
+          });
+          const all = groups.flat().sort((a, b) => a - b);
+          const expected = all.length === 0 ? null : all.length % 2 ? all[(all.length - 1) / 2] : (all[all.length / 2 - 1] + all[all.length / 2]) / 2;
+          expect(histogramMedian(sumCounts(cells))).toBe(expected);
+        }),
+      );
+    });
+
+    it('should count whole days and never negative ones', () => {
+      expect(daysToResolve(new Date('2026-01-01T10:00:00Z'), new Date('2026-01-03T09:59:59Z'))).toBe(1);
+      expect(daysToResolve(new Date('2026-01-01T10:00:00Z'), new Date('2025-12-31T10:00:00Z'))).toBe(0);
+    });
+
+    it('should count open actions due before today as overdue', () => {
+      const raw = { 'a.dueM.2026-02': 5, 'a.due.2026-02-10': 5, 'a.dueM.2026-03': 3, 'a.due.2026-03-30': 2, 'a.due.2026-03-31': 1, 'a.dueM.2026-04': 4, 'a.due.2026-04-01': 4 };
+      expect(overdueActions(raw, '2026-03-31')).toBe(7);
+      expect(overdueActions(raw, '2026-04-15')).toBe(12);
+    });
+  });
+
+  describe('suppression', () => {
+    it('should hide every breakdown cell built from 1..threshold-1 people, and nothing when not applied', () => {
+      fc.assert(
+        fc.property(fc.dictionary(fc.constantFrom(...GENDERS.flatMap((g) => AGE_GROUPS.map((a) => `att.${g}.${a}`)), 'fb.n', 'c.sens.public', 'c.topic.drugs'), fc.integer({ min: 0, max: 12 })), fc.integer({ min: 1, max: 10 }), (raw, threshold) => {
+          const counts = { ...raw, 'fb.trust': (raw['fb.n'] ?? 0) * 3, 'att.meetings': 1, 'c.total': (raw['c.sens.public'] ?? 0) + (raw['c.topic.drugs'] ?? 0) };
+          const on = toMeasures(counts, {}, { suppress: true, threshold, overdue: 0, today: '2026-01-01' });
+          for (const cell of cellsOf(on)) {
+            if (cell.suppressed) expect(cell).toEqual({ value: null, n: null, suppressed: true });
+            else expect(cell.n === 0 || (cell.n ?? 0) >= threshold).toBe(true);
+          }
+          const off = toMeasures(counts, {}, { suppress: false, threshold, overdue: 0, today: '2026-01-01' });
+          expect(cellsOf(off).every((c) => !c.suppressed)).toBe(true);
+          // Totals are never suppressed.
+          expect(on.attendance.total).toBe(off.attendance.total);
+        }),
+      );
+    });
+
+    it('should hide a share whose numerator is a small group', () => {
+      const m = toMeasures({ 'att.women.from18to29': 2, 'att.men.from30to59': 40, 'att.meetings': 1 }, {}, { suppress: true, threshold: 5, overdue: 0, today: '2026-01-01' });
+      expect(m.attendance.womenShare.suppressed).toBe(true);
+      expect(m.attendance.youthShare.suppressed).toBe(true);
+      expect(m.attendance.byGender.men).toEqual({ value: 40, n: 40, suppressed: false });
+    });
+  });
+});

@@ -1,0 +1,321 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { actorHasPermission } from '@rd/auth-core';
+import {
+  actorCoversDistrict,
+  addQuarters,
+  CHILD_LEVEL,
+  ErrorCode,
+  MissingReportsInputSchema,
+  quarterFromIndex,
+  quarterIndex,
+  quartersBetween,
+  ReportScopeInputSchema,
+  type Actor,
+  type MissingReportItem,
+  type MissingReports,
+  type MissingReportsInput,
+  type ReportLevel,
+  type ReportMeasures,
+  type ReportScopeInput,
+  type ReportSummary,
+  type ReportTimeSeries,
+  type ReportUnit,
+} from '@rd/contracts';
+import { ReportingException } from '../district-reports/reporting.exception';
+import { toMeasures } from './measures';
+import { sumCounts, type RawCounts } from './raw-counts';
+import { YEAR_LEVEL } from './report-projection.service';
+import { REPORTING_SETTINGS, type ReportingSettings } from './reporting-settings';
+import { DEFAULT_TIME_ZONE, quarterEnd, utcQuarterOf } from './zoned-quarter';
+
+interface CellRow {
+  /** A quarter level, or its year level (`<level>-y`, quarter = the year). */
+  level: string;
+  code: string;
+  quarter: string;
+  district_code: string | null;
+  region_code: string | null;
+  time_zone: string | null;
+  counts: RawCounts;
+  updated_at: Date;
+}
+
+interface BoundaryRow {
+  quarter: string;
+  region_code: string | null;
+  time_zone: string | null;
+  notHeld: number;
+}
+
+const EMPTY: RawCounts = {};
+
+/**
+ * Answers summaries, time series and the missing list from the pre-aggregated cells: one indexed read of at
+ * most (units × quarters) small rows, summed key-wise in memory. Scope: NOT_FOUND outside it.
+ */
+@Injectable()
+export class ReportQueryService {
+  /** Now: decides which quarters are over and which actions are overdue (tests move it). */
+  clock: () => Date;
+
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(REPORTING_SETTINGS) private readonly settings: Pick<ReportingSettings, 'suppressionThreshold'> & Partial<ReportingSettings>,
+  ) {
+    this.clock = settings.clock ?? (() => new Date());
+  }
+
+  async summary(actor: Actor, raw: ReportScopeInput): Promise<ReportSummary> {
+    const input = ReportScopeInputSchema.parse(raw);
+    const em = this.em.fork();
+    const to = input.to ?? input.from;
+    const unit = await this.resolveUnit(em, actor, input.level, input.code);
+    const drillDown = actorHasPermission(actor, 'report:drill-down');
+    const suppress = input.level === 'country' || input.level === 'region' || !drillDown || input.suppress;
+    const span = quarterIndex(to) - quarterIndex(input.from) + 1;
+    const prevFrom = addQuarters(input.from, -span);
+    const prevTo = addQuarters(input.from, -1);
+    const options = this.options(suppress);
+    const ownFilter = { code: unit.code ?? '' };
+
+    const own = await this.cells(em, input.level, ownFilter, input.from, to, 'all');
+    const ownBefore = await this.cells(em, input.level, ownFilter, prevFrom, prevTo, 'trust');
+    const boundary = await this.boundaryDistrictCells(em, unit, input.from, to);
+    const measuresOf = (rows: CellRow[], before: CellRow[], overdueRows: BoundaryRow[]): ReportMeasures =>
+      toMeasures(sumCounts(rows.map((r) => r.counts)), sumCounts(before.map((r) => r.counts)), { ...options, overdue: this.overdue(rows, overdueRows) });
+
+    const childLevel = CHILD_LEVEL[input.level];
+    const children: ReportSummary['children'] = [];
+    if (childLevel && (childLevel !== 'community' || drillDown)) {
+      const filter = input.level === 'country' ? {} : input.level === 'region' ? { regionCode: unit.code as string } : { districtCode: unit.code as string };
+      const byCode = groupBy(await this.cells(em, childLevel, filter, input.from, to, 'all'), (r) => r.code);
+      const beforeByCode = groupBy(await this.cells(em, childLevel, filter, prevFrom, prevTo, 'trust'), (r) => r.code);
+      for (const code of [...new Set([...byCode.keys(), ...beforeByCode.keys()])].sort()) {
+        const childRows = byCode.get(code) ?? [];
+        const before = beforeByCode.get(code) ?? [];
+        const last = childRows[childRows.length - 1] ?? before[before.length - 1];
+        const childUnit: ReportUnit = {
+          level: childLevel,
+          code,
+          regionCode: childLevel === 'region' ? code : last.region_code,
+          districtCode: childLevel === 'district' ? code : childLevel === 'community' ? last.district_code : null,
+        };
+        // Scope again per child: a region holder sees all its districts; anything else shows only what the actor covers.
+        if (childUnit.districtCode && !actorCoversDistrict(actor.scope, childUnit.regionCode ?? '', childUnit.districtCode)) continue;
+        const overdueRows = childLevel === 'region' ? boundary.filter((b) => b.region_code === code) : [];
+        children.push({ unit: childUnit, measures: measuresOf(childRows, before, overdueRows) });
+      }
+    }
+    return {
+      unit,
+      period: { from: input.from, to, quarters: quartersBetween(input.from, to) },
+      suppression: { threshold: this.settings.suppressionThreshold, applied: suppress },
+      measures: measuresOf(own, ownBefore, boundary),
+      drillDown,
+      children,
+      asOf: latest(own),
+    };
+  }
+
+  async timeSeries(actor: Actor, raw: ReportScopeInput): Promise<ReportTimeSeries> {
+    const input = ReportScopeInputSchema.parse(raw);
+    const em = this.em.fork();
+    const to = input.to ?? input.from;
+    const unit = await this.resolveUnit(em, actor, input.level, input.code);
+    const drillDown = actorHasPermission(actor, 'report:drill-down');
+    const suppress = input.level === 'country' || input.level === 'region' || !drillDown || input.suppress;
+    const rows = await this.cells(em, input.level, { code: unit.code ?? '' }, addQuarters(input.from, -1), to, 'quarters');
+    const boundary = await this.boundaryDistrictCells(em, unit, input.from, to);
+    const byQuarter = new Map(rows.map((r) => [r.quarter, r]));
+    const options = this.options(suppress);
+    const points = quartersBetween(input.from, to).map((quarter) => {
+      const cell = byQuarter.get(quarter);
+      return {
+        quarter,
+        measures: toMeasures(cell?.counts ?? EMPTY, byQuarter.get(addQuarters(quarter, -1))?.counts ?? EMPTY, {
+          ...options,
+          overdue: this.overdue(cell ? [cell] : [], boundary.filter((b) => b.quarter === quarter)),
+        }),
+      };
+    });
+    return {
+      unit,
+      period: { from: input.from, to, quarters: quartersBetween(input.from, to) },
+      suppression: { threshold: this.settings.suppressionThreshold, applied: suppress },
+      points,
+      asOf: latest(rows),
+    };
+  }
+
+  async missing(actor: Actor, raw: MissingReportsInput): Promise<MissingReports> {
+    const input = MissingReportsInputSchema.parse(raw);
+    if (!actorHasPermission(actor, 'report:drill-down')) throw new ReportingException(ErrorCode.Forbidden, 'Your role sees aggregates only');
+    const em = this.em.fork();
+    const unit = await this.resolveUnit(em, actor, input.level, input.code);
+    const where = input.level === 'country' ? '' : input.level === 'region' ? 'and q.region_code = ?' : 'and q.district_code = ?';
+    const params: unknown[] = [input.quarter, ...(input.level === 'country' ? [] : [unit.code])];
+    const [{ n }] = await em.execute<{ n: string }[]>(`select count(*) as n from community_quarter q where q.quarter = ? and q.expected and not q.held ${where}`, params);
+    const rows = await em.execute<{ community_id: string; district_code: string; region_code: string | null; status: string | null }[]>(
+      `select q.community_id, q.district_code, coalesce(q.region_code, s.region_code) as region_code, s.status
+         from community_quarter q left join community_snapshot s on s.community_id = q.community_id
+        where q.quarter = ? and q.expected and not q.held ${where}
+        order by q.district_code, q.community_id offset ? limit ?`,
+      [...params, input.offset, input.limit],
+    );
+    const ids = rows.map((r) => r.community_id);
+    const meetings = ids.length
+      ? await em.execute<{ meeting_id: string; community_ids: string[]; scheduled_for: Date | null; cancelled_at: Date | null; held_quarter: string | null; closed_at: Date | null; held_at: Date | null }[]>(
+          `select meeting_id, community_ids, scheduled_for, cancelled_at, held_quarter, held_at, closed_at from meeting_fact
+            where community_ids && ?::uuid[] and quarter = ?`,
+          [`{${ids.join(',')}}`, input.quarter],
+        )
+      : [];
+    const items: MissingReportItem[] = rows.map((row) => {
+      const own = meetings.filter((m) => m.community_ids.includes(row.community_id) && !m.held_quarter && !m.held_at && !m.closed_at);
+      const planned = own.filter((m) => !m.cancelled_at && m.scheduled_for).sort((a, b) => new Date(a.scheduled_for as Date).getTime() - new Date(b.scheduled_for as Date).getTime());
+      const reason: MissingReportItem['reason'] = planned.length ? 'scheduled' : own.some((m) => m.cancelled_at) ? 'cancelled' : 'not-scheduled';
+      return {
+        communityId: row.community_id,
+        districtCode: row.district_code,
+        regionCode: row.region_code ?? unit.regionCode ?? row.district_code,
+        status: (row.status ?? 'active') as MissingReportItem['status'],
+        reason,
+        nextMeeting: planned.length ? { meetingId: planned[0].meeting_id, scheduledFor: new Date(planned[0].scheduled_for as Date).toISOString() } : null,
+      };
+    });
+    return { unit, quarter: input.quarter, total: Number(n), items };
+  }
+
+  // ---- internals ----------------------------------------------------------------------------------------
+
+  private options(suppress: boolean) {
+    return { suppress, threshold: this.settings.suppressionThreshold, today: this.clock().toISOString().slice(0, 10) };
+  }
+
+  /**
+   * Expected community-quarters without a reporting day whose quarter is over. A year cell only stands for
+   * quarters over everywhere; district and community quarter cells know their time zone; for regions and the
+   * country, the two quarters around now (over in one zone, not in another) are decided per district.
+   */
+  private overdue(rows: CellRow[], boundary: BoundaryRow[]): number {
+    const now = this.clock();
+    const nowQ = quarterIndex(utcQuarterOf(now));
+    let n = 0;
+    for (const row of rows) {
+      const notHeld = Number(row.counts.notHeld ?? 0);
+      if (notHeld === 0) continue;
+      if (row.level.endsWith('-y')) n += notHeld;
+      else if (row.time_zone) {
+        if (quarterEnd(row.quarter, row.time_zone).getTime() <= now.getTime()) n += notHeld;
+      } else if (quarterIndex(row.quarter) < nowQ - 1) n += notHeld;
+    }
+    for (const b of boundary) if (quarterEnd(b.quarter, b.time_zone ?? DEFAULT_TIME_ZONE).getTime() <= now.getTime()) n += b.notHeld;
+    return n;
+  }
+
+  /** District cells of a region or the country for the quarters around now: only what overdue needs of them. */
+  private async boundaryDistrictCells(em: EntityManager, unit: ReportUnit, from: string, to: string): Promise<BoundaryRow[]> {
+    if (unit.level !== 'country' && unit.level !== 'region') return [];
+    const nowQ = utcQuarterOf(this.clock());
+    const quarters = [addQuarters(nowQ, -1), nowQ].filter((q) => q >= from && q <= to);
+    if (quarters.length === 0) return [];
+    const rows = await em.execute<{ quarter: string; region_code: string | null; time_zone: string | null; not_held: string | null }[]>(
+      `select c.quarter, c.region_code, coalesce(d.time_zone, ?) as time_zone, c.counts->>'notHeld' as not_held
+         from report_cell c left join district_info d on d.district_code = c.district_code
+        where c.level = 'district' and c.quarter = any(?::text[]) ${unit.level === 'region' ? 'and c.region_code = ?' : ''}`,
+      [DEFAULT_TIME_ZONE, `{${quarters.join(',')}}`, ...(unit.level === 'region' ? [unit.code] : [])],
+    );
+    return rows.map((r) => ({ quarter: r.quarter, region_code: r.region_code, time_zone: r.time_zone, notHeld: Number(r.not_held ?? 0) }));
+  }
+
+  /**
+   * The cells of a level over a period: whole years (over everywhere) from the year cells, the rest per quarter,
+   * so ten years read about a quarter of the rows. `trust` reads only the survey sums (the previous period).
+   */
+  private async cells(
+    em: EntityManager,
+    level: ReportLevel,
+    filter: { code?: string; regionCode?: string; districtCode?: string },
+    from: string,
+    to: string,
+    what: 'all' | 'trust' | 'quarters',
+  ): Promise<CellRow[]> {
+    const nowQ = quarterIndex(utcQuarterOf(this.clock()));
+    const quarters: string[] = [];
+    const years: string[] = [];
+    for (let i = quarterIndex(from); i <= quarterIndex(to); i += 1) {
+      const year = Math.floor(i / 4);
+      const wholeYear = what !== 'quarters' && i % 4 === 0 && i + 3 <= quarterIndex(to) && i + 3 < nowQ - 1;
+      if (wholeYear) {
+        years.push(String(year));
+        i += 3;
+      } else quarters.push(quarterFromIndex(i));
+    }
+    const column = filter.code !== undefined ? 'code' : filter.regionCode !== undefined ? 'region_code' : filter.districtCode !== undefined ? 'district_code' : null;
+    const value = filter.code ?? filter.regionCode ?? filter.districtCode;
+    const counts =
+      what === 'trust'
+        ? `jsonb_strip_nulls(jsonb_build_object('fb.n', c.counts->'fb.n', 'fb.usefulness', c.counts->'fb.usefulness', 'fb.trust', c.counts->'fb.trust', 'fb.first', c.counts->'fb.first'))`
+        : 'c.counts';
+    // The time zone of district and community cells is the district's as known now (it may be learned after the cell was written).
+    return em.execute<CellRow[]>(
+      `select c.level, c.code, c.quarter, c.district_code, c.region_code,
+              case when c.level in ('district', 'community') then coalesce(d.time_zone, ?) end as time_zone, ${counts} as counts, c.updated_at
+         from report_cell c left join district_info d on d.district_code = c.district_code
+        where ((c.level = ? and c.quarter = any(?::text[])) or (c.level = ? and c.quarter = any(?::text[])))
+          ${column ? `and c.${column} = ?` : ''}
+        order by c.code, c.quarter`,
+      [DEFAULT_TIME_ZONE, level, `{${quarters.join(',')}}`, YEAR_LEVEL[level], `{${years.join(',')}}`, ...(column ? [value] : [])],
+    );
+  }
+
+  private async resolveUnit(em: EntityManager, actor: Actor, level: ReportLevel, code: string | undefined): Promise<ReportUnit> {
+    const scope = actor.scope;
+    switch (level) {
+      case 'country':
+        if (!scope.national) throw ReportingException.notFound();
+        return { level, code: null, regionCode: null, districtCode: null };
+      case 'region':
+        if (!scope.national && !scope.regions.includes(code as string)) throw ReportingException.notFound();
+        return { level, code: code as string, regionCode: code as string, districtCode: null };
+      case 'district': {
+        const [info] = await em.execute<{ region_code: string | null }[]>('select region_code from district_info where district_code = ?', [code]);
+        const regionCode = info?.region_code ?? null;
+        const covered = regionCode ? actorCoversDistrict(scope, regionCode, code as string) : scope.national || scope.districts.includes(code as string);
+        if (!covered) throw ReportingException.notFound();
+        return { level, code: code as string, regionCode, districtCode: code as string };
+      }
+      case 'community': {
+        if (!actorHasPermission(actor, 'report:drill-down')) throw new ReportingException(ErrorCode.Forbidden, 'Your role sees aggregates only');
+        const [row] = await em.execute<{ district_code: string; region_code: string | null }[]>(
+          `select district_code, region_code from community_snapshot where community_id = ?
+           union all select district_code, region_code from report_cell where level = 'community' and code = ? limit 1`,
+          [code, code],
+        );
+        if (!row || !actorCoversDistrict(scope, row.region_code ?? '', row.district_code)) throw ReportingException.notFound();
+        return { level, code: code as string, regionCode: row.region_code, districtCode: row.district_code };
+      }
+    }
+  }
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
+function latest(rows: CellRow[]): string | null {
+  let max: number | null = null;
+  for (const row of rows) {
+    const t = new Date(row.updated_at).getTime();
+    if (max === null || t > max) max = t;
+  }
+  return max === null ? null : new Date(max).toISOString();
+}

@@ -1,0 +1,313 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { INestMicroservice } from '@nestjs/common';
+import { durableConsumerName, ErrorCode, GetReportSummaryQryV1, type Actor, type ReportLevel, type ReportMeasures } from '@rd/contracts';
+import { createServiceApp, ensureEventStream, jetStreamPublisher, RpcClient, RpcError } from '@rd/messaging';
+import { runMigrations } from '@rd/persistence';
+import { connectTestNats, createTestDatabase, deleteStreamsWithPrefix, eventually, testNatsUrl, testSubjectPrefix, type TestDatabase } from '@rd/testing';
+import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
+import type { NatsConnection } from 'nats';
+import { AppModule } from '../src/app.module';
+import { DistrictReportsService } from '../src/district-reports/district-reports.service';
+import { reportingOrmConfig } from '../src/orm.config';
+import { dropReadModels, READ_MODEL_TABLES, waitForCatchUp } from '../src/reports/read-model-rebuild';
+import { ReportEventsConsumer } from '../src/reports/report-events.consumer';
+import { ReportProjectionService } from '../src/reports/report-projection.service';
+import { ReportQueryService } from '../src/reports/report-query.service';
+import { eventsOf, generateWorld, rng, type ModelEvent, type World } from './support/report-model';
+import { oracleMeasures, rounded } from './support/report-oracle';
+
+const national: Actor = { userId: 'c', username: 'coordinator', roles: ['national-coordinator'], scope: { national: true, regions: [], districts: [] } };
+const reviewerSughd: Actor = { userId: 'r', username: 'reviewer.sughd', roles: ['regional-reviewer'], scope: { national: false, regions: ['sughd'], districts: [] } };
+const policeIsfara: Actor = { userId: 'p', username: 'police.isfara', roles: ['police-officer'], scope: { national: false, regions: [], districts: ['isfara'] } };
+
+const COMMUNITY_EVENTS = new Set([
+  'communities.evt.community.created.v1',
+  'communities.evt.community.onboarding-started.v1',
+  'communities.evt.community.activated.v1',
+  'communities.evt.community.paused.v1',
+  'communities.evt.community.archived.v1',
+]);
+
+/** The read-model numbers in the oracle's shape: byTopic reduced to the topics raised. */
+function comparable(m: ReportMeasures) {
+  const { byTopic, ...concerns } = m.concerns;
+  const topicCounts = Object.fromEntries(Object.entries(byTopic).filter(([, cell]) => cell.suppressed || cell.value !== 0));
+  return rounded({ ...m, concerns: { ...concerns, topicCounts } });
+}
+
+describe('reporting read models: events to numbers (real PostgreSQL and NATS)', () => {
+  let db: TestDatabase;
+  let prefix: string;
+  let app: INestMicroservice;
+  let nc: NatsConnection;
+  let rpc: RpcClient;
+
+  const start = async (now?: Date) => {
+    const clock = now ? () => now : undefined;
+    app = await createServiceApp(AppModule.forRoot({ databaseUrl: db.url, natsUrl: testNatsUrl(), prefix, clock, exports: { workerEnabled: false } }), {
+      service: 'reporting',
+      natsUrl: testNatsUrl(),
+      prefix,
+      logger: ['error'],
+    });
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('reporting');
+    prefix = testSubjectPrefix();
+    nc = await connectTestNats();
+    const jsm = await nc.jetstreamManager();
+    await ensureEventStream(jsm, prefix, 'communities');
+    await ensureEventStream(jsm, prefix, 'meetings');
+    await runMigrations('reporting', reportingOrmConfig(db.url));
+    await start();
+    rpc = new RpcClient({ servers: testNatsUrl(), prefix });
+    await rpc.connect();
+  });
+
+  afterAll(async () => {
+    await rpc?.close();
+    await app?.close();
+    await deleteStreamsWithPrefix(nc, prefix);
+    await nc?.close();
+    await db?.drop();
+  });
+
+  const em = () => app.get(EntityManager).fork();
+  const setClock = (now: Date) => {
+    app.get(ReportProjectionService).clock = () => now;
+    app.get(ReportQueryService).clock = () => now;
+  };
+
+  const truncate = async () => {
+    await em().execute(`truncate ${READ_MODEL_TABLES.map((t) => `"${t}"`).join(', ')}`);
+    await em().execute(`delete from inbox_message where consumer like 'reporting\\_\\_%'`);
+  };
+
+  /** Applies an event as its durable consumer would, without NATS (the projection is the same code). */
+  const apply = async (event: ModelEvent, messageId: string = randomUUID()) => {
+    if (COMMUNITY_EVENTS.has(event.name)) {
+      const reports = app.get(DistrictReportsService);
+      const meta = { consumer: durableConsumerName('reporting', event.name), messageId, subject: event.name, correlationId: 't', deliveryCount: 1 };
+      if (event.name === 'communities.evt.community.created.v1') await reports.onCommunityCreated(event.payload as never, meta);
+      else await reports.onCommunityStatusChanged(event.payload as never, meta);
+      return;
+    }
+    await app.get(ReportEventsConsumer).applyEvent(event.name, event.payload, messageId);
+  };
+
+  const units = (world: World): { level: ReportLevel; code: string | null }[] => [
+    { level: 'country', code: null },
+    ...[...new Set(world.districts.map((d) => d.region))].map((code) => ({ level: 'region' as const, code })),
+    ...world.districts.map((d) => ({ level: 'district' as const, code: d.code })),
+    ...world.communities.map((c) => ({ level: 'community' as const, code: c.id })),
+  ];
+
+  /** Every unit × several periods × suppression on and off: read model = oracle. */
+  const compareAll = async (world: World, threshold = 5) => {
+    const query = app.get(ReportQueryService);
+    const periods: [string, string][] = [
+      ['2025-Q1', '2025-Q1'],
+      ['2025-Q2', '2025-Q3'],
+      ['2025-Q4', '2025-Q4'],
+      ['2026-Q1', '2026-Q1'],
+      ['2025-Q1', '2026-Q2'],
+      // Whole years long over are read from the year cells.
+      ['2024-Q1', '2024-Q4'],
+      ['2023-Q3', '2026-Q1'],
+    ];
+    for (const unit of units(world)) {
+      for (const [from, to] of periods) {
+        for (const suppress of [false, true]) {
+          const summary = await query.summary(national, { level: unit.level, code: unit.code ?? undefined, from, to, suppress });
+          const applied = suppress || unit.level === 'country' || unit.level === 'region';
+          expect(summary.suppression).toEqual({ threshold, applied });
+          const expected = rounded(oracleMeasures(world, unit, from, to, { suppress: applied, threshold }));
+          const actual = comparable(summary.measures);
+          if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+            // A readable diff names the unit and period.
+            expect({ unit, from, to, suppress, measures: actual }).toEqual({ unit, from, to, suppress, measures: expected });
+          }
+          expect(summary.measures.reportingRate.held).toBeLessThanOrEqual(summary.measures.reportingRate.expected);
+        }
+      }
+    }
+  };
+
+  it('should match an independent computation for every unit and period, whatever order and however often events arrive', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (seed) => {
+        await truncate();
+        const world = generateWorld(seed);
+        setClock(world.now);
+        const r = rng(seed ^ 0x5eed);
+        const events = r.shuffle(eventsOf(world));
+        const withDuplicates: { event: ModelEvent; id: string }[] = [];
+        for (const event of events) {
+          const id = randomUUID();
+          withDuplicates.push({ event, id });
+          // A redelivery (same id: the inbox drops it) or a republish (new id: the facts absorb it).
+          if (r.chance(0.05)) withDuplicates.push({ event, id: r.chance(0.5) ? id : randomUUID() });
+        }
+        const t0 = Date.now();
+        for (const { event, id } of withDuplicates) await apply(event, id);
+        const t1 = Date.now();
+        await compareAll(world);
+        process.stdout.write(`[reporting] seed ${seed}: ${withDuplicates.length} events applied in ${t1 - t0} ms, compared in ${Date.now() - t1} ms\n`);
+      }),
+      { numRuns: Number(process.env.REPORT_PROPERTY_RUNS ?? 2), endOnFailure: true },
+    );
+  }, 600_000);
+
+  it('should count a meeting held at 23:30 UTC on 31 March in Asia/Dushanbe as late for Q1, and on time in a UTC district', async () => {
+    await truncate();
+    const now = new Date('2026-04-10T00:00:00Z');
+    setClock(now);
+    for (const [district, region, timeZone] of [['isfara', 'sughd', 'Asia/Dushanbe'], ['greenwich', 'west', 'UTC']] as const) {
+      const communityId = randomUUID();
+      const meetingId = randomUUID();
+      const where = { meetingId, communityIds: [communityId], districtCode: district, regionCode: region };
+      await apply({ name: 'communities.evt.community.created.v1', payload: { communityId, districtCode: district, regionCode: region, kind: 'village', status: 'proposed', occurredAt: '2025-12-01T00:00:00Z' } });
+      await apply({ name: 'communities.evt.community.activated.v1', payload: { communityId, districtCode: district, regionCode: region, from: 'onboarding', to: 'active', occurredAt: '2025-12-15T00:00:00Z' } });
+      await apply({ name: 'meetings.evt.meeting.scheduled.v1', payload: { ...where, communityIds: [communityId], scheduledFor: '2026-03-31T10:00:00Z', quarter: '2026-Q1', timeZone, occurredAt: '2026-03-01T00:00:00Z' } });
+      await apply({
+        name: 'meetings.evt.meeting.held.v1',
+        payload: { ...where, quarter: '2026-Q1', kind: 'local', organisedBy: 'police', heldAt: '2026-03-31T23:30:00Z', startsAt: '2026-03-31T10:00:00Z', timeZone },
+      });
+    }
+    const query = app.get(ReportQueryService);
+    const rate = async (code: string) => (await query.summary(national, { level: 'district', code, from: '2026-Q1' })).measures.reportingRate;
+    expect(await rate('isfara')).toMatchObject({ expected: 1, held: 1, heldOnTime: 0, overdue: 0 });
+    expect(await rate('greenwich')).toMatchObject({ expected: 1, held: 1, heldOnTime: 1, overdue: 0 });
+  });
+
+  it('should expect a reporting day only for quarters a community was active in for half of, or held one in, and decide overdue in the district zone', async () => {
+    await truncate();
+    // 20:00 UTC on 31 March: already 1 April in Dushanbe (Q1 over there), still 31 March in a UTC district.
+    setClock(new Date('2026-03-31T20:00:00Z'));
+    const community = async (district: string, region: string, activated: string, paused?: string) => {
+      const communityId = randomUUID();
+      await apply({ name: 'communities.evt.community.created.v1', payload: { communityId, districtCode: district, regionCode: region, kind: 'village', status: 'proposed', occurredAt: '2025-06-01T00:00:00Z' } });
+      await apply({ name: 'communities.evt.community.activated.v1', payload: { communityId, districtCode: district, regionCode: region, from: 'onboarding', to: 'active', occurredAt: activated } });
+      if (paused) await apply({ name: 'communities.evt.community.paused.v1', payload: { communityId, districtCode: district, regionCode: region, from: 'active', to: 'paused', occurredAt: paused } });
+      return communityId;
+    };
+    // Time zones come from meeting events: one cancelled meeting per district tells them.
+    for (const [district, region, timeZone] of [['isfara', 'sughd', 'Asia/Dushanbe'], ['greenwich', 'west', 'UTC']] as const) {
+      const id = await community(district, region, '2026-01-01T00:00:00Z');
+      const meetingId = randomUUID();
+      const where = { meetingId, communityIds: [id], districtCode: district, regionCode: region };
+      await apply({ name: 'meetings.evt.meeting.scheduled.v1', payload: { ...where, scheduledFor: '2026-03-20T10:00:00Z', quarter: '2026-Q1', timeZone, occurredAt: '2026-03-01T00:00:00Z' } });
+      await apply({ name: 'meetings.evt.meeting.cancelled.v1', payload: { ...where, quarter: '2026-Q1', from: 'scheduled', scheduledFor: '2026-03-20T10:00:00Z', inviteeContactIds: [], inviteeOrganisationIds: [], occurredAt: '2026-03-10T00:00:00Z' } });
+    }
+    await community('isfara', 'sughd', '2026-02-20T00:00:00Z'); // onboarded mid-quarter: 40 of 90 days → not expected in Q1
+    await community('isfara', 'sughd', '2025-10-01T00:00:00Z', '2026-01-20T00:00:00Z'); // paused after 19 days → not expected in Q1
+    const query = app.get(ReportQueryService);
+    const rate = async (level: ReportLevel, code?: string) => (await query.summary(national, { level, code, from: '2026-Q1' })).measures.reportingRate;
+    expect(await rate('district', 'isfara')).toMatchObject({ expected: 1, held: 0, overdue: 1, notScheduled: 1, meetingsCancelled: 1, rate: 0 });
+    expect(await rate('district', 'greenwich')).toMatchObject({ expected: 1, held: 0, overdue: 0, notScheduled: 1 });
+    expect(await rate('country')).toMatchObject({ expected: 2, overdue: 1 });
+    const missing = await query.missing(national, { level: 'country', quarter: '2026-Q1' });
+    expect(missing.total).toBe(2);
+    expect(missing.items.map((i) => [i.districtCode, i.reason])).toEqual([
+      ['greenwich', 'cancelled'],
+      ['isfara', 'cancelled'],
+    ]);
+  });
+
+  it('should suppress cells under the configured threshold, for reviewers always, and keep reviewers to their region', async () => {
+    await truncate();
+    setClock(new Date('2026-04-10T00:00:00Z'));
+    const communityId = randomUUID();
+    const meetingId = randomUUID();
+    const where = { meetingId, communityIds: [communityId], districtCode: 'isfara', regionCode: 'sughd' };
+    await apply({ name: 'communities.evt.community.created.v1', payload: { communityId, districtCode: 'isfara', regionCode: 'sughd', kind: 'village', status: 'active', occurredAt: '2025-01-01T00:00:00Z' } });
+    await apply({ name: 'meetings.evt.meeting.held.v1', payload: { ...where, quarter: '2026-Q1', kind: 'local', organisedBy: 'ngo', heldAt: '2026-02-01T10:00:00Z', timeZone: 'Asia/Dushanbe' } });
+    const row = (n: number) => ({ under18: 0, from18to29: n, from30to59: 0, from60: 0 });
+    await apply({
+      name: 'meetings.evt.meeting.attendance-recorded.v1',
+      payload: { meetingId, districtCode: 'isfara', regionCode: 'sughd', counts: { women: row(4), men: row(5), other: row(0) }, total: 9, communityCount: 0, organisationsPresent: 0, officialsPresent: 2, staffIntroduced: 0, occurredAt: '2026-02-01T12:00:00Z' },
+    });
+    const query = app.get(ReportQueryService);
+    const at = (threshold: number, actor: Actor, suppress: boolean) =>
+      new ReportQueryService(app.get(EntityManager), { suppressionThreshold: threshold }).summary(actor, { level: 'district', code: 'isfara', from: '2026-Q1', suppress });
+    query.clock = () => new Date('2026-04-10T00:00:00Z');
+    // District role, own district: no suppression unless asked.
+    expect((await at(5, policeIsfara, false)).measures.attendance.byGender.women).toEqual({ value: 4, n: 4, suppressed: false });
+    // Asked (exports) at 5: 4 women hidden, 5 men shown, 0 other shown; the women share would reveal them.
+    const suppressed = (await at(5, policeIsfara, true)).measures.attendance;
+    expect(suppressed.byGender).toEqual({ women: { value: null, n: null, suppressed: true }, men: { value: 5, n: 5, suppressed: false }, other: { value: 0, n: 0, suppressed: false } });
+    expect(suppressed.womenShare.suppressed).toBe(true);
+    expect(suppressed.total).toBe(9);
+    // Threshold 4: the 4 women are shown.
+    expect((await at(4, policeIsfara, true)).measures.attendance.byGender.women.suppressed).toBe(false);
+    // The reviewer always gets suppression and never community children.
+    const reviewer = await at(5, reviewerSughd, false);
+    expect(reviewer.suppression.applied).toBe(true);
+    expect(reviewer.drillDown).toBe(false);
+    expect(reviewer.children).toEqual([]);
+    expect(reviewer.measures.attendance.byGender.women.suppressed).toBe(true);
+    const region = await query.summary(reviewerSughd, { level: 'region', code: 'sughd', from: '2026-Q1' });
+    expect(region.children.map((c) => c.unit.code)).toEqual(['isfara']);
+    for (const attempt of [
+      () => query.summary(reviewerSughd, { level: 'region', code: 'batken', from: '2026-Q1' }),
+      () => query.summary(reviewerSughd, { level: 'country', from: '2026-Q1' }),
+      () => query.summary(policeIsfara, { level: 'region', code: 'sughd', from: '2026-Q1' }),
+      () => query.summary(policeIsfara, { level: 'district', code: 'batken', from: '2026-Q1' }),
+    ]) {
+      await expect(attempt()).rejects.toMatchObject({ code: ErrorCode.NotFound });
+    }
+    await expect(query.summary(reviewerSughd, { level: 'community', code: communityId, from: '2026-Q1' })).rejects.toMatchObject({ code: ErrorCode.Forbidden });
+    await expect(query.missing(reviewerSughd, { level: 'district', code: 'isfara', quarter: '2026-Q1' })).rejects.toMatchObject({ code: ErrorCode.Forbidden });
+    // The district role drills down to its communities.
+    const own = await query.summary(policeIsfara, { level: 'district', code: 'isfara', from: '2026-Q1' });
+    expect(own.children.map((c) => c.unit.code)).toEqual([communityId]);
+  });
+
+  it('should build the same numbers from the streams, and again after dropping the read models and replaying the history', async () => {
+    await truncate();
+    const world = generateWorld(4242);
+    setClock(world.now);
+    const publish = jetStreamPublisher(nc.jetstream(), prefix);
+    for (const event of eventsOf(world)) {
+      await publish({ id: randomUUID(), subject: event.name, payload: event.payload, correlationId: 'rebuild', occurredAt: new Date() });
+    }
+    await waitForCatchUp(nc, prefix, 120_000);
+    // Through NATS request-reply too.
+    const viaRpc = await rpc.request(GetReportSummaryQryV1, national, { level: 'country', from: '2025-Q1', to: '2026-Q2', suppress: false }, { correlationId: 't' });
+    expect(comparable(viaRpc.measures)).toEqual(rounded(oracleMeasures(world, { level: 'country', code: null }, '2025-Q1', '2026-Q2', { suppress: true, threshold: 5 })));
+    await compareAll(world);
+    const snapshot = async () =>
+      em().execute<{ level: string; code: string; quarter: string; counts: unknown }[]>('select level, code, quarter, counts from report_cell order by level, code, quarter');
+    const compliance = async () => em().execute('select * from community_quarter order by community_id, quarter');
+    const before = await snapshot();
+    const complianceBefore = await compliance();
+    expect(before.length).toBeGreaterThan(50);
+
+    await app.close();
+    const deleted = await (async () => {
+      // The service is stopped: drop with a short-lived app-less EntityManager.
+      const { MikroORM } = await import('@mikro-orm/postgresql');
+      const orm = await MikroORM.init(reportingOrmConfig(db.url));
+      try {
+        return await dropReadModels(orm.em, nc, prefix);
+      } finally {
+        await orm.close();
+      }
+    })();
+    expect(deleted).toContain('reporting__meeting-held-v1');
+    expect(deleted).toContain('reporting__community-created-v1');
+    await start(world.now);
+    await eventually(async () => expect((await snapshot()).length).toBeGreaterThan(0), 30_000);
+    await waitForCatchUp(nc, prefix, 120_000);
+    expect(await snapshot()).toEqual(before);
+    expect(await compliance()).toEqual(complianceBefore);
+    await compareAll(world);
+  });
+
+  it('should answer NOT_FOUND over NATS for a district outside the scope', async () => {
+    const error = await rpc.request(GetReportSummaryQryV1, policeIsfara, { level: 'district', code: 'batken', from: '2026-Q1', suppress: false }, { correlationId: 't' }).catch((e: unknown) => e);
+    expect((error as RpcError).payload.code).toBe(ErrorCode.NotFound);
+  });
+});
