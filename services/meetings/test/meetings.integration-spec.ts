@@ -115,6 +115,10 @@ describe('meetings lifecycle (real PostgreSQL and NATS)', () => {
         districtCode: 'isfara',
         scheduledFor: new Date(start).toISOString(),
         quarter: draft.quarter,
+        // Optional fields added for notifications and reporting.
+        regionCode: 'sughd',
+        timeZone: 'Asia/Dushanbe',
+        occurredAt: expect.any(String),
       });
 
       const newStart = new Date(Date.now() + 90 * 60 * 1000).toISOString();

@@ -8,7 +8,9 @@ import {
   GetDistrictQryV1,
   GetMeetingQryV1,
   GetOrganisationQryV1,
+  ListContactsQryV1,
   ListMeetingsQryV1,
+  ListOrganisationsQryV1,
   MeetingViewSchema,
   TransitionMeetingCmdV1,
   TransitionMeetingInputSchema,
@@ -75,7 +77,9 @@ export class MeetingsController {
   @HttpCode(201)
   @RequirePermission('meeting:plan')
   @ApiContract({
-    summary: 'Plan a meeting (draft) for communities of a district in your scope; 403 outside it',
+    summary:
+      'Plan a meeting (draft) for communities of a district in your scope; 403 outside it. With templateId (and templateVersion, ' +
+      'default the latest of that family) the handbook agenda and checklist are copied. Invitees must be of the district or its region',
     body: CreateMeetingInputSchema,
     response: MeetingViewSchema,
   })
@@ -83,13 +87,16 @@ export class MeetingsController {
     const input = parseInput(CreateMeetingInputSchema, body);
     const place = await this.placeOf(actor, input, correlationId);
     await this.checkOrganisations(actor, input, correlationId);
+    await this.checkInvitees(actor, { districtCode: input.districtCode, regionCode: place.regionCode }, input, correlationId);
     return this.rpc.request(CreateMeetingCmdV1, actor, { input, place }, { correlationId });
   }
 
   @Patch(':id')
   @RequirePermission('meeting:plan')
   @ApiContract({
-    summary: 'Change a draft or scheduled meeting (the date of a scheduled one moves by postponing)',
+    summary:
+      'Change a draft, scheduled or postponed meeting (the date of an announced one moves by postponing); invitees must be ' +
+      'contacts and organisations of its district (or its region); a change of an announced meeting emits meeting.updated',
     body: UpdateMeetingInputSchema,
     response: MeetingViewSchema,
   })
@@ -97,6 +104,14 @@ export class MeetingsController {
     const { id } = parseInput(IdParam, params);
     const patch = parseInput(UpdateMeetingInputSchema, body);
     await this.checkOrganisations(actor, patch, correlationId);
+    if (patch.inviteeContactIds?.length || patch.inviteeOrganisationIds?.length) {
+      // The invitees must belong to the meeting's district; a meeting the caller cannot see is left to the command (403/404).
+      const meeting = await this.rpc.request(GetMeetingQryV1, actor, { id }, { correlationId }).catch((error: unknown) => {
+        if (isNotFound(error)) return null;
+        throw error;
+      });
+      if (meeting) await this.checkInvitees(actor, meeting, patch, correlationId);
+    }
     return this.rpc.request(UpdateMeetingCmdV1, actor, { id, patch }, { correlationId });
   }
 
@@ -139,6 +154,43 @@ export class MeetingsController {
         else if (!kinds.includes(organisation.kind)) errors.push({ field, message: `must be ${what}` });
       }),
     );
+    if (errors.length) throw new ProblemError(400, 'The request is invalid', errors);
+  }
+
+  /**
+   * Every invitee must be a contact or organisation the caller can see (communities answers with the caller's own
+   * scope) that works in the meeting's district, or at region level in its region (regional law-enforcement heads).
+   */
+  private async checkInvitees(
+    actor: Actor,
+    place: { districtCode: string; regionCode: string },
+    input: { inviteeContactIds?: string[]; inviteeOrganisationIds?: string[] },
+    correlationId: string,
+  ): Promise<void> {
+    const fits = (row: { districtCode: string | null; regionCode: string }) =>
+      row.districtCode === place.districtCode || (row.districtCode === null && row.regionCode === place.regionCode);
+    const errors: FieldError[] = [];
+    const check = async (field: string, ids: string[], fetch: (batch: string[]) => Promise<{ id: string; districtCode: string | null; regionCode: string }[]>) => {
+      const unique = [...new Set(ids)];
+      const found = new Map<string, { districtCode: string | null; regionCode: string }>();
+      for (let i = 0; i < unique.length; i += 100) for (const row of await fetch(unique.slice(i, i + 100))) found.set(row.id, row);
+      ids.forEach((id, index) => {
+        const row = found.get(id);
+        if (!row) errors.push({ field: `${field}.${index}`, message: 'unknown' });
+        else if (!fits(row)) errors.push({ field: `${field}.${index}`, message: 'not of the meeting’s district or region' });
+      });
+    };
+    const page = { offset: 0, limit: 100, order: 'ASC' as const };
+    if (input.inviteeContactIds?.length) {
+      await check('inviteeContactIds', input.inviteeContactIds, async (ids) => (await this.rpc.request(ListContactsQryV1, actor, { ...page, sort: 'name', ids }, { correlationId })).items);
+    }
+    if (input.inviteeOrganisationIds?.length) {
+      await check(
+        'inviteeOrganisationIds',
+        input.inviteeOrganisationIds,
+        async (ids) => (await this.rpc.request(ListOrganisationsQryV1, actor, { ...page, sort: 'name', ids }, { correlationId })).items,
+      );
+    }
     if (errors.length) throw new ProblemError(400, 'The request is invalid', errors);
   }
 

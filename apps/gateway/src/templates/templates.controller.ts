@@ -1,6 +1,14 @@
-import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CurrentActor, RequirePermission } from '@rd/auth-nest';
-import { GetTemplateQryV1, ListTemplatesQryV1, TemplateViewSchema, type Actor, type TemplateView } from '@rd/contracts';
+import {
+  GetTemplateQryV1,
+  ListTemplatesQryV1,
+  PublishTemplateVersionCmdV1,
+  TemplateVersionInputSchema,
+  TemplateViewSchema,
+  type Actor,
+  type TemplateView,
+} from '@rd/contracts';
 import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -31,5 +39,19 @@ export class TemplatesController {
   get(@CurrentActor() actor: Actor, @Param() params: unknown, @CorrelationId() correlationId: string): Promise<TemplateView> {
     const { id } = parseInput(IdParam, params);
     return this.rpc.request(GetTemplateQryV1, actor, { id }, { correlationId });
+  }
+
+  @Post(':id/versions')
+  @HttpCode(201)
+  @RequirePermission('template:manage')
+  @ApiContract({
+    summary: 'Publish the next version of the template family of {id} (versions are immutable; planned meetings keep their copy)',
+    body: TemplateVersionInputSchema,
+    response: TemplateViewSchema,
+  })
+  publishVersion(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<TemplateView> {
+    const { id } = parseInput(IdParam, params);
+    const template = parseInput(TemplateVersionInputSchema, body);
+    return this.rpc.request(PublishTemplateVersionCmdV1, actor, { id, template }, { correlationId });
   }
 }

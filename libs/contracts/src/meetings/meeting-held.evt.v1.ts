@@ -17,6 +17,8 @@ export const MeetingHeldEvtV1 = defineEvent({
       kind: MeetingKindSchema,
       organisedBy: OrganisedBySchema,
       heldAt: z.string().datetime().describe('When it was recorded as held (UTC)'),
+      startsAt: z.string().datetime().optional().describe('Planned start of the meeting (UTC)'),
+      timeZone: z.string().min(3).max(64).optional().describe('IANA time zone of the district: decides whether it was held within its quarter'),
     })
     .strict(),
 });

@@ -16,6 +16,9 @@ export const MeetingScheduledEvtV1 = defineEvent({
         .string()
         .regex(/^\d{4}-Q[1-4]$/, 'must be a quarter like "2026-Q4"')
         .describe('Calendar quarter the meeting counts for'),
+      regionCode: GeoCodeSchema.optional().describe('Region of the district'),
+      timeZone: z.string().min(3).max(64).optional().describe('IANA time zone of the district'),
+      occurredAt: z.string().datetime().optional().describe('When it was scheduled (UTC)'),
     })
     .strict(),
 });

@@ -68,9 +68,14 @@ export const CreateMeetingInputSchema = z
     facilitatingOrganisationId: meetingFields.facilitatingOrganisationId.optional(),
     inviteeContactIds: meetingFields.inviteeContactIds.default([]),
     inviteeOrganisationIds: meetingFields.inviteeOrganisationIds.default([]),
+    templateId: z.string().uuid().optional().describe('Handbook template (any version of its family): its agenda and checklist are copied at creation'),
+    templateVersion: z.number().int().positive().optional().describe('Version of that template family to copy (default: the latest)'),
   })
   .strict()
   .superRefine((input, ctx) => {
+    if (input.templateVersion !== undefined && input.templateId === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['templateVersion'], message: 'give templateId with templateVersion' });
+    }
     if (input.kind === 'local' && input.communityIds.length !== 1) {
       ctx.addIssue({ code: 'custom', path: ['communityIds'], message: 'a local meeting is for exactly one community' });
     }
@@ -83,7 +88,7 @@ export const CreateMeetingInputSchema = z
   });
 export type CreateMeetingInput = z.infer<typeof CreateMeetingInputSchema>;
 
-/** Fields that may change while the meeting is a draft or scheduled. The date of a scheduled meeting moves by postponing. */
+/** Fields that may change while the meeting is a draft, scheduled or postponed. The date of a scheduled or postponed meeting moves by postponing. */
 export const UpdateMeetingInputSchema = z
   .object({
     title: meetingFields.title.optional(),

@@ -41,3 +41,17 @@ export const TemplateViewSchema = z.object({
   createdAt: z.string(),
 });
 export type TemplateView = z.infer<typeof TemplateViewSchema>;
+
+/** Body of POST /templates/{id}/versions: the whole content of the next version of that template's family. */
+export const TemplateVersionInputSchema = z
+  .object({
+    name: z.string().trim().min(3).max(200).optional().describe('Name shown to planners (default: the previous version’s)'),
+    agenda: z.array(TemplateAgendaItemSchema).min(1).max(30).describe('Agenda items, in order'),
+    checklist: z
+      .array(TemplateChecklistItemSchema)
+      .max(50)
+      .refine((items) => new Set(items.map((i) => i.key)).size === items.length, 'checklist keys must not repeat')
+      .describe('Preparation checklist'),
+  })
+  .strict();
+export type TemplateVersionInput = z.infer<typeof TemplateVersionInputSchema>;

@@ -1,8 +1,9 @@
 import { CreateRequestContext, MikroORM } from '@mikro-orm/core';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Ctx, MessagePattern, NatsContext, Payload } from '@nestjs/microservices';
 import { ApplyTemplateCmdV1, AttachBriefingCmdV1, GetAgendaQryV1, TickChecklistItemCmdV1, type ReplyOf } from '@rd/contracts';
 import { parseRequest } from '@rd/messaging';
+import { correlationIdOf } from '../common/correlation';
 import { AgendaService } from './agenda.service';
 
 @Controller()
@@ -21,22 +22,22 @@ export class AgendaController {
 
   @MessagePattern(ApplyTemplateCmdV1.name)
   @CreateRequestContext()
-  applyTemplate(@Payload() raw: unknown): Promise<ReplyOf<typeof ApplyTemplateCmdV1>> {
+  applyTemplate(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof ApplyTemplateCmdV1>> {
     const { actor, data } = parseRequest(ApplyTemplateCmdV1, raw);
-    return this.agenda.applyTemplate(actor, data.meetingId, data.templateId);
+    return this.agenda.applyTemplate(actor, data.meetingId, data.templateId, correlationIdOf(context));
   }
 
   @MessagePattern(TickChecklistItemCmdV1.name)
   @CreateRequestContext()
-  tick(@Payload() raw: unknown): Promise<ReplyOf<typeof TickChecklistItemCmdV1>> {
+  tick(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof TickChecklistItemCmdV1>> {
     const { actor, data } = parseRequest(TickChecklistItemCmdV1, raw);
-    return this.agenda.tick(actor, data.meetingId, data.itemId);
+    return this.agenda.tick(actor, data.meetingId, data.itemId, correlationIdOf(context));
   }
 
   @MessagePattern(AttachBriefingCmdV1.name)
   @CreateRequestContext()
-  attachBriefing(@Payload() raw: unknown): Promise<ReplyOf<typeof AttachBriefingCmdV1>> {
+  attachBriefing(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof AttachBriefingCmdV1>> {
     const { actor, data } = parseRequest(AttachBriefingCmdV1, raw);
-    return this.agenda.attachBriefing(actor, data.meetingId, data.itemId, data.briefingId);
+    return this.agenda.attachBriefing(actor, data.meetingId, data.itemId, data.briefingId, correlationIdOf(context));
   }
 }

@@ -1,7 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { actorCoversDistrict, type Actor, type MeetingAgendaView, type MeetingStatus } from '@rd/contracts';
+import { actorCoversDistrict, BriefingAttachedEvtV1, ChecklistItemTickedEvtV1, type Actor, type MeetingAgendaView, type MeetingStatus } from '@rd/contracts';
+import { recordEvent } from '@rd/persistence';
 import { Meeting } from '../meetings/meeting.entity';
 import { MeetingsErrorCode, MeetingsException } from '../meetings/meetings.exception';
 import { requirePermission } from '../meetings/meetings.service';
@@ -14,6 +15,8 @@ import { dateOnly } from '../actions/follow-up-action.mapper';
 import { Concern } from '../concerns/concern.entity';
 import { toAgendaView } from './agenda.mapper';
 import { buildCarryOver, type CarryOverSource } from './carry-over';
+import { checklistDueDate } from './checklist-due';
+import { copyTemplateOntoMeeting } from './template-copy';
 import { MeetingAgenda, MeetingAgendaItem, MeetingChecklistItem } from './meeting-agenda.entity';
 
 /** A template can be (re)applied while the meeting is still being prepared. */
@@ -38,7 +41,7 @@ export class AgendaService {
   }
 
   /** Replaces the meeting's agenda and checklist with copies of the template's; ticks are not carried over. */
-  async applyTemplate(actor: Actor, meetingId: string, templateId: string): Promise<MeetingAgendaView> {
+  async applyTemplate(actor: Actor, meetingId: string, templateId: string, correlationId: string): Promise<MeetingAgendaView> {
     requirePermission(actor, 'meeting:plan');
     return this.em.transactional(async (tx) => {
       const meeting = await this.loadForWrite(tx, actor, meetingId);
@@ -46,21 +49,14 @@ export class AgendaService {
         throw new MeetingsException(MeetingsErrorCode.NotEditable, `A ${meeting.status} meeting's agenda can no longer be replaced`);
       }
       const template = await this.templates.load(tx, templateId);
-      await tx.nativeDelete(MeetingAgendaItem, { meetingId });
-      await tx.nativeDelete(MeetingChecklistItem, { meetingId });
-      await tx.nativeDelete(MeetingAgenda, { meetingId });
-      tx.create(MeetingAgenda, { meetingId, templateId: template.id, appliedBy: actor.userId });
-      template.agenda.forEach((item, index) => tx.create(MeetingAgendaItem, { meetingId, position: index + 1, kind: item.kind, title: item.title }));
-      template.checklist.forEach((item, index) =>
-        tx.create(MeetingChecklistItem, { meetingId, position: index + 1, key: item.key, title: item.title, offsetDays: item.offsetDays }),
-      );
+      await copyTemplateOntoMeeting(tx, meeting, template, actor.userId, correlationId);
       await tx.flush();
       return this.view(tx, actor, meeting);
     });
   }
 
   /** Records which briefing version is presented under a legal-information item of a meeting being prepared. */
-  async attachBriefing(actor: Actor, meetingId: string, itemId: string, briefingId: string): Promise<MeetingAgendaView> {
+  async attachBriefing(actor: Actor, meetingId: string, itemId: string, briefingId: string, correlationId: string): Promise<MeetingAgendaView> {
     requirePermission(actor, 'meeting:plan');
     return this.em.transactional(async (tx) => {
       const meeting = await this.loadForWrite(tx, actor, meetingId);
@@ -72,22 +68,63 @@ export class AgendaService {
       if (!PLANNABLE.includes(meeting.status)) {
         throw new MeetingsException(MeetingsErrorCode.NotEditable, `A ${meeting.status} meeting's agenda can no longer be changed`);
       }
-      item.briefingId = (await this.briefings.load(tx, briefingId)).id;
+      const briefing = await this.briefings.load(tx, briefingId);
+      const previous = item.briefingId ?? null;
+      item.briefingId = briefing.id;
+      // Attaching the version it already presents changes nothing and announces nothing.
+      if (previous !== briefing.id) {
+        recordEvent(
+          tx,
+          BriefingAttachedEvtV1,
+          {
+            meetingId: meeting.id,
+            districtCode: meeting.districtCode,
+            regionCode: meeting.regionCode,
+            communityIds: [...meeting.communityIds],
+            itemId: item.id,
+            briefingId: briefing.id,
+            briefingFamilyId: briefing.familyId,
+            previousBriefingId: previous,
+            occurredAt: new Date().toISOString(),
+          },
+          correlationId,
+        );
+      }
       await tx.flush();
       return this.view(tx, actor, meeting);
     });
   }
 
-  /** Idempotent: ticking a ticked item keeps who ticked it first and when. */
-  async tick(actor: Actor, meetingId: string, itemId: string): Promise<MeetingAgendaView> {
+  /** Idempotent: ticking a ticked item keeps who ticked it first and when, and emits nothing again. */
+  async tick(actor: Actor, meetingId: string, itemId: string, correlationId: string): Promise<MeetingAgendaView> {
     requirePermission(actor, 'meeting:plan');
     return this.em.transactional(async (tx) => {
       const meeting = await this.loadForWrite(tx, actor, meetingId);
       const item = await tx.findOne(MeetingChecklistItem, { id: itemId, meetingId });
       if (!item) throw MeetingsException.notFound('Checklist item');
       if (!item.doneAt) {
-        item.doneAt = new Date();
+        const now = new Date();
+        item.doneAt = now;
         item.doneBy = actor.userId;
+        const all = await tx.find(MeetingChecklistItem, { meetingId });
+        const dueDate = checklistDueDate(meeting.startsAt, item.offsetDays);
+        recordEvent(
+          tx,
+          ChecklistItemTickedEvtV1,
+          {
+            meetingId: meeting.id,
+            districtCode: meeting.districtCode,
+            regionCode: meeting.regionCode,
+            itemId: item.id,
+            key: item.key,
+            dueDate,
+            late: dueDate < now.toISOString().slice(0, 10),
+            done: all.filter((i) => i.doneAt).length,
+            total: all.length,
+            occurredAt: now.toISOString(),
+          },
+          correlationId,
+        );
       }
       await tx.flush();
       return this.view(tx, actor, meeting);

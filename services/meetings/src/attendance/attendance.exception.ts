@@ -7,6 +7,8 @@ export enum AttendanceErrorCode {
   NotHeld = 'MEETING_NOT_HELD',
   InvalidInput = 'INVALID_INPUT',
   NotPermitted = 'NOT_PERMITTED',
+  SheetNotFound = 'SIGN_IN_SHEET_NOT_FOUND',
+  SheetReplaced = 'SIGN_IN_SHEET_REPLACED',
 }
 
 const TO_ERROR_CODE: Record<AttendanceErrorCode, ErrorCode> = {
@@ -15,6 +17,8 @@ const TO_ERROR_CODE: Record<AttendanceErrorCode, ErrorCode> = {
   [AttendanceErrorCode.NotHeld]: ErrorCode.Conflict,
   [AttendanceErrorCode.InvalidInput]: ErrorCode.ValidationFailed,
   [AttendanceErrorCode.NotPermitted]: ErrorCode.Forbidden,
+  [AttendanceErrorCode.SheetNotFound]: ErrorCode.NotFound,
+  [AttendanceErrorCode.SheetReplaced]: ErrorCode.Conflict,
 };
 
 /** Errors of attendance and the feedback survey. */

@@ -15,9 +15,8 @@ export interface MeetingFrame {
 export class MeetingAttendanceRepository extends EntityRepository<MeetingAttendance> {
   /** Reads the meeting row directly (and locks it for a write): attendance depends on its place, kind and status only. */
   async findMeetingFrame(meetingId: string, forUpdate = false): Promise<MeetingFrame | null> {
-    const rows = await this.getEntityManager()
-      .getConnection()
-      .execute<{ id: string; district_code: string; region_code: string; status: MeetingStatus; kind: MeetingKind; community_ids: string[] }[]>(
+    // em.execute runs in the caller's transaction (getConnection().execute would not, and `for update` would lock nothing).
+    const rows = await this.getEntityManager().execute<{ id: string; district_code: string; region_code: string; status: MeetingStatus; kind: MeetingKind; community_ids: string[] }[]>(
         `select id, district_code, region_code, status, kind, community_ids from meeting where id = ?${forUpdate ? ' for update' : ''}`,
         [meetingId],
       );

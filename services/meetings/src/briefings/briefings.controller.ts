@@ -1,8 +1,9 @@
 import { CreateRequestContext, MikroORM } from '@mikro-orm/core';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Ctx, MessagePattern, NatsContext, Payload } from '@nestjs/microservices';
 import { CreateBriefingCmdV1, GetBriefingQryV1, ListBriefingDeliveriesQryV1, ListBriefingsQryV1, type ReplyOf } from '@rd/contracts';
 import { parseRequest } from '@rd/messaging';
+import { correlationIdOf } from '../common/correlation';
 import { BriefingsService } from './briefings.service';
 
 @Controller()
@@ -28,9 +29,9 @@ export class BriefingsController {
 
   @MessagePattern(CreateBriefingCmdV1.name)
   @CreateRequestContext()
-  create(@Payload() raw: unknown): Promise<ReplyOf<typeof CreateBriefingCmdV1>> {
+  create(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof CreateBriefingCmdV1>> {
     const { actor, data } = parseRequest(CreateBriefingCmdV1, raw);
-    return this.briefings.create(actor, data.briefing, data.previousId);
+    return this.briefings.create(actor, data.briefing, data.previousId, correlationIdOf(context));
   }
 
   @MessagePattern(ListBriefingDeliveriesQryV1.name)

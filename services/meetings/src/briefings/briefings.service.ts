@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { actorCoversDistrict, type Actor, type BriefingDelivery, type BriefingInput, type BriefingView } from '@rd/contracts';
+import { actorCoversDistrict, BriefingPublishedEvtV1, type Actor, type BriefingDelivery, type BriefingInput, type BriefingView } from '@rd/contracts';
+import { recordEvent } from '@rd/persistence';
 import { randomUUID } from 'node:crypto';
 import { MeetingAgendaItem } from '../agenda/meeting-agenda.entity';
 import { Meeting } from '../meetings/meeting.entity';
@@ -28,7 +29,7 @@ export class BriefingsService {
   }
 
   /** Version 1 of a new briefing, or the next version of `previousId`'s family. */
-  async create(actor: Actor, input: BriefingInput, previousId?: string): Promise<BriefingView> {
+  async create(actor: Actor, input: BriefingInput, previousId: string | undefined, correlationId: string): Promise<BriefingView> {
     requirePermission(actor, 'briefing:manage');
     return this.em.transactional(async (tx) => {
       let familyId: string = randomUUID();
@@ -40,6 +41,12 @@ export class BriefingsService {
         version = (latest?.version ?? 0) + 1;
       }
       const briefing = tx.create(Briefing, { familyId, version, ...input, createdBy: actor.userId });
+      recordEvent(
+        tx,
+        BriefingPublishedEvtV1,
+        { briefingId: briefing.id, familyId, version, effectiveDate: input.effectiveDate, occurredAt: new Date().toISOString() },
+        correlationId,
+      );
       await tx.flush();
       return toBriefingView(briefing);
     });

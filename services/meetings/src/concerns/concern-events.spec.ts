@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { FollowUpAction } from '../actions/follow-up-action.entity';
 import { actionAssignedPayload, actionStatusChangedPayload } from '../actions/follow-up-action.mapper';
 import { Concern } from './concern.entity';
-import { concernRecordedPayload, sensitivityChangedPayload } from './concern.mapper';
+import { concernRecordedPayload, concernUpdatedPayload, sensitivityChangedPayload } from './concern.mapper';
 
 const SECRET_TEXT = 'SECRET-TEXT-7f3a: my neighbour was beaten by a border guard';
 const SECRET_ANSWER = 'SECRET-ANSWER-91c2';
@@ -53,6 +53,7 @@ describe('concern and action events', () => {
   const payloads: Record<string, unknown> = {
     'meetings.evt.concern.recorded.v1': concernRecordedPayload(concern, now),
     'meetings.evt.concern.sensitivity-changed.v1': sensitivityChangedPayload(concern, 'restricted', now),
+    'meetings.evt.concern.updated.v1': concernUpdatedPayload(concern, ['text', 'answer', 'raiser', 'handlers'], now),
     'meetings.evt.action.assigned.v1': actionAssignedPayload(action, now),
     'meetings.evt.action.status-changed.v1': actionStatusChangedPayload(action, 'in-progress', { openActionCount: 0, resolved: true }, now),
   };

@@ -1,4 +1,13 @@
-import type { ActionStatus, ConcernView, DataOf, ConcernRecordedEvtV1, ConcernSensitivityChangedEvtV1, Sensitivity } from '@rd/contracts';
+import type {
+  ActionStatus,
+  ConcernRecordedEvtV1,
+  ConcernSensitivityChangedEvtV1,
+  ConcernUpdatedEvtV1,
+  ConcernUpdateField,
+  ConcernView,
+  DataOf,
+  Sensitivity,
+} from '@rd/contracts';
 import { isConcernResolved, isOpenAction } from './concern-rules';
 import type { Concern } from './concern.entity';
 
@@ -48,6 +57,22 @@ export function sensitivityChangedPayload(concern: Concern, from: Sensitivity, n
     topic: concern.topic,
     from,
     to: concern.sensitivity,
+    occurredAt: now.toISOString(),
+  };
+}
+
+/** An edit, by the names of the changed fields: never the text, the answer, the raiser or the handlers. */
+export function concernUpdatedPayload(concern: Concern, changedFields: ConcernUpdateField[], now: Date): DataOf<typeof ConcernUpdatedEvtV1> {
+  return {
+    concernId: concern.id,
+    meetingId: concern.meetingId,
+    districtCode: concern.districtCode,
+    regionCode: concern.regionCode,
+    topic: concern.topic,
+    sensitivity: concern.sensitivity,
+    followUpNeeded: concern.followUpNeeded,
+    replied: Boolean(concern.answer?.trim()),
+    changedFields,
     occurredAt: now.toISOString(),
   };
 }

@@ -3,7 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { canChangeSensitivity, canReadConcern, hasPermission, type Permission } from '@rd/auth-core';
 import {
   actorCoversDistrict,
+  CONCERN_UPDATE_FIELDS,
   ConcernRecordedEvtV1,
+  ConcernUpdatedEvtV1,
   ConcernSensitivityChangedEvtV1,
   GetConcernQryV1,
   ListConcernsQryV1,
@@ -21,7 +23,7 @@ import { recordEvent } from '@rd/persistence';
 import { recordConcernAudit } from './concern-audit';
 import { accessFactsOf } from './concern-rules';
 import { Concern } from './concern.entity';
-import { concernRecordedPayload, sensitivityChangedPayload, toConcernView } from './concern.mapper';
+import { concernRecordedPayload, concernUpdatedPayload, sensitivityChangedPayload, toConcernView } from './concern.mapper';
 import { ConcernsErrorCode, ConcernsException } from './concerns.exception';
 
 type RecordInput = DataOf<typeof RecordConcernCmdV1>['concern'];
@@ -131,17 +133,35 @@ export class ConcernsService {
       if (to === 'confidential' && handlerIds.length === 0) {
         throw new ConcernsException(ConcernsErrorCode.InvalidInput, 'A confidential concern needs at least one named handler', 'handlerIds');
       }
-      if (patch.topic !== undefined) concern.topic = patch.topic;
-      if (patch.text !== undefined) concern.text = patch.text;
-      if (patch.answer !== undefined) concern.answer = patch.answer;
-      if (patch.followUpNeeded !== undefined) concern.followUpNeeded = patch.followUpNeeded;
-      if (patch.raiser !== undefined) {
+      const changed = new Set<(typeof CONCERN_UPDATE_FIELDS)[number]>();
+      const set = <K extends 'topic' | 'text' | 'answer' | 'followUpNeeded'>(field: K, value: Concern[K] | undefined) => {
+        if (value === undefined || value === concern[field]) return;
+        concern[field] = value;
+        changed.add(field);
+      };
+      set('topic', patch.topic);
+      set('text', patch.text);
+      set('answer', patch.answer);
+      set('followUpNeeded', patch.followUpNeeded);
+      if (patch.raiser !== undefined && (patch.raiser.gender !== concern.raiserGender || patch.raiser.ageGroup !== concern.raiserAgeGroup)) {
         concern.raiserGender = patch.raiser.gender;
         concern.raiserAgeGroup = patch.raiser.ageGroup;
+        changed.add('raiser');
       }
+      if (JSON.stringify([...handlerIds].sort()) !== JSON.stringify([...concern.handlerIds].sort())) changed.add('handlers');
+      if (to !== from) changed.add('sensitivity');
       concern.handlerIds = handlerIds;
       concern.sensitivity = to;
       const now = new Date();
+      if (changed.size > 0) {
+        // Names of the changed fields only: never the text, the answer, the raiser or the handlers.
+        recordEvent(
+          tx,
+          ConcernUpdatedEvtV1,
+          concernUpdatedPayload(concern, CONCERN_UPDATE_FIELDS.filter((f) => changed.has(f)), now),
+          correlationId,
+        );
+      }
       if (to !== from) {
         recordEvent(tx, ConcernSensitivityChangedEvtV1, sensitivityChangedPayload(concern, from, now), correlationId);
         if (ORDER.indexOf(to) < ORDER.indexOf(from)) {

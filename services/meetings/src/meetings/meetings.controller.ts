@@ -22,9 +22,9 @@ export class MeetingsController {
 
   @MessagePattern(CreateMeetingCmdV1.name)
   @CreateRequestContext()
-  create(@Payload() raw: unknown): Promise<ReplyOf<typeof CreateMeetingCmdV1>> {
+  create(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof CreateMeetingCmdV1>> {
     const { actor, data } = parseRequest(CreateMeetingCmdV1, raw);
-    return this.meetings.create(actor, data.input, data.place);
+    return this.meetings.create(actor, data.input, data.place, correlationIdOf(context));
   }
 
   @MessagePattern(GetMeetingQryV1.name)
@@ -43,9 +43,9 @@ export class MeetingsController {
 
   @MessagePattern(UpdateMeetingCmdV1.name)
   @CreateRequestContext()
-  update(@Payload() raw: unknown): Promise<ReplyOf<typeof UpdateMeetingCmdV1>> {
+  update(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof UpdateMeetingCmdV1>> {
     const { actor, data } = parseRequest(UpdateMeetingCmdV1, raw);
-    return this.meetings.update(actor, data.id, data.patch);
+    return this.meetings.update(actor, data.id, data.patch, correlationIdOf(context));
   }
 
   @MessagePattern(TransitionMeetingCmdV1.name)

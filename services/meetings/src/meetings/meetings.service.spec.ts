@@ -28,19 +28,19 @@ describe(MeetingsService.name, () => {
   describe('create', () => {
     it('should refuse a district outside the actor scope before touching the database', async () => {
       const { sut, mocks } = setup();
-      await expect(sut.create(actor(['police-officer'], ['batken']), input, place)).rejects.toMatchObject({ code: ErrorCode.Forbidden });
+      await expect(sut.create(actor(['police-officer'], ['batken']), input, place, 'c-1')).rejects.toMatchObject({ code: ErrorCode.Forbidden });
       expect(mocks.em.transactional).not.toHaveBeenCalled();
     });
 
     it('should refuse a role without meeting:plan', async () => {
       const { sut, mocks } = setup();
-      await expect(sut.create(actor(['local-government'], ['isfara']), input, place)).rejects.toMatchObject({ code: ErrorCode.Forbidden });
+      await expect(sut.create(actor(['local-government'], ['isfara']), input, place, 'c-1')).rejects.toMatchObject({ code: ErrorCode.Forbidden });
       expect(mocks.em.transactional).not.toHaveBeenCalled();
     });
 
     it('should require a facilitating organisation when an NGO organised the meeting', async () => {
       const { sut } = setup();
-      await expect(sut.create(actor(['ngo-admin'], ['isfara']), { ...input, organisedBy: 'ngo' }, place)).rejects.toMatchObject({
+      await expect(sut.create(actor(['ngo-admin'], ['isfara']), { ...input, organisedBy: 'ngo' }, place, 'c-1')).rejects.toMatchObject({
         code: ErrorCode.ValidationFailed,
         errors: [{ field: 'facilitatingOrganisationId' }],
       });

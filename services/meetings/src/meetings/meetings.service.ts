@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { hasPermission, type Permission } from '@rd/auth-core';
+import { actorHasPermission, type Permission } from '@rd/auth-core';
 import {
   actorCoversDistrict,
   MeetingCancelledEvtV1,
@@ -9,6 +9,8 @@ import {
   MeetingHeldEvtV1,
   MeetingRescheduledEvtV1,
   MeetingScheduledEvtV1,
+  MeetingUpdatedEvtV1,
+  MEETING_UPDATE_FIELDS,
   type Actor,
   type CreateMeetingInput,
   type DataOf,
@@ -27,12 +29,17 @@ import { Meeting } from './meeting.entity';
 import { toMeetingView } from './meeting.mapper';
 import { MeetingsErrorCode, MeetingsException } from './meetings.exception';
 import { quarterOf } from './quarter';
+import { copyTemplateOntoMeeting } from '../agenda/template-copy';
+import { resolveTemplateVersion } from '../templates/templates.service';
 
 /** Fields whose change alters the calendar entry (RFC 5545 SEQUENCE is bumped). */
 const CALENDAR_FIELDS = ['title', 'startsAt', 'durationMinutes', 'venueName', 'venueLocation'] as const;
 
+/** Statuses in which the plan can still change (a postponed meeting keeps being prepared). */
+const EDITABLE: readonly Meeting['status'][] = ['draft', 'scheduled', 'postponed'];
+
 export function requirePermission(actor: Actor, permission: Permission): void {
-  if (!hasPermission(actor.roles, permission)) {
+  if (!actorHasPermission(actor, permission)) {
     throw new MeetingsException(MeetingsErrorCode.NotPermitted, `Your role does not allow ${permission}`);
   }
 }
@@ -48,8 +55,11 @@ function checkOrganisers(organisedBy: string, facilitatingOrganisationId: string
 export class MeetingsService {
   constructor(private readonly em: EntityManager) {}
 
-  /** Creates a draft. Nothing is announced until it is scheduled. */
-  async create(actor: Actor, input: CreateMeetingInput, place: MeetingPlace): Promise<MeetingView> {
+  /**
+   * Creates a draft; with `templateId`, the chosen version's agenda and checklist are copied in the same transaction.
+   * Nothing is announced to invitees until it is scheduled.
+   */
+  async create(actor: Actor, input: CreateMeetingInput, place: MeetingPlace, correlationId: string): Promise<MeetingView> {
     requirePermission(actor, 'meeting:plan');
     if (!actorCoversDistrict(actor.scope, place.regionCode, input.districtCode)) {
       throw new MeetingsException(MeetingsErrorCode.OutOfScope, 'The district is outside your scope');
@@ -78,6 +88,17 @@ export class MeetingsService {
         inviteeOrganisationIds: [...new Set(input.inviteeOrganisationIds)],
         createdBy: actor.userId,
       });
+      if (input.templateId) {
+        const template = await resolveTemplateVersion(tx, input.templateId, input.templateVersion).catch((error: unknown) => {
+          // On create an unknown template is a bad field, not a missing meeting.
+          if (!(error instanceof MeetingsException) || error.reason !== MeetingsErrorCode.NotFound) throw error;
+          const field = input.templateVersion === undefined ? 'templateId' : 'templateVersion';
+          throw new MeetingsException(MeetingsErrorCode.InvalidInput, 'Some fields are invalid', [{ field, message: 'unknown template or version' }]);
+        });
+        // The copies reference the meeting row (no ORM relation orders the inserts): write it first.
+        await tx.flush();
+        await copyTemplateOntoMeeting(tx, meeting, template, actor.userId, correlationId);
+      }
       await tx.flush();
       return toMeetingView(meeting);
     });
@@ -97,19 +118,23 @@ export class MeetingsService {
     return { items: rows.map((row) => toMeetingView(row)), total };
   }
 
-  /** Changes a draft or scheduled meeting. The date of a scheduled meeting moves only by postponing (history, event). */
-  async update(actor: Actor, id: string, patch: UpdateMeetingInput): Promise<MeetingView> {
+  /**
+   * Changes a draft, scheduled or postponed meeting. The date of a scheduled or postponed meeting moves only by
+   * postponing (history, event). Once announced (scheduled or postponed), a change of plan details emits
+   * meeting.updated with the names of the changed fields and the invitee differences, so invitees can be told.
+   */
+  async update(actor: Actor, id: string, patch: UpdateMeetingInput, correlationId: string): Promise<MeetingView> {
     requirePermission(actor, 'meeting:plan');
     return this.em.transactional(async (tx) => {
       const meeting = await this.loadForWrite(tx, actor, id);
-      if (meeting.status !== 'draft' && meeting.status !== 'scheduled') {
+      if (!EDITABLE.includes(meeting.status)) {
         throw new MeetingsException(MeetingsErrorCode.NotEditable, `A ${meeting.status} meeting can no longer be changed`);
       }
       const startsAt = patch.startsAt !== undefined ? new Date(patch.startsAt) : undefined;
       if (startsAt && meeting.status !== 'draft' && startsAt.getTime() !== meeting.startsAt.getTime()) {
         throw new MeetingsException(
           MeetingsErrorCode.NotEditable,
-          'The date of a scheduled meeting is changed by postponing it',
+          `The date of a ${meeting.status} meeting is changed by postponing it`,
           'startsAt',
         );
       }
@@ -118,18 +143,49 @@ export class MeetingsService {
       const errors = checkOrganisers(organisedBy, facilitator);
       if (errors.length) throw new MeetingsException(MeetingsErrorCode.InvalidInput, 'Some fields are invalid', errors);
 
+      const before = { contacts: [...meeting.inviteeContactIds], organisations: [...meeting.inviteeOrganisationIds] };
       const next: Record<string, unknown> = { ...patch, ...(startsAt ? { startsAt } : {}) };
       if (patch.inviteeContactIds) next.inviteeContactIds = [...new Set(patch.inviteeContactIds)];
       if (patch.inviteeOrganisationIds) next.inviteeOrganisationIds = [...new Set(patch.inviteeOrganisationIds)];
       let calendarChanged = false;
+      const changed: string[] = [];
       const fields = meeting as unknown as Record<string, unknown>;
       for (const [field, value] of Object.entries(next)) {
         if (value === undefined || JSON.stringify(value) === JSON.stringify(fields[field])) continue;
         fields[field] = value;
+        changed.push(field);
         if ((CALENDAR_FIELDS as readonly string[]).includes(field)) calendarChanged = true;
       }
       if (calendarChanged) meeting.sequence += 1;
       meeting.quarter = quarterOf(meeting.startsAt, meeting.timeZone);
+      const announced = MEETING_UPDATE_FIELDS.filter((field) => changed.includes(field));
+      if ((meeting.status === 'scheduled' || meeting.status === 'postponed') && announced.length > 0) {
+        const added = (now: string[], was: string[]) => now.filter((x) => !was.includes(x));
+        recordEvent(
+          tx,
+          MeetingUpdatedEvtV1,
+          {
+            meetingId: meeting.id,
+            status: meeting.status,
+            communityIds: [...meeting.communityIds],
+            districtCode: meeting.districtCode,
+            regionCode: meeting.regionCode,
+            quarter: meeting.quarter,
+            scheduledFor: meeting.startsAt.toISOString(),
+            timeZone: meeting.timeZone,
+            sequence: meeting.sequence,
+            changedFields: announced,
+            inviteeContactIds: [...meeting.inviteeContactIds],
+            inviteeOrganisationIds: [...meeting.inviteeOrganisationIds],
+            addedInviteeContactIds: added(meeting.inviteeContactIds, before.contacts),
+            removedInviteeContactIds: added(before.contacts, meeting.inviteeContactIds),
+            addedInviteeOrganisationIds: added(meeting.inviteeOrganisationIds, before.organisations),
+            removedInviteeOrganisationIds: added(before.organisations, meeting.inviteeOrganisationIds),
+            occurredAt: new Date().toISOString(),
+          },
+          correlationId,
+        );
+      }
       await tx.flush();
       return toMeetingView(meeting, await this.history(tx, meeting.id));
     });
@@ -192,7 +248,16 @@ export class MeetingsService {
         recordEvent(
           tx,
           MeetingScheduledEvtV1,
-          { meetingId: meeting.id, communityIds: base.communityIds, districtCode: meeting.districtCode, scheduledFor: meeting.startsAt.toISOString(), quarter: meeting.quarter },
+          {
+            meetingId: meeting.id,
+            communityIds: base.communityIds,
+            districtCode: meeting.districtCode,
+            scheduledFor: meeting.startsAt.toISOString(),
+            quarter: meeting.quarter,
+            regionCode: meeting.regionCode,
+            timeZone: meeting.timeZone,
+            occurredAt: now.toISOString(),
+          },
           correlationId,
         );
         return;
@@ -213,7 +278,12 @@ export class MeetingsService {
         );
         return;
       case 'held':
-        recordEvent(tx, MeetingHeldEvtV1, { ...base, kind: meeting.kind, organisedBy: meeting.organisedBy, heldAt: now.toISOString() }, correlationId);
+        recordEvent(
+          tx,
+          MeetingHeldEvtV1,
+          { ...base, kind: meeting.kind, organisedBy: meeting.organisedBy, heldAt: now.toISOString(), startsAt: meeting.startsAt.toISOString(), timeZone: meeting.timeZone },
+          correlationId,
+        );
         return;
       case 'closed':
         recordEvent(tx, MeetingClosedEvtV1, { ...base, kind: meeting.kind, organisedBy: meeting.organisedBy, closedAt: now.toISOString() }, correlationId);

@@ -5,6 +5,7 @@ import { Migration20261124160000_templates } from './Migration20261124160000_tem
 import { Migration20261124170000_attendance_feedback } from './Migration20261124170000_attendance_feedback';
 import { Migration20261124180000_minutes } from './Migration20261124180000_minutes';
 import { Migration20261124190000_briefings } from './Migration20261124190000_briefings';
+import { Migration20261124200000_sign_in_sheets } from './Migration20261124200000_sign_in_sheets';
 
 /** Applied in this order; a new migration is appended here. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261124170000_attendance_feedback', class: Migration20261124170000_attendance_feedback },
   { name: 'Migration20261124180000_minutes', class: Migration20261124180000_minutes },
   { name: 'Migration20261124190000_briefings', class: Migration20261124190000_briefings },
+  { name: 'Migration20261124200000_sign_in_sheets', class: Migration20261124200000_sign_in_sheets },
 ];

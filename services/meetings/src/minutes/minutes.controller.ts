@@ -29,9 +29,9 @@ export class MinutesController {
 
   @MessagePattern(SaveMinutesCmdV1.name)
   @CreateRequestContext()
-  save(@Payload() raw: unknown): Promise<ReplyOf<typeof SaveMinutesCmdV1>> {
+  save(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof SaveMinutesCmdV1>> {
     const { actor, data } = parseRequest(SaveMinutesCmdV1, raw);
-    return this.minutes.save(actor, data.meetingId, data.input);
+    return this.minutes.save(actor, data.meetingId, data.input, correlationIdOf(context));
   }
 
   @MessagePattern(ApproveMinutesCmdV1.name)

@@ -1,10 +1,11 @@
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { hasPermission, type Permission } from '@rd/auth-core';
+import { actorHasPermission, type Permission } from '@rd/auth-core';
 import {
   actorCoversDistrict,
   MinutesApprovedEvtV1,
+  MinutesDraftSavedEvtV1,
   type Actor,
   type MinutesVersionView,
   type MinutesView,
@@ -19,7 +20,7 @@ import { minutesApprovedPayload, toMinutesVersionView, toMinutesView } from './m
 import { MinutesErrorCode, MinutesException } from './minutes.exception';
 
 function requirePermission(actor: Actor, permission: Permission): void {
-  if (!hasPermission(actor.roles, permission)) throw new MinutesException(MinutesErrorCode.NotPermitted, `Your role does not allow ${permission}`);
+  if (!actorHasPermission(actor, permission)) throw new MinutesException(MinutesErrorCode.NotPermitted, `Your role does not allow ${permission}`);
 }
 
 function refuse(decision: Exclude<MinutesDecision, { ok: true }>): never {
@@ -49,7 +50,7 @@ export class MinutesService {
   }
 
   /** Saves a new draft version; refused when locked, when the meeting is not held, or when a confidential concern's text is in it. */
-  async save(actor: Actor, meetingId: string, input: SaveMinutesInput): Promise<MinutesView> {
+  async save(actor: Actor, meetingId: string, input: SaveMinutesInput, correlationId: string): Promise<MinutesView> {
     requirePermission(actor, 'minutes:draft');
     return this.em.transactional(async (tx) => {
       const meeting = await this.loadForWrite(tx, meetingId);
@@ -72,6 +73,12 @@ export class MinutesService {
       const row = minutes ?? tx.create(Minutes, { meetingId, body: input.body, language: input.language, updatedBy: actor.userId });
       Object.assign(row, { body: input.body, language: input.language, version, updatedBy: actor.userId, updatedAt: now });
       tx.create(MinutesVersion, { meetingId, version, body: input.body, language: input.language, createdBy: actor.userId, createdAt: now });
+      recordEvent(
+        tx,
+        MinutesDraftSavedEvtV1,
+        { meetingId, districtCode: meeting.districtCode, regionCode: meeting.regionCode, version, language: input.language, bodyLength: input.body.length, occurredAt: now.toISOString() },
+        correlationId,
+      );
       await tx.flush();
       return toMinutesView(meetingId, row, concernSection(concerns));
     });

@@ -1,8 +1,9 @@
 import { CreateRequestContext, MikroORM } from '@mikro-orm/core';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { GetTemplateQryV1, ListTemplatesQryV1, type ReplyOf } from '@rd/contracts';
+import { Ctx, MessagePattern, NatsContext, Payload } from '@nestjs/microservices';
+import { GetTemplateQryV1, ListTemplatesQryV1, PublishTemplateVersionCmdV1, type ReplyOf } from '@rd/contracts';
 import { parseRequest } from '@rd/messaging';
+import { correlationIdOf } from '../common/correlation';
 import { TemplatesService } from './templates.service';
 
 @Controller()
@@ -24,5 +25,12 @@ export class TemplatesController {
   get(@Payload() raw: unknown): Promise<ReplyOf<typeof GetTemplateQryV1>> {
     const { actor, data } = parseRequest(GetTemplateQryV1, raw);
     return this.templates.get(actor, data.id);
+  }
+
+  @MessagePattern(PublishTemplateVersionCmdV1.name)
+  @CreateRequestContext()
+  publishVersion(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof PublishTemplateVersionCmdV1>> {
+    const { actor, data } = parseRequest(PublishTemplateVersionCmdV1, raw);
+    return this.templates.publishVersion(actor, data.id, data.template, correlationIdOf(context));
   }
 }
