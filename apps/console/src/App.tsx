@@ -7,9 +7,11 @@ import { Dashboard } from './dashboard/Dashboard';
 import districts from './districts';
 import { Layout } from './layout/Layout';
 import meetings from './meetings';
+import * as notifications from './notifications';
 import communitiesMap from './map';
 import organisations from './organisations';
 import regions from './regions';
+import reporting from './reporting';
 import { consoleTheme } from './theme';
 
 export interface AppProps {
@@ -47,5 +49,11 @@ export const App = ({ authProvider, dataProvider, i18nProvider, store }: AppProp
     <Resource name="meetings" {...meetings} recordRepresentation="title" />
     <Resource name="officer-assignments" />
     <Resource name="audit" {...audit} />
+    <Resource name="reporting" {...reporting} />
+    <Resource name="report-exports" />
+    <Resource name="notifications/inbox" {...notifications.inbox} />
+    <Resource name="notifications/deliveries" {...notifications.deliveries} />
+    <Resource name="notifications/templates" {...notifications.templates} />
+    <Resource name="notifications/settings" {...notifications.settings} />
   </Admin>
 );

@@ -5,6 +5,7 @@ import { keycloakAuthProvider } from './auth/authProvider';
 import { freshToken, startKeycloak } from './auth/keycloak';
 import { loadConfig } from './config';
 import { createDataProvider } from './data/dataProvider';
+import { createFileClient, FileClientContext } from './data/fileClient';
 import { createHttpClient } from './data/httpClient';
 import { createI18nProvider, initialLocale } from './i18n/i18nProvider';
 import { createImportClient } from './imports/importClient';
@@ -24,12 +25,14 @@ async function boot(root: HTMLElement): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <ImportClientContext.Provider value={createImportClient(config.apiUrl, () => freshToken(keycloak))}>
-        <App
-          authProvider={keycloakAuthProvider(keycloak)}
-          dataProvider={createDataProvider(config.apiUrl, http)}
-          i18nProvider={createI18nProvider(locale)}
-          store={store}
-        />
+        <FileClientContext.Provider value={createFileClient(config.apiUrl, () => freshToken(keycloak))}>
+          <App
+            authProvider={keycloakAuthProvider(keycloak)}
+            dataProvider={createDataProvider(config.apiUrl, http)}
+            i18nProvider={createI18nProvider(locale)}
+            store={store}
+          />
+        </FileClientContext.Provider>
       </ImportClientContext.Provider>
     </StrictMode>,
   );

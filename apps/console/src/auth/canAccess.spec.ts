@@ -17,6 +17,21 @@ describe(canAccess.name, () => {
       }
     });
 
+    it('should let the police and NGOs invite and record concerns, and local government only follow actions up', () => {
+      for (const role of ['police-officer', 'ngo-admin'] as const) {
+        expect(canAccess(as(role), { resource: 'meetings', action: 'invite' })).toBe(true);
+        expect(canAccess(as(role), { resource: 'concerns', action: 'create' })).toBe(true);
+        expect(canAccess(as(role), { resource: 'actions', action: 'manage' })).toBe(true);
+      }
+      expect(canAccess(as('local-government'), { resource: 'meetings', action: 'invite' })).toBe(false);
+      expect(canAccess(as('local-government'), { resource: 'meetings', action: 'hold' })).toBe(false);
+      expect(canAccess(as('local-government'), { resource: 'concerns', action: 'create' })).toBe(false);
+      expect(canAccess(as('local-government'), { resource: 'concerns', action: 'list' })).toBe(true);
+      expect(canAccess(as('local-government'), { resource: 'actions', action: 'manage' })).toBe(true);
+      expect(canAccess(as('regional-reviewer'), { resource: 'concerns', action: 'list' })).toBe(false);
+      expect(canAccess(as('regional-reviewer'), { resource: 'actions', action: 'list' })).toBe(false);
+    });
+
     it('should deny delete and edit, which the console does not offer', () => {
       expect(canAccess(as('police-officer'), { resource: 'meetings', action: 'delete' })).toBe(false);
       expect(canAccess(as('police-officer'), { resource: 'meetings', action: 'edit' })).toBe(false);

@@ -39,9 +39,22 @@ export const ACCESS_RULES: Readonly<Record<string, Readonly<Record<string, Permi
     show: 'meeting:read',
     create: 'meeting:plan',
     transition: 'meeting:plan',
+    // Custom actions of the meeting page: the invitation list, and what is recorded at the meeting itself.
+    invite: 'meeting:plan',
     hold: 'meeting:hold',
   },
-  reports: { list: 'report:read', show: 'report:read' },
+  // Concerns and follow-up actions live on the meeting page; what each reader sees is decided by the gateway.
+  concerns: { list: 'concern:read', create: 'concern:record' },
+  actions: { list: 'action:read', manage: 'action:manage' },
+  reports: { list: 'report:read', show: 'report:read', drillDown: 'report:drill-down' },
+  // The reporting dashboard (a page) and the export jobs behind its buttons; the gateway scopes both.
+  reporting: { list: 'report:read' },
+  'report-exports': { list: 'report:read', create: 'report:read' },
+  // Notifications (issue 6): one's own inbox, the delivery log with its resend button, templates, reminder settings.
+  'notifications/inbox': { list: 'inbox:read', mark: 'inbox:read' },
+  'notifications/deliveries': { list: 'delivery:read', show: 'delivery:read', resend: 'delivery:resend' },
+  'notifications/templates': { list: 'notification-template:manage', show: 'notification-template:manage', edit: 'notification-template:manage' },
+  'notifications/settings': { list: 'notification-settings:manage', edit: 'notification-settings:manage' },
   // Read-only, national coordinator only: no show, edit or delete.
   audit: { list: 'audit:read' },
 };

@@ -4,13 +4,16 @@ import CardHeader from '@mui/material/CardHeader';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { Loading, Title, useGetOne, useTranslate } from 'react-admin';
+import InsightsIcon from '@mui/icons-material/Insights';
+import { Button, Loading, Title, useCanAccess, useGetOne, useRedirect, useTranslate } from 'react-admin';
 import type { MeRecord } from '../types';
 import { ScopeDistricts } from './ScopeDistricts';
 
 /** Home page from GET /me: who the gateway thinks you are, your roles and the area you may see. */
 export const Dashboard = () => {
   const translate = useTranslate();
+  const redirect = useRedirect();
+  const { canAccess: readsReports = false } = useCanAccess({ resource: 'reporting', action: 'list' });
   const { data: me, isPending, error } = useGetOne<MeRecord>('me', { id: 'me' });
   if (isPending) return <Loading />;
   if (error || !me) {
@@ -38,6 +41,17 @@ export const Dashboard = () => {
           </Typography>
         )}
         {scope.districts.length > 0 && <ScopeDistricts codes={scope.districts} />}
+        {readsReports && hasScope && (
+          <Button
+            label="reporting.open"
+            variant="contained"
+            sx={{ mt: 2 }}
+            onClick={() => redirect('list', 'reporting')}
+            data-testid="open-reporting"
+          >
+            <InsightsIcon />
+          </Button>
+        )}
       </CardContent>
     </Card>
   );

@@ -85,6 +85,16 @@ describe(createDataProvider.name, () => {
     expect(mocks.calls[1].init).toMatchObject({ method: 'POST', body: '{}' });
   });
 
+  it('should call any gateway path and hand back the response headers (e.g. X-Hidden-Concerns)', async () => {
+    const { sut, mocks } = setup({ json: [], headers: { 'X-Hidden-Concerns': '{"confidential":1}' } });
+    const { json, headers } = await sut.apiCall('GET', '/meetings/m1/concerns?range=[0,9]');
+    expect(json).toEqual([]);
+    expect(headers.get('X-Hidden-Concerns')).toBe('{"confidential":1}');
+    expect(mocks.calls[0].url).toBe('http://api.test/api/v1/meetings/m1/concerns?range=[0,9]');
+    await sut.apiCall('POST', 'actions/a1/transitions', { to: 'done', note: 'ok' });
+    expect(mocks.calls[1].init).toEqual({ method: 'POST', body: '{"to":"done","note":"ok"}' });
+  });
+
   it('should refuse what the gateway does not offer', async () => {
     const { sut } = setup({ json: {} });
     await expect(sut.delete('communities', { id: 'c1' })).rejects.toThrow('app.errors.unsupported');

@@ -13,6 +13,12 @@ const PATHS: Readonly<Record<string, string>> = {
   me: 'me',
   audit: 'audit',
   meetings: 'meetings',
+  // Notifications (issue 6) and report exports (issue 7): the resource name is the path.
+  'notifications/inbox': 'notifications/inbox',
+  'notifications/deliveries': 'notifications/deliveries',
+  'notifications/templates': 'notifications/templates',
+  'notifications/settings': 'notifications/settings',
+  'report-exports': 'report-exports',
 };
 
 type Row = Record<string, unknown>;
@@ -44,6 +50,8 @@ export interface ConsoleDataProvider extends DataProvider {
   eraseContact(id: Identifier): Promise<{ data: RaRecord }>;
   /** A meeting sub-resource or action, e.g. ('PUT', id, 'attendance', counts) → its JSON answer. */
   meetingCall<T = Row>(method: string, id: Identifier, path: string, body?: unknown): Promise<T>;
+  /** Any gateway path under /api/v1 (e.g. 'meetings/:id/concerns'), with the response headers. */
+  apiCall<T = Row>(method: string, path: string, body?: unknown): Promise<{ json: T; headers: Headers }>;
 }
 
 /** react-admin simple-rest conventions (sort, range, filter as JSON in the query string) against the gateway. */
@@ -125,6 +133,12 @@ export function createDataProvider(apiUrl: string, http: HttpClient): ConsoleDat
       if (body !== undefined) init.body = JSON.stringify(body);
       const { json } = await http<T>(`${url('meetings', id)}/${path}`, init);
       return json;
+    },
+    apiCall: async <T,>(method: string, path: string, body?: unknown) => {
+      const init: RequestInit = { method };
+      if (body !== undefined) init.body = JSON.stringify(body);
+      const { json, headers } = await http<T>(`${apiUrl}/${path.replace(/^\/+/, '')}`, init);
+      return { json, headers };
     },
   };
 }

@@ -1,5 +1,11 @@
 import {
+  ACTION_STATUSES,
   AUDIT_OUTCOMES,
+  CONCERN_TOPICS,
+  MEETING_KINDS,
+  RAISER_AGE_GROUPS,
+  RAISER_GENDERS,
+  SENSITIVITIES,
   CHECKLIST_ITEMS,
   COMMUNITY_KINDS,
   COMMUNITY_STATUSES,
@@ -102,6 +108,13 @@ describe('console messages', () => {
       ...MEETING_STATUSES.flatMap((status) => [`resources.meetings.statuses.${status}`, `resources.meetings.transitions.${status}`]),
       ...VENUE_TYPES.map((type) => `resources.meetings.venueTypes.${type}`),
       ...ORGANISED_BY.map((who) => `resources.meetings.organisedBy.${who}`),
+      ...MEETING_KINDS.map((kind) => `resources.meetings.kinds.${kind}`),
+      ...CONCERN_TOPICS.map((topic) => `resources.meetings.concerns.topics.${topic}`),
+      ...SENSITIVITIES.flatMap((level) => [`resources.meetings.concerns.sensitivities.${level}`, `resources.meetings.concerns.sensitivityHelp.${level}`]),
+      ...ACTION_STATUSES.map((status) => `resources.meetings.actions.statuses.${status}`),
+      ...ACTION_STATUSES.filter((status) => status !== 'open').map((status) => `resources.meetings.actions.moves.${status}`),
+      ...RAISER_GENDERS.map((gender) => `resources.meetings.genders.${gender}`),
+      ...RAISER_AGE_GROUPS.map((age) => `resources.meetings.ageGroups.${age}`),
     ];
     expect(needed.filter((key) => !(key in reference))).toEqual([]);
   });

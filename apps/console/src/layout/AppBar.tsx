@@ -1,10 +1,12 @@
 import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton } from 'react-admin';
+import { UnreadBadge } from '../notifications/UnreadBadge';
 
-/** Language menu (choice kept in the store) and, through the default user menu, the signed-in username. */
+/** Unread messages, language menu (choice kept in the store) and, through the default user menu, the username. */
 export const AppBar = () => (
   <RaAppBar
     toolbar={
       <>
+        <UnreadBadge />
         <LocalesMenuButton />
         <LoadingIndicator />
       </>

@@ -5,19 +5,17 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import type { MeetingKind } from '@rd/contracts';
+import { useCanAccess, useDataProvider, useGetMany, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { AGE_GROUPS, clearDraft, emptyCounts, GENDERS, loadDraft, saveDraft, toCount, totalOf, type Counts } from './draft';
+import { buildAttendanceInput, communitySum, type AttendanceDraft } from './inputs';
 import { SaveError } from './SaveError';
-
-interface AttendanceDraft {
-  counts: Counts;
-  officials: number;
-}
 
 interface Saved {
   counts: Counts;
   officials: { organisationId: string; count: number }[];
+  byCommunity?: { communityId: string; attendees: number }[];
 }
 
 /**
@@ -25,7 +23,11 @@ interface Saved {
  * gateway has the counts, so a dropped connection loses nothing; a failed save shows the error and Retry.
  */
 export const AttendancePanel = () => {
-  const record = useRecordContext<{ id: string; policeUnitId: string | null }>();
+  const record = useRecordContext<{ id: string; policeUnitId: string | null; kind: MeetingKind; communityIds: string[] }>();
+  const { canAccess: canHold } = useCanAccess({ resource: 'meetings', action: 'hold' });
+  const regional = record?.kind === 'regional';
+  const communities = useGetMany<{ id: string; name: string }>('communities', { ids: regional ? (record?.communityIds ?? []) : [] });
+  const [missing, setMissing] = useState<string[]>([]);
   const translate = useTranslate();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
@@ -43,7 +45,8 @@ export const AttendancePanel = () => {
       .meetingCall<Saved>('GET', record.id, 'attendance')
       .then((saved) => {
         const officials = saved.officials.reduce((sum, row) => sum + row.count, 0);
-        setDraft({ counts: saved.counts, officials });
+        const byCommunity = Object.fromEntries((saved.byCommunity ?? []).map((row) => [row.communityId, row.attendees]));
+        setDraft({ counts: saved.counts, officials, byCommunity });
       })
       .catch(() => undefined);
   }, [record, key, dataProvider]);
@@ -57,12 +60,16 @@ export const AttendancePanel = () => {
   };
 
   const submit = async () => {
+    const built = buildAttendanceInput(draft, record);
+    if (!built.ok) {
+      setMissing(built.errors);
+      return;
+    }
+    setMissing([]);
     setPending(true);
     setError(null);
     try {
-      const officials =
-        record.policeUnitId && draft.officials > 0 ? [{ organisationId: record.policeUnitId, count: draft.officials }] : [];
-      await dataProvider.meetingCall('PUT', record.id, 'attendance', { counts: draft.counts, officials });
+      await dataProvider.meetingCall('PUT', record.id, 'attendance', built.value);
       clearDraft(key);
       setUnsaved(false);
       notify('resources.meetings.attendance.saved', { type: 'success' });
@@ -110,6 +117,36 @@ export const AttendancePanel = () => {
       <Typography variant="h6" data-testid="attendance-total">
         {translate('resources.meetings.attendance.total', { total: totalOf(draft.counts) })}
       </Typography>
+      {regional && (
+        <Stack spacing={1} data-testid="attendance-by-community">
+          <Typography variant="h6">{translate('resources.meetings.attendance.byCommunity')}</Typography>
+          <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(160px, 2fr) minmax(100px, 1fr)', gap: 1, alignItems: 'center', maxWidth: 560 }}>
+            {record.communityIds.map((communityId) => [
+              <Typography key={`${communityId}.name`}>{communities.data?.find((row) => row.id === communityId)?.name ?? '…'}</Typography>,
+              <TextField
+                key={`${communityId}.count`}
+                type="number"
+                value={draft.byCommunity?.[communityId] ? String(draft.byCommunity[communityId]) : ''}
+                placeholder="0"
+                onChange={(event) =>
+                  update({ ...draft, byCommunity: { ...draft.byCommunity, [communityId]: toCount(event.target.value) } })
+                }
+                onFocus={(event) => event.target.select()}
+                slotProps={{ htmlInput: { ...bigInput.htmlInput, 'data-testid': `count-community-${communityId}` } }}
+              />,
+            ])}
+          </Box>
+          <Typography
+            data-testid="attendance-community-sum"
+            color={communitySum(draft, record.communityIds) === totalOf(draft.counts) ? 'success.main' : 'warning.main'}
+          >
+            {translate('resources.meetings.attendance.communitySum', {
+              sum: communitySum(draft, record.communityIds),
+              total: totalOf(draft.counts),
+            })}
+          </Typography>
+        </Stack>
+      )}
       {record.policeUnitId && (
         <TextField
           type="number"
@@ -122,12 +159,15 @@ export const AttendancePanel = () => {
         />
       )}
       {unsaved && error === null && <Alert severity="info">{translate('resources.meetings.unsaved')}</Alert>}
+      {missing.length > 0 && <Alert severity="warning" data-testid="attendance-problem">{missing.map((message) => translate(message)).join(' ')}</Alert>}
       {error !== null && <SaveError error={error} onRetry={submit} />}
-      <Box>
-        <Button size="large" variant="contained" onClick={submit} disabled={pending} data-testid="attendance-save">
-          {translate('resources.meetings.attendance.save')}
-        </Button>
-      </Box>
+      {canHold && (
+        <Box>
+          <Button size="large" variant="contained" onClick={submit} disabled={pending} data-testid="attendance-save">
+            {translate('resources.meetings.attendance.save')}
+          </Button>
+        </Box>
+      )}
     </Stack>
   );
 };

@@ -1,7 +1,18 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
-import { useDataProvider, useRecordContext, useTranslate } from 'react-admin';
+import { RAISER_AGE_GROUPS, RAISER_GENDERS, type MeetingStatus } from '@rd/contracts';
+import { useCallback, useEffect, useState } from 'react';
+import { useCanAccess, useDataProvider, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
+import { clearDraft, loadDraft, saveDraft } from './draft';
+import { BigToggle } from './fieldKit';
+import { buildFeedbackBatch, emptyFeedbackRow, incompleteRows, type FeedbackRow } from './inputs';
+import { SaveError } from './SaveError';
 
 interface Cell {
   n: number;
@@ -11,23 +22,39 @@ interface Cell {
 }
 
 const fmt = (value: number | null) => (value === null ? '—' : value.toFixed(1));
+const SCORES = [1, 2, 3, 4, 5] as const;
+const FIRST_ROWS = 5;
 
-/** The meeting's feedback survey, aggregated. */
+/** The meeting's feedback survey: the aggregate, and bulk entry of the paper forms once the meeting is held. */
 export const FeedbackPanel = () => {
-  const record = useRecordContext<{ id: string }>();
-  const translate = useTranslate();
+  const record = useRecordContext<{ id: string; status: MeetingStatus }>();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const { canAccess: canEnter } = useCanAccess({ resource: 'meetings', action: 'hold' });
   const [overall, setOverall] = useState<Cell | null>(null);
-  useEffect(() => {
-    if (!record) return;
+  const id = record?.id;
+  const loadSummary = useCallback(() => {
+    if (!id) return;
     dataProvider
-      .meetingCall<{ overall: Cell }>('GET', record.id, 'feedback/summary')
+      .meetingCall<{ overall: Cell }>('GET', id, 'feedback/summary')
       .then((summary) => setOverall(summary.overall))
       .catch(() => setOverall(null));
-  }, [record, dataProvider]);
-  if (!overall) return <Typography>{translate('resources.meetings.feedback.none')}</Typography>;
+  }, [id, dataProvider]);
+  useEffect(loadSummary, [loadSummary]);
+  if (!record) return null;
+  const held = record.status === 'held' || record.status === 'closed';
   return (
-    <Typography data-testid="feedback-summary">
+    <Stack spacing={3}>
+      <FeedbackSummary overall={overall} />
+      {canEnter && held && <FeedbackEntry meetingId={record.id} onSaved={loadSummary} />}
+    </Stack>
+  );
+};
+
+const FeedbackSummary = ({ overall }: { overall: Cell | null }) => {
+  const translate = useTranslate();
+  if (!overall || overall.n === 0) return <Typography data-testid="feedback-summary">{translate('resources.meetings.feedback.none')}</Typography>;
+  return (
+    <Typography variant="h6" data-testid="feedback-summary">
       {translate('resources.meetings.feedback.summary', {
         n: overall.n,
         usefulness: fmt(overall.usefulnessAverage),
@@ -35,5 +62,138 @@ export const FeedbackPanel = () => {
         share: overall.contactPoliceFirstShare === null ? '—' : `${Math.round(overall.contactPoliceFirstShare * 100)}%`,
       })}
     </Typography>
+  );
+};
+
+const FeedbackEntry = ({ meetingId, onSaved }: { meetingId: string; onSaved: () => void }) => {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const notify = useNotify();
+  const key = `rd.meeting.${meetingId}.feedback`;
+  const fresh = () => Array.from({ length: FIRST_ROWS }, emptyFeedbackRow);
+  const [rows, setRows] = useState<FeedbackRow[]>(() => loadDraft<FeedbackRow[]>(key) ?? fresh());
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [problem, setProblem] = useState<string[]>([]);
+  const incomplete = new Set(incompleteRows(rows));
+
+  const store = (next: FeedbackRow[]) => {
+    setRows(next);
+    saveDraft(key, next);
+  };
+  const patchRow = (index: number, patch: Partial<FeedbackRow>) => store(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+
+  const submit = async () => {
+    const built = buildFeedbackBatch(rows);
+    if (!built.ok) {
+      setProblem(built.errors);
+      return;
+    }
+    setProblem([]);
+    setPending(true);
+    setError(null);
+    try {
+      await dataProvider.meetingCall('POST', meetingId, 'feedback', built.value);
+      clearDraft(key);
+      setRows(fresh());
+      notify('resources.meetings.feedback.saved', { type: 'success', messageArgs: { smart_count: built.value.length } });
+      onSaved();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const t = (path: string) => translate(`resources.meetings.feedback.${path}`);
+  const yesNo = [
+    { value: true, label: t('yes') },
+    { value: false, label: t('no') },
+  ] as const;
+  const filled = rows.length - rows.filter((row) => JSON.stringify(row) === JSON.stringify(emptyFeedbackRow())).length;
+
+  return (
+    <Stack spacing={2} data-testid="feedback-entry">
+      <Typography variant="h6">{t('entryTitle')}</Typography>
+      <Typography color="text.secondary">{t('entryHelp')}</Typography>
+      {rows.map((row, index) => (
+        <Paper
+          key={index}
+          variant="outlined"
+          sx={{ p: 1.5, borderLeft: 6, borderLeftColor: incomplete.has(index) ? 'warning.main' : 'divider' }}
+          data-testid={`feedback-row-${index}`}
+        >
+          <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-end' }}>
+            <Typography variant="h6" sx={{ minWidth: 36 }}>
+              {index + 1}
+            </Typography>
+            <Box>
+              <Typography variant="caption" sx={{ display: "block" }}>{t('usefulness')}</Typography>
+              <BigToggle
+                value={row.usefulness}
+                choices={SCORES.map((value) => ({ value, label: String(value) }))}
+                onChange={(usefulness) => patchRow(index, { usefulness })}
+                testId={`fb-${index}-usefulness`}
+              />
+            </Box>
+            <Box>
+              <Typography variant="caption" sx={{ display: "block" }}>{t('trust')}</Typography>
+              <BigToggle
+                value={row.trust}
+                choices={SCORES.map((value) => ({ value, label: String(value) }))}
+                onChange={(trust) => patchRow(index, { trust })}
+                testId={`fb-${index}-trust`}
+              />
+            </Box>
+            <Box>
+              <Typography variant="caption" sx={{ display: "block" }}>{t('contactFirst')}</Typography>
+              <BigToggle value={row.contactFirst} choices={yesNo} onChange={(contactFirst) => patchRow(index, { contactFirst })} testId={`fb-${index}-first`} />
+            </Box>
+            <Box>
+              <Typography variant="caption" sx={{ display: "block" }}>{t('gender')}</Typography>
+              <BigToggle
+                value={row.gender}
+                choices={RAISER_GENDERS.map((value) => ({ value, label: translate(`resources.meetings.genders.${value}`) }))}
+                onChange={(gender) => patchRow(index, { gender })}
+                testId={`fb-${index}-gender`}
+              />
+            </Box>
+            <Box>
+              <Typography variant="caption" sx={{ display: "block" }}>{t('ageGroup')}</Typography>
+              <BigToggle
+                value={row.ageGroup}
+                choices={RAISER_AGE_GROUPS.map((value) => ({ value, label: translate(`resources.meetings.ageGroups.${value}`) }))}
+                onChange={(ageGroup) => patchRow(index, { ageGroup })}
+                testId={`fb-${index}-age`}
+              />
+            </Box>
+            <TextField
+              label={t('comment')}
+              value={row.comment}
+              onChange={(event) => patchRow(index, { comment: event.target.value })}
+              sx={{ flex: 1, minWidth: 220 }}
+              slotProps={{ htmlInput: { maxLength: 2000, 'data-testid': `fb-${index}-comment` } }}
+            />
+          </Stack>
+        </Paper>
+      ))}
+      <Stack direction="row" spacing={1}>
+        <Button size="large" variant="outlined" onClick={() => store([...rows, ...Array.from({ length: 5 }, emptyFeedbackRow)])} data-testid="feedback-add-rows">
+          {t('addRows')}
+        </Button>
+      </Stack>
+      {problem.length > 0 && (
+        <Alert severity="warning" data-testid="feedback-problem">
+          {problem.map((message) => translate(message, { rows: [...incomplete].map((i) => i + 1).join(', ') })).join(' ')}
+        </Alert>
+      )}
+      {filled > 0 && error === null && <Alert severity="info">{translate('resources.meetings.unsaved')}</Alert>}
+      {error !== null && <SaveError error={error} onRetry={submit} />}
+      <Box>
+        <Button size="large" variant="contained" onClick={submit} disabled={pending} data-testid="feedback-save">
+          {translate('resources.meetings.feedback.saveAll', { smart_count: filled })}
+        </Button>
+      </Box>
+    </Stack>
   );
 };

@@ -1,53 +1,110 @@
 import {
+  AutocompleteArrayInput,
+  FormDataConsumer,
   AutocompleteInput,
   Create,
-  DateTimeInput,
   maxLength,
   minLength,
+  NumberInput,
+  RadioButtonGroupInput,
+  ReferenceArrayInput,
   ReferenceInput,
   required,
   SelectInput,
   SimpleForm,
   TextInput,
   useDataProvider,
+  useGetOne,
+  useTranslate,
 } from 'react-admin';
+import { DistrictInput } from '../districts/DistrictInput';
+import type { DistrictRecord } from '../types';
 import { organisedByChoices, venueTypeChoices } from './choices';
+import { buildCreateMeetingInput, type MeetingForm } from './inputs';
+import { quarterInZone, zoneLabel, zonedLocalToUtc } from './timeZone';
 
-interface MeetingForm {
-  communityId: string;
-  title: string;
-  startsAt: string | Date;
-  venueName: string;
-  venueType: string;
-  policeUnitId?: string | null;
-  organisedBy: string;
+const kindChoices = [
+  { id: 'local', name: 'resources.meetings.kinds.local' },
+  { id: 'regional', name: 'resources.meetings.kinds.regional' },
+];
+
+/** The district's time zone once one is chosen (null before). */
+function useDistrictZone(districtCode: string | undefined): string | null {
+  const { data } = useGetOne<DistrictRecord>('districts', { id: districtCode ?? '' }, { enabled: Boolean(districtCode) });
+  return districtCode && data?.timeZone ? data.timeZone : null;
 }
 
-// A local meeting for one community; the district is the community's.
+/** One community (local) or several of the chosen district (regional). */
+const CommunitiesInput = ({ kind, districtCode }: { kind?: string; districtCode?: string }) => {
+  const filter = districtCode ? { districtCode } : {};
+  if (kind === 'regional') {
+    return (
+      <ReferenceArrayInput source="communityIds" reference="communities" filter={filter} perPage={200}>
+        <AutocompleteArrayInput
+          label="resources.meetings.fields.communityIdsRegional"
+          helperText="resources.meetings.helpers.regional"
+          validate={required()}
+          fullWidth
+          disabled={!districtCode}
+        />
+      </ReferenceArrayInput>
+    );
+  }
+  return (
+    <ReferenceInput source="communityId" reference="communities" filter={filter} perPage={200}>
+      <AutocompleteInput validate={required()} label="resources.meetings.fields.communityIds" disabled={!districtCode} />
+    </ReferenceInput>
+  );
+};
+
+/** Date and time as the district lives it: the field is labelled with the zone; the UTC instant is only shown as a check. */
+const StartsAtInput = ({ districtCode, local }: { districtCode?: string; local?: string }) => {
+  const translate = useTranslate();
+  const zone = useDistrictZone(districtCode);
+  const utc = zone && local ? zonedLocalToUtc(local, zone) : null;
+  const label = zone
+    ? translate('resources.meetings.fields.startsAtIn', { zone: zoneLabel(utc ?? Date.now(), zone) })
+    : translate('resources.meetings.fields.startsAt');
+  const helper = zone
+    ? utc
+      ? translate('resources.meetings.helpers.startsAt', { quarter: quarterInZone(utc, zone), utc: `${utc.slice(0, 16).replace('T', ' ')} UTC` })
+      : translate('resources.meetings.helpers.startsAtZone', { zone })
+    : translate('resources.meetings.helpers.chooseDistrict');
+  return (
+    <TextInput
+      source="startsAtLocal"
+      type="datetime-local"
+      label={label}
+      helperText={helper}
+      validate={required()}
+      disabled={!zone}
+      slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'meeting-starts-at-input', style: { fontSize: 20 } } }}
+    />
+  );
+};
+
+/** Plan a local meeting (one community) or a regional one (several communities of the district). */
 export const MeetingCreate = () => {
   const dataProvider = useDataProvider();
   const transform = async (data: MeetingForm) => {
-    const { data: community } = await dataProvider.getOne('communities', { id: data.communityId });
-    return {
-      kind: 'local',
-      communityIds: [data.communityId],
-      districtCode: community.districtCode,
-      title: data.title,
-      startsAt: new Date(data.startsAt).toISOString(),
-      venueName: data.venueName,
-      venueType: data.venueType,
-      organisedBy: data.organisedBy,
-      ...(data.policeUnitId ? { policeUnitId: data.policeUnitId } : {}),
-    };
+    const { data: district } = await dataProvider.getOne<DistrictRecord>('districts', { id: data.districtCode });
+    const built = buildCreateMeetingInput(data, district.timeZone);
+    if (!built.ok) throw new Error(built.errors[0]);
+    return built.value;
   };
   return (
     <Create redirect="show" transform={transform}>
-      <SimpleForm defaultValues={{ venueType: 'community-centre', organisedBy: 'police' }}>
-        <ReferenceInput source="communityId" reference="communities">
-          <AutocompleteInput validate={required()} label="resources.meetings.fields.communityIds" />
-        </ReferenceInput>
+      <SimpleForm defaultValues={{ kind: 'local', venueType: 'community-centre', organisedBy: 'police', durationMinutes: 120 }}>
+        <RadioButtonGroupInput source="kind" choices={kindChoices} validate={required()} />
+        <DistrictInput source="districtCode" isRequired />
+        <FormDataConsumer<Partial<MeetingForm>>>
+          {({ formData }) => <CommunitiesInput kind={formData.kind} districtCode={formData.districtCode} />}
+        </FormDataConsumer>
         <TextInput source="title" validate={[required(), minLength(3), maxLength(200)]} />
-        <DateTimeInput source="startsAt" validate={required()} />
+        <FormDataConsumer<Partial<MeetingForm>>>
+          {({ formData }) => <StartsAtInput districtCode={formData.districtCode} local={formData.startsAtLocal} />}
+        </FormDataConsumer>
+        <NumberInput source="durationMinutes" min={15} max={720} step={15} />
         <TextInput source="venueName" validate={[required(), minLength(2), maxLength(200)]} />
         <SelectInput source="venueType" choices={venueTypeChoices} validate={required()} />
         <ReferenceInput source="policeUnitId" reference="organisations" filter={{ kind: 'district-police' }}>

@@ -1,11 +1,12 @@
-import { CreateButton, DataTable, DateField, List, ReferenceArrayField, SelectField, SelectInput, TopToolbar } from 'react-admin';
-import { meetingStatusChoices } from './choices';
+import { CreateButton, DataTable, List, ReferenceArrayField, SelectField, SelectInput, TopToolbar } from 'react-admin';
+import { meetingKindChoices, meetingStatusChoices } from './choices';
+import { ZonedStartsAt } from './fieldKit';
 
 const filters = [<SelectInput key="status" source="status" choices={meetingStatusChoices} alwaysOn />];
 
 const ListActions = () => (
   <TopToolbar>
-    <CreateButton />
+    <CreateButton data-testid="meeting-create" />
   </TopToolbar>
 );
 
@@ -13,9 +14,12 @@ export const MeetingList = () => (
   <List filters={filters} sort={{ field: 'startsAt', order: 'DESC' }} exporter={false} actions={<ListActions />}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="startsAt">
-        <DateField source="startsAt" showTime />
+        <ZonedStartsAt />
       </DataTable.Col>
       <DataTable.Col source="title" />
+      <DataTable.Col source="kind" disableSort>
+        <SelectField source="kind" choices={meetingKindChoices} />
+      </DataTable.Col>
       <DataTable.Col source="communityIds" disableSort>
         <ReferenceArrayField source="communityIds" reference="communities" />
       </DataTable.Col>

@@ -1,5 +1,4 @@
 import {
-  DateField,
   NumberField,
   ReferenceArrayField,
   ReferenceField,
@@ -9,12 +8,16 @@ import {
   TextField,
 } from 'react-admin';
 import { AttendancePanel } from './AttendancePanel';
-import { meetingStatusChoices, organisedByChoices, venueTypeChoices } from './choices';
+import { meetingKindChoices, meetingStatusChoices, organisedByChoices, venueTypeChoices } from './choices';
+import { ConcernsPanel } from './ConcernsPanel';
 import { FeedbackPanel } from './FeedbackPanel';
+import { ZonedStartsAt } from './fieldKit';
+import { FollowUpPanel } from './FollowUpPanel';
+import { InvitePanel } from './InvitePanel';
 import { MeetingTransitions } from './MeetingTransitions';
 import { MinutesPanel } from './MinutesPanel';
 
-// The reporting day as steps: plan → hold → minutes → feedback.
+// The reporting day as steps (DOMAIN "A reporting day, end to end"): plan → invite → hold → follow up → minutes → feedback.
 export const MeetingShow = () => (
   <Show>
     <TabbedShowLayout>
@@ -22,7 +25,8 @@ export const MeetingShow = () => (
         <SelectField source="status" choices={meetingStatusChoices} data-testid="meeting-status" />
         <MeetingTransitions />
         <TextField source="title" />
-        <DateField source="startsAt" showTime />
+        <SelectField source="kind" choices={meetingKindChoices} />
+        <ZonedStartsAt source="startsAt" />
         <ReferenceArrayField source="communityIds" reference="communities" />
         <TextField source="quarter" />
         <TextField source="venueName" />
@@ -32,8 +36,15 @@ export const MeetingShow = () => (
         <NumberField source="durationMinutes" />
         <TextField source="statusReason" emptyText="—" />
       </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="resources.meetings.steps.invite" path="invite">
+        <InvitePanel />
+      </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.meetings.steps.hold" path="hold">
         <AttendancePanel />
+        <ConcernsPanel />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="resources.meetings.steps.followUp" path="follow-up">
+        <FollowUpPanel />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.meetings.steps.minutes" path="minutes">
         <MinutesPanel />

@@ -11,12 +11,15 @@ import { useState } from 'react';
 import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { SaveError } from './SaveError';
+import { utcToZonedLocal, zoneLabel, zonedLocalToUtc } from './timeZone';
 
 interface MeetingRecord {
   id: string;
   title: string;
   status: MeetingStatus;
   allowedTransitions: MeetingStatus[];
+  startsAt: string;
+  timeZone: string;
 }
 
 const NEEDS_REASON: readonly MeetingStatus[] = ['postponed', 'cancelled'];
@@ -58,12 +61,14 @@ const TransitionDialog = ({ to, meeting, onClose }: { to: MeetingStatus; meeting
   const notify = useNotify();
   const refresh = useRefresh();
   const [reason, setReason] = useState('');
-  const [newStartsAt, setNewStartsAt] = useState('');
+  // Entered on the district's wall clock, like the planned start it replaces.
+  const [newStartsAt, setNewStartsAt] = useState(() => utcToZonedLocal(meeting.startsAt, meeting.timeZone));
+  const newStartsAtUtc = zonedLocalToUtc(newStartsAt, meeting.timeZone);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const needsReason = NEEDS_REASON.includes(to);
   const needsDate = to === 'postponed';
-  const ready = (!needsReason || reason.trim() !== '') && (!needsDate || newStartsAt !== '');
+  const ready = (!needsReason || reason.trim() !== '') && (!needsDate || newStartsAtUtc !== null);
 
   const submit = async () => {
     setPending(true);
@@ -71,7 +76,7 @@ const TransitionDialog = ({ to, meeting, onClose }: { to: MeetingStatus; meeting
     try {
       const body: { to: MeetingStatus; reason?: string; newStartsAt?: string } = { to };
       if (reason.trim()) body.reason = reason.trim();
-      if (needsDate && newStartsAt) body.newStartsAt = new Date(newStartsAt).toISOString();
+      if (needsDate && newStartsAtUtc) body.newStartsAt = newStartsAtUtc;
       await dataProvider.meetingCall('POST', meeting.id, 'transitions', body);
       notify('resources.meetings.transitions.done', {
         type: 'success',
@@ -103,11 +108,13 @@ const TransitionDialog = ({ to, meeting, onClose }: { to: MeetingStatus; meeting
           {needsDate && (
             <TextField
               type="datetime-local"
-              label={translate('resources.meetings.transitions.newStartsAt')}
+              label={translate('resources.meetings.transitions.newStartsAtIn', {
+                zone: zoneLabel(newStartsAtUtc ?? meeting.startsAt, meeting.timeZone),
+              })}
               value={newStartsAt}
               onChange={(event) => setNewStartsAt(event.target.value)}
               fullWidth
-              slotProps={{ inputLabel: { shrink: true } }}
+              slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'meeting-new-starts-at', style: { fontSize: 20 } } }}
             />
           )}
           {error !== null && <SaveError error={error} onRetry={submit} />}

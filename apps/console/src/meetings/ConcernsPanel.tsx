@@ -1,0 +1,245 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { CONCERN_TOPICS, RAISER_AGE_GROUPS, RAISER_GENDERS, SENSITIVITIES, type ConcernReply, type ConcernView, type HiddenConcernCounts } from '@rd/contracts';
+import { useState, type ReactNode } from 'react';
+import { useCanAccess, useDataProvider, useGetIdentity, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import type { ConsoleDataProvider } from '../data/dataProvider';
+import { clearDraft, loadDraft, saveDraft } from './draft';
+import { BigToggle } from './fieldKit';
+import { buildConcernInput, emptyConcern, type ConcernDraft } from './inputs';
+import { SaveError } from './SaveError';
+import { useConcerns } from './useConcerns';
+
+const SENSITIVITY_COLOURS = { public: 'default', restricted: 'warning', confidential: 'error' } as const;
+
+/** Concerns raised at the meeting: quick entry for recorders, and the list as the gateway lets this user read it. */
+export const ConcernsPanel = () => {
+  const record = useRecordContext<{ id: string }>();
+  const translate = useTranslate();
+  const { canAccess: canRead } = useCanAccess({ resource: 'concerns', action: 'list' });
+  const { canAccess: canRecord } = useCanAccess({ resource: 'concerns', action: 'create' });
+  const { concerns, hidden, error, reload } = useConcerns(record?.id, canRead === true);
+  if (!record) return null;
+  return (
+    <Stack spacing={2} data-testid="concerns-panel">
+      <Typography variant="h5">{translate('resources.meetings.concerns.title')}</Typography>
+      {canRecord && <ConcernForm meetingId={record.id} onSaved={reload} />}
+      {canRead && <ConcernList concerns={concerns} hidden={hidden} error={error} onRetry={reload} />}
+    </Stack>
+  );
+};
+
+export const ConcernList = ({
+  concerns,
+  hidden,
+  error,
+  onRetry,
+}: {
+  concerns: ConcernView[];
+  hidden: HiddenConcernCounts;
+  error: unknown;
+  onRetry: () => void;
+}) => {
+  const translate = useTranslate();
+  const withheld = hidden.public + hidden.restricted + hidden.confidential;
+  return (
+    <Stack spacing={1} data-testid="concern-list">
+      {error !== null && (
+        <Alert severity="error" action={<Button color="inherit" size="large" onClick={onRetry}>{translate('resources.meetings.retry')}</Button>}>
+          {translate('resources.meetings.loadFailed')}
+        </Alert>
+      )}
+      {concerns.length === 0 && withheld === 0 && <Typography color="text.secondary">{translate('resources.meetings.concerns.none')}</Typography>}
+      {concerns.map((concern) => (
+        <ConcernCard key={concern.id} concern={concern} />
+      ))}
+      {withheld > 0 && (
+        <Alert severity="info" data-testid="concerns-hidden">
+          {translate('resources.meetings.concerns.hidden', { count: withheld, confidential: hidden.confidential })}
+        </Alert>
+      )}
+    </Stack>
+  );
+};
+
+export const ConcernCard = ({ concern, children }: { concern: ConcernView; children?: ReactNode }) => {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" data-testid={`concern-${concern.id}`}>
+      <CardContent>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mb: 1 }}>
+          <Chip label={translate(`resources.meetings.concerns.topics.${concern.topic}`)} />
+          <Chip
+            color={SENSITIVITY_COLOURS[concern.sensitivity]}
+            label={translate(`resources.meetings.concerns.sensitivities.${concern.sensitivity}`)}
+            data-testid="concern-sensitivity"
+          />
+          {concern.followUpNeeded && (
+            <Chip
+              variant="outlined"
+              color={concern.resolved ? 'success' : 'primary'}
+              label={translate(concern.resolved ? 'resources.meetings.concerns.resolved' : 'resources.meetings.concerns.followUp')}
+            />
+          )}
+        </Stack>
+        <Typography sx={{ whiteSpace: 'pre-wrap' }} data-testid="concern-text">
+          {concern.text}
+        </Typography>
+        {concern.answer && (
+          <Typography color="text.secondary" sx={{ mt: 1, whiteSpace: 'pre-wrap' }}>
+            {translate('resources.meetings.concerns.answerShown', { answer: concern.answer })}
+          </Typography>
+        )}
+        {children}
+      </CardContent>
+    </Card>
+  );
+};
+
+const ConcernForm = ({ meetingId, onSaved }: { meetingId: string; onSaved: () => void }) => {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const notify = useNotify();
+  const { identity } = useGetIdentity();
+  const key = `rd.meeting.${meetingId}.concern`;
+  const [draft, setDraft] = useState<ConcernDraft>(() => loadDraft<ConcernDraft>(key) ?? emptyConcern());
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [missing, setMissing] = useState<string[]>([]);
+
+  const update = (patch: Partial<ConcernDraft>) => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    saveDraft(key, next);
+  };
+
+  const submit = async () => {
+    const built = buildConcernInput(draft, String(identity?.id ?? ''));
+    if (!built.ok) {
+      setMissing(built.errors);
+      return;
+    }
+    setMissing([]);
+    setPending(true);
+    setError(null);
+    try {
+      const reply = await dataProvider.meetingCall<ConcernReply>('POST', meetingId, 'concerns', built.value);
+      clearDraft(key);
+      setDraft(emptyConcern());
+      notify('readable' in reply ? 'resources.meetings.concerns.savedReceipt' : 'resources.meetings.concerns.saved', { type: 'success' });
+      onSaved();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const t = (path: string) => translate(`resources.meetings.concerns.${path}`);
+  return (
+    <Card variant="outlined" sx={{ p: 2 }} data-testid="concern-form">
+      <Stack spacing={2}>
+        <Typography variant="h6">{t('new')}</Typography>
+        <Box>
+          <Typography gutterBottom>{t('topic')}</Typography>
+          <BigToggle
+            value={draft.topic || null}
+            choices={CONCERN_TOPICS.map((topic) => ({ value: topic, label: t(`topics.${topic}`) }))}
+            onChange={(topic) => update({ topic: topic ?? '' })}
+            testId="concern-topic"
+          />
+        </Box>
+        <Box>
+          <Typography gutterBottom>{t('sensitivity')}</Typography>
+          <BigToggle
+            value={draft.sensitivity}
+            allowClear={false}
+            choices={SENSITIVITIES.map((value) => ({ value, label: t(`sensitivities.${value}`) }))}
+            onChange={(sensitivity) => sensitivity && update({ sensitivity })}
+            testId="concern-sensitivity"
+          />
+          <Typography variant="caption" color="text.secondary" sx={{ mt: 0.5, display: "block" }}>
+            {t(`sensitivityHelp.${draft.sensitivity}`)}
+          </Typography>
+        </Box>
+        {draft.sensitivity === 'confidential' && (
+          <TextField
+            label={t('otherHandlers')}
+            helperText={t('handlersHelp')}
+            value={draft.otherHandlers}
+            onChange={(event) => update({ otherHandlers: event.target.value })}
+            slotProps={{ htmlInput: { 'data-testid': 'concern-handlers' } }}
+          />
+        )}
+        <TextField
+          label={t('text')}
+          value={draft.text}
+          onChange={(event) => update({ text: event.target.value })}
+          multiline
+          minRows={3}
+          fullWidth
+          slotProps={{ htmlInput: { maxLength: 4000, 'data-testid': 'concern-text-input' } }}
+        />
+        <TextField
+          label={t('answer')}
+          value={draft.answer}
+          onChange={(event) => update({ answer: event.target.value })}
+          multiline
+          minRows={2}
+          fullWidth
+          slotProps={{ htmlInput: { maxLength: 4000, 'data-testid': 'concern-answer-input' } }}
+        />
+        <FormControlLabel
+          control={
+            <Switch
+              checked={draft.followUpNeeded}
+              onChange={(event) => update({ followUpNeeded: event.target.checked })}
+              slotProps={{ input: { 'data-testid': 'concern-follow-up' } as object }}
+            />
+          }
+          label={t('followUpNeeded')}
+        />
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+          <Box>
+            <Typography gutterBottom>{t('raiserGender')}</Typography>
+            <BigToggle
+              value={draft.gender}
+              choices={RAISER_GENDERS.map((value) => ({ value, label: translate(`resources.meetings.genders.${value}`) }))}
+              onChange={(gender) => update({ gender })}
+              testId="concern-gender"
+            />
+          </Box>
+          <Box>
+            <Typography gutterBottom>{t('raiserAge')}</Typography>
+            <BigToggle
+              value={draft.ageGroup}
+              choices={RAISER_AGE_GROUPS.map((value) => ({ value, label: translate(`resources.meetings.ageGroups.${value}`) }))}
+              onChange={(ageGroup) => update({ ageGroup })}
+              testId="concern-age"
+            />
+          </Box>
+        </Stack>
+        {missing.length > 0 && (
+          <Alert severity="warning" data-testid="concern-missing">
+            {missing.map((message) => translate(message)).join(' ')}
+          </Alert>
+        )}
+        {error !== null && <SaveError error={error} onRetry={submit} />}
+        <Box>
+          <Button size="large" variant="contained" onClick={submit} disabled={pending} data-testid="concern-save">
+            {t('save')}
+          </Button>
+        </Box>
+      </Stack>
+    </Card>
+  );
+};

@@ -1,0 +1,321 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Divider from '@mui/material/Divider';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { ActionStatus, ActionView, ConcernView } from '@rd/contracts';
+import { useCallback, useEffect, useState } from 'react';
+import { useCanAccess, useDataProvider, useGetMany, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import type { ConsoleDataProvider } from '../data/dataProvider';
+import { ConcernCard } from './ConcernsPanel';
+import { clearDraft, loadDraft, saveDraft } from './draft';
+import { RecordPicker } from './fieldKit';
+import { ACTION_TEXT_NEEDED, buildActionInput, buildActionTransition, emptyAction, type ActionDraft } from './inputs';
+import { SaveError } from './SaveError';
+import { useConcerns } from './useConcerns';
+
+type Move = Exclude<ActionStatus, 'open'>;
+
+const STATUS_COLOURS: Record<ActionStatus, 'default' | 'info' | 'success' | 'warning'> = {
+  open: 'default',
+  'in-progress': 'info',
+  done: 'success',
+  referred: 'warning',
+  dropped: 'default',
+};
+
+/** Follow-up: the actions on each concern that needs them, with owners, due dates and their moves. */
+export const FollowUpPanel = () => {
+  const record = useRecordContext<{ id: string; districtCode: string }>();
+  const translate = useTranslate();
+  const { canAccess: canRead } = useCanAccess({ resource: 'actions', action: 'list' });
+  const { canAccess: canReadConcerns } = useCanAccess({ resource: 'concerns', action: 'list' });
+  const { concerns, error, loaded, reload } = useConcerns(record?.id, canReadConcerns === true);
+  if (!record || !canRead) return null;
+  const needing = concerns.filter((concern) => concern.followUpNeeded || concern.actionCount > 0);
+  return (
+    <Stack spacing={2} data-testid="follow-up-panel">
+      {error !== null && (
+        <Alert severity="error" action={<Button color="inherit" size="large" onClick={() => void reload()}>{translate('resources.meetings.retry')}</Button>}>
+          {translate('resources.meetings.loadFailed')}
+        </Alert>
+      )}
+      {loaded && needing.length === 0 && <Typography color="text.secondary">{translate('resources.meetings.actions.noConcerns')}</Typography>}
+      {needing.map((concern) => (
+        <ConcernCard key={concern.id} concern={concern}>
+          <ConcernActions concern={concern} districtCode={record.districtCode} onChanged={reload} />
+        </ConcernCard>
+      ))}
+    </Stack>
+  );
+};
+
+const ConcernActions = ({ concern, districtCode, onChanged }: { concern: ConcernView; districtCode: string; onChanged: () => void }) => {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const { canAccess: canManage } = useCanAccess({ resource: 'actions', action: 'manage' });
+  const [actions, setActions] = useState<ActionView[]>([]);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(async () => {
+    const query = new URLSearchParams({
+      sort: JSON.stringify(['dueDate', 'ASC']),
+      range: JSON.stringify([0, 99]),
+      filter: JSON.stringify({ concernId: concern.id }),
+    });
+    try {
+      const { json } = await dataProvider.apiCall<ActionView[]>('GET', `actions?${query}`);
+      setActions(json);
+      setError(null);
+    } catch (caught) {
+      setError(caught);
+    }
+  }, [dataProvider, concern.id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const changed = () => {
+    void load();
+    onChanged();
+  };
+
+  const owners = useGetMany<{ id: string; name: string }>('organisations', { ids: [...new Set(actions.map((a) => a.ownerOrganisationId))] });
+  const ownerName = (id: string) => owners.data?.find((row) => row.id === id)?.name ?? '…';
+
+  return (
+    <Stack spacing={1} sx={{ mt: 2 }}>
+      <Divider />
+      <Typography variant="subtitle1" sx={{ fontWeight: 'bold' }}>
+        {translate('resources.meetings.actions.title')}
+      </Typography>
+      {error !== null && <SaveError error={error} onRetry={() => void load()} />}
+      {actions.map((action) => (
+        <ActionRow key={action.id} action={action} ownerName={ownerName(action.ownerOrganisationId)} canManage={canManage === true} onChanged={changed} />
+      ))}
+      {canManage && <ActionForm concernId={concern.id} districtCode={districtCode} onSaved={changed} />}
+    </Stack>
+  );
+};
+
+const ActionRow = ({ action, ownerName, canManage, onChanged }: { action: ActionView; ownerName: string; canManage: boolean; onChanged: () => void }) => {
+  const translate = useTranslate();
+  const [move, setMove] = useState<Move | null>(null);
+  const t = (path: string, args?: object) => translate(`resources.meetings.actions.${path}`, args);
+  return (
+    <Paper
+      variant="outlined"
+      sx={{ p: 1.5, borderLeft: 6, borderLeftColor: action.overdue ? 'error.main' : 'divider', bgcolor: action.overdue ? '#fdecea' : undefined }}
+      data-testid={`action-${action.id}`}
+      data-overdue={action.overdue ? 'true' : 'false'}
+    >
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+        <Chip color={STATUS_COLOURS[action.status]} label={t(`statuses.${action.status}`)} data-testid="action-status" />
+        {action.overdue && <Chip color="error" label={t('overdue')} data-testid="action-overdue" />}
+        <Typography sx={{ fontWeight: 'bold' }}>{ownerName}</Typography>
+        <Typography color={action.overdue ? 'error' : 'text.secondary'}>{t('due', { date: action.dueDate })}</Typography>
+      </Stack>
+      {action.description && <Typography sx={{ mt: 1 }}>{action.description}</Typography>}
+      {action.note && <Typography sx={{ mt: 1 }} color="text.secondary">{t('noteShown', { text: action.note })}</Typography>}
+      {action.referredTo && <Typography sx={{ mt: 1 }} color="text.secondary">{t('referredShown', { text: action.referredTo })}</Typography>}
+      {action.reason && <Typography sx={{ mt: 1 }} color="text.secondary">{t('reasonShown', { text: action.reason })}</Typography>}
+      {canManage && action.allowedTransitions.length > 0 && (
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mt: 1 }}>
+          {action.allowedTransitions
+            .filter((to): to is Move => to !== 'open')
+            .map((to) => (
+              <Button
+                key={to}
+                size="large"
+                variant={to === 'done' ? 'contained' : 'outlined'}
+                color={to === 'dropped' ? 'error' : 'primary'}
+                onClick={() => setMove(to)}
+                data-testid={`action-move-${to}`}
+              >
+                {t(`moves.${to}`)}
+              </Button>
+            ))}
+        </Stack>
+      )}
+      {move && <MoveDialog action={action} to={move} onClose={() => setMove(null)} onDone={onChanged} />}
+    </Paper>
+  );
+};
+
+const MoveDialog = ({ action, to, onClose, onDone }: { action: ActionView; to: Move; onClose: () => void; onDone: () => void }) => {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const notify = useNotify();
+  const key = `rd.action.${action.id}.${to}`;
+  const [text, setText] = useState(() => loadDraft<string>(key) ?? '');
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const field = ACTION_TEXT_NEEDED[to];
+  const built = buildActionTransition(to, text);
+
+  const submit = async () => {
+    if (!built.ok) return;
+    setPending(true);
+    setError(null);
+    try {
+      await dataProvider.apiCall('POST', `actions/${action.id}/transitions`, built.value);
+      clearDraft(key);
+      notify('resources.meetings.actions.moved', { type: 'success', messageArgs: { status: translate(`resources.meetings.actions.statuses.${to}`) } });
+      onDone();
+      onClose();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={pending ? undefined : onClose} fullWidth maxWidth="sm" data-testid="action-move-dialog">
+      <DialogTitle>{translate(`resources.meetings.actions.moves.${to}`)}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          {field && (
+            <TextField
+              label={translate(`resources.meetings.actions.fields.${field}`)}
+              value={text}
+              onChange={(event) => {
+                setText(event.target.value);
+                saveDraft(key, event.target.value);
+              }}
+              multiline
+              minRows={2}
+              fullWidth
+              required
+              slotProps={{ htmlInput: { maxLength: 2000, 'data-testid': 'action-move-text' } }}
+            />
+          )}
+          {error !== null && <SaveError error={error} onRetry={submit} />}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button size="large" onClick={onClose} disabled={pending}>
+          {translate('ra.action.cancel')}
+        </Button>
+        <Button size="large" variant="contained" onClick={submit} disabled={pending || !built.ok} data-testid="action-move-confirm">
+          {translate('ra.action.confirm')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
+
+const ActionForm = ({ concernId, districtCode, onSaved }: { concernId: string; districtCode: string; onSaved: () => void }) => {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const notify = useNotify();
+  const key = `rd.concern.${concernId}.action`;
+  const [open, setOpen] = useState(() => loadDraft(key) !== null);
+  const [draft, setDraft] = useState<ActionDraft>(() => loadDraft<ActionDraft>(key) ?? emptyAction());
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [missing, setMissing] = useState<string[]>([]);
+  const t = (path: string) => translate(`resources.meetings.actions.${path}`);
+
+  const update = (patch: Partial<ActionDraft>) => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    saveDraft(key, next);
+  };
+
+  const submit = async () => {
+    const built = buildActionInput(draft);
+    if (!built.ok) {
+      setMissing(built.errors);
+      return;
+    }
+    setMissing([]);
+    setPending(true);
+    setError(null);
+    try {
+      await dataProvider.apiCall('POST', `concerns/${concernId}/actions`, built.value);
+      clearDraft(key);
+      setDraft(emptyAction());
+      setOpen(false);
+      notify('resources.meetings.actions.saved', { type: 'success' });
+      onSaved();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  if (!open) {
+    return (
+      <Box>
+        <Button size="large" variant="outlined" onClick={() => setOpen(true)} data-testid="action-add">
+          {t('add')}
+        </Button>
+      </Box>
+    );
+  }
+  return (
+    <Stack spacing={2} sx={{ pt: 1 }} data-testid="action-form">
+      <RecordPicker
+        resource="organisations"
+        filter={{ districtCode }}
+        value={draft.ownerOrganisationId}
+        onChange={(ownerOrganisationId) => update({ ownerOrganisationId, ownerContactId: null })}
+        label={t('fields.ownerOrganisationId')}
+        testId="action-owner"
+      />
+      <RecordPicker
+        resource="contacts"
+        filter={draft.ownerOrganisationId ? { organisationId: draft.ownerOrganisationId } : { districtCode }}
+        value={draft.ownerContactId}
+        onChange={(ownerContactId) => update({ ownerContactId })}
+        label={t('fields.ownerContactId')}
+        testId="action-contact"
+      />
+      <TextField
+        type="date"
+        label={t('fields.dueDate')}
+        value={draft.dueDate}
+        onChange={(event) => update({ dueDate: event.target.value })}
+        slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'action-due', style: { fontSize: 20 } } }}
+        sx={{ maxWidth: 280 }}
+      />
+      <TextField
+        label={t('fields.description')}
+        value={draft.description}
+        onChange={(event) => update({ description: event.target.value })}
+        multiline
+        minRows={2}
+        slotProps={{ htmlInput: { maxLength: 2000, 'data-testid': 'action-description' } }}
+      />
+      {missing.length > 0 && <Alert severity="warning">{missing.map((message) => translate(message)).join(' ')}</Alert>}
+      {error !== null && <SaveError error={error} onRetry={submit} />}
+      <Stack direction="row" spacing={1}>
+        <Button size="large" variant="contained" onClick={submit} disabled={pending} data-testid="action-save">
+          {t('save')}
+        </Button>
+        <Button
+          size="large"
+          onClick={() => {
+            clearDraft(key);
+            setDraft(emptyAction());
+            setOpen(false);
+          }}
+          disabled={pending}
+        >
+          {translate('ra.action.cancel')}
+        </Button>
+      </Stack>
+    </Stack>
+  );
+};

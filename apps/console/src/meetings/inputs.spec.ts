@@ -1,0 +1,186 @@
+import {
+  AssignActionInputSchema,
+  AttendanceInputSchema,
+  CreateMeetingInputSchema,
+  FeedbackBatchInputSchema,
+  RecordConcernInputSchema,
+  TransitionActionInputSchema,
+} from '@rd/contracts';
+import { emptyCounts } from './draft';
+import {
+  buildActionInput,
+  buildActionTransition,
+  buildAttendanceInput,
+  buildConcernInput,
+  buildCreateMeetingInput,
+  buildFeedbackBatch,
+  emptyAction,
+  emptyConcern,
+  emptyFeedbackRow,
+  incompleteRows,
+  parseHidden,
+  type MeetingForm,
+} from './inputs';
+
+const A = '6f1c1f4e-1d2b-4c2e-9a55-0a1b2c3d4e51';
+const B = '6f1c1f4e-1d2b-4c2e-9a55-0a1b2c3d4e52';
+const C = '6f1c1f4e-1d2b-4c2e-9a55-0a1b2c3d4e53';
+const ORG = '6f1c1f4e-1d2b-4c2e-9a55-0a1b2c3d4e54';
+
+const form = (over: Partial<MeetingForm>): MeetingForm => ({
+  kind: 'local',
+  districtCode: 'isfara',
+  communityId: A,
+  title: 'Reporting day',
+  startsAtLocal: '2026-12-01T10:00',
+  venueName: 'School No. 1',
+  venueType: 'school',
+  organisedBy: 'police',
+  ...over,
+});
+
+describe('meeting input builders', () => {
+  describe(buildCreateMeetingInput.name, () => {
+    it('should send a local meeting for one community with the start converted from the district zone', () => {
+      const built = buildCreateMeetingInput(form({}), 'Asia/Dushanbe');
+      expect(built).toEqual({ ok: true, value: expect.objectContaining({ kind: 'local', communityIds: [A], startsAt: '2026-12-01T05:00:00.000Z' }) });
+      if (built.ok) expect(CreateMeetingInputSchema.safeParse(built.value).success).toBe(true);
+    });
+
+    it('should send a regional meeting for several communities, without repeats', () => {
+      const built = buildCreateMeetingInput(form({ kind: 'regional', communityIds: [A, B, A, C] }), 'Asia/Dushanbe');
+      expect(built.ok && built.value.communityIds).toEqual([A, B, C]);
+      if (built.ok) expect(CreateMeetingInputSchema.safeParse(built.value).success).toBe(true);
+    });
+
+    it('should say what is missing instead of sending', () => {
+      expect(buildCreateMeetingInput(form({ kind: 'regional', communityIds: [A] }), 'Asia/Dushanbe')).toEqual({
+        ok: false,
+        errors: ['resources.meetings.errors.twoCommunities'],
+      });
+      expect(buildCreateMeetingInput(form({ communityId: null, startsAtLocal: '' }), 'Asia/Dushanbe')).toEqual({
+        ok: false,
+        errors: ['resources.meetings.errors.oneCommunity', 'resources.meetings.errors.startsAt'],
+      });
+    });
+  });
+
+  describe(buildConcernInput.name, () => {
+    it('should need a topic and the text', () => {
+      expect(buildConcernInput(emptyConcern(), 'me')).toEqual({
+        ok: false,
+        errors: ['resources.meetings.errors.topic', 'resources.meetings.errors.text'],
+      });
+    });
+
+    it('should keep the raiser anonymous unless gender or age group is given', () => {
+      const built = buildConcernInput({ ...emptyConcern(), topic: 'water-and-irrigation', text: ' Canal ', answer: ' ' }, 'me');
+      expect(built).toEqual({
+        ok: true,
+        value: {
+          topic: 'water-and-irrigation',
+          sensitivity: 'public',
+          text: 'Canal',
+          answer: null,
+          followUpNeeded: false,
+          raiser: { gender: null, ageGroup: null },
+          handlerIds: [],
+        },
+      });
+      if (built.ok) expect(RecordConcernInputSchema.safeParse(built.value).success).toBe(true);
+    });
+
+    it('should name the recorder and the other handlers of a confidential concern, and no handlers otherwise', () => {
+      const draft = { ...emptyConcern(), topic: 'domestic-violence' as const, text: 'x', gender: 'female' as const, ageGroup: '18-29' as const };
+      const confidential = buildConcernInput({ ...draft, sensitivity: 'confidential', otherHandlers: 'h-2, h-3 me' }, 'me');
+      expect(confidential.ok && confidential.value.handlerIds).toEqual(['me', 'h-2', 'h-3']);
+      if (confidential.ok) expect(RecordConcernInputSchema.safeParse(confidential.value).success).toBe(true);
+      const restricted = buildConcernInput({ ...draft, sensitivity: 'restricted', otherHandlers: 'h-2' }, 'me');
+      expect(restricted.ok && restricted.value.handlerIds).toEqual([]);
+    });
+  });
+
+  describe('actions', () => {
+    it('should need an owner organisation and a due date', () => {
+      expect(buildActionInput(emptyAction())).toEqual({
+        ok: false,
+        errors: ['resources.meetings.errors.owner', 'resources.meetings.errors.dueDate'],
+      });
+      const built = buildActionInput({ ...emptyAction(), ownerOrganisationId: ORG, dueDate: '2026-12-15', description: ' Fix the canal ' });
+      expect(built).toEqual({ ok: true, value: { ownerOrganisationId: ORG, ownerContactId: null, dueDate: '2026-12-15', description: 'Fix the canal' } });
+      if (built.ok) expect(AssignActionInputSchema.safeParse(built.value).success).toBe(true);
+    });
+
+    it('should require a note to complete, the agency to refer and a reason to drop', () => {
+      expect(buildActionTransition('in-progress', '')).toEqual({ ok: true, value: { to: 'in-progress' } });
+      expect(buildActionTransition('done', '  ')).toEqual({ ok: false, errors: ['resources.meetings.errors.note'] });
+      expect(buildActionTransition('done', 'Repaired')).toEqual({ ok: true, value: { to: 'done', note: 'Repaired' } });
+      expect(buildActionTransition('referred', 'Water agency')).toEqual({ ok: true, value: { to: 'referred', referredTo: 'Water agency' } });
+      expect(buildActionTransition('dropped', '')).toEqual({ ok: false, errors: ['resources.meetings.errors.reason'] });
+      for (const to of ['in-progress', 'done', 'referred', 'dropped'] as const) {
+        const built = buildActionTransition(to, 'text');
+        if (built.ok) expect(TransitionActionInputSchema.safeParse(built.value).success).toBe(true);
+      }
+    });
+  });
+
+  describe(buildFeedbackBatch.name, () => {
+    it('should send every filled row in one batch and skip blank ones', () => {
+      const rows = [
+        { ...emptyFeedbackRow(), usefulness: 5, trust: 4, contactFirst: true },
+        emptyFeedbackRow(),
+        { ...emptyFeedbackRow(), usefulness: 2, trust: 1, contactFirst: false, comment: ' Too long ', gender: 'female' as const, ageGroup: '60-plus' as const },
+      ];
+      const built = buildFeedbackBatch(rows);
+      expect(built).toEqual({
+        ok: true,
+        value: [
+          { usefulness: 5, trustInPolice: 4, wouldContactPoliceFirst: true },
+          { usefulness: 2, trustInPolice: 1, wouldContactPoliceFirst: false, comment: 'Too long', gender: 'female', ageGroup: '60-plus' },
+        ],
+      });
+      if (built.ok) expect(FeedbackBatchInputSchema.safeParse(built.value).success).toBe(true);
+    });
+
+    it('should point at rows with an answer missing and refuse an empty sheet', () => {
+      const rows = [{ ...emptyFeedbackRow(), usefulness: 3 }, emptyFeedbackRow(), { ...emptyFeedbackRow(), comment: 'x', trust: 2, contactFirst: true }];
+      expect(incompleteRows(rows)).toEqual([0, 2]);
+      expect(buildFeedbackBatch(rows)).toEqual({ ok: false, errors: ['resources.meetings.errors.feedbackIncomplete'] });
+      expect(buildFeedbackBatch([emptyFeedbackRow()])).toEqual({ ok: false, errors: ['resources.meetings.errors.feedbackEmpty'] });
+    });
+  });
+
+  describe(buildAttendanceInput.name, () => {
+    const counts = emptyCounts();
+    counts.women.from30to59 = 10;
+    counts.men.from18to29 = 5;
+
+    it('should send a local meeting without per-community rows', () => {
+      const built = buildAttendanceInput({ counts, officials: 2 }, { kind: 'local', communityIds: [A], policeUnitId: ORG });
+      expect(built).toEqual({ ok: true, value: { counts, officials: [{ organisationId: ORG, count: 2 }] } });
+    });
+
+    it('should send a regional meeting with one row per community when they add up to the total', () => {
+      const meeting = { kind: 'regional' as const, communityIds: [A, B], policeUnitId: null };
+      const built = buildAttendanceInput({ counts, officials: 0, byCommunity: { [A]: 9, [B]: 6 } }, meeting);
+      expect(built).toEqual({
+        ok: true,
+        value: { counts, officials: [], byCommunity: [{ communityId: A, attendees: 9 }, { communityId: B, attendees: 6 }] },
+      });
+      if (built.ok) expect(AttendanceInputSchema.safeParse(built.value).success).toBe(true);
+      expect(buildAttendanceInput({ counts, officials: 0, byCommunity: { [A]: 9 } }, meeting)).toEqual({
+        ok: false,
+        errors: ['resources.meetings.errors.communitySum'],
+      });
+    });
+  });
+
+  describe(parseHidden.name, () => {
+    it('should read the counts the gateway withholds, and nothing from a missing or broken header', () => {
+      expect(parseHidden('{"public":0,"restricted":2,"confidential":1}')).toEqual({ public: 0, restricted: 2, confidential: 1 });
+      expect(parseHidden(null)).toEqual({ public: 0, restricted: 0, confidential: 0 });
+      expect(parseHidden('not json')).toEqual({ public: 0, restricted: 0, confidential: 0 });
+      expect(parseHidden('{"restricted":-4,"confidential":"3"}')).toEqual({ public: 0, restricted: 0, confidential: 0 });
+    });
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * Meeting times live in UTC at the API and are read and entered in the DISTRICT's time zone (the district
+ * record's `timeZone`), whatever zone the tablet is set to. Pure functions on Intl; no date library.
+ */
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall clock in `timeZone` at the instant `epochMs`. */
+function wallClockAt(epochMs: number, timeZone: string): WallClock {
+  const parts = Object.fromEntries(
+    partsFormatter(timeZone)
+      .formatToParts(new Date(epochMs))
+      .filter((part) => part.type !== 'literal')
+      .map((part) => [part.type, Number(part.value)]),
+  ) as Record<string, number>;
+  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour % 24, minute: parts.minute, second: parts.second };
+}
+
+const wallClockAsUtc = (clock: WallClock) =>
+  Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+
+/** Offset of `timeZone` from UTC at the instant `epochMs`, in minutes (east positive: Dushanbe +300). */
+export function offsetMinutes(epochMs: number, timeZone: string): number {
+  const whole = Math.floor(epochMs / 1000) * 1000;
+  return Math.round((wallClockAsUtc(wallClockAt(whole, timeZone)) - whole) / 60_000);
+}
+
+/** `UTC+05:00`, `UTC−03:30`, `UTC` for zero. */
+export function offsetLabel(epochMs: number, timeZone: string): string {
+  const minutes = offsetMinutes(epochMs, timeZone);
+  if (minutes === 0) return 'UTC';
+  const sign = minutes > 0 ? '+' : '−';
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * `2026-12-01T10:00` (a datetime-local value) read as a wall-clock time in `timeZone` → the UTC instant as ISO
+ * 8601. A time skipped by a DST change moves forward by the gap (02:30 on a spring-forward night → 03:30); a
+ * time that occurs twice takes the earlier instant. Null when the text is not a datetime-local value.
+ */
+export function zonedLocalToUtc(local: string, timeZone: string): string | null {
+  const match = LOCAL_INPUT.exec(local.trim());
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(asUtc);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  // The offset before and after the wall-clock time: the earlier reading of an ambiguous time is the one
+  // with the larger offset; a skipped time takes the offset from before the gap.
+  const before = offsetMinutes(asUtc - 86_400_000 / 2, timeZone);
+  const after = offsetMinutes(asUtc + 86_400_000 / 2, timeZone);
+  const candidates = [...new Set([before, after])]
+    .map((offset) => asUtc - offset * 60_000)
+    .filter((instant) => wallClockAsUtc(wallClockAt(instant, timeZone)) === asUtc)
+    .sort((a, b) => a - b);
+  const instant = candidates[0] ?? asUtc - before * 60_000;
+  return new Date(instant).toISOString();
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** The UTC instant `iso` as a datetime-local value (`2026-12-01T10:00`) on the wall clock of `timeZone`. */
+export function utcToZonedLocal(iso: string, timeZone: string): string {
+  const clock = wallClockAt(Date.parse(iso), timeZone);
+  return `${pad(clock.year, 4)}-${pad(clock.month)}-${pad(clock.day)}T${pad(clock.hour)}:${pad(clock.minute)}`;
+}
+
+/** The calendar quarter (`2026-Q2`) the instant falls in, counted in the district's time zone. */
+export function quarterInZone(iso: string, timeZone: string): string {
+  const clock = wallClockAt(Date.parse(iso), timeZone);
+  return `${pad(clock.year, 4)}-Q${Math.floor((clock.month - 1) / 3) + 1}`;
+}
+
+/** `1 Dec 2026, 10:00` in the user's language, on the wall clock of `timeZone`. */
+export function formatInZone(iso: string, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** `Asia/Dushanbe, UTC+05:00`: the zone label shown next to every meeting time. */
+export function zoneLabel(iso: string | number, timeZone: string): string {
+  const epochMs = typeof iso === 'number' ? iso : Date.parse(iso);
+  return `${timeZone}, ${offsetLabel(Number.isNaN(epochMs) ? Date.now() : epochMs, timeZone)}`;
+}

@@ -1,0 +1,166 @@
+import DoneAllIcon from '@mui/icons-material/DoneAll';
+import MarkEmailReadIcon from '@mui/icons-material/MarkEmailRead';
+import MarkEmailUnreadIcon from '@mui/icons-material/MarkEmailUnread';
+import OpenInNewIcon from '@mui/icons-material/OpenInNew';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Typography from '@mui/material/Typography';
+import type { InboxItemView } from '@rd/contracts';
+import { useState } from 'react';
+import {
+  Button,
+  DataTable,
+  DateField,
+  FunctionField,
+  List,
+  ReferenceField,
+  NullableBooleanInput,
+  SelectInput,
+  TextInput,
+  TopToolbar,
+  useDataProvider,
+  useNavigate,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
+import type { ConsoleDataProvider } from '../data/dataProvider';
+import { DistrictNameField } from '../districts/DistrictNameField';
+import { typeChoices } from './choices';
+import { consoleRoute, INBOX_CHANGED_EVENT } from './inbox';
+
+const filters = [
+  <NullableBooleanInput key="unread" source="unread" label="notifications.inbox.unreadOnly" alwaysOn />,
+  <SelectInput key="type" source="type" label="notifications.fields.type" choices={typeChoices} alwaysOn />,
+  <TextInput key="districtCode" source="districtCode" label="notifications.fields.districtCode" />,
+];
+
+const announceChange = () => window.dispatchEvent(new Event(INBOX_CHANGED_EVENT));
+
+/** Marks one message read or unread (the read state is the caller's own). */
+const ToggleReadButton = () => {
+  const item = useRecordContext<InboxItemView>();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const refresh = useRefresh();
+  const notify = useNotify();
+  const [busy, setBusy] = useState(false);
+  if (!item) return null;
+  const to = item.read ? 'unread' : 'read';
+  const toggle = async () => {
+    setBusy(true);
+    try {
+      await dataProvider.apiCall('POST', `notifications/inbox/${encodeURIComponent(item.id)}/${to}`, {});
+      refresh();
+      announceChange();
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button
+      label={item.read ? 'notifications.inbox.markUnread' : 'notifications.inbox.markRead'}
+      onClick={(event) => {
+        event.stopPropagation();
+        void toggle();
+      }}
+      disabled={busy}
+      data-testid={`inbox-mark-${to}`}
+    >
+      {item.read ? <MarkEmailUnreadIcon /> : <MarkEmailReadIcon />}
+    </Button>
+  );
+};
+
+const OpenLinkButton = () => {
+  const item = useRecordContext<InboxItemView>();
+  const navigate = useNavigate();
+  const route = consoleRoute(item?.link);
+  if (!route) return null;
+  return (
+    <Button label="notifications.inbox.open" onClick={() => navigate(route)}>
+      <OpenInNewIcon />
+    </Button>
+  );
+};
+
+const MarkAllReadButton = () => {
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const refresh = useRefresh();
+  const notify = useNotify();
+  return (
+    <Button
+      label="notifications.inbox.markAllRead"
+      onClick={async () => {
+        try {
+          const { json } = await dataProvider.apiCall<{ marked: number }>('POST', 'notifications/inbox/read-all', {});
+          notify('notifications.inbox.markedAll', { messageArgs: { smart_count: json.marked } });
+          refresh();
+          announceChange();
+        } catch (error) {
+          notify((error as Error).message, { type: 'error' });
+        }
+      }}
+    >
+      <DoneAllIcon />
+    </Button>
+  );
+};
+
+const Message = () => {
+  const translate = useTranslate();
+  return (
+    <FunctionField<InboxItemView>
+      render={(item) => (
+        <Box data-testid="inbox-item" data-read={String(item.read)}>
+          <Typography variant="body1" sx={{ fontWeight: item.read ? 400 : 700 }}>
+            {item.title}
+          </Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'pre-line' }}>
+            {item.body}
+          </Typography>
+          <Chip size="small" sx={{ mt: 0.5 }} label={translate(`notifications.types.${item.type}`, { _: item.type })} />
+        </Box>
+      )}
+    />
+  );
+};
+
+/** The user's own console messages, newest first; the gateway decides which they are. */
+export const InboxList = () => {
+  return (
+    <List
+      title="notifications.inbox.title"
+      filters={filters}
+      filterDefaultValues={{}}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      perPage={25}
+      exporter={false}
+      actions={
+        <TopToolbar>
+          <MarkAllReadButton />
+        </TopToolbar>
+      }
+    >
+      <DataTable rowClick={false} bulkActionButtons={false}>
+        <DataTable.Col source="createdAt" label="notifications.fields.createdAt">
+          <DateField source="createdAt" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="title" label="notifications.fields.message" disableSort>
+          <Message />
+        </DataTable.Col>
+        <DataTable.Col source="districtCode" label="notifications.fields.districtCode" disableSort>
+          <ReferenceField source="districtCode" reference="districts" link={false}>
+            <DistrictNameField />
+          </ReferenceField>
+        </DataTable.Col>
+        <DataTable.Col label="notifications.fields.actions" disableSort>
+          <ToggleReadButton />
+          <OpenLinkButton />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};

@@ -1,0 +1,224 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Chip from '@mui/material/Chip';
+import Divider from '@mui/material/Divider';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { NotificationPreviewView, NotificationTemplateVersionView, NotificationTemplateView } from '@rd/contracts';
+import { useEffect, useState } from 'react';
+import {
+  Button,
+  Loading,
+  Title,
+  useCanAccess,
+  useDataProvider,
+  useGetRecordId,
+  useLocaleState,
+  useNotify,
+  useTranslate,
+  type HttpError,
+} from 'react-admin';
+import type { ConsoleDataProvider } from '../data/dataProvider';
+import { useApi } from '../data/useApi';
+import { draftBody, draftOf, placeholder, splitTemplateId, type TemplateDraft } from './templates';
+
+const FIELDS: readonly (keyof TemplateDraft)[] = ['subject', 'text', 'html', 'sms'];
+const ROWS: Readonly<Record<keyof TemplateDraft, number>> = { subject: 1, text: 8, html: 6, sms: 3 };
+
+/** `errors[]` of a 400 problem (mustache syntax) as field → message. */
+function fieldErrors(error: unknown): Record<string, string> {
+  const body = (error as HttpError | undefined)?.body as { errors?: { field?: string; message?: string }[] } | undefined;
+  return Object.fromEntries((body?.errors ?? []).map((item) => [String(item.field ?? '').replace(/^body\./, ''), item.message ?? '']));
+}
+
+/**
+ * One template (type + language): its current version as an editable draft, a preview rendered by the server
+ * with sample data (HTML in a sandboxed frame), saving as a new version, and the earlier versions.
+ */
+export const TemplateShow = () => {
+  const id = String(useGetRecordId());
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [locale] = useLocaleState();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const { canAccess: mayEdit = false } = useCanAccess({ resource: 'notifications/templates', action: 'edit' });
+  const path = `notifications/templates/${encodeURIComponent(id)}`;
+  const current = useApi<NotificationTemplateView>(path);
+  const versions = useApi<NotificationTemplateVersionView[]>(`${path}/versions`);
+  const [draft, setDraft] = useState<TemplateDraft>(draftOf(undefined));
+  const [preview, setPreview] = useState<NotificationPreviewView | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const missing = (current.error as HttpError | undefined)?.status === 404;
+  const parts = splitTemplateId(id);
+
+  useEffect(() => {
+    if (current.data) setDraft(draftOf(current.data));
+  }, [current.data]);
+
+  const call = async <T,>(method: string, target: string, body: unknown): Promise<T | null> => {
+    setBusy(true);
+    setErrors({});
+    try {
+      return (await dataProvider.apiCall<T>(method, target, body)).json;
+    } catch (error) {
+      const byField = fieldErrors(error);
+      setErrors(byField);
+      notify((error as Error).message, { type: 'error' });
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const runPreview = async () => {
+    const answer = await call<NotificationPreviewView>('POST', `${path}/preview`, draftBody(draft));
+    if (answer) setPreview(answer);
+  };
+
+  const save = async () => {
+    const answer = await call<NotificationTemplateView>('POST', `${path}/versions`, draftBody(draft));
+    if (answer) {
+      notify('notifications.templates.saved', { type: 'success', messageArgs: { version: answer.version } });
+      current.reload();
+      versions.reload();
+    }
+  };
+
+  if (current.loading && !current.data && !current.error) return <Loading />;
+  if (current.error && !missing) {
+    const message = (current.error as Error).message;
+    return <Alert severity="error">{translate(message, { _: message })}</Alert>;
+  }
+  const template = current.data;
+  return (
+    <Card sx={{ mt: 2 }}>
+      <Title title={translate('notifications.templates.one', { id })} />
+      <CardContent>
+        <Stack direction="row" spacing={1} sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+          <Typography variant="h6" component="h1">
+            {parts ? `${translate(`notifications.types.${parts.type}`)} · ${translate(`app.languages.${parts.language}`)}` : id}
+          </Typography>
+          {template && <Chip label={translate('notifications.templates.version', { version: template.version })} />}
+          {template && (
+            <Typography variant="body2" color="text.secondary">
+              {translate('notifications.templates.writtenBy', {
+                user: template.createdBy,
+                when: new Date(template.updatedAt).toLocaleString(locale),
+              })}
+            </Typography>
+          )}
+        </Stack>
+        {missing && (
+          <Alert severity="info" sx={{ mb: 2 }} data-testid="template-missing">
+            {translate('notifications.templates.missing')}
+          </Alert>
+        )}
+        {template && template.variables.length > 0 && (
+          <Box sx={{ mb: 2 }}>
+            <Typography variant="subtitle2">{translate('notifications.templates.variables')}</Typography>
+            <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+              {template.variables.map((variable) => (
+                <Chip key={variable} size="small" variant="outlined" label={placeholder(variable)} sx={{ fontFamily: 'monospace' }} />
+              ))}
+            </Stack>
+          </Box>
+        )}
+        <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'repeat(2, minmax(0, 1fr))' } }}>
+          <Stack spacing={2}>
+            {FIELDS.map((field) => (
+              <TextField
+                key={field}
+                label={translate(`notifications.templates.fields.${field}`)}
+                value={draft[field]}
+                onChange={(event) => setDraft({ ...draft, [field]: event.target.value })}
+                multiline={ROWS[field] > 1}
+                minRows={ROWS[field]}
+                error={!!errors[field]}
+                helperText={errors[field] || (field === 'html' ? translate('notifications.templates.htmlHelp') : ' ')}
+                slotProps={{ htmlInput: { 'data-testid': `template-field-${field}`, readOnly: !mayEdit, style: { fontFamily: 'monospace' } } }}
+                fullWidth
+              />
+            ))}
+            <Stack direction="row" spacing={1}>
+              <Button label="notifications.templates.preview" variant="outlined" onClick={runPreview} disabled={busy} data-testid="template-preview" />
+              {mayEdit && (
+                <Button
+                  label={missing ? 'notifications.templates.createFirst' : 'notifications.templates.saveVersion'}
+                  variant="contained"
+                  onClick={save}
+                  disabled={busy}
+                  data-testid="template-save"
+                />
+              )}
+            </Stack>
+          </Stack>
+          <Box data-testid="template-preview-pane">
+            <Typography variant="subtitle2" gutterBottom>
+              {translate('notifications.templates.previewTitle')}
+            </Typography>
+            {!preview ? (
+              <Typography variant="body2" color="text.secondary">
+                {translate('notifications.templates.previewHint')}
+              </Typography>
+            ) : (
+              <Stack spacing={1.5}>
+                <Typography data-testid="preview-subject" sx={{ fontWeight: 700 }}>
+                  {preview.subject}
+                </Typography>
+                <Typography variant="body2" sx={{ whiteSpace: 'pre-line' }} data-testid="preview-text">
+                  {preview.text}
+                </Typography>
+                <Divider />
+                {/* Rendered by the server from a template anyone with the manage right may write: sandboxed, no scripts. */}
+                <iframe
+                  title={translate('notifications.templates.fields.html')}
+                  sandbox=""
+                  srcDoc={preview.html}
+                  style={{ width: '100%', minHeight: 240, border: '1px solid #ddd', background: '#fff' }}
+                />
+                <Divider />
+                <Typography variant="subtitle2">{translate('notifications.templates.fields.sms')}</Typography>
+                <Typography variant="body2" data-testid="preview-sms">
+                  {preview.sms}
+                </Typography>
+                <Typography variant="caption" color="text.secondary">
+                  {translate('notifications.templates.smsSegments', { smart_count: preview.smsSegments })}
+                </Typography>
+              </Stack>
+            )}
+          </Box>
+        </Box>
+        <Divider sx={{ my: 3 }} />
+        <Typography variant="subtitle1">{translate('notifications.templates.history')}</Typography>
+        {(versions.data ?? []).length === 0 ? (
+          <Typography variant="body2" color="text.secondary">
+            {translate('notifications.templates.noHistory')}
+          </Typography>
+        ) : (
+          <List dense>
+            {(versions.data ?? []).map((version) => (
+              <ListItem
+                key={version.version}
+                secondaryAction={
+                  mayEdit ? <Button label="notifications.templates.useVersion" onClick={() => setDraft(draftOf(version))} /> : undefined
+                }
+              >
+                <ListItemText
+                  primary={`${translate('notifications.templates.version', { version: version.version })} · ${version.subject}`}
+                  secondary={`${version.createdBy} · ${new Date(version.createdAt).toLocaleString(locale)}`}
+                />
+              </ListItem>
+            ))}
+          </List>
+        )}
+      </CardContent>
+    </Card>
+  );
+};

@@ -1,0 +1,79 @@
+import Alert from '@mui/material/Alert';
+import Link from '@mui/material/Link';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { MissingReports as MissingReportsView } from '@rd/contracts';
+import { LinearProgress, useLocaleState, useRedirect, useTranslate } from 'react-admin';
+import { useApi } from '../data/useApi';
+import { missingQuery, type UnitRef } from './scope';
+import type { UnitNames } from './rows';
+
+/**
+ * GET /reports/missing: communities expected this quarter without a held reporting day, and why (none
+ * scheduled, scheduled, postponed, cancelled). Names come from the communities the user may read.
+ */
+export const MissingReports = ({ unit, quarter, names }: { unit: UnitRef; quarter: string; names: UnitNames }) => {
+  const translate = useTranslate();
+  const redirect = useRedirect();
+  const [locale] = useLocaleState();
+  const query = missingQuery(unit, quarter);
+  const { data, error, loading } = useApi<MissingReportsView>(query ? `reports/missing?${query}` : null);
+  if (!query) return null;
+  if (loading && !data) return <LinearProgress />;
+  if (error) {
+    const message = (error as Error).message;
+    return <Alert severity="error">{translate(message, { _: message })}</Alert>;
+  }
+  if (!data) return null;
+  if (data.total === 0) {
+    return <Typography data-testid="missing-none">{translate('reporting.missing.none', { quarter })}</Typography>;
+  }
+  return (
+    <>
+      <Typography variant="body2" sx={{ mb: 1 }} data-testid="missing-total">
+        {translate('reporting.missing.total', { smart_count: data.total, quarter })}
+      </Typography>
+      <Table size="small" data-testid="missing-table">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('reporting.missing.community')}</TableCell>
+            <TableCell>{translate('reporting.missing.district')}</TableCell>
+            <TableCell>{translate('reporting.missing.reason')}</TableCell>
+            <TableCell>{translate('reporting.missing.nextMeeting')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {data.items.map((item) => (
+            <TableRow key={item.communityId}>
+              <TableCell>
+                <Link component="button" onClick={() => redirect('show', 'communities', item.communityId)}>
+                  {names.get(item.communityId) ?? item.communityId.slice(0, 8)}
+                </Link>
+              </TableCell>
+              <TableCell>{names.get(item.districtCode) ?? item.districtCode}</TableCell>
+              <TableCell>{translate(`reporting.missing.reasons.${item.reason}`)}</TableCell>
+              <TableCell>
+                {item.nextMeeting ? (
+                  <Link component="button" onClick={() => redirect('show', 'meetings', item.nextMeeting?.meetingId)}>
+                    {new Date(item.nextMeeting.scheduledFor).toLocaleString(locale)}
+                  </Link>
+                ) : (
+                  '—'
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {data.total > data.items.length && (
+        <Typography variant="caption" color="text.secondary">
+          {translate('reporting.missing.more', { shown: data.items.length, total: data.total })}
+        </Typography>
+      )}
+    </>
+  );
+};

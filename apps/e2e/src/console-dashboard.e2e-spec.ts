@@ -1,0 +1,223 @@
+import type { CommunityView, ContactView, DistrictView, InboxCountView, MeetingView, OrganisationView, ReportSummary } from '@rd/contracts';
+import { demoPassword, eventually } from '@rd/testing';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, loginThroughKeycloak } from './support/console-login';
+import { e2eEnv } from './support/e2e-env';
+import { api } from './support/http';
+import { quarterOf } from './support/quarter';
+
+const SCREENSHOTS = join(__dirname, '..', '..', '..', 'test-output', 'screenshots');
+const WAIT = { timeout: 30_000 };
+
+/**
+ * The reporting dashboard and the notification screens of the console (issues 6 and 7) in a real browser,
+ * against the whole platform: the coordinator's national view, a regional reviewer limited to its region,
+ * the inbox of a police officer after a meeting is scheduled, and a template preview.
+ */
+describe('the reporting dashboard and notifications in the console', () => {
+  let browser: Browser;
+  const hex = randomBytes(3).toString('hex');
+  // The current quarter where the dashboard computes it (Dushanbe time).
+  const quarter = quarterOf(new Date());
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchChromium();
+    // An Isfara community taken through onboarding to active, with a reporting day scheduled (the notifications
+    // service writes a meeting invitation into the Isfara team's console inbox) and held with four attendees: the
+    // reporting read model then has a reporting rate, and the attendance shares are small groups (suppressed in
+    // the region and country views).
+    const community = await api<CommunityView>('ngo.isfara', 'POST', '/communities', {
+      name: `Dashboard village ${hex}`,
+      districtCode: 'isfara',
+      kind: 'village',
+      location: { lat: 40.05, lng: 70.7 },
+    });
+    expect(community.status).toBe(201);
+    const id = community.body.id;
+    expect((await api('ngo.isfara', 'POST', `/communities/${id}/transitions`, { to: 'onboarding', reason: 'Jamoat agreed' })).status).toBe(200);
+    const police = await api<OrganisationView>('ngo.isfara', 'POST', '/organisations', { name: `Isfara police ${hex}`, kind: 'district-police', districtCode: 'isfara' });
+    const hukumat = await api<OrganisationView>('ngo.isfara', 'POST', '/organisations', { name: `Isfara hukumat ${hex}`, kind: 'local-government', districtCode: 'isfara' });
+    const person = async (name: string, organisationId: string) =>
+      (
+        await api<ContactView>('ngo.isfara', 'POST', '/contacts', {
+          name,
+          organisationId,
+          phone: '+992927111111',
+          preferredLanguage: 'tg',
+          preferredChannel: 'sms',
+          consent: true,
+          communityIds: [id],
+        })
+      ).body.id;
+    const focal = await person(`Focal ${hex}`, hukumat.body.id);
+    const gov = await person(`Gov ${hex}`, hukumat.body.id);
+    const officer = await person(`Officer ${hex}`, police.body.id);
+    expect((await api('ngo.isfara', 'PATCH', `/communities/${id}`, { focalPointContactIds: [focal], localGovernmentContactId: gov })).status).toBe(200);
+    expect((await api('police.isfara', 'POST', '/officer-assignments', { communityId: id, officerContactId: officer, policeUnitId: police.body.id })).status).toBe(201);
+
+    const draft = await api<MeetingView>('police.isfara', 'POST', '/meetings', {
+      kind: 'local',
+      communityIds: [id],
+      districtCode: 'isfara',
+      title: `Dashboard reporting day ${hex}`,
+      startsAt: new Date(Date.now() + 20 * 60 * 1000).toISOString(),
+      venueName: 'Community centre',
+      venueType: 'community-centre',
+      organisedBy: 'police',
+    });
+    expect(draft.status).toBe(201);
+    expect((await api('police.isfara', 'POST', `/meetings/${draft.body.id}/transitions`, { to: 'scheduled' })).status).toBe(200);
+    await eventually(
+      async () => {
+        const response = await api<CommunityView>('ngo.isfara', 'GET', `/communities/${id}`);
+        if (!response.body.checklist.firstReportingDayPlanned) throw new Error('first reporting day not ticked yet');
+      },
+      20_000,
+      200,
+    );
+    expect((await api('ngo.isfara', 'POST', `/communities/${id}/transitions`, { to: 'active' })).status).toBe(200);
+    expect((await api('police.isfara', 'POST', `/meetings/${draft.body.id}/transitions`, { to: 'held' })).status).toBe(200);
+    const two = { under18: 0, from18to29: 1, from30to59: 1, from60: 0 };
+    const none = { under18: 0, from18to29: 0, from30to59: 0, from60: 0 };
+    expect((await api('police.isfara', 'PUT', `/meetings/${draft.body.id}/attendance`, { counts: { women: two, men: two, other: none } })).status).toBe(200);
+    // Wait until the reporting read model has the held reporting day.
+    await eventually(
+      async () => {
+        const summary = await api<ReportSummary>('coordinator', 'GET', `/reports/summary?level=district&code=isfara&from=${quarter}&to=${quarter}`);
+        if (summary.status !== 200 || summary.body.measures.reportingRate.held < 1 || summary.body.measures.attendance.total < 4) {
+          throw new Error(`reporting read model not there yet (${summary.status})`);
+        }
+      },
+      30_000,
+      300,
+    );
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function signedIn(username: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await loginThroughKeycloak(page, `${e2eEnv().consoleUrl}/`, username, demoPassword());
+    return page;
+  }
+
+  it('should show the coordinator the national reporting-rate table and the trend charts', async () => {
+    const page = await signedIn('coordinator');
+    await page.goto(`${e2eEnv().consoleUrl}/#/reporting`);
+    await page.getByTestId('rate-table').waitFor(WAIT);
+    await page.getByTestId('rate-total').waitFor(WAIT);
+    // The regions side by side, Sughd among them (the read model has seen Isfara).
+    const sughdRow = page.locator('[data-testid="rate-row"][data-code="sughd"]');
+    await sughdRow.waitFor(WAIT);
+    // The held reporting day counts (100 %), and the four attendees' shares are suppressed in the national view.
+    await sughdRow.getByText('100%').first().waitFor(WAIT);
+    expect(await sughdRow.getByTestId('suppressed-cell').count()).toBeGreaterThan(0);
+    await page.locator('[data-testid="trend-chart"] .recharts-dot').first().waitFor(WAIT);
+    await expect(page.getByTestId('missing-section').count()).resolves.toBe(1);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-coordinator.png'), fullPage: true });
+
+    // Drill down: Sughd → its districts.
+    await page.locator('[data-testid="rate-row"][data-code="sughd"] [data-testid="rate-drill"]').click();
+    await page.locator('[data-testid="rate-row"][data-code="isfara"]').waitFor(WAIT);
+    await page.context().close();
+  });
+
+  it('should show the Sughd reviewer only Sughd districts, no community drill-down and no inbox', async () => {
+    const districts = await api<DistrictView[]>('coordinator', 'GET', `/districts?range=${encodeURIComponent('[0,499]')}`);
+    expect(districts.status).toBe(200);
+    const sughd = new Set(districts.body.filter((district) => district.regionCode === 'sughd').map((district) => district.code));
+    expect(sughd.has('isfara')).toBe(true);
+
+    const page = await signedIn('reviewer.sughd');
+    await page.goto(`${e2eEnv().consoleUrl}/#/reporting`);
+    await page.getByTestId('rate-table').waitFor(WAIT);
+    await page.locator('[data-testid="rate-row"][data-code="isfara"]').waitFor(WAIT);
+    const rows = await page.getByTestId('rate-row').evaluateAll((elements) =>
+      elements.map((element) => ({ level: element.getAttribute('data-level'), code: element.getAttribute('data-code') })),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((row) => row.level !== 'district' || !sughd.has(row.code ?? ''))).toEqual([]);
+    // A reviewer always gets small groups suppressed, and the console shows them as such.
+    expect(await page.locator('[data-testid="rate-row"][data-code="isfara"] [data-testid="suppressed-cell"]').count()).toBeGreaterThan(0);
+    await page.locator('[data-testid="trend-chart"] .recharts-surface').first().waitFor(WAIT);
+    expect(await page.getByTestId('missing-section').count()).toBe(0);
+    expect(await page.getByTestId('inbox-badge').count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-reviewer-sughd.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('should lower the unread count of police.isfara when a message is marked read', async () => {
+    // The invitation reaches the inbox asynchronously (event → notifications service).
+    const before = await eventually(
+      async () => {
+        const count = await api<InboxCountView>('police.isfara', 'GET', '/notifications/inbox/count');
+        if (count.status !== 200 || count.body.unread < 1) throw new Error(`no unread message yet (${count.status})`);
+        return count.body.unread;
+      },
+      30_000,
+      500,
+    );
+    const page = await signedIn('police.isfara');
+    const badge = page.getByTestId('inbox-badge');
+    await page.locator(`[data-testid="inbox-badge"][data-unread="${before}"]`).waitFor(WAIT);
+    await badge.click();
+    await page.locator('[data-testid="inbox-item"][data-read="false"]').first().waitFor(WAIT);
+    await page.screenshot({ path: join(SCREENSHOTS, 'inbox-police-isfara.png'), fullPage: true });
+    await page.getByTestId('inbox-mark-read').first().click();
+    await page.locator(`[data-testid="inbox-badge"][data-unread="${before - 1}"]`).waitFor(WAIT);
+    const after = await api<InboxCountView>('police.isfara', 'GET', '/notifications/inbox/count');
+    expect(after.body.unread).toBe(before - 1);
+    await page.screenshot({ path: join(SCREENSHOTS, 'inbox-police-isfara-read.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('should show police.isfara the delivery log of the invitation, without a resend button on console messages', async () => {
+    const page = await signedIn('police.isfara');
+    await page.goto(`${e2eEnv().consoleUrl}/#/notifications/deliveries`);
+    await page.locator('[data-testid="delivery-status"][data-status="delivered"]').first().waitFor(WAIT);
+    // Console messages are delivered when written and cannot be re-sent (the gateway answers 409).
+    expect(await page.getByText('Resend').count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'delivery-log-police-isfara.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('should let the coordinator open a template and preview a draft rendered by the server', async () => {
+    const page = await signedIn('coordinator');
+    await page.goto(`${e2eEnv().consoleUrl}/#/notifications/templates`);
+    await page.getByTestId('template-matrix').waitFor(WAIT);
+    await page.getByTestId('template-meeting-invitation.ru').click();
+    const subject = page.getByTestId('template-field-subject');
+    await eventually(async () => {
+      if (!(await subject.inputValue())) throw new Error('template not loaded yet');
+    }, 20_000, 200);
+    await subject.fill(`Проверка ${hex}: {{meeting.title}}`);
+    await page.getByTestId('template-preview').click();
+    const preview = page.getByTestId('preview-subject');
+    await preview.waitFor(WAIT);
+    const rendered = (await preview.textContent()) ?? '';
+    expect(rendered).toContain(`Проверка ${hex}: `);
+    expect(rendered).not.toContain('{{');
+    await page.screenshot({ path: join(SCREENSHOTS, 'template-preview.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('should export the coordinator’s Sughd summary as CSV and offer the download when the job is done', async () => {
+    const page = await signedIn('coordinator');
+    await page.goto(`${e2eEnv().consoleUrl}/#/reporting`);
+    await page.locator('[data-testid="rate-row"][data-code="sughd"] [data-testid="rate-drill"]').click(WAIT);
+    await page.locator('[data-testid="rate-row"][data-code="isfara"]').waitFor(WAIT);
+    await page.getByTestId('export-csv').click();
+    await page.locator('[data-testid="export-job"][data-status="done"] [data-testid="export-download"]').first().waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.getByTestId('export-download').first().click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-exports.png'), fullPage: true });
+    await page.context().close();
+  });
+});
