@@ -33,6 +33,17 @@ type User = (typeof USERS)[number];
 /** Who may submit audit records (docs/adr/0003-audit-trail.md): the gateway and every service with an outbox relay. */
 const AUDIT_PRODUCERS: readonly User[] = ['gateway', 'communities', 'meetings', 'notifications'];
 const AUDIT_EVENT = 'audit.evt.entry.submitted.v1';
+/** The only requests on other services' subjects not sent by the gateway: notifications resolving recipients. */
+const NOTIFICATIONS_QUERIES = [
+  'communities.qry.contact.list.v1',
+  'communities.qry.organisation.list.v1',
+  'communities.qry.community.get.v1',
+  'communities.qry.community.list.v1',
+  'communities.qry.district.get.v1',
+  'meetings.qry.meeting.get.v1',
+  'meetings.qry.meeting.list.v1',
+  'meetings.qry.minutes.get.v1',
+];
 const json = JSONCodec();
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -194,7 +205,19 @@ async function main(): Promise<void> {
       report((reply as { answeredBy?: string }).answeredBy === def.owner, `gateway -> ${def.owner}: ${def.name}`, JSON.stringify(reply));
     }
 
+    // The notifications service actor (docs/adr/0015-notifications.md) resolves recipients with exactly these reads.
+    for (const name of NOTIFICATIONS_QUERIES) {
+      const owner = name.split('.')[0];
+      const reply = await as.notifications.nc.request(`${PREFIX}.${name}`, json.encode({ actor: {}, data: {} }), { timeout: 2000 }).then(
+        (m) => json.decode(m.data) as { answeredBy?: string },
+        (error: Error) => ({ error: error.message }),
+      );
+      report((reply as { answeredBy?: string }).answeredBy === owner, `notifications -> ${owner}: ${name}`, JSON.stringify(reply));
+    }
+
     noNewViolations(before, 'request-reply');
+    report(await refusedPublish('notifications', `${PREFIX}.meetings.qry.concern.list.v1`), 'notifications cannot read concerns');
+    report(await refusedPublish('notifications', `${PREFIX}.communities.cmd.contact.update.v1`), 'notifications cannot change a contact');
 
     // Only the gateway speaks for users; nobody listens in on requests.
     for (const owner of requestOwners) {

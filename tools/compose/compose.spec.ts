@@ -22,7 +22,8 @@ const PENDING_CONFIG_VARS: Readonly<Record<string, readonly string[]>> = {
 const ENV_READER: Readonly<Record<string, string>> = { 'apps/console': 'infra/docker/console-server.ts' };
 const envReaderOf = (dir: string): string => ENV_READER[dir] ?? `${dir}/src/config.ts`;
 
-const INFRA = ['postgres', 'nats', 'keycloak'] as const;
+// mailpit: the mail catcher notifications sends to in compose (docs/adr/0015-notifications.md).
+const INFRA = ['postgres', 'nats', 'keycloak', 'mailpit'] as const;
 
 // ---------------------------------------------------------------------------------------------------------
 // docker-compose.yml
@@ -450,6 +451,7 @@ describe('docker-compose.yml', () => {
     expect(commandOf(byName('nats'))).toEqual(expect.arrayContaining(['-js', '-c', '/etc/nats/nats.conf']));
     expect(mountsOf(byName('nats'))).toContainEqual({ source: './infra/nats/nats.conf', target: '/etc/nats/nats.conf' });
     expect(byName('keycloak').image).toBe('quay.io/keycloak/keycloak:26.7.3');
+    expect(byName('mailpit').image).toMatch(/^axllent\/mailpit:v1\.\d+/);
   });
 });
 

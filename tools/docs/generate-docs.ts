@@ -2,7 +2,7 @@
  * Generates docs/events.md from the contracts catalogue and docs/roles-and-permissions.md from the
  * permission matrix. `--check` fails when the committed files differ (CI runs it).
  */
-import { CASE_HANDLING_ROLES, PERMISSIONS, PERMISSION_DESCRIPTIONS, ROLE_DESCRIPTIONS, ROLE_PERMISSIONS, SENSITIVITY_READERS } from '@rd/auth-core';
+import { CASE_HANDLING_ROLES, PERMISSIONS, PERMISSION_DESCRIPTIONS, ROLE_DESCRIPTIONS, ROLE_PERMISSIONS, SENSITIVITY_READERS, SERVICE_PERMISSIONS } from '@rd/auth-core';
 import { CATALOGUE, EVENT_CONSUMERS, ROLES, SENSITIVITIES, type MessageDef } from '@rd/contracts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -100,6 +100,16 @@ ${ROLES.map((role) => `- \`${role}\`: ${ROLE_DESCRIPTIONS[role]}`).join('\n')}
 ${header}
 ${divider}
 ${rows.join('\n')}
+
+## Service actors
+
+A service doing background work with no user behind it sends its own actor (\`serviceActor\` in
+\`libs/auth/core/src/permissions.ts\`): national scope, no roles, \`service\` set, and only these permissions.
+Only that service's NATS user may publish the subjects it needs, so no one else can claim it.
+
+| service | permissions |
+| --- | --- |
+${(Object.keys(SERVICE_PERMISSIONS) as (keyof typeof SERVICE_PERMISSIONS)[]).map((service) => `| \`${service}\` | ${SERVICE_PERMISSIONS[service].map((p) => `\`${p}\``).join(', ')} |`).join('\n')}
 
 ## District scope
 

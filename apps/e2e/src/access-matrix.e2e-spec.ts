@@ -88,6 +88,19 @@ const everyPlaceVisible = (body: unknown, scope: ActorScope) => {
 const everyRowInScope = (body: unknown, scope: ActorScope) => {
   for (const item of body as { districtCode: string }[]) expect(actorCoversDistrict(scope, DISTRICT_REGION[item.districtCode], item.districtCode)).toBe(true);
 };
+// A report body: its unit and every child in scope; children (communities) only for callers with drill-down,
+// and then suppression is off only when the caller may drill down.
+const reportInScope = (body: unknown, scope: ActorScope, actor: Actor) => {
+  const report = body as { unit: { districtCode: string; regionCode: string }; drillDown: boolean; suppression: { applied: boolean }; children: { unit: { districtCode: string; regionCode: string } }[] };
+  expect(actorCoversDistrict(scope, report.unit.regionCode, report.unit.districtCode)).toBe(true);
+  const drillDown = hasPermission(actor.roles, 'report:drill-down' as Permission);
+  expect(report.drillDown).toBe(drillDown);
+  if (!drillDown) {
+    expect(report.children).toEqual([]);
+    expect(report.suppression.applied).toBe(true);
+  }
+  for (const child of report.children) expect(actorCoversDistrict(scope, child.unit.regionCode, child.unit.districtCode)).toBe(true);
+};
 const hex = () => randomBytes(4).toString('hex');
 const DEFAULT_TEMPLATE_ID = '5d1f3c2a-7b7e-4c39-9a51-0d6a4c1e0001';
 const BRIEFING = { title: { en: 'Matrix briefing' }, summary: { en: 'Summary' }, body: { en: 'Body' }, effectiveDate: '2027-01-01' };
@@ -122,6 +135,51 @@ const FIXTURES: Record<string, Fixture> = {
     allowed: (covered) => (covered ? 200 : 404),
     inScope: (body, scope) => everyItemInScope([body], scope),
   },
+  // Reporting (issue 7): a district summary and time series; children are communities only with drill-down.
+  'GET /reports/summary': {
+    scoped: true,
+    request: (t) => ({ path: `/reports/summary?level=district&code=${TARGETS[t].district}&from=2026-Q1&to=2026-Q4` }),
+    allowed: (covered) => (covered ? 200 : 404),
+    inScope: (body, scope, actor) => reportInScope(body, scope, actor),
+  },
+  'GET /reports/timeseries': {
+    scoped: true,
+    request: (t) => ({ path: `/reports/timeseries?level=district&code=${TARGETS[t].district}&from=2026-Q1&to=2026-Q4` }),
+    allowed: (covered) => (covered ? 200 : 404),
+    inScope: (body, scope) => {
+      const unit = (body as { unit: { districtCode: string; regionCode: string } }).unit;
+      expect(actorCoversDistrict(scope, unit.regionCode, unit.districtCode)).toBe(true);
+    },
+  },
+  'GET /reports/missing': {
+    scoped: true,
+    request: (t) => ({ path: `/reports/missing?level=district&code=${TARGETS[t].district}&quarter=2026-Q4` }),
+    allowed: (covered) => (covered ? 200 : 404),
+    inScope: (body, scope) => everyItemInScope((body as { items: unknown[] }).items, scope),
+  },
+  // Report exports (issue 7): requested with the caller's scope; a job is only ever visible to its requester and
+  // the national coordinator (apps/e2e/src/report-exports.e2e-spec.ts), so an unknown id answers 404 to everyone.
+  'POST /report-exports': {
+    scoped: true,
+    request: (t) => ({ path: '/report-exports', body: { format: 'csv', level: 'district', code: TARGETS[t].district, from: '2026-Q1' } }),
+    allowed: (covered) => (covered ? 202 : 404),
+    inScope: (body, _scope, actor) => expect((body as { requestedBy: string }).requestedBy).toBe(actor.username),
+  },
+  'GET /report-exports': {
+    scoped: false,
+    request: () => ({ path: '/report-exports?range=[0,99]' }),
+    allowed: () => 200,
+    inScope: (body, _scope, actor) => {
+      for (const job of body as { requestedBy: string }[]) expect(job.requestedBy).toBe(actor.username);
+    },
+  },
+  'GET /reports/summary.csv': {
+    scoped: true,
+    request: (t) => ({ path: `/reports/summary.csv?level=district&code=${TARGETS[t].district}&from=2026-Q1` }),
+    allowed: (covered) => (covered ? 200 : 404),
+  },
+  'GET /report-exports/{id}': { scoped: false, request: () => ({ path: `/report-exports/${randomUUID()}` }), allowed: () => 404 },
+  'GET /report-exports/{id}/content': { scoped: false, request: () => ({ path: `/report-exports/${randomUUID()}/content` }), allowed: () => 404 },
   // Districts outside the caller's scope are reported per row: 200 with the problem for a dry-run, 422 and nothing written for an apply.
   'POST /community-imports/dry-run': {
     scoped: true,
@@ -296,6 +354,49 @@ const FIXTURES: Record<string, Fixture> = {
     request: (t) => ({ path: `/meetings/${meetingRefs[t]}/agenda/items/${randomUUID()}/briefing`, body: { briefingId: randomUUID() } }),
     allowed: (covered) => (covered ? 404 : 403),
   },
+  // A new template version of an unknown family: 404 to whoever holds template:manage (nothing is written).
+  'POST /templates/{id}/versions': {
+    scoped: false,
+    request: () => ({ path: `/templates/${randomUUID()}/versions`, body: { agenda: [{ kind: 'next-steps', title: 'Matrix' }], checklist: [] } }),
+    allowed: () => 404,
+  },
+  // The sign-in sheet of the draft meeting: none attached (404), none accepted before it is held (409); out of scope not found.
+  'PUT /meetings/{id}/attendance/sign-in-sheet': {
+    scoped: true,
+    request: (t) => ({ path: `/meetings/${meetingRefs[t]}/attendance/sign-in-sheet`, body: '%PDF-1.4\nmatrix\n', headers: { 'Content-Type': 'application/pdf' } }),
+    allowed: (covered) => (covered ? 409 : 404),
+  },
+  'GET /meetings/{id}/attendance/sign-in-sheet': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/attendance/sign-in-sheet` }), allowed: () => 404 },
+  // Notifications: the inbox is per caller (no target); unknown ids answer 404; a template with a mustache
+  // syntax error is refused (400), so the cells are repeatable and write nothing.
+  'GET /notifications/inbox': { scoped: false, request: () => ({ path: '/notifications/inbox?range=[0,24]' }), allowed: () => 200 },
+  'GET /notifications/inbox/count': { scoped: false, request: () => ({ path: '/notifications/inbox/count' }), allowed: () => 200 },
+  'POST /notifications/inbox/read-all': { scoped: false, request: () => ({ path: '/notifications/inbox/read-all', body: {} }), allowed: () => 200 },
+  'POST /notifications/inbox/{id}/read': { scoped: false, request: () => ({ path: `/notifications/inbox/${randomUUID()}/read`, body: {} }), allowed: () => 404 },
+  'POST /notifications/inbox/{id}/unread': { scoped: false, request: () => ({ path: `/notifications/inbox/${randomUUID()}/unread`, body: {} }), allowed: () => 404 },
+  'GET /notifications/deliveries': {
+    scoped: true,
+    request: (t) => ({ path: `/notifications/deliveries?range=[0,499]&filter=${encodeURIComponent(JSON.stringify({ districtCode: TARGETS[t].district }))}` }),
+    allowed: () => 200,
+    inScope: everyItemInScope,
+  },
+  'GET /notifications/deliveries/{id}': { scoped: false, request: () => ({ path: `/notifications/deliveries/${randomUUID()}` }), allowed: () => 404 },
+  'POST /notifications/deliveries/{id}/resend': { scoped: false, request: () => ({ path: `/notifications/deliveries/${randomUUID()}/resend`, body: {} }), allowed: () => 404 },
+  'GET /notifications/templates': { scoped: false, request: () => ({ path: '/notifications/templates?range=[0,99]' }), allowed: () => 200 },
+  'GET /notifications/templates/{id}': { scoped: false, request: () => ({ path: '/notifications/templates/meeting-invitation.en' }), allowed: () => 200 },
+  'GET /notifications/templates/{id}/versions': { scoped: false, request: () => ({ path: '/notifications/templates/meeting-invitation.en/versions' }), allowed: () => 200 },
+  'POST /notifications/templates/{id}/versions': {
+    scoped: false,
+    request: () => ({ path: '/notifications/templates/meeting-invitation.en/versions', body: { subject: 'Matrix {{#meeting}}', text: 'Matrix', sms: 'Matrix' } }),
+    allowed: () => 400,
+  },
+  'POST /notifications/templates/{id}/preview': { scoped: false, request: () => ({ path: '/notifications/templates/meeting-invitation.en/preview', body: {} }), allowed: () => 200 },
+  'GET /notifications/settings/{districtCode}': { scoped: true, request: (t) => ({ path: `/notifications/settings/${TARGETS[t].district}` }), allowed: (covered) => (covered ? 200 : 404) },
+  'PUT /notifications/settings/{districtCode}': {
+    scoped: true,
+    request: (t) => ({ path: `/notifications/settings/${TARGETS[t].district}`, body: { reminderDaysBefore: [7, 1], minutesChaseDaysAfter: [3, 7], quarterWarningDays: 21 } }),
+    allowed: (covered) => (covered ? 200 : 404),
+  },
 };
 
 interface Caller {
@@ -428,5 +529,6 @@ describe('access-control matrix', () => {
     process.stdout.write(`[e2e] access-control matrix: ${operations.length} operations × ${CALLERS.length} callers → ${cells} cells checked\n`);
     expect(mismatches).toEqual([]);
     expect(cells).toBeGreaterThan(50);
-  });
+    // Well over a thousand real requests on a shared 2-core machine: more than the suite's default 60 s.
+  }, 300_000);
 });

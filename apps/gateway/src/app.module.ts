@@ -18,6 +18,8 @@ import { IpRateLimitGuard, UserRateLimitGuard } from './rate-limit/rate-limit.gu
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RegionsController } from './regions/regions.controller';
 import { ReportsController } from './reports/reports.controller';
+import { ReportExportsController } from './report-exports/report-exports.controller';
+import { SummaryCsvController } from './report-exports/summary-csv.controller';
 import { RpcModule } from './rpc/rpc.module';
 import { ConcernsController } from './concerns/concerns.controller';
 import { ActionsController } from './actions/actions.controller';
@@ -29,9 +31,13 @@ import { MinutesController } from './minutes/minutes.controller';
 import { TemplatesController } from './templates/templates.controller';
 import { AgendaController } from './agenda/agenda.controller';
 import { BriefingsController } from './briefings/briefings.controller';
+import { NotificationInboxController } from './notifications/notification-inbox.controller';
+import { NotificationDeliveriesController } from './notifications/notification-deliveries.controller';
+import { NotificationTemplatesController } from './notifications/notification-templates.controller';
+import { NotificationSettingsController } from './notifications/notification-settings.controller';
 
 /** Every HTTP route of the platform; the route table the access tests walk comes from here. */
-export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, ReportsController, AuditController, ConcernsController, ActionsController, MeetingsController, MeetingCalendarsController, AttendanceController, FeedbackController, MinutesController, TemplatesController, AgendaController, BriefingsController];
+export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, ReportsController, ReportExportsController, SummaryCsvController, AuditController, ConcernsController, ActionsController, MeetingsController, MeetingCalendarsController, AttendanceController, FeedbackController, MinutesController, TemplatesController, AgendaController, BriefingsController, NotificationInboxController, NotificationDeliveriesController, NotificationTemplatesController, NotificationSettingsController];
 
 @Module({})
 export class AppModule {

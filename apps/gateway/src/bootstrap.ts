@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
+import { assertSignInSheetUploadType, isSignInSheetRoute, registerSignInSheetBody } from './attendance/sign-in-sheet-body';
 import { assertUploadType, isUploadRoute, registerUploadBodies } from './community-imports/upload-bodies';
 import type { GatewayConfig } from './config';
 import { sendProblem } from './problem/problem.filter';
@@ -42,9 +43,12 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
   // Only JSON bodies are understood; anything else is 415 before a handler runs. The import routes take
   // CSV or XLSX files instead, with their own size limit (docs/adr/0004-community-import-uploads.md).
   registerUploadBodies(fastify);
+  // The sign-in sheet scan of a meeting: JPEG, PNG or PDF up to 5 MiB (docs/adr/0013).
+  registerSignInSheetBody(fastify);
   fastify.addHook('preValidation', async (request) => {
     if (!['POST', 'PUT', 'PATCH'].includes(request.method)) return;
     if (isUploadRoute(request)) return assertUploadType(request);
+    if (isSignInSheetRoute(request)) return assertSignInSheetUploadType(request);
     const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (type !== 'application/json') throw new ProblemError(415, 'Send application/json');
   });

@@ -62,9 +62,39 @@ import { GetAttendanceQryV1, RecordAttendanceCmdV1 } from './meetings/attendance
 import { FeedbackRecordedEvtV1 } from './meetings/feedback.evt.v1';
 import { GetFeedbackSummaryQryV1, RecordFeedbackCmdV1 } from './meetings/feedback.messages.v1';
 import { GetDistrictReportQryV1 } from './reporting/get-district-report.qry.v1';
-import { ListTemplatesQryV1, GetTemplateQryV1 } from './meetings/template.messages.v1';
+import { GetReportSummaryQryV1, GetReportTimeSeriesQryV1, ListMissingReportsQryV1 } from './reporting/report.messages.v1';
+import { GetReportExportQryV1, ListReportExportsQryV1, ReadReportExportContentQryV1, RenderReportCsvQryV1, RequestReportExportCmdV1 } from './reporting/report-export.messages.v1';
+import { ListTemplatesQryV1, GetTemplateQryV1, PublishTemplateVersionCmdV1 } from './meetings/template.messages.v1';
+import { MeetingUpdatedEvtV1 } from './meetings/meeting-updated.evt.v1';
+import {
+  AgendaTemplateAppliedEvtV1,
+  BriefingAttachedEvtV1,
+  BriefingPublishedEvtV1,
+  ChecklistItemTickedEvtV1,
+  ConcernUpdatedEvtV1,
+  MinutesDraftSavedEvtV1,
+  SignInSheetAttachedEvtV1,
+  TemplatePublishedEvtV1,
+} from './meetings/meeting-activity.evt.v1';
+import { GetSignInSheetChunkQryV1, GetSignInSheetQryV1, UploadSignInSheetChunkCmdV1 } from './meetings/sign-in-sheet.messages.v1';
 import { ApplyTemplateCmdV1, GetAgendaQryV1, TickChecklistItemCmdV1 } from './meetings/agenda.messages.v1';
 import { AttachBriefingCmdV1, CreateBriefingCmdV1, GetBriefingQryV1, ListBriefingDeliveriesQryV1, ListBriefingsQryV1 } from './meetings/briefing.messages.v1';
+import {
+  AddNotificationTemplateVersionCmdV1,
+  CountInboxQryV1,
+  GetDeliveryQryV1,
+  GetNotificationSettingsQryV1,
+  GetNotificationTemplateQryV1,
+  ListDeliveriesQryV1,
+  ListInboxQryV1,
+  ListNotificationTemplatesQryV1,
+  ListNotificationTemplateVersionsQryV1,
+  MarkAllInboxReadCmdV1,
+  MarkInboxItemCmdV1,
+  PreviewNotificationTemplateQryV1,
+  ResendDeliveryCmdV1,
+  UpdateNotificationSettingsCmdV1,
+} from './notifications/notification.messages.v1';
 
 /** Every message of the platform. docs/events.md is generated from this list. */
 export const CATALOGUE: readonly MessageDef[] = [
@@ -116,6 +146,14 @@ export const CATALOGUE: readonly MessageDef[] = [
   DryRunCommunityImportQryV1,
   ApplyCommunityImportCmdV1,
   GetDistrictReportQryV1,
+  GetReportSummaryQryV1,
+  GetReportTimeSeriesQryV1,
+  ListMissingReportsQryV1,
+  RequestReportExportCmdV1,
+  GetReportExportQryV1,
+  ListReportExportsQryV1,
+  ReadReportExportContentQryV1,
+  RenderReportCsvQryV1,
   AuditEntrySubmittedEvtV1,
   ListAuditEntriesQryV1,
   RecordConcernCmdV1,
@@ -150,6 +188,33 @@ export const CATALOGUE: readonly MessageDef[] = [
   CreateBriefingCmdV1,
   ListBriefingDeliveriesQryV1,
   AttachBriefingCmdV1,
+  PublishTemplateVersionCmdV1,
+  MeetingUpdatedEvtV1,
+  AgendaTemplateAppliedEvtV1,
+  ChecklistItemTickedEvtV1,
+  BriefingAttachedEvtV1,
+  TemplatePublishedEvtV1,
+  BriefingPublishedEvtV1,
+  ConcernUpdatedEvtV1,
+  MinutesDraftSavedEvtV1,
+  SignInSheetAttachedEvtV1,
+  UploadSignInSheetChunkCmdV1,
+  GetSignInSheetQryV1,
+  GetSignInSheetChunkQryV1,
+  ListInboxQryV1,
+  CountInboxQryV1,
+  MarkInboxItemCmdV1,
+  MarkAllInboxReadCmdV1,
+  ListDeliveriesQryV1,
+  GetDeliveryQryV1,
+  ResendDeliveryCmdV1,
+  ListNotificationTemplatesQryV1,
+  GetNotificationTemplateQryV1,
+  ListNotificationTemplateVersionsQryV1,
+  AddNotificationTemplateVersionCmdV1,
+  PreviewNotificationTemplateQryV1,
+  GetNotificationSettingsQryV1,
+  UpdateNotificationSettingsCmdV1,
 ];
 
 /**
@@ -158,11 +223,24 @@ export const CATALOGUE: readonly MessageDef[] = [
  */
 export const EVENT_CONSUMERS: Readonly<Record<string, readonly string[]>> = {
   [CommunityCreatedEvtV1.name]: ['reporting'],
-  [MeetingScheduledEvtV1.name]: ['communities'],
+  [MeetingScheduledEvtV1.name]: ['communities', 'notifications', 'reporting'],
   [CommunityOnboardingStartedEvtV1.name]: ['reporting'],
-  [CommunityActivatedEvtV1.name]: ['reporting'],
+  [CommunityActivatedEvtV1.name]: ['reporting', 'notifications'],
   [CommunityPausedEvtV1.name]: ['reporting'],
   [CommunityArchivedEvtV1.name]: ['reporting'],
   [AuditEntrySubmittedEvtV1.name]: ['audit'],
-  [OfficerAssignedEvtV1.name]: ['meetings'],
+  [OfficerAssignedEvtV1.name]: ['meetings', 'notifications'],
+  [MeetingUpdatedEvtV1.name]: ['notifications'],
+  [MeetingRescheduledEvtV1.name]: ['notifications', 'reporting'],
+  [MeetingCancelledEvtV1.name]: ['notifications', 'reporting'],
+  [MeetingHeldEvtV1.name]: ['notifications', 'reporting'],
+  [MeetingClosedEvtV1.name]: ['notifications', 'reporting'],
+  [MinutesApprovedEvtV1.name]: ['notifications'],
+  [ActionAssignedEvtV1.name]: ['notifications', 'reporting'],
+  [ActionStatusChangedEvtV1.name]: ['notifications', 'reporting'],
+  [AttendanceRecordedEvtV1.name]: ['reporting'],
+  [FeedbackRecordedEvtV1.name]: ['reporting'],
+  [ConcernRecordedEvtV1.name]: ['reporting'],
+  [ConcernSensitivityChangedEvtV1.name]: ['reporting'],
+  [ContactErasedEvtV1.name]: ['notifications'],
 };

@@ -8,3 +8,4 @@ export * from './realm';
 export * from './platform';
 export * from './console-build';
 export * from './console-server';
+export * from './message-catcher';

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { startMessageCatcher, type MessageCatcher } from './message-catcher';
 import { httpOk, isPortOpen, run, sleep } from './process';
 
 export const SERVICES = ['communities', 'meetings', 'notifications', 'reporting', 'audit'] as const;
@@ -26,12 +27,16 @@ export interface PlatformOptions {
   extraEnv?: Record<string, string>;
   /** Echo service logs to this process's stdout, prefixed with the service name. */
   echoLogs?: boolean;
+  /** Where notifications' emails (.eml) and SMS (sms.jsonl) land; default `<logDir>/../messages`. */
+  messagesDir?: string;
   log?: (line: string) => void;
 }
 
 export interface RunningPlatform {
   gatewayUrl: string;
   databaseUrls: Record<ServiceName, string>;
+  /** The loopback SMTP server and SMS gateway notifications sends to, and the folder they write. */
+  messages: Pick<MessageCatcher, 'dir' | 'smtpUrl' | 'smsUrl'>;
   stop(): Promise<void>;
 }
 
@@ -107,6 +112,17 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     }),
   );
 
+  const catcher = await startMessageCatcher({ dir: options.messagesDir ?? join(options.logDir, '..', 'messages') });
+  const serviceEnv: Partial<Record<ServiceName, Record<string, string>>> = {
+    notifications: {
+      SMTP_URL: catcher.smtpUrl,
+      SMS_GATEWAY_URL: catcher.smsUrl,
+      SMS_GATEWAY_FORMAT: 'json',
+      ...(options.corsOrigins[0] ? { CONSOLE_URL: options.corsOrigins[0] } : {}),
+    },
+  };
+  log(`notifications: emails land in ${catcher.dir} (.eml), SMS in ${join(catcher.dir, 'sms.jsonl')}`);
+
   const children: ChildProcess[] = [];
   const ready: Promise<void>[] = [];
   const launch = (name: string, entry: string, env: Record<string, string>, readyLine: RegExp) => {
@@ -129,7 +145,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   };
 
   for (const service of SERVICES) {
-    launch(service, `services/${service}/src/main.ts`, { ...common, DATABASE_URL: databaseUrls[service] }, /listening on nats/);
+    launch(service, `services/${service}/src/main.ts`, { ...common, DATABASE_URL: databaseUrls[service], ...serviceEnv[service] }, /listening on nats/);
   }
   launch(
     'gateway',
@@ -145,6 +161,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   );
 
   const stop = async () => {
+    await stopChildren();
+    await catcher.stop();
+  };
+  const stopChildren = async () => {
     await Promise.all(
       children.map(
         (child) =>
@@ -165,7 +185,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     await Promise.race([Promise.all(ready), sleep(120_000).then(() => Promise.reject(new Error('platform did not start within 120 s')))]);
     const gatewayUrl = `http://127.0.0.1:${options.gatewayPort}/api/v1`;
     if (!(await httpOk(`${gatewayUrl}/health`, 5000))) throw new Error('gateway does not answer /health');
-    return { gatewayUrl, databaseUrls, stop };
+    return { gatewayUrl, databaseUrls, messages: { dir: catcher.dir, smtpUrl: catcher.smtpUrl, smsUrl: catcher.smsUrl }, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -61,6 +61,7 @@ Reporting Days is running (up in ${seconds} s).
   API       http://localhost:${env.gatewayPort}/api/v1  (health: /api/v1/health)
   Keycloak  ${keycloak.url}  (admin console: admin / $RD_KEYCLOAK_ADMIN_PASSWORD, default "admin")
   Logs      tmp/logs/
+  Messages  ${platform.messages.dir}  (notification emails as .eml files, SMS in sms.jsonl)
 
 Demo logins (password: ${env.demoPassword === 'demo-password-1' ? 'demo-password-1, or $RD_DEMO_PASSWORD' : '$RD_DEMO_PASSWORD'}):
 ${DEMO_LOGINS.map((login) => `  ${login.username.padEnd(16)} ${login.description}`).join('\n')}

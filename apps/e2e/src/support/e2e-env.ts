@@ -5,6 +5,8 @@ export interface E2eEnv {
   consoleUrl: string;
   prefix: string;
   databaseUrls: Record<string, string>;
+  /** Where notifications' emails (.eml) and SMS (sms.jsonl) land. */
+  messagesDir: string;
 }
 
 const KEY = 'RD_E2E_ENV';

@@ -37,6 +37,7 @@ export default async function globalSetup(): Promise<void> {
     issuerUrl: keycloak.issuerUrl,
     corsOrigins: [consoleUrl],
     logDir: join(__dirname, '..', '..', '..', '..', 'test-output', 'e2e-logs', prefix),
+    messagesDir: join(__dirname, '..', '..', '..', '..', 'test-output', 'e2e-logs', prefix, 'messages'),
     seedDemo: true,
     log,
   });
@@ -53,6 +54,7 @@ export default async function globalSetup(): Promise<void> {
     consoleUrl,
     prefix,
     databaseUrls: platform.databaseUrls,
+    messagesDir: platform.messages.dir,
   });
   log(`platform up in ${((Date.now() - started) / 1000).toFixed(1)} s (prefix ${prefix})`);
 }

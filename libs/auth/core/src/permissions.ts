@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@rd/contracts';
+import { ROLES, type Actor, type Role, type ServiceActorName } from '@rd/contracts';
 
 /** Every permission of the platform, as `<resource>:<action>`. */
 export const PERMISSIONS = [
@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   'contact:erase',
   'officer:assign',
   'report:read',
+  'report:drill-down',
   'audit:read',
   'concern:record',
   'concern:read',
@@ -27,6 +28,12 @@ export const PERMISSIONS = [
   'minutes:draft',
   'minutes:approve',
   'briefing:manage',
+  'template:manage',
+  'inbox:read',
+  'delivery:read',
+  'delivery:resend',
+  'notification-template:manage',
+  'notification-settings:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,6 +51,7 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   'contact:erase': 'Erase a contact’s personal data on request',
   'officer:assign': 'Assign the community police officer of a community in scope',
   'report:read': 'See aggregate reports for districts in scope',
+  'report:drill-down': 'Open reports of single communities in scope and list the communities without a reporting day (not the regional reviewer)',
   'audit:read': 'Read the audit log',
   'meeting:read': 'List and open meetings (reporting days) in districts in scope, and their calendars',
   'meeting:plan': 'Create and change meetings in scope; schedule, postpone and cancel them',
@@ -56,6 +64,12 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   'action:read': 'See follow-up actions of concerns one may read',
   'action:manage': 'Assign follow-up actions on concerns one may read and move them on',
   'briefing:manage': 'Publish legal briefings and new versions of them (the library is national)',
+  'template:manage': 'Publish new versions of the handbook templates (agenda and preparation checklist; national)',
+  'inbox:read': 'Read one’s own console messages (addressed to one’s roles in districts of one’s scope) and mark them read or unread',
+  'delivery:read': 'See the notification delivery log of districts in scope (recipient, channel, status, provider error)',
+  'delivery:resend': 'Send a logged notification again to its recipient (current address and consent)',
+  'notification-template:manage': 'Read, preview and write new versions of notification templates (national)',
+  'notification-settings:manage': 'See and change the reminder settings of districts in scope',
 };
 
 /**
@@ -77,6 +91,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'contact:erase',
     'officer:assign',
     'report:read',
+    'report:drill-down',
     'concern:record',
     'concern:read',
     'action:read',
@@ -88,13 +103,39 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'minutes:draft',
     'minutes:approve',
     'briefing:manage',
+    'inbox:read',
+    'delivery:read',
+    'delivery:resend',
+    'notification-settings:manage',
   ],
-  'police-officer': ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'officer:assign', 'report:read', 'concern:record', 'concern:read', 'action:read', 'action:manage', 'meeting:read', 'meeting:plan', 'meeting:hold', 'minutes:read', 'minutes:draft', 'minutes:approve'],
+  'police-officer': ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'officer:assign', 'report:read', 'report:drill-down', 'concern:record', 'concern:read', 'action:read', 'action:manage', 'meeting:read', 'meeting:plan', 'meeting:hold', 'minutes:read', 'minutes:draft', 'minutes:approve', 'inbox:read', 'delivery:read', 'delivery:resend'],
   // Local government owns follow-up actions assigned to the administration.
-  'local-government': ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'report:read', 'concern:read', 'action:read', 'action:manage', 'meeting:read', 'minutes:read'],
+  'local-government': ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'report:read', 'report:drill-down', 'concern:read', 'action:read', 'action:manage', 'meeting:read', 'minutes:read', 'inbox:read'],
   // Aggregates only: no lists of records, no personal data.
   'regional-reviewer': ['geography:read', 'report:read'],
 };
+
+/**
+ * Services that act on their own (background work with no user behind it) and what they may ask other services.
+ * Their actor carries `service` and no roles; only that service's NATS user may publish the subjects it needs
+ * (docs/adr/0005-actor-trust-and-production-identity.md, docs/adr/0015-notifications.md).
+ */
+export const SERVICE_PERMISSIONS: Readonly<Record<ServiceActorName, readonly Permission[]>> = {
+  // Resolves recipients at send time: meeting details and invitees, contacts with consent, organisations,
+  // communities and districts (time zone), the approved minutes. Reads only; never concerns or actions.
+  notifications: ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'meeting:read', 'minutes:read'],
+};
+
+/** The actor a service uses for its own requests: national scope, no roles, its permissions from SERVICE_PERMISSIONS. */
+export function serviceActor(service: ServiceActorName): Actor {
+  return { userId: `service:${service}`, username: `service:${service}`, roles: [], scope: { national: true, regions: [], districts: [] }, service };
+}
+
+/** hasPermission for a whole actor: a user's roles, or a service actor's own list. */
+export function actorHasPermission(actor: Actor, permission: Permission): boolean {
+  if (actor.service !== undefined) return SERVICE_PERMISSIONS[actor.service].includes(permission);
+  return hasPermission(actor.roles, permission);
+}
 
 export const ROLE_DESCRIPTIONS: Readonly<Record<Role, string>> = {
   'national-coordinator': 'National coordinator: all regions; sets up geography, sees everything, manages access',

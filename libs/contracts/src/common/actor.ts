@@ -26,6 +26,11 @@ export const ActorScopeSchema = z
   .strict();
 export type ActorScope = z.infer<typeof ActorScopeSchema>;
 
+/** Services that may send requests on their own behalf (docs/adr/0015-notifications.md). */
+export const SERVICE_ACTOR_NAMES = ['notifications'] as const;
+export const ServiceActorNameSchema = z.enum(SERVICE_ACTOR_NAMES).describe('A service acting on its own');
+export type ServiceActorName = z.infer<typeof ServiceActorNameSchema>;
+
 /**
  * Who is asking, resolved by the gateway from a verified token. Services act on this and nothing the
  * client sent; a request without it is refused.
@@ -36,6 +41,9 @@ export const ActorSchema = z
     username: z.string().describe('preferred_username, for audit'),
     roles: z.array(RoleSchema).describe('Platform roles from the token'),
     scope: ActorScopeSchema,
+    service: ServiceActorNameSchema.optional().describe(
+      'Set only by a service acting on its own (no user, no roles); its permissions are SERVICE_PERMISSIONS in @rd/auth-core',
+    ),
   })
   .strict();
 export type Actor = z.infer<typeof ActorSchema>;
