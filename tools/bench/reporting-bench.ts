@@ -122,6 +122,12 @@ export async function seedReportingReadModel(databaseUrl: string, log: (line: st
                   from report_cell c, jsonb_each_text(c.counts) e where c.level = '${level}' group by 1, 2, 3, 4, 5, 6) t
          group by t.code, t.year, t.district_code, t.region_code, t.tz`);
     }
+    // The projection keeps due-date day keys in their own column, by month.
+    await db.query(`update report_cell c
+        set due_days = coalesce((select jsonb_object_agg(t.month, t.days) from (
+              select substr(e.key, 7, 7) as month, jsonb_object_agg(substr(e.key, 7), e.value) as days
+                from jsonb_each(c.counts) e where e.key like 'a.due.%' group by 1) t), '{}'),
+            counts = c.counts - array(select k from jsonb_object_keys(c.counts) k where k like 'a.due.%')`);
     await db.query('analyze');
     const { rows } = await db.query<{ level: string; n: string }>('select level, count(*) as n from report_cell group by level order by level');
     log(`reporting seed: cells ${rows.map((r) => `${r.level} ${r.n}`).join(', ')} (${Date.now() - started} ms)`);

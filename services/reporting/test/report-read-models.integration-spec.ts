@@ -279,7 +279,7 @@ describe('reporting read models: events to numbers (real PostgreSQL and NATS)', 
     expect(comparable(viaRpc.measures)).toEqual(rounded(oracleMeasures(world, { level: 'country', code: null }, '2025-Q1', '2026-Q2', { suppress: true, threshold: 5 })));
     await compareAll(world);
     const snapshot = async () =>
-      em().execute<{ level: string; code: string; quarter: string; counts: unknown }[]>('select level, code, quarter, counts from report_cell order by level, code, quarter');
+      em().execute<{ level: string; code: string; quarter: string; counts: unknown }[]>('select level, code, quarter, counts, due_days from report_cell order by level, code, quarter');
     const compliance = async () => em().execute('select * from community_quarter order by community_id, quarter');
     const before = await snapshot();
     const complianceBefore = await compliance();

@@ -83,6 +83,7 @@ export class Migration20261124200000_report_read_models extends Migration {
       "region_code" varchar(64) null,
       "time_zone" varchar(64) null,
       "counts" jsonb not null,
+      "due_days" jsonb not null default '{}',
       "updated_at" timestamptz not null,
       primary key ("level", "code", "quarter"))`);
     this.addSql(`create index "report_cell_region_index" on "report_cell" ("level", "region_code", "quarter")`);

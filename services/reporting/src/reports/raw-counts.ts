@@ -117,6 +117,40 @@ export function buildRawCounts(compliance: readonly ComplianceFlags[], meetings:
   return raw;
 }
 
+/**
+ * Day keys of open actions' due dates (`a.due.<date>`), by month. They are stored apart from the other counts
+ * because only the current month's are ever read, and over ten years they are most of a cell's keys.
+ */
+export type DueDays = Record<string, Record<string, number>>;
+
+const DUE_DAY = 'a.due.';
+
+/** Counts without their day keys, and those day keys grouped by month (`YYYY-MM` → date → n). */
+export function splitDueDays(raw: RawCounts): { counts: RawCounts; dueDays: DueDays } {
+  const counts: RawCounts = {};
+  const dueDays: DueDays = {};
+  for (const key in raw) {
+    if (key.startsWith(DUE_DAY)) {
+      const date = key.slice(DUE_DAY.length);
+      (dueDays[date.slice(0, 7)] ??= {})[date] = raw[key];
+    } else counts[key] = raw[key];
+  }
+  return { counts, dueDays };
+}
+
+/** Counts with the day keys of the given days (one month's, or every month's merged) put back. */
+export function withDueDays(counts: RawCounts, days: Record<string, number> | null | undefined): RawCounts {
+  if (!days) return counts;
+  const out = { ...counts };
+  for (const date in days) out[`${DUE_DAY}${date}`] = days[date];
+  return out;
+}
+
+/** Every month's days of a stored cell, as one date → n map. */
+export function allDueDays(dueDays: DueDays | null | undefined): Record<string, number> {
+  return Object.assign({}, ...Object.values(dueDays ?? {}));
+}
+
 /** Key-wise sum. */
 export function sumCounts(cells: Iterable<RawCounts>): RawCounts {
   const out: RawCounts = {};

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { AGE_GROUPS, GENDERS, type Cell, type ReportMeasures } from '@rd/contracts';
 import { activeIntervals, complianceRows, type MeetingFactForCompliance } from './compliance';
 import { toMeasures } from './measures';
-import { buildRawCounts, daysToResolve, histogramMedian, overdueActions, sumCounts, type RawCounts } from './raw-counts';
+import { allDueDays, buildRawCounts, daysToResolve, histogramMedian, overdueActions, splitDueDays, sumCounts, withDueDays, type RawCounts } from './raw-counts';
 import { quarterEnd, quarterOf, quarterStart } from './zoned-quarter';
 
 const cellsOf = (m: ReportMeasures): Cell[] => {
@@ -131,6 +131,17 @@ describe('report math', () => {
       const raw = { 'a.dueM.2026-02': 5, 'a.due.2026-02-10': 5, 'a.dueM.2026-03': 3, 'a.due.2026-03-30': 2, 'a.due.2026-03-31': 1, 'a.dueM.2026-04': 4, 'a.due.2026-04-01': 4 };
       expect(overdueActions(raw, '2026-03-31')).toBe(7);
       expect(overdueActions(raw, '2026-04-15')).toBe(12);
+    });
+
+    it('should store due-date days apart by month and count overdue the same from the current month alone', () => {
+      const raw = { 'a.open': 12, 'a.dueM.2026-02': 5, 'a.due.2026-02-10': 5, 'a.dueM.2026-03': 3, 'a.due.2026-03-30': 2, 'a.due.2026-03-31': 1, 'a.dueM.2026-04': 4, 'a.due.2026-04-01': 4 };
+      const { counts, dueDays } = splitDueDays(raw);
+      expect(Object.keys(counts).some((k) => k.startsWith('a.due.'))).toBe(false);
+      expect(dueDays).toEqual({ '2026-02': { '2026-02-10': 5 }, '2026-03': { '2026-03-30': 2, '2026-03-31': 1 }, '2026-04': { '2026-04-01': 4 } });
+      expect(withDueDays(counts, allDueDays(dueDays))).toEqual(raw);
+      for (const today of ['2026-02-11', '2026-03-31', '2026-04-02', '2026-05-01']) {
+        expect(overdueActions(withDueDays(counts, dueDays[today.slice(0, 7)]), today)).toBe(overdueActions(raw, today));
+      }
     });
   });
 

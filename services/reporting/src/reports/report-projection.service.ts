@@ -20,7 +20,7 @@ import type {
   Sensitivity,
 } from '@rd/contracts';
 import { complianceRows, type CommunityQuarterRow, type MeetingFactForCompliance } from './compliance';
-import { buildRawCounts, sumCounts, type ActionRow, type AttendanceCells, type ComplianceFlags, type ConcernRow, type MeetingRow, type RawCounts } from './raw-counts';
+import { allDueDays, buildRawCounts, splitDueDays, sumCounts, withDueDays, type ActionRow, type DueDays, type AttendanceCells, type ComplianceFlags, type ConcernRow, type MeetingRow, type RawCounts } from './raw-counts';
 import { REPORTING_SETTINGS, type ReportingSettings } from './reporting-settings';
 import { DEFAULT_TIME_ZONE, utcQuarterOf } from './zoned-quarter';
 
@@ -529,11 +529,11 @@ export class ReportProjectionService {
       }
 
       if (regionCode) {
-        const districts = await tx.execute<{ counts: RawCounts }[]>("select counts from report_cell where level = 'district' and region_code = ? and quarter = ?", [regionCode, quarter]);
-        await this.writeCell(tx, 'region', regionCode, quarter, null, regionCode, null, sumCounts(districts.map((d) => d.counts)), now);
+        const districts = await tx.execute<StoredCounts[]>("select counts, due_days from report_cell where level = 'district' and region_code = ? and quarter = ?", [regionCode, quarter]);
+        await this.writeCell(tx, 'region', regionCode, quarter, null, regionCode, null, sumStored(districts), now);
       }
-      const all = await tx.execute<{ counts: RawCounts }[]>("select counts from report_cell where level = 'district' and quarter = ?", [quarter]);
-      await this.writeCell(tx, 'country', '', quarter, null, null, null, sumCounts(all.map((d) => d.counts)), now);
+      const all = await tx.execute<StoredCounts[]>("select counts, due_days from report_cell where level = 'district' and quarter = ?", [quarter]);
+      await this.writeCell(tx, 'country', '', quarter, null, null, null, sumStored(all), now);
     }
   }
 
@@ -555,7 +555,7 @@ export class ReportProjectionService {
     }
     // The year cell (sum of its four quarters) lets a long range read a quarter of the rows.
     const year = quarter.slice(0, 4);
-    const quarters = await tx.execute<{ counts: RawCounts }[]>('select counts from report_cell where level = ? and code = ? and quarter = any(?::text[])', [
+    const quarters = await tx.execute<StoredCounts[]>('select counts, due_days from report_cell where level = ? and code = ? and quarter = any(?::text[])', [
       level,
       code,
       `{${[1, 2, 3, 4].map((q) => `${year}-Q${q}`).join(',')}}`,
@@ -563,7 +563,7 @@ export class ReportProjectionService {
     if (quarters.length === 0) {
       await tx.execute('delete from report_cell where level = ? and code = ? and quarter = ?', [YEAR_LEVEL[level], code, year]);
     } else {
-      await this.upsertCell(tx, YEAR_LEVEL[level], code, year, districtCode, regionCode, timeZone, sumCounts(quarters.map((r) => r.counts)), at);
+      await this.upsertCell(tx, YEAR_LEVEL[level], code, year, districtCode, regionCode, timeZone, sumStored(quarters), at);
     }
   }
 
@@ -578,11 +578,12 @@ export class ReportProjectionService {
     counts: RawCounts,
     at: Date,
   ): Promise<void> {
+    const { counts: stored, dueDays } = splitDueDays(counts);
     await tx.execute(
-      `insert into report_cell (level, code, quarter, district_code, region_code, time_zone, counts, updated_at) values (?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+      `insert into report_cell (level, code, quarter, district_code, region_code, time_zone, counts, due_days, updated_at) values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
        on conflict (level, code, quarter) do update set district_code = excluded.district_code, region_code = excluded.region_code,
-         time_zone = excluded.time_zone, counts = excluded.counts, updated_at = excluded.updated_at`,
-      [level, code, period, districtCode, regionCode, timeZone, JSON.stringify(counts), at],
+         time_zone = excluded.time_zone, counts = excluded.counts, due_days = excluded.due_days, updated_at = excluded.updated_at`,
+      [level, code, period, districtCode, regionCode, timeZone, JSON.stringify(stored), JSON.stringify(dueDays), at],
     );
   }
 
@@ -686,4 +687,15 @@ export function toMeetingRow(m: MeetingFactRecord): MeetingRow {
     trustSum: Number(m.trust_sum),
     contactFirstCount: Number(m.contact_first_count),
   };
+}
+
+/** A stored cell's counts and its due-date days (kept in their own column). */
+interface StoredCounts {
+  counts: RawCounts;
+  due_days: DueDays | null;
+}
+
+/** Key-wise sum of stored cells, day keys included. */
+function sumStored(rows: readonly StoredCounts[]): RawCounts {
+  return sumCounts(rows.map((r) => withDueDays(r.counts, allDueDays(r.due_days))));
 }

@@ -24,7 +24,7 @@ import {
 } from '@rd/contracts';
 import { ReportingException } from '../district-reports/reporting.exception';
 import { toMeasures } from './measures';
-import { sumCounts, type RawCounts } from './raw-counts';
+import { sumCounts, withDueDays, type RawCounts } from './raw-counts';
 import { YEAR_LEVEL } from './report-projection.service';
 import { REPORTING_SETTINGS, type ReportingSettings } from './reporting-settings';
 import { DEFAULT_TIME_ZONE, quarterEnd, utcQuarterOf } from './zoned-quarter';
@@ -258,16 +258,20 @@ export class ReportQueryService {
       what === 'trust'
         ? `jsonb_strip_nulls(jsonb_build_object('fb.n', c.counts->'fb.n', 'fb.usefulness', c.counts->'fb.usefulness', 'fb.trust', c.counts->'fb.trust', 'fb.first', c.counts->'fb.first'))`
         : 'c.counts';
+    // Of the due-date days, only the current month's are read: overdue actions before it come from the month keys.
+    const thisMonth = this.clock().toISOString().slice(0, 7);
     // The time zone of district and community cells is the district's as known now (it may be learned after the cell was written).
-    return em.execute<CellRow[]>(
+    const rows = await em.execute<(CellRow & { due_now: Record<string, number> | null })[]>(
       `select c.level, c.code, c.quarter, c.district_code, c.region_code,
-              case when c.level in ('district', 'community') then coalesce(d.time_zone, ?) end as time_zone, ${counts} as counts, c.updated_at
+              case when c.level in ('district', 'community') then coalesce(d.time_zone, ?) end as time_zone, ${counts} as counts,
+              ${what === 'trust' ? 'null' : 'c.due_days -> ?::text'} as due_now, c.updated_at
          from report_cell c left join district_info d on d.district_code = c.district_code
         where ((c.level = ? and c.quarter = any(?::text[])) or (c.level = ? and c.quarter = any(?::text[])))
           ${column ? `and c.${column} = ?` : ''}
         order by c.code, c.quarter`,
-      [DEFAULT_TIME_ZONE, level, `{${quarters.join(',')}}`, YEAR_LEVEL[level], `{${years.join(',')}}`, ...(column ? [value] : [])],
+      [DEFAULT_TIME_ZONE, ...(what === 'trust' ? [] : [thisMonth]), level, `{${quarters.join(',')}}`, YEAR_LEVEL[level], `{${years.join(',')}}`, ...(column ? [value] : [])],
     );
+    return rows.map(({ due_now, ...row }) => ({ ...row, counts: withDueDays(row.counts, due_now) }));
   }
 
   private async resolveUnit(em: EntityManager, actor: Actor, level: ReportLevel, code: string | undefined): Promise<ReportUnit> {
