@@ -11,16 +11,16 @@ import { eventually } from '@rd/testing';
 import { Workbook } from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { e2eEnv } from './support/e2e-env';
-import { api, tokenFor, type ApiResponse } from './support/http';
+import { api, send, tokenFor, type ApiResponse } from './support/http';
 
 /** Sends a file to the gateway as `user`, with the given media type. */
 async function upload<T = unknown>(user: string, path: string, body: string | Buffer, contentType: string = COMMUNITY_IMPORT_MEDIA_TYPES.csv): Promise<ApiResponse<T>> {
-  const response = await fetch(`${e2eEnv().gatewayUrl}${path}`, {
+  const response = await send(`${e2eEnv().gatewayUrl}${path}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${await tokenFor(user)}`, 'Content-Type': contentType },
     body: typeof body === 'string' ? body : new Uint8Array(body),
   });
-  const text = await response.text();
+  const text = response.text;
   let parsed: unknown = text;
   try {
     parsed = text ? JSON.parse(text) : undefined;

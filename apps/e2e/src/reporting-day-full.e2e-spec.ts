@@ -15,7 +15,7 @@ import type { NatsConnection } from 'nats';
 import { createHash, randomBytes } from 'node:crypto';
 import { meetingsAuditRows, subjectOf } from './support/concerns';
 import { e2eEnv } from './support/e2e-env';
-import { api, tokenFor } from './support/http';
+import { api, send, tokenFor } from './support/http';
 
 const hex = () => randomBytes(3).toString('hex');
 const row = (n: number) => ({ under18: n, from18to29: n, from30to59: n, from60: n });
@@ -40,12 +40,12 @@ async function meetingEvents(nc: NatsConnection, meetingId: string): Promise<{ s
 }
 
 async function putFile(user: string, path: string, body: Buffer, type: string): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${e2eEnv().gatewayUrl}${path}`, {
+  const response = await send(`${e2eEnv().gatewayUrl}${path}`, {
     method: 'PUT',
     headers: { Authorization: `Bearer ${await tokenFor(user)}`, 'Content-Type': type },
     body: new Uint8Array(body),
   });
-  const text = await response.text();
+  const text = response.text;
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 

@@ -1,4 +1,5 @@
 import { getToken } from '@rd/testing';
+import { request as httpRequest } from 'node:http';
 import { e2eEnv } from './e2e-env';
 
 const tokens = new Map<string, string>();
@@ -18,6 +19,35 @@ export interface ApiResponse<T = unknown> {
   body: T;
 }
 
+/**
+ * One HTTP request that resolves with the response even when the server answers before it has read the whole body
+ * and closes the connection (a 413 decided from Content-Length): fetch reports that as a failed write (EPIPE) when
+ * the machine is slow, although the answer arrived.
+ */
+export function send(url: string, init: { method: string; headers?: Record<string, string>; body?: string | Uint8Array }): Promise<{ status: number; headers: Headers; text: string }> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const body = init.body === undefined ? undefined : typeof init.body === 'string' ? Buffer.from(init.body) : Buffer.from(init.body);
+    const req = httpRequest(url, { method: init.method, headers: { ...init.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) } }, (res) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+        resolve({ status: res.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    // A write cut short by an early answer is not a failure: the response event still comes.
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (answered || error.code === 'EPIPE' || error.code === 'ECONNRESET') setTimeout(() => answered || reject(error), 2_000);
+      else reject(error);
+    });
+    req.end(body);
+  });
+}
+
 /** Calls the gateway as `user` (or anonymously with `null`). */
 export async function api<T = unknown>(
   user: string | null,
@@ -28,12 +58,12 @@ export async function api<T = unknown>(
 ): Promise<ApiResponse<T>> {
   const auth: Record<string, string> = user ? { Authorization: `Bearer ${await tokenFor(user)}` } : {};
   const hasBody = body !== undefined;
-  const response = await fetch(`${e2eEnv().gatewayUrl}${path}`, {
+  const response = await send(`${e2eEnv().gatewayUrl}${path}`, {
     method,
     headers: { ...auth, ...(hasBody ? { 'Content-Type': 'application/json' } : {}), ...headers },
     body: hasBody ? (typeof body === 'string' ? body : JSON.stringify(body)) : undefined,
   });
-  const text = await response.text();
+  const text = response.text;
   let parsed: unknown = text;
   try {
     parsed = text ? JSON.parse(text) : undefined;
