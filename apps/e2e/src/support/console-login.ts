@@ -40,3 +40,17 @@ export async function loginThroughKeycloak(
     throw new Error(`Console did not render after signing in as ${username} at ${page.url()}: ${text ?? error}`);
   }
 }
+
+/**
+ * After opening a page the user may not see: waits until the console layout is shown and `selector` (the denied
+ * page's form or filter) is not in it. Polls instead of one look after a fixed pause, because on a loaded machine
+ * the redirect to the access-denied page can take longer than the pause; a page that keeps the form still fails.
+ */
+export async function expectDenied(page: Page, selector: string, timeoutMs = 15_000): Promise<void> {
+  await page.waitForSelector(CONSOLE_LAYOUT_SELECTOR, { state: 'visible', timeout: timeoutMs });
+  try {
+    await page.locator(selector).first().waitFor({ state: 'detached', timeout: timeoutMs });
+  } catch {
+    throw new Error(`${selector} is still on the page at ${page.url()} after ${timeoutMs} ms`);
+  }
+}
