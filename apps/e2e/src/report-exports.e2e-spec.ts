@@ -87,10 +87,12 @@ describe('report exports (gateway, services, Keycloak)', () => {
 
   it('should answer the CSV of a summary at once, in the caller scope', async () => {
     const response = await fetch(`${e2eEnv().gatewayUrl}/reports/summary.csv?level=district&code=isfara&from=2026-Q1&to=2026-Q2&language=ru`, {
-      headers: { Authorization: `Bearer ${await tokenFor('police.isfara')}` },
+      headers: { Authorization: `Bearer ${await tokenFor('police.isfara')}`, Origin: e2eEnv().consoleUrl },
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    // The console (another origin) reads the file name from this header.
+    expect(response.headers.get('access-control-expose-headers')?.toLowerCase()).toContain('content-disposition');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="report-district-isfara-2026-Q1_2026-Q2.csv"');
     const text = Buffer.from(await response.arrayBuffer()).toString('utf8');
     expect(text.startsWith('\uFEFFPeriod,')).toBe(true);

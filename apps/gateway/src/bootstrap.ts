@@ -35,7 +35,7 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
     origin: config.corsOrigins,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Correlation-Id'],
-    exposedHeaders: ['Content-Range', 'X-Correlation-Id', 'Retry-After', 'X-Hidden-Concerns'],
+    exposedHeaders: ['Content-Range', 'X-Correlation-Id', 'Retry-After', 'X-Hidden-Concerns', 'Content-Disposition'],
     maxAge: 600,
   });
   app.setGlobalPrefix('api/v1');

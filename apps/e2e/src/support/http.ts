@@ -19,10 +19,15 @@ export interface ApiResponse<T = unknown> {
   body: T;
 }
 
+/** Bodies above this are sent only after the server had a moment to refuse them from their Content-Length. */
+const LARGE_BODY_BYTES = 1024 * 1024;
+const EARLY_ANSWER_WAIT_MS = 1_000;
+
 /**
- * One HTTP request that resolves with the response even when the server answers before it has read the whole body
- * and closes the connection (a 413 decided from Content-Length): fetch reports that as a failed write (EPIPE) when
- * the machine is slow, although the answer arrived.
+ * One HTTP request that resolves with the response even when the server refuses the body from its Content-Length
+ * (413) before reading it. Writing a large body the server will not read makes it close the connection with unread
+ * data, which resets it and can lose the answer on the client (fetch then reports EPIPE): so a large body waits a
+ * moment after the headers, and is not written at all once the answer has come.
  */
 export function send(url: string, init: { method: string; headers?: Record<string, string>; body?: string | Uint8Array }): Promise<{ status: number; headers: Headers; text: string }> {
   return new Promise((resolve, reject) => {
@@ -37,6 +42,7 @@ export function send(url: string, init: { method: string; headers?: Record<strin
         const headers = new Headers();
         for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
         resolve({ status: res.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString('utf8') });
+        req.destroy();
       });
     });
     // A write cut short by an early answer is not a failure: the response event still comes.
@@ -44,7 +50,14 @@ export function send(url: string, init: { method: string; headers?: Record<strin
       if (answered || error.code === 'EPIPE' || error.code === 'ECONNRESET') setTimeout(() => answered || reject(error), 2_000);
       else reject(error);
     });
-    req.end(body);
+    if (!body || body.length <= LARGE_BODY_BYTES) {
+      req.end(body);
+      return;
+    }
+    req.flushHeaders();
+    setTimeout(() => {
+      if (!answered) req.end(body);
+    }, EARLY_ANSWER_WAIT_MS);
   });
 }
 
