@@ -32,6 +32,24 @@ describe(canAccess.name, () => {
       expect(canAccess(as('regional-reviewer'), { resource: 'actions', action: 'list' })).toBe(false);
     });
 
+    it('should offer drafting and approving (distributing) the minutes only to roles the gateway lets do so', () => {
+      for (const role of ['national-coordinator', 'ngo-admin', 'police-officer'] as const) {
+        expect(canAccess(as(role), { resource: 'meetings', action: 'draftMinutes' })).toBe(true);
+        expect(canAccess(as(role), { resource: 'meetings', action: 'approveMinutes' })).toBe(true);
+      }
+      for (const role of ['local-government', 'regional-reviewer'] as const) {
+        expect(canAccess(as(role), { resource: 'meetings', action: 'draftMinutes' })).toBe(false);
+        expect(canAccess(as(role), { resource: 'meetings', action: 'approveMinutes' })).toBe(false);
+      }
+    });
+
+    it('should offer the sign-in sheet upload (hold) to the police and NGOs, never to local government or the regional reviewer', () => {
+      expect(canAccess(as('police-officer'), { resource: 'meetings', action: 'hold' })).toBe(true);
+      expect(canAccess(as('ngo-admin'), { resource: 'meetings', action: 'hold' })).toBe(true);
+      expect(canAccess(as('local-government'), { resource: 'meetings', action: 'hold' })).toBe(false);
+      expect(canAccess(as('regional-reviewer'), { resource: 'meetings', action: 'hold' })).toBe(false);
+    });
+
     it('should deny delete and edit, which the console does not offer', () => {
       expect(canAccess(as('police-officer'), { resource: 'meetings', action: 'delete' })).toBe(false);
       expect(canAccess(as('police-officer'), { resource: 'meetings', action: 'edit' })).toBe(false);

@@ -42,6 +42,9 @@ export const ACCESS_RULES: Readonly<Record<string, Readonly<Record<string, Permi
     // Custom actions of the meeting page: the invitation list, and what is recorded at the meeting itself.
     invite: 'meeting:plan',
     hold: 'meeting:hold',
+    // The minutes step's buttons, as the gateway guards PUT /minutes and POST /minutes/approve (approving distributes).
+    draftMinutes: 'minutes:draft',
+    approveMinutes: 'minutes:approve',
   },
   // Concerns and follow-up actions live on the meeting page; what each reader sees is decided by the gateway.
   concerns: { list: 'concern:read', create: 'concern:record' },

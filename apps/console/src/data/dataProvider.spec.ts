@@ -95,6 +95,14 @@ describe(createDataProvider.name, () => {
     expect(mocks.calls[1].init).toEqual({ method: 'POST', body: '{"to":"done","note":"ok"}' });
   });
 
+  it('should PUT a file as its own bytes with the declared type, not as JSON', async () => {
+    const { sut, mocks } = setup({ json: { sizeBytes: 2 } });
+    const file = new Blob([new Uint8Array([0x89, 0x50])]);
+    await expect(sut.putFile('/meetings/m1/attendance/sign-in-sheet', file, 'application/octet-stream')).resolves.toEqual({ sizeBytes: 2 });
+    expect(mocks.calls[0].url).toBe('http://api.test/api/v1/meetings/m1/attendance/sign-in-sheet');
+    expect(mocks.calls[0].init).toEqual({ method: 'PUT', body: file, headers: { 'Content-Type': 'application/octet-stream' } });
+  });
+
   it('should refuse what the gateway does not offer', async () => {
     const { sut } = setup({ json: {} });
     await expect(sut.delete('communities', { id: 'c1' })).rejects.toThrow('app.errors.unsupported');

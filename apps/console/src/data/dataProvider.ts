@@ -52,6 +52,8 @@ export interface ConsoleDataProvider extends DataProvider {
   meetingCall<T = Row>(method: string, id: Identifier, path: string, body?: unknown): Promise<T>;
   /** Any gateway path under /api/v1 (e.g. 'meetings/:id/concerns'), with the response headers. */
   apiCall<T = Row>(method: string, path: string, body?: unknown): Promise<{ json: T; headers: Headers }>;
+  /** PUT of a file's raw bytes under /api/v1 (e.g. a sign-in sheet scan) as `contentType` → its JSON answer. */
+  putFile<T = Row>(path: string, file: Blob, contentType: string): Promise<T>;
 }
 
 /** react-admin simple-rest conventions (sort, range, filter as JSON in the query string) against the gateway. */
@@ -139,6 +141,11 @@ export function createDataProvider(apiUrl: string, http: HttpClient): ConsoleDat
       if (body !== undefined) init.body = JSON.stringify(body);
       const { json, headers } = await http<T>(`${apiUrl}/${path.replace(/^\/+/, '')}`, init);
       return { json, headers };
+    },
+    putFile: async <T,>(path: string, file: Blob, contentType: string) => {
+      const init: RequestInit = { method: 'PUT', body: file, headers: { 'Content-Type': contentType } };
+      const { json } = await http<T>(`${apiUrl}/${path.replace(/^\/+/, '')}`, init);
+      return json;
     },
   };
 }

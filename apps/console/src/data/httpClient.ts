@@ -14,7 +14,8 @@ export function createHttpClient(getToken: () => Promise<string>): HttpClient {
   return async <T>(url: string, init: RequestInit = {}): Promise<ApiResponse<T>> => {
     const headers = new Headers(init.headers);
     headers.set('Accept', 'application/json, application/problem+json');
-    if (init.body !== undefined) headers.set('Content-Type', 'application/json');
+    // JSON unless the caller declared the body's type (a file upload sends its own bytes).
+    if (init.body !== undefined && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
     headers.set('Authorization', `Bearer ${await getToken()}`);
     let response: Response;
     try {

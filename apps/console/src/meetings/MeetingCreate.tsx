@@ -17,10 +17,13 @@ import {
   useGetOne,
   useTranslate,
 } from 'react-admin';
+import type { TemplateView } from '@rd/contracts';
+import { useApi } from '../data/useApi';
 import { DistrictInput } from '../districts/DistrictInput';
 import type { DistrictRecord } from '../types';
 import { organisedByChoices, venueTypeChoices } from './choices';
 import { buildCreateMeetingInput, type MeetingForm } from './inputs';
+import { latestTemplateChoices, templateFields, type TemplateChoice } from './templatePicker';
 import { quarterInZone, zoneLabel, zonedLocalToUtc } from './timeZone';
 
 const kindChoices = [
@@ -83,14 +86,40 @@ const StartsAtInput = ({ districtCode, local }: { districtCode?: string; local?:
   );
 };
 
+/** Optional handbook template: its agenda and checklist are copied onto the new meeting (none by default). */
+const TemplateInput = ({ choices, loading }: { choices: TemplateChoice[]; loading: boolean }) => {
+  const translate = useTranslate();
+  return (
+    <SelectInput
+      source="templateId"
+      label="resources.meetings.fields.templateId"
+      helperText="resources.meetings.helpers.template"
+      choices={choices}
+      optionText={(choice: TemplateChoice) =>
+        translate('resources.meetings.template.option', {
+          name: choice.name,
+          version: choice.version,
+          agenda: choice.agendaItems,
+          checklist: choice.checklistItems,
+        })
+      }
+      translateChoice={false}
+      emptyText="resources.meetings.template.none"
+      isLoading={loading}
+    />
+  );
+};
+
 /** Plan a local meeting (one community) or a regional one (several communities of the district). */
 export const MeetingCreate = () => {
   const dataProvider = useDataProvider();
-  const transform = async (data: MeetingForm) => {
+  const templates = useApi<TemplateView[]>('templates');
+  const templateChoices = latestTemplateChoices(templates.data ?? []);
+  const transform = async (data: MeetingForm & { templateId?: string | null }) => {
     const { data: district } = await dataProvider.getOne<DistrictRecord>('districts', { id: data.districtCode });
     const built = buildCreateMeetingInput(data, district.timeZone);
     if (!built.ok) throw new Error(built.errors[0]);
-    return built.value;
+    return { ...built.value, ...templateFields(templateChoices, data.templateId) };
   };
   return (
     <Create redirect="show" transform={transform}>
@@ -111,6 +140,7 @@ export const MeetingCreate = () => {
           <AutocompleteInput label="resources.meetings.fields.policeUnitId" />
         </ReferenceInput>
         <SelectInput source="organisedBy" choices={organisedByChoices} validate={required()} />
+        <TemplateInput choices={templateChoices} loading={templates.loading} />
       </SimpleForm>
     </Create>
   );

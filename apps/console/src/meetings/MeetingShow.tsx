@@ -7,6 +7,7 @@ import {
   TabbedShowLayout,
   TextField,
 } from 'react-admin';
+import { AgendaPanel } from './AgendaPanel';
 import { AttendancePanel } from './AttendancePanel';
 import { meetingKindChoices, meetingStatusChoices, organisedByChoices, venueTypeChoices } from './choices';
 import { ConcernsPanel } from './ConcernsPanel';
@@ -16,6 +17,7 @@ import { FollowUpPanel } from './FollowUpPanel';
 import { InvitePanel } from './InvitePanel';
 import { MeetingTransitions } from './MeetingTransitions';
 import { MinutesPanel } from './MinutesPanel';
+import { SignInSheetPanel } from './SignInSheetPanel';
 
 // The reporting day as steps (DOMAIN "A reporting day, end to end"): plan → invite → hold → follow up → minutes → feedback.
 export const MeetingShow = () => (
@@ -35,12 +37,14 @@ export const MeetingShow = () => (
         <SelectField source="organisedBy" choices={organisedByChoices} />
         <NumberField source="durationMinutes" />
         <TextField source="statusReason" emptyText="—" />
+        <AgendaPanel />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.meetings.steps.invite" path="invite">
         <InvitePanel />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.meetings.steps.hold" path="hold">
         <AttendancePanel />
+        <SignInSheetPanel />
         <ConcernsPanel />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.meetings.steps.followUp" path="follow-up">

@@ -4,7 +4,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import { useDataProvider, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useCanAccess, useDataProvider, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { clearDraft, loadDraft, saveDraft } from './draft';
 import { SaveError } from './SaveError';
@@ -15,9 +15,14 @@ interface Minutes {
   body: string;
 }
 
-/** Markdown minutes: save a draft (kept in sessionStorage until saved), then approve (locked). */
+/**
+ * Markdown minutes: save a draft (kept in sessionStorage until saved), then approve (locked and distributed).
+ * Each button shows only to roles the gateway lets use it; readers (local government) see the text alone.
+ */
 export const MinutesPanel = () => {
   const record = useRecordContext<{ id: string }>();
+  const { canAccess: canDraft } = useCanAccess({ resource: 'meetings', action: 'draftMinutes' });
+  const { canAccess: canApprove } = useCanAccess({ resource: 'meetings', action: 'approveMinutes' });
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
@@ -93,25 +98,29 @@ export const MinutesPanel = () => {
         multiline
         minRows={10}
         fullWidth
-        disabled={locked}
+        disabled={locked || !canDraft}
         slotProps={{ htmlInput: { 'data-testid': 'minutes-body' } }}
       />
       {locked && <Alert severity="success">{translate('resources.meetings.minutes.locked')}</Alert>}
       {error !== null && <SaveError error={error.error} onRetry={error.retry} />}
-      {!locked && (
+      {!locked && (canDraft || canApprove) && (
         <Stack direction="row" spacing={1}>
-          <Button size="large" variant="contained" onClick={save} disabled={pending || body.trim() === ''} data-testid="minutes-save">
-            {translate('resources.meetings.minutes.save')}
-          </Button>
-          <Button
-            size="large"
-            variant="outlined"
-            onClick={approve}
-            disabled={pending || minutes?.status !== 'draft'}
-            data-testid="minutes-approve"
-          >
-            {translate('resources.meetings.minutes.approve')}
-          </Button>
+          {canDraft && (
+            <Button size="large" variant="contained" onClick={save} disabled={pending || body.trim() === ''} data-testid="minutes-save">
+              {translate('resources.meetings.minutes.save')}
+            </Button>
+          )}
+          {canApprove && (
+            <Button
+              size="large"
+              variant="outlined"
+              onClick={approve}
+              disabled={pending || minutes?.status !== 'draft'}
+              data-testid="minutes-approve"
+            >
+              {translate('resources.meetings.minutes.approve')}
+            </Button>
+          )}
         </Stack>
       )}
     </Stack>

@@ -1,0 +1,85 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { MeetingAgendaView } from '@rd/contracts';
+import { useState } from 'react';
+import { useCanAccess, useDataProvider, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import type { ConsoleDataProvider } from '../data/dataProvider';
+import { useApi } from '../data/useApi';
+
+const T = 'resources.meetings.agenda';
+
+/**
+ * The agenda and preparation checklist the meeting copied from a handbook template (at creation or later),
+ * so planners see what the day will cover and what is due before it. Template titles are shown as written.
+ */
+export const AgendaPanel = () => {
+  const record = useRecordContext<{ id: string }>();
+  const translate = useTranslate();
+  const { data, error, reload } = useApi<MeetingAgendaView>(record ? `meetings/${record.id}/agenda` : null);
+  // Ticking is planning work (meeting:plan), as the gateway's tick route requires.
+  const { canAccess: canPlan } = useCanAccess({ resource: 'meetings', action: 'transition' });
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const notify = useNotify();
+  const [ticking, setTicking] = useState<string | null>(null);
+  if (!record) return null;
+
+  const tick = (itemId: string) => {
+    setTicking(itemId);
+    dataProvider
+      .apiCall('POST', `meetings/${record.id}/checklist/${itemId}/tick`, {})
+      .then(
+        () => reload(),
+        (tickError: unknown) => notify((tickError as Error).message || translate(`${T}.tickFailed`), { type: 'error' }),
+      )
+      .finally(() => setTicking(null));
+  };
+  if (error) return <Alert severity="warning">{translate(`${T}.unavailable`)}</Alert>;
+  if (!data) return null;
+
+  return (
+    <Stack spacing={1} data-testid="agenda-panel" sx={{ mt: 2 }}>
+      <Typography variant="h6">{translate(`${T}.title`)}</Typography>
+      {data.templateVersion !== null && (
+        <Typography variant="body2" color="text.secondary" data-testid="agenda-template">
+          {translate(`${T}.fromTemplate`, { version: data.templateVersion })}
+        </Typography>
+      )}
+      {data.items.length === 0 ? (
+        <Typography data-testid="agenda-empty">{translate(`${T}.none`)}</Typography>
+      ) : (
+        <List dense data-testid="agenda-items">
+          {data.items.map((item) => (
+            <ListItem key={item.id} data-testid={`agenda-item-${item.position}`}>
+              <ListItemText primary={`${item.position}. ${item.title}`} />
+            </ListItem>
+          ))}
+        </List>
+      )}
+      {data.checklist.length > 0 && (
+        <>
+          <Typography variant="h6">{translate(`${T}.checklist`)}</Typography>
+          <List dense data-testid="agenda-checklist">
+            {data.checklist.map((item) => (
+              <ListItem key={item.id} data-testid={`checklist-item-${item.key}`}>
+                <ListItemText primary={item.title} secondary={translate(`${T}.due`, { date: item.dueDate })} />
+                {item.done && <Chip color="success" size="small" label={translate(`${T}.done`)} data-testid={`checklist-done-${item.key}`} />}
+                {item.overdue && <Chip color="warning" size="small" label={translate(`${T}.overdue`)} />}
+                {!item.done && canPlan && (
+                  <Button size="large" variant="outlined" sx={{ ml: 1 }} disabled={ticking !== null} onClick={() => tick(item.id)} data-testid={`checklist-tick-${item.key}`}>
+                    {translate(`${T}.tick`)}
+                  </Button>
+                )}
+              </ListItem>
+            ))}
+          </List>
+        </>
+      )}
+    </Stack>
+  );
+};

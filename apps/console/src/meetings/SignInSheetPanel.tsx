@@ -1,0 +1,123 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { SignInSheetView } from '@rd/contracts';
+import { useRef, useState } from 'react';
+import { HttpError, useCanAccess, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
+import type { ConsoleDataProvider } from '../data/dataProvider';
+import { saveFile, useFileClient } from '../data/fileClient';
+import { checkSheetSize, formatBytes, refusalKey, sha256Hex, SIGN_IN_SHEET_ACCEPT } from './signInSheet';
+
+const T = 'resources.meetings.signInSheet';
+
+interface Uploaded {
+  fileName: string;
+  sheet: SignInSheetView;
+  /** The gateway's SHA-256 equals the one of the file on this device: the stored sheet is the one picked. */
+  matches: boolean;
+}
+
+/** The refusal in words: why (by status), then the gateway's own problem `detail`. */
+function refusalText(error: unknown, translate: (key: string, options?: object) => string): string {
+  const status = error instanceof HttpError ? error.status : undefined;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `${translate(refusalKey(status))} ${translate(detail, { _: detail })}`;
+}
+
+/**
+ * The photo or scan of the paper sign-in sheet of a held meeting. Uploading is for roles that record the meeting
+ * (meetings.hold); anyone who can open the meeting may download it (each download is audited by the gateway).
+ */
+export const SignInSheetPanel = () => {
+  const record = useRecordContext<{ id: string }>();
+  const { canAccess: canHold } = useCanAccess({ resource: 'meetings', action: 'hold' });
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const download = useFileClient();
+  const translate = useTranslate();
+  const input = useRef<HTMLInputElement>(null);
+  const [pending, setPending] = useState(false);
+  const [uploaded, setUploaded] = useState<Uploaded | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  if (!record) return null;
+  const path = `meetings/${record.id}/attendance/sign-in-sheet`;
+
+  const upload = async (file: File) => {
+    setProblem(null);
+    const tooBig = checkSheetSize(file.size);
+    if (tooBig) {
+      setProblem(translate(tooBig));
+      return;
+    }
+    setPending(true);
+    try {
+      const bytes = await file.arrayBuffer();
+      // Declared as octet-stream: the gateway types the file by its first bytes, so a phone's odd file name or
+      // type guess does not refuse a good scan, and a renamed non-image is still refused (415).
+      const sheet = await dataProvider.putFile<SignInSheetView>(path, new Blob([bytes]), 'application/octet-stream');
+      setUploaded({ fileName: file.name, sheet, matches: (await sha256Hex(bytes)) === sheet.sha256 });
+    } catch (caught) {
+      setProblem(refusalText(caught, translate));
+    } finally {
+      setPending(false);
+      if (input.current) input.current.value = '';
+    }
+  };
+
+  const fetchSheet = async () => {
+    setProblem(null);
+    try {
+      saveFile(await download(path), `sign-in-sheet-${record.id}`);
+    } catch (caught) {
+      setProblem(caught instanceof HttpError && caught.status === 404 ? translate(`${T}.none`) : refusalText(caught, translate));
+    }
+  };
+
+  return (
+    <Stack spacing={1} data-testid="sign-in-sheet-panel" sx={{ mt: 3 }}>
+      <Typography variant="h6">{translate(`${T}.title`)}</Typography>
+      {canHold && (
+        <Box>
+          <input
+            ref={input}
+            type="file"
+            accept={SIGN_IN_SHEET_ACCEPT}
+            hidden
+            data-testid="sign-in-sheet-input"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) void upload(file);
+            }}
+          />
+          <Button size="large" variant="contained" disabled={pending} onClick={() => input.current?.click()} data-testid="sign-in-sheet-upload">
+            {translate(pending ? `${T}.uploading` : `${T}.upload`)}
+          </Button>
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+            {translate(`${T}.help`)}
+          </Typography>
+        </Box>
+      )}
+      {uploaded && (
+        <Alert severity={uploaded.matches ? 'success' : 'warning'} data-testid="sign-in-sheet-info">
+          {translate(`${T}.stored`, { name: uploaded.fileName, size: formatBytes(uploaded.sheet.sizeBytes), type: uploaded.sheet.mediaType })}
+          <Box component="code" data-testid="sign-in-sheet-sha256" sx={{ display: 'block', wordBreak: 'break-all' }}>
+            SHA-256 {uploaded.sheet.sha256}
+          </Box>
+          {translate(uploaded.matches ? `${T}.matches` : `${T}.differs`)}
+        </Alert>
+      )}
+      {problem !== null && (
+        <Alert severity="error" data-testid="sign-in-sheet-problem">
+          {problem}
+        </Alert>
+      )}
+      <Box>
+        <Button size="large" variant="outlined" onClick={fetchSheet} data-testid="sign-in-sheet-download">
+          {translate(`${T}.download`)}
+        </Button>
+      </Box>
+    </Stack>
+  );
+};

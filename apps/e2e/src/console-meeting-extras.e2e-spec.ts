@@ -1,0 +1,181 @@
+import type { CommunityView, MeetingAgendaView, MeetingView, TemplateView } from '@rd/contracts';
+import { demoPassword } from '@rd/testing';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, loginThroughKeycloak } from './support/console-login';
+import { e2eEnv } from './support/e2e-env';
+import { api } from './support/http';
+
+const SCREENSHOTS = join(__dirname, '..', '..', '..', 'test-output', 'screenshots');
+const WAIT = { timeout: 20_000 };
+const DISTRICT_ZONE = 'Asia/Dushanbe';
+// A 1×1 PNG: the smallest real scan the gateway accepts by its magic bytes.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+/** `2026-11-24T23:28`: a datetime-local value on the district's wall clock. */
+const localInput = (instant: Date, timeZone: string) => {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+};
+
+/**
+ * The meeting page's extras in the console: planning from a handbook template (its agenda shows on the plan step),
+ * the sign-in sheet scan on the hold step (stored with its size and hash, refused with the gateway's reason), and
+ * the minutes buttons shown only to roles that may use them.
+ */
+describe('meeting templates, sign-in sheets and minutes buttons in the console', () => {
+  let browser: Browser;
+  let police: Page;
+  let hex: string;
+  let community: CommunityView;
+  let held: MeetingView;
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `console-meeting-extras-${name}.png`), fullPage: true });
+  const consoleAt = (path: string) => `${e2eEnv().consoleUrl}/#/${path}`;
+
+  async function newPage(username: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, hasTouch: true, locale: 'en-US', acceptDownloads: true });
+    const page = await context.newPage();
+    await loginThroughKeycloak(page, `${e2eEnv().consoleUrl}/`, username, demoPassword());
+    return page;
+  }
+
+  async function combobox(page: Page, name: RegExp, option: string | RegExp, typed?: string): Promise<void> {
+    const input = page.getByRole('combobox', { name });
+    await input.click(WAIT);
+    if (typed) await input.fill(typed);
+    await page.getByRole('option', { name: option }).first().click(WAIT);
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    hex = randomBytes(3).toString('hex');
+    const created = await api<CommunityView>('ngo.isfara', 'POST', '/communities', { name: `Extras village ${hex}`, districtCode: 'isfara', kind: 'village' });
+    expect(created.status).toBe(201);
+    community = created.body;
+    const draft = await api<MeetingView>('police.isfara', 'POST', '/meetings', {
+      kind: 'local',
+      communityIds: [community.id],
+      districtCode: 'isfara',
+      title: `Held with a sheet ${hex}`,
+      startsAt: new Date(Date.now() + 20 * 60 * 1000).toISOString(),
+      venueName: 'School No. 1',
+      venueType: 'school',
+      organisedBy: 'police',
+    });
+    expect(draft.status).toBe(201);
+    for (const to of ['scheduled', 'held']) {
+      expect((await api('police.isfara', 'POST', `/meetings/${draft.body.id}/transitions`, { to })).status).toBe(200);
+    }
+    held = draft.body;
+    browser = await launchChromium();
+    police = await newPage('police.isfara');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('should create a meeting from the latest version of a handbook template and show its agenda and checklist on the plan step', async () => {
+    const templates = await api<TemplateView[]>('police.isfara', 'GET', '/templates');
+    expect(templates.status).toBe(200);
+    expect(templates.body.length).toBeGreaterThan(0);
+    const family = templates.body[0].key;
+    const latest = templates.body.filter((t) => t.key === family).reduce((a, b) => (b.version > a.version ? b : a));
+
+    await police.goto(consoleAt('meetings/create'));
+    await combobox(police, /^District/, /Isfara/);
+    await combobox(police, /^Community/, community.name, community.name);
+    await police.locator('input[name="title"]').fill(`From the handbook ${hex}`);
+    await police.getByTestId('meeting-starts-at-input').fill(localInput(new Date(Date.now() + 7 * 86_400_000), DISTRICT_ZONE));
+    await police.locator('input[name="venueName"]').fill('Jamoat hall');
+    await combobox(police, /^Handbook template/, new RegExp(`^${latest.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(version ${latest.version}:`));
+    await shot(police, '1-create-from-template');
+    await police.getByRole('button', { name: 'Save' }).click();
+    await police.waitForURL(/#\/meetings\/[0-9a-f-]+\/show/, WAIT);
+    const id = /#\/meetings\/([0-9a-f-]+)\/show/.exec(police.url())?.[1] ?? '';
+
+    const agenda = await api<MeetingAgendaView>('police.isfara', 'GET', `/meetings/${id}/agenda`);
+    expect(agenda.body).toMatchObject({ templateId: latest.id, templateVersion: latest.version });
+    expect(agenda.body.items.map((item) => item.title)).toEqual(latest.agenda.map((item) => item.title));
+    expect(agenda.body.checklist).toHaveLength(latest.checklist.length);
+
+    const items = police.getByTestId('agenda-items');
+    for (const [index, item] of latest.agenda.entries()) {
+      await items.getByTestId(`agenda-item-${index + 1}`).filter({ hasText: item.title }).waitFor(WAIT);
+    }
+    await police.getByTestId('agenda-template').filter({ hasText: `version ${latest.version}` }).waitFor(WAIT);
+    for (const step of latest.checklist) {
+      await police.getByTestId(`checklist-item-${step.key}`).filter({ hasText: step.title }).waitFor(WAIT);
+    }
+    // Tick the first preparation step: it shows as done, loses its button, and the server has it.
+    const first = latest.checklist[0];
+    await police.getByTestId(`checklist-tick-${first.key}`).click();
+    await police.getByTestId(`checklist-done-${first.key}`).waitFor(WAIT);
+    await police.getByTestId(`checklist-tick-${first.key}`).waitFor({ ...WAIT, state: 'detached' });
+    const ticked = await api<MeetingAgendaView>('police.isfara', 'GET', `/meetings/${id}/agenda`);
+    expect(ticked.body.checklist.find((item) => item.key === first.key)?.done).toBe(true);
+    await shot(police, '2-plan-agenda');
+
+    // Not held yet: the gateway's 409 is explained.
+    await police.getByRole('tab', { name: 'Hold' }).click();
+    await police.getByTestId('sign-in-sheet-input').setInputFiles({ name: 'sheet.png', mimeType: 'image/png', buffer: PNG });
+    await police.getByTestId('sign-in-sheet-problem').filter({ hasText: 'The sign-in sheet can only be attached once the meeting is held.' }).waitFor(WAIT);
+  });
+
+  it('should attach a PNG sign-in sheet to a held meeting, show its size and SHA-256, and download the same bytes', async () => {
+    await police.goto(consoleAt(`meetings/${held.id}/show/hold`));
+    await police.getByTestId('sign-in-sheet-upload').waitFor(WAIT);
+    await police.getByTestId('sign-in-sheet-input').setInputFiles({ name: 'sign-in-sheet.png', mimeType: 'image/png', buffer: PNG });
+    const info = police.getByTestId('sign-in-sheet-info');
+    await info.filter({ hasText: `Stored sign-in-sheet.png: ${PNG.length} B, image/png` }).waitFor(WAIT);
+    const sha256 = createHash('sha256').update(PNG).digest('hex');
+    await expect(police.getByTestId('sign-in-sheet-sha256').textContent()).resolves.toBe(`SHA-256 ${sha256}`);
+    await info.filter({ hasText: 'identical to the one on this device' }).waitFor(WAIT);
+    await shot(police, '3-sheet-stored');
+
+    const [download] = await Promise.all([police.waitForEvent('download', WAIT), police.getByTestId('sign-in-sheet-download').click()]);
+    expect(download.suggestedFilename()).toBe(`sign-in-sheet-${held.id}.png`);
+    expect(readFileSync(await download.path()).equals(PNG)).toBe(true);
+  });
+
+  it('should refuse a text file renamed .png with the reason and the gateway’s detail, keeping the stored sheet', async () => {
+    await police.getByTestId('sign-in-sheet-input').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('Just some notes, not a scan.\n') });
+    const problem = police.getByTestId('sign-in-sheet-problem');
+    await problem.filter({ hasText: 'Only a JPEG, PNG or PDF file can be attached.' }).waitFor(WAIT);
+    await problem.filter({ hasText: 'The file is not a JPEG, PNG or PDF' }).waitFor(WAIT);
+    await shot(police, '4-sheet-refused');
+    // The refused upload replaced nothing: the gateway still serves the PNG.
+    const [download] = await Promise.all([police.waitForEvent('download', WAIT), police.getByTestId('sign-in-sheet-download').click()]);
+    expect(readFileSync(await download.path()).equals(PNG)).toBe(true);
+  });
+
+  it('should show the minutes buttons to the police, and to local government neither them nor the sheet upload', async () => {
+    await police.goto(consoleAt(`meetings/${held.id}/show/minutes`));
+    await police.getByTestId('minutes-approve').waitFor(WAIT);
+    await police.getByTestId('minutes-save').waitFor(WAIT);
+
+    const gov = await newPage('gov.isfara');
+    await gov.goto(consoleAt(`meetings/${held.id}/show/minutes`));
+    await gov.getByTestId('minutes-status').filter({ hasText: 'No minutes yet' }).waitFor(WAIT);
+    // Permissions load with the page: give the buttons the time they would need to appear.
+    await gov.getByTestId('minutes-body').waitFor(WAIT);
+    await gov.waitForTimeout(1_000);
+    await expect(gov.getByTestId('minutes-approve').count()).resolves.toBe(0);
+    await expect(gov.getByTestId('minutes-save').count()).resolves.toBe(0);
+    await expect(gov.getByTestId('minutes-body').isDisabled()).resolves.toBe(true);
+    await shot(gov, '5-minutes-local-government');
+
+    await gov.getByRole('tab', { name: 'Hold' }).click();
+    await gov.getByTestId('sign-in-sheet-download').waitFor(WAIT);
+    await expect(gov.getByTestId('sign-in-sheet-upload').count()).resolves.toBe(0);
+    const [download] = await Promise.all([gov.waitForEvent('download', WAIT), gov.getByTestId('sign-in-sheet-download').click()]);
+    expect(readFileSync(await download.path()).equals(PNG)).toBe(true);
+  });
+});
