@@ -4,6 +4,8 @@ import {
   CommunityActivatedEvtV1,
   ContactErasedEvtV1,
   CountInboxQryV1,
+  durableConsumerName,
+  eventStreamName,
   ListInboxQryV1,
   MarkInboxItemCmdV1,
   MeetingCancelledEvtV1,
@@ -20,6 +22,7 @@ import {
 } from '@rd/contracts';
 import { eventually } from '@rd/testing';
 import { randomUUID } from 'node:crypto';
+import { formatWhen } from '../src/templates/render';
 import { makeCommunity, makeContact, makeDistrict, makeMeeting, makeOrganisation } from './support/peer-stub';
 import { startNotificationsHarness, type NotificationsHarness } from './support/notifications-harness';
 
@@ -185,6 +188,107 @@ describe('notifications triggers', () => {
     expect((await h.deliveries('"meeting_id" = ?', [meeting.id])).find((d) => d.recipient_id === invitee.id)?.type).toBe('meeting-updated');
   });
 
+  it('should release contacts and organisations taken off the list (meeting.updated) with a METHOD:CANCEL .ics, once, and not those still invited', async () => {
+    const stayingOrg = makeOrganisation({ kind: 'local-government', districtCode: 'isfara' });
+    const removedOrg = makeOrganisation({ kind: 'ngo', districtCode: 'isfara' });
+    [stayingOrg, removedOrg].forEach((o) => h.world.organisations.set(o.id, o));
+    const removed = addContact({ email: mail(), preferredLanguage: 'en', name: 'Released Official' });
+    const removedOrgContact = addContact({ phone: phone(), preferredChannel: 'sms', preferredLanguage: 'en', organisationId: removedOrg.id });
+    const removedNoConsent = addContact({ email: mail(), consent: false });
+    // Taken off the list directly, but still invited through their organisation: no release.
+    const stillViaOrg = addContact({ email: mail(), preferredLanguage: 'en', organisationId: stayingOrg.id });
+    const staying = addContact({ email: mail(), preferredLanguage: 'en' });
+    const meeting = addMeeting({ inviteeContactIds: [staying.id], inviteeOrganisationIds: [stayingOrg.id], sequence: 3 });
+    const eventId = randomUUID();
+    await h.publish(
+      MeetingUpdatedEvtV1,
+      {
+        meetingId: meeting.id,
+        status: 'scheduled',
+        communityIds: meeting.communityIds,
+        districtCode: 'isfara',
+        regionCode: 'sughd',
+        quarter: meeting.quarter,
+        scheduledFor: meeting.startsAt,
+        timeZone: 'Asia/Dushanbe',
+        sequence: 3,
+        changedFields: ['inviteeContactIds', 'inviteeOrganisationIds'],
+        inviteeContactIds: [staying.id],
+        inviteeOrganisationIds: [stayingOrg.id],
+        addedInviteeContactIds: [],
+        removedInviteeContactIds: [removed.id, removedNoConsent.id, stillViaOrg.id],
+        addedInviteeOrganisationIds: [],
+        removedInviteeOrganisationIds: [removedOrg.id],
+        occurredAt: new Date().toISOString(),
+      },
+      eventId,
+    );
+    const received = () => ({
+      removed: h.mail.to(removed.email!).length,
+      removedOrgContact: h.sms.to(removedOrgContact.phone!).length,
+      staying: h.mail.to(staying.email!).length,
+      stillViaOrg: h.mail.to(stillViaOrg.email!).length,
+      removedNoConsent: h.mail.to(removedNoConsent.email!).length,
+    });
+    const once = { removed: 1, removedOrgContact: 1, staying: 1, stillViaOrg: 1, removedNoConsent: 0 };
+    await eventually(() => expect(received()).toEqual(once));
+
+    const release = h.mail.to(removed.email!)[0];
+    expect(release.subject).toContain(`No longer expected: ${meeting.title}`);
+    expect(release.text).toContain('Dear Released Official');
+    const ics = release.attachments.find((a) => a.filename?.endsWith('.ics'))!.content.toString();
+    expect(ics).toContain('METHOD:CANCEL');
+    expect(ics).toContain(`UID:${meeting.id}@reporting-days`);
+    expect(ics).toContain('SEQUENCE:3');
+    expect(h.sms.to(removedOrgContact.phone!)[0].text).toBe(`You are no longer expected at "${meeting.title}" ${formatWhen(meeting.startsAt, 'en', 'Asia/Dushanbe')}.`);
+    // The remaining invitees get the update, not the release.
+    for (const invitee of [staying, stillViaOrg]) expect(h.mail.to(invitee.email!).map((m) => m.subject)).toEqual([expect.stringContaining('Changed')]);
+
+    // The receivers have a message a moment before the sender records it as sent.
+    const rows = await eventually(async () => {
+      const all = await h.deliveries('"meeting_id" = ?', [meeting.id]);
+      expect(all.filter((r) => r.status === 'queued')).toEqual([]);
+      return all;
+    });
+    const typesOf = (id: string) => rows.filter((r) => r.recipient_id === id).map((r) => [r.type, r.channel, r.status, r.skip_reason]);
+    expect(typesOf(removed.id)).toEqual([['meeting-uninvited', 'email', 'sent', null]]);
+    expect(typesOf(removedOrgContact.id)).toEqual([['meeting-uninvited', 'sms', 'sent', null]]);
+    expect(typesOf(removedNoConsent.id)).toEqual([['meeting-uninvited', 'email', 'skipped', 'no-consent']]);
+    expect(typesOf(stillViaOrg.id)).toEqual([['meeting-updated', 'email', 'sent', null]]);
+    expect(typesOf(staying.id)).toEqual([['meeting-updated', 'email', 'sent', null]]);
+    expect(rows.filter((r) => r.type === 'meeting-uninvited').every((r) => r.source_key === `release:${eventId}`)).toBe(true);
+    // Releases are for the people released: the district team has the update in the console.
+    expect(rows.filter((r) => r.recipient_kind === 'audience').map((r) => r.type)).toEqual(['meeting-updated']);
+    const before = rows.length;
+
+    // Redelivered: the durable consumer replays the stream (the inbox drops it), then again with this event's inbox
+    // row and planned items gone (the deliveries' unique key holds).
+    for (const wipe of [false, true]) {
+      for (const app of h.replicas.splice(0)) await app.close();
+      const jsm = await h.nc.jetstreamManager();
+      await jsm.consumers.delete(eventStreamName(h.prefix, 'meetings'), durableConsumerName('notifications', MeetingUpdatedEvtV1.name));
+      if (wipe) {
+        await h.sql(`delete from "inbox_message" where "message_id" = ?`, [eventId]);
+        await h.sql(`delete from "scheduled_item" where "key" in (?, ?)`, [`notice:${eventId}`, `release:${eventId}`]);
+      }
+      await h.startReplica();
+      await eventually(async () => {
+        const info = await jsm.consumers.info(eventStreamName(h.prefix, 'meetings'), durableConsumerName('notifications', MeetingUpdatedEvtV1.name));
+        expect([info.num_pending, info.num_ack_pending]).toEqual([0, 0]);
+      }, 10_000);
+      await eventually(async () => {
+        const items = await h.sql<{ key: string; status: string }>(`select "key", "status" from "scheduled_item" where "key" in (?, ?) order by "key"`, [`notice:${eventId}`, `release:${eventId}`]);
+        expect(items.map((i) => [i.key, i.status])).toEqual([
+          [`notice:${eventId}`, 'done'],
+          [`release:${eventId}`, 'done'],
+        ]);
+      }, 10_000);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await h.deliveries('"meeting_id" = ?', [meeting.id])).toHaveLength(before);
+    expect(received()).toEqual(once);
+  });
+
   it('should remind invitees the configured days before, in the recipient language, and follow a settings change', async () => {
     const invitee = addContact({ email: mail(), preferredLanguage: 'tg' });
     // Starts in one day and two seconds: the 7-day reminder is past (not planned), the 1-day one is due in two seconds.
@@ -303,9 +407,14 @@ describe('notifications triggers', () => {
     [covered, missing, paused].forEach((c) => h.world.communities.set(c.id, c));
     const planned = makeMeeting({ communityIds: [covered.id], districtCode: 'batken', regionCode: 'batken', startsAt: '2026-12-22T05:00:00.000Z', quarter: '2026-Q4' });
     h.world.meetings.set(planned.id, planned);
-    // Two daily checks inside the 21-day window (and one before it) of 2026-Q4.
-    for (const day of ['2026-11-20', '2026-12-12', '2026-12-13']) {
-      await h.sql(`insert into "scheduled_item" ("key", "kind", "run_at", "payload") values (?, 'quarter-check', now(), ?::jsonb)`, [`test-quarter:${day}`, JSON.stringify({ day })]);
+    // Two daily checks inside the 21-day window (and one before it) of 2026-Q4. The later day runs a little later,
+    // as on real days: otherwise either may be the one that sends the once-per-quarter warning.
+    for (const [day, delaySeconds] of [['2026-11-20', 0], ['2026-12-12', 0], ['2026-12-13', 2]] as const) {
+      await h.sql(`insert into "scheduled_item" ("key", "kind", "run_at", "payload") values (?, 'quarter-check', now() + ? * interval '1 second', ?::jsonb)`, [
+        `test-quarter:${day}`,
+        delaySeconds,
+        JSON.stringify({ day }),
+      ]);
     }
     await eventually(async () => {
       const items = await h.sql<{ status: string }>(`select "status" from "scheduled_item" where "key" like 'test-quarter:%'`);

@@ -4,13 +4,14 @@ import { CONTACT_LANGUAGES } from '../communities/contact.dto';
 
 /**
  * What a message is about. One template per type and language; each trigger of docs/adr/0015-notifications.md
- * produces one type.
+ * produces one type (meeting.updated two: the update to the invitees, `meeting-uninvited` to those taken off the list).
  */
 export const NOTIFICATION_TYPES = [
   'meeting-invitation',
   'meeting-updated',
   'meeting-rescheduled',
   'meeting-cancelled',
+  'meeting-uninvited',
   'meeting-reminder',
   'minutes-overdue',
   'minutes-distributed',

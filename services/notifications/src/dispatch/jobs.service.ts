@@ -43,6 +43,8 @@ export class JobsService {
     switch (item.kind as JobKind) {
       case 'meeting-notice':
         return this.meetingNotice(item.key, p);
+      case 'meeting-release':
+        return this.meetingRelease(item.key, p);
       case 'meeting-reminder':
         return this.reminder(item.key, p);
       case 'minutes-chase':
@@ -116,6 +118,31 @@ export class JobsService {
         audiences: [DISTRICT_TEAM],
         link: `/meetings/${meeting.id}/show`,
         attachments: { ics: type === 'meeting-cancelled' ? 'CANCEL' : 'REQUEST' },
+      }),
+    ];
+  }
+
+  /**
+   * Contacts taken off the invitation list by a meeting.updated (directly, or as contacts of a removed organisation,
+   * resolved like invitees) are told they are released, with a METHOD:CANCEL .ics of the invitation's UID so their
+   * calendar drops the entry. Whoever is still invited now, directly or through an organisation, gets nothing here
+   * (they have the update). No console message: the district team has the update already.
+   */
+  private async meetingRelease(key: string, p: Payload): Promise<OutgoingMessage[]> {
+    const meeting = await this.peers.meeting(str(p, 'meetingId'));
+    if (!meeting) return [];
+    const ids = (name: string) => (Array.isArray(p[name]) ? (p[name] as string[]) : []);
+    const removed = [...(await this.peers.contactsByIds(ids('removedInviteeContactIds'))), ...(await this.contactsOfOrganisations(ids('removedInviteeOrganisationIds')))];
+    if (removed.length === 0) return [];
+    const stillInvited = new Set((await this.invitees(meeting)).map((c) => c.id));
+    const contacts = removed.filter((c) => !stillInvited.has(c.id));
+    if (contacts.length === 0) return [];
+    return [
+      this.message('meeting-uninvited', key, meeting.id, await this.meetingData(meeting), {
+        meetingId: meeting.id,
+        contacts,
+        link: `/meetings/${meeting.id}/show`,
+        attachments: { ics: 'CANCEL' },
       }),
     ];
   }

@@ -58,6 +58,16 @@ export class PlannerService {
 
   async onMeetingUpdated(tx: EntityManager, p: DataOf<typeof MeetingUpdatedEvtV1>, meta: EventMeta): Promise<void> {
     await this.now(`notice:${meta.messageId}`, 'meeting-notice', tx, { type: 'meeting-updated', meetingId: p.meetingId, districtCode: p.districtCode, eventId: meta.messageId });
+    // Those taken off the invitation list are released (with a calendar cancellation), in their own item and source key.
+    if (p.removedInviteeContactIds.length || p.removedInviteeOrganisationIds.length) {
+      await this.now(`release:${meta.messageId}`, 'meeting-release', tx, {
+        meetingId: p.meetingId,
+        districtCode: p.districtCode,
+        removedInviteeContactIds: p.removedInviteeContactIds,
+        removedInviteeOrganisationIds: p.removedInviteeOrganisationIds,
+        eventId: meta.messageId,
+      });
+    }
   }
 
   async onMeetingCancelled(tx: EntityManager, p: DataOf<typeof MeetingCancelledEvtV1>, meta: EventMeta): Promise<void> {

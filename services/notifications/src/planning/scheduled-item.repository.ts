@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 export const JOB_KINDS = [
   'meeting-notice',
+  'meeting-release',
   'meeting-reminder',
   'minutes-chase',
   'minutes-distribution',

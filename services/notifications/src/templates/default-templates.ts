@@ -3,8 +3,9 @@ import type { NotificationLanguage, NotificationTemplateContent, NotificationTyp
 type Seed = Partial<Record<NotificationLanguage, NotificationTemplateContent>>;
 
 /**
- * Version 1 of every template, written as "system" on first start. English and Russian for every type; Tajik and
- * Kyrgyz for the invitation and the reminder (the others fall back to Russian, visibly in the delivery log, until the
+ * Version 1 of every template, written as "system" at every start when missing (a new type is seeded by the next
+ * start, no migration). English and Russian for every type; Tajik and Kyrgyz for the invitation, the release
+ * (`meeting-uninvited`) and the reminder (the others fall back to Russian, visibly in the delivery log, until the
  * national coordinator writes them). Never a concern's text: only topics, counts and links.
  */
 export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
@@ -74,6 +75,32 @@ export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
       text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}день отчётности «{{meeting.title}}», назначенный на {{meeting.when}}, отменён.\n{{meeting.link}}',
       html: null,
       sms: 'Отменён: «{{meeting.title}}» {{meeting.when}}.',
+    },
+  },
+  'meeting-uninvited': {
+    en: {
+      subject: 'No longer expected: {{meeting.title}} on {{meeting.date}}',
+      text: '{{#recipient.name}}Dear {{.}},\n\n{{/recipient.name}}The invitation list of the reporting day "{{meeting.title}}" ({{meeting.communities}}) on {{meeting.when}} ({{meeting.timeZone}}) changed: you are no longer expected to attend.\n\nThe cancellation for your calendar is attached.',
+      html: null,
+      sms: 'You are no longer expected at "{{meeting.title}}" {{meeting.when}}.',
+    },
+    ru: {
+      subject: 'Участие не требуется: {{meeting.title}}, {{meeting.date}}',
+      text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}список приглашённых на день отчётности «{{meeting.title}}» ({{meeting.communities}}), {{meeting.when}} ({{meeting.timeZone}}), изменён: ваше участие больше не требуется.\n\nОтмена для календаря во вложении.',
+      html: null,
+      sms: 'Ваше участие в «{{meeting.title}}» {{meeting.when}} больше не требуется.',
+    },
+    tg: {
+      subject: 'Иштирок лозим нест: {{meeting.title}}, {{meeting.date}}',
+      text: '{{#recipient.name}}Мӯҳтарам {{.}},\n\n{{/recipient.name}}рӯйхати даъватшудагони рӯзи ҳисоботдиҳии «{{meeting.title}}» ({{meeting.communities}}), {{meeting.when}} ({{meeting.timeZone}}) тағйир ёфт: иштироки Шумо дигар лозим нест.\n\nБекоркунӣ барои тақвим замима шудааст.',
+      html: null,
+      sms: 'Иштироки Шумо дар «{{meeting.title}}» {{meeting.when}} дигар лозим нест.',
+    },
+    ky: {
+      subject: 'Катышуу талап кылынбайт: {{meeting.title}}, {{meeting.date}}',
+      text: '{{#recipient.name}}Урматтуу {{.}},\n\n{{/recipient.name}}«{{meeting.title}}» отчёт берүү күнүнө ({{meeting.communities}}), {{meeting.when}} ({{meeting.timeZone}}) чакырылгандардын тизмеси өзгөрдү: сиздин катышууңуз мындан ары талап кылынбайт.\n\nКалендарь үчүн жокко чыгаруу тиркелди.',
+      html: null,
+      sms: '«{{meeting.title}}» {{meeting.when}}: сиздин катышууңуз мындан ары талап кылынбайт.',
     },
   },
   'meeting-reminder': {
@@ -208,6 +235,7 @@ export const TEMPLATE_VARIABLES: Record<NotificationType, string[]> = {
   'meeting-updated': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.communities', 'meeting.link'],
   'meeting-rescheduled': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.communities', 'meeting.link', 'previous.when'],
   'meeting-cancelled': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.communities', 'meeting.link'],
+  'meeting-uninvited': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.communities', 'meeting.link'],
   'meeting-reminder': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.communities', 'meeting.link', 'reminder.daysBefore'],
   'minutes-overdue': ['meeting.title', 'meeting.link', 'chase.daysAfter', 'chase.heldOn'],
   'minutes-distributed': ['meeting.title', 'meeting.date', 'meeting.communities', 'minutes.body', 'minutes.html', 'minutes.concernsTotal', 'minutes.topics', 'minutes.version', 'minutes.link'],

@@ -25,6 +25,7 @@ export const SAMPLE_DATA: Record<NotificationType, MessageData> = {
   'meeting-updated': { ...base, meeting },
   'meeting-rescheduled': { ...base, meeting, previous: { startsAt: '2026-11-28T05:00:00Z' } },
   'meeting-cancelled': { ...base, meeting },
+  'meeting-uninvited': { ...base, meeting },
   'meeting-reminder': { ...base, meeting, reminder: { daysBefore: 7 } },
   'minutes-overdue': { ...base, meeting, chase: { daysAfter: 3, heldAt: '2026-12-01T09:00:00Z' } },
   'minutes-distributed': {
