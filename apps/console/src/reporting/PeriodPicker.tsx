@@ -6,6 +6,17 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { useTranslate } from 'react-admin';
 import { PERIOD_PRESETS, presetOf, presetPeriod, quarterChoices, withFrom, withTo, type ReportPeriod } from './period';
 
+/** One end of the period: a quarter from the list. */
+const QuarterSelect = ({ label, value, choices, onChange }: { label: string; value: string; choices: string[]; onChange: (quarter: string) => void }) => (
+  <TextField select size="small" fullWidth={false} label={label} value={value} onChange={(event) => onChange(event.target.value)} sx={{ width: 150 }}>
+    {choices.map((quarter) => (
+      <MenuItem key={quarter} value={quarter}>
+        {quarter}
+      </MenuItem>
+    ))}
+  </TextField>
+);
+
 /** One quarter or a range of quarters: presets relative to the current quarter, or both ends picked by hand. */
 export const PeriodPicker = ({ current, period, onChange }: { current: string; period: ReportPeriod; onChange: (period: ReportPeriod) => void }) => {
   const translate = useTranslate();
@@ -26,36 +37,8 @@ export const PeriodPicker = ({ current, period, onChange }: { current: string; p
           </ToggleButton>
         ))}
       </ToggleButtonGroup>
-      <TextField
-        select
-        size="small"
-        fullWidth={false}
-        label={translate('reporting.period.from')}
-        value={period.from}
-        onChange={(event) => onChange(withFrom(period, event.target.value))}
-        sx={{ width: 150 }}
-      >
-        {choices.map((quarter) => (
-          <MenuItem key={quarter} value={quarter}>
-            {quarter}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
-        size="small"
-        fullWidth={false}
-        label={translate('reporting.period.to')}
-        value={period.to}
-        onChange={(event) => onChange(withTo(period, event.target.value))}
-        sx={{ width: 150 }}
-      >
-        {choices.map((quarter) => (
-          <MenuItem key={quarter} value={quarter}>
-            {quarter}
-          </MenuItem>
-        ))}
-      </TextField>
+      <QuarterSelect label={translate('reporting.period.from')} value={period.from} choices={choices} onChange={(quarter) => onChange(withFrom(period, quarter))} />
+      <QuarterSelect label={translate('reporting.period.to')} value={period.to} choices={choices} onChange={(quarter) => onChange(withTo(period, quarter))} />
     </Stack>
   );
 };

@@ -114,11 +114,7 @@ export class ReportProjectionService {
   async onMeetingScheduled(tx: EntityManager, e: DataOf<typeof MeetingScheduledEvtV1>): Promise<void> {
     await this.onMeetingChange(tx, e.meetingId, e, (m) => {
       const at = e.occurredAt ? new Date(e.occurredAt) : new Date(0);
-      if (!m.planned_at || m.planned_at.getTime() <= at.getTime()) {
-        m.planned_quarter = e.quarter;
-        m.planned_at = at;
-        m.scheduled_for = new Date(e.scheduledFor);
-      }
+      applyNewestPlan(m, at, e.quarter, e.scheduledFor);
       if (e.timeZone) m.time_zone = e.timeZone;
       if (e.regionCode) m.region_code = e.regionCode;
     });
@@ -128,11 +124,7 @@ export class ReportProjectionService {
   async onMeetingRescheduled(tx: EntityManager, e: DataOf<typeof MeetingRescheduledEvtV1>): Promise<void> {
     await this.onMeetingChange(tx, e.meetingId, e, (m) => {
       const at = new Date(e.occurredAt);
-      if (!m.planned_at || m.planned_at.getTime() <= at.getTime()) {
-        m.planned_quarter = e.quarter;
-        m.planned_at = at;
-        m.scheduled_for = new Date(e.scheduledFor);
-      }
+      applyNewestPlan(m, at, e.quarter, e.scheduledFor);
       m.rescheduled = true;
     });
   }
@@ -140,11 +132,7 @@ export class ReportProjectionService {
   async onMeetingCancelled(tx: EntityManager, e: DataOf<typeof MeetingCancelledEvtV1>): Promise<void> {
     await this.onMeetingChange(tx, e.meetingId, e, (m) => {
       const at = new Date(e.occurredAt);
-      if (!m.planned_at || m.planned_at.getTime() <= at.getTime()) {
-        m.planned_quarter = e.quarter;
-        m.planned_at = at;
-        m.scheduled_for = new Date(e.scheduledFor);
-      }
+      applyNewestPlan(m, at, e.quarter, e.scheduledFor);
       m.cancelled_at = at;
     });
   }
@@ -698,4 +686,12 @@ interface StoredCounts {
 /** Key-wise sum of stored cells, day keys included. */
 function sumStored(rows: readonly StoredCounts[]): RawCounts {
   return sumCounts(rows.map((r) => withDueDays(r.counts, allDueDays(r.due_days))));
+}
+
+/** Events may arrive out of order: the plan (quarter, date) of the newest scheduling event wins. */
+function applyNewestPlan(m: MeetingFactRecord, at: Date, quarter: string, scheduledFor: string): void {
+  if (m.planned_at && m.planned_at.getTime() > at.getTime()) return;
+  m.planned_quarter = quarter;
+  m.planned_at = at;
+  m.scheduled_for = new Date(scheduledFor);
 }
