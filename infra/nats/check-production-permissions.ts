@@ -3,8 +3,10 @@
  * passwords, a temporary store, random ports), then, as each deployable's user, does what the code does with the
  * real @rd/messaging pieces (request-reply in queue groups, ensureEventStream, jetStreamPublisher, EventConsumer
  * with ack, nak, redelivery and dead-lettering), and tries what must be refused (forged commands and events,
- * listening in, deleting or reading others' consumers). Requests, events and consumers come from the catalogue
- * (CATALOGUE, EVENT_CONSUMERS), so a new consumer or owner without grants in the config fails here.
+ * listening in, deleting or reading others' consumers, subscribing to another user's reply inbox or the shared
+ * `_INBOX.>`); each user connects with the inbox prefix the code gives it (inboxPrefixFor). Requests, events and
+ * consumers come from the catalogue (CATALOGUE, EVENT_CONSUMERS), so a new consumer or owner without grants in the
+ * config fails here.
  *
  *   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register infra/nats/check-production-permissions.ts
  *
@@ -21,6 +23,7 @@ import { connect, Events, JSONCodec, type NatsConnection } from 'nats';
 import { deadLetterStreamName, deadLetterSubject, ensureEventStream } from '../../libs/messaging/src/streams';
 import { jetStreamPublisher } from '../../libs/messaging/src/jetstream.publisher';
 import { EventConsumer } from '../../libs/messaging/src/event.consumer';
+import { inboxPrefixFor } from '../../libs/messaging/src/inbox-prefix';
 
 // eslint-disable-next-line no-process-env -- a standalone script; its only read of the environment
 const ENV = process.env;
@@ -130,7 +133,8 @@ async function main(): Promise<void> {
         tls: { caFile: cert },
         name: `check-${user ?? 'anonymous'}`,
         reconnect: false,
-        ...(user ? { user, pass: pass ?? passwords[user] } : {}),
+        // As every connection of the deployable does: replies come to its own inbox.
+        ...(user ? { user, pass: pass ?? passwords[user], inboxPrefix: inboxPrefixFor(user) } : {}),
       });
       const conn: Conn = { nc, violations: [] };
       void (async () => {
@@ -238,7 +242,7 @@ async function main(): Promise<void> {
       report(await refusedSubscribe(owner as User, `${PREFIX}.${other}.qry.>`, other), `${owner} cannot join ${other}'s queue group`);
       report(await refusedSubscribe('gateway', `${PREFIX}.${owner}.qry.>`, owner), `the gateway cannot answer ${owner}'s queries`);
     }
-    report(await refusedPublish('communities', '_INBOX.forged.reply'), 'a service cannot publish to an inbox it was not asked on');
+    report(await refusedPublish('communities', `${inboxPrefixFor('gateway')}.forged.reply`), 'a service cannot publish to an inbox it was not asked on');
     report(await refusedPublish('ops', `${PREFIX}.communities.cmd.community.create.v1`), 'ops cannot send a command');
 
     // Streams and events: each owner creates its stream and publishes its events with the relay's publisher.
@@ -385,18 +389,36 @@ async function main(): Promise<void> {
     }
     report(await refusedPublish('ops', `${PREFIX}.${AUDIT_EVENT}`), 'ops cannot forge an audit record');
 
-    // Known gap, printed but not failed: every user may subscribe to `_INBOX.>` (the code uses the default inbox
-    // prefix), so a compromised service can read replies meant for others. Fix: per-user `inboxPrefix`
-    // (docs/security.md, "Known gaps").
+    // Reply inboxes: each user subscribes to its own `_INBOX_<user>.>` only (inboxPrefixFor), so nobody reads replies,
+    // API answers or pulled messages meant for another, and nobody may subscribe to the shared default `_INBOX.>`.
+    for (const user of USERS) {
+      const own = `${inboxPrefixFor(user)}.>`;
+      report(!(await refusedSubscribe(user, own)), `${user} may subscribe to its own inbox ${own}`);
+      report(await refusedSubscribe(user, '_INBOX.>'), `${user} cannot subscribe to the shared inbox _INBOX.>`);
+      for (const other of USERS.filter((u) => u !== user)) {
+        const theirs = `${inboxPrefixFor(other)}.>`;
+        report(await refusedSubscribe(user, theirs), `${user} cannot subscribe to the ${other} inbox ${theirs}`);
+      }
+    }
+    // And end to end: whatever reporting subscribes to, it does not see the reply to a gateway request.
     const overheard: string[] = [];
-    const spy = as.reporting.nc.subscribe('_INBOX.>', { callback: (_err, msg) => overheard.push(msg.subject) });
+    const spies = ['_INBOX.>', `${inboxPrefixFor('gateway')}.>`].map((subject) =>
+      as.reporting.nc.subscribe(subject, { callback: (err, msg) => (err ? undefined : overheard.push(msg.subject)) }),
+    );
     await as.reporting.nc.flush();
     const probe = CATALOGUE.find((m) => m.kind === 'qry' && m.owner === 'communities');
-    if (probe) await as.gateway.nc.request(`${PREFIX}.${probe.name}`, json.encode({}), { timeout: 2000 }).catch(() => undefined);
+    const answered = probe
+      ? await as.gateway.nc.request(`${PREFIX}.${probe.name}`, json.encode({}), { timeout: 2000 }).then(
+          () => true,
+          () => false,
+        )
+      : false;
     await sleep(100);
-    spy.unsubscribe();
-    console.log(
-      `${overheard.length > 0 ? 'GAP ' : 'ok  '} reporting ${overheard.length > 0 ? 'can' : 'cannot'} read a reply meant for the gateway by subscribing to _INBOX.>`,
+    spies.forEach((spy) => spy.unsubscribe());
+    report(
+      answered && overheard.length === 0,
+      'reporting cannot read a reply meant for the gateway',
+      overheard.length > 0 ? `overheard ${overheard.join(', ')}` : answered ? '' : 'the gateway got no reply',
     );
     console.log(failures === 0 ? '\nall checks passed' : `\n${failures} check(s) failed`);
   } finally {

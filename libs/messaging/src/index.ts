@@ -1,4 +1,5 @@
 export * from './domain.exception';
+export * from './inbox-prefix';
 export * from './parse-request';
 export * from './rpc-exception.filter';
 export * from './prefixed-nats.server';

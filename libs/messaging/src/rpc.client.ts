@@ -12,6 +12,7 @@ import {
 } from '@rd/contracts';
 import { headers as natsHeaders } from 'nats';
 import { firstValueFrom, timeout } from 'rxjs';
+import { inboxPrefixFor } from './inbox-prefix';
 
 /** A coded error that came back from a service (or stands for one that did not answer). */
 export class RpcError extends Error {
@@ -26,6 +27,11 @@ export interface RpcClientOptions {
   prefix: string;
   timeoutMs?: number;
   name?: string;
+  /**
+   * The NATS user of the deployable (e.g. `gateway`): replies come to its own inbox, `inboxPrefixFor(natsUser)`,
+   * the only one production lets it subscribe to. Without it nats.js's shared `_INBOX` is used (dev broker, tests).
+   */
+  natsUser?: string;
 }
 
 /** Typed request-reply over the NestJS NATS transport: payload and reply types come from the contract. */
@@ -34,7 +40,11 @@ export class RpcClient {
   private readonly timeoutMs: number;
 
   constructor(private readonly options: RpcClientOptions) {
-    this.client = new ClientNats({ servers: options.servers, name: options.name });
+    this.client = new ClientNats({
+      servers: options.servers,
+      name: options.name,
+      ...(options.natsUser ? { inboxPrefix: inboxPrefixFor(options.natsUser) } : {}),
+    });
     this.timeoutMs = options.timeoutMs ?? 5000;
   }
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { createServiceApp } from '@rd/messaging';
+import { createServiceApp, inboxPrefixFor } from '@rd/messaging';
 import { connect } from 'nats';
 import { AppModule } from './app.module';
 import { loadConfig } from './config';
@@ -15,7 +15,7 @@ import { dropReadModels, waitForCatchUp } from './reports/read-model-rebuild';
 async function main(): Promise<void> {
   const config = loadConfig();
   const orm = await MikroORM.init(reportingOrmConfig(config.databaseUrl));
-  const nc = await connect({ servers: config.natsUrl, name: 'reporting-rebuild' });
+  const nc = await connect({ servers: config.natsUrl, name: 'reporting-rebuild', inboxPrefix: inboxPrefixFor('reporting') });
   try {
     const deleted = await dropReadModels(orm.em, nc, config.prefix);
     console.log(`read models emptied; durable consumers deleted: ${deleted.join(', ') || 'none'}`);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import { HttpAdapterHost } from '@nestjs/core';
 import type { AuthenticatedRequest } from '@rd/auth-nest';
 import { AuditEntrySubmittedEvtV1, type AuditEntry } from '@rd/contracts';
-import { ensureEventStream, jetStreamPublisher } from '@rd/messaging';
+import { ensureEventStream, inboxPrefixFor, jetStreamPublisher } from '@rd/messaging';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { connect, type NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
@@ -120,7 +120,13 @@ export class AuditRecorder implements OnModuleInit, OnApplicationShutdown {
   private async connectUntilStopped(): Promise<void> {
     for (let attempt = 1; !this.stopped; attempt += 1) {
       try {
-        const nc = await connect({ servers: this.options.natsUrl, name: 'gateway-audit', maxReconnectAttempts: -1, reconnectTimeWait: 500 });
+        const nc = await connect({
+          servers: this.options.natsUrl,
+          name: 'gateway-audit',
+          inboxPrefix: inboxPrefixFor('gateway'),
+          maxReconnectAttempts: -1,
+          reconnectTimeWait: 500,
+        });
         if (this.stopped) {
           await nc.close();
           return;

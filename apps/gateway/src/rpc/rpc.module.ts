@@ -25,7 +25,8 @@ export class RpcModule {
       providers: [
         {
           provide: RPC_CLIENT,
-          useFactory: () => new RpcClient({ servers: options.natsUrl, prefix: options.prefix, timeoutMs: options.timeoutMs, name: 'gateway' }),
+          useFactory: () =>
+            new RpcClient({ servers: options.natsUrl, prefix: options.prefix, timeoutMs: options.timeoutMs, name: 'gateway', natsUser: 'gateway' }),
         },
         RpcClientLifecycle,
       ],

@@ -1,9 +1,11 @@
 import { Logger, type DynamicModule, type INestMicroservice, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { inboxPrefixFor } from '../inbox-prefix';
 import { PrefixedNatsServer } from '../prefixed-nats.server';
 import { RpcDomainExceptionFilter } from '../rpc-exception.filter';
 
 export interface ServiceBootstrapOptions {
+  /** Also the service's queue group and NATS user (its inbox prefix is `inboxPrefixFor(service)`). */
   service: string;
   natsUrl: string;
   prefix: string;
@@ -18,6 +20,7 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, op
       servers: options.natsUrl,
       queue: options.service,
       name: `${options.service}-rpc`,
+      inboxPrefix: inboxPrefixFor(options.service),
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
       gracefulShutdown: true,

@@ -1,13 +1,21 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection } from 'nats';
+import { inboxPrefixFor } from '../inbox-prefix';
 import { NATS_CONNECTION, SERVICE_RUNTIME_OPTIONS, type ServiceRuntimeOptions } from './service-runtime.options';
 
 export const natsConnectionProvider = {
   provide: NATS_CONNECTION,
   inject: [SERVICE_RUNTIME_OPTIONS],
   // Reconnect forever: a NATS restart must not take the service down; JetStream calls fail meanwhile.
+  // Pulled messages, API answers and publish acks come to the service's own inbox.
   useFactory: (options: ServiceRuntimeOptions): Promise<NatsConnection> =>
-    connect({ servers: options.natsUrl, name: `${options.service}-events`, maxReconnectAttempts: -1, reconnectTimeWait: 500 }),
+    connect({
+      servers: options.natsUrl,
+      name: `${options.service}-events`,
+      inboxPrefix: inboxPrefixFor(options.service),
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+    }),
 };
 
 /** Drains the JetStream connection when the application stops. */

@@ -36,7 +36,13 @@ export class Peers implements OnModuleInit, OnApplicationShutdown {
   private readonly actor = serviceActor('notifications');
 
   constructor(options: PeerRpcOptions) {
-    this.rpc = new RpcClient({ servers: options.natsUrl, prefix: options.prefix, timeoutMs: options.timeoutMs ?? 5000, name: 'notifications-peers' });
+    this.rpc = new RpcClient({
+      servers: options.natsUrl,
+      prefix: options.prefix,
+      timeoutMs: options.timeoutMs ?? 5000,
+      name: 'notifications-peers',
+      natsUser: 'notifications',
+    });
   }
 
   async onModuleInit(): Promise<void> {
