@@ -9,3 +9,4 @@ export * from './platform';
 export * from './console-build';
 export * from './console-server';
 export * from './message-catcher';
+export * from './demo-activity';

@@ -2,6 +2,7 @@ import { buildConsole } from './console-build';
 import { startConsoleServer } from './console-server';
 import { ensureKeycloak } from './keycloak';
 import { DEMO_LOGINS } from './demo-logins';
+import { seedDemoActivity } from './demo-activity';
 import { SERVICES, startPlatform, type ServiceName } from './platform';
 import { devstackConfig } from './config';
 import { join } from 'node:path';
@@ -39,6 +40,11 @@ async function main(): Promise<void> {
     log,
   });
   stopPlatform = platform.stop;
+  // Demo reporting days, made through the gateway as the demo users, while the console builds; never fatal.
+  const demo = seedDemoActivity({ gatewayUrl: platform.gatewayUrl, keycloakUrl: keycloak.url, password: env.demoPassword }).then(
+    (result) => log(`demo: ${result.summary}`),
+    (error: unknown) => log(`warning: the demo reporting days could not be created (${(error as Error).message}); the platform runs without them`),
+  );
   const distDir = await buildConsole(log);
   const server = await startConsoleServer({
     port: env.consolePort,
@@ -52,6 +58,7 @@ async function main(): Promise<void> {
     },
   });
   closeConsole = () => server.close();
+  await demo;
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`

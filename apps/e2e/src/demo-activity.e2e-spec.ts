@@ -1,0 +1,93 @@
+import type { CommunityView, ConcernView, FeedbackSummary, MeetingView, ReportSummary } from '@rd/contracts';
+import { DEMO_TITLE_PREFIX, seedDemoActivity, type DemoActivityResult } from '@rd/devstack';
+import { demoPassword, eventually } from '@rd/testing';
+import { e2eEnv } from './support/e2e-env';
+import { api } from './support/http';
+
+const list = (filter: Record<string, unknown>) => `filter=${encodeURIComponent(JSON.stringify(filter))}&range=${encodeURIComponent('[0,499]')}`;
+
+/** The demo meetings in a district, as its police officer lists them. */
+async function demoMeetings(user: string, districtCode: string): Promise<MeetingView[]> {
+  const listed = await api<MeetingView[]>(user, 'GET', `/meetings?${list({ districtCode })}`);
+  expect(listed.status).toBe(200);
+  return listed.body.filter((meeting) => meeting.title.startsWith(DEMO_TITLE_PREFIX));
+}
+
+/**
+ * The demo reporting days `npm start` adds, made through the gateway with the demo users' tokens: one held and closed
+ * in Isfara that every service has seen (the reporting read model counts it), others scheduled, and nothing added by
+ * a second run. Other suites share the platform, so only the `Demo:` meetings and their community are asserted on.
+ */
+describe('the demo reporting days of npm start', () => {
+  let first: DemoActivityResult;
+  const seed = () => seedDemoActivity({ gatewayUrl: e2eEnv().gatewayUrl, keycloakUrl: e2eEnv().keycloakUrl, password: demoPassword() });
+
+  beforeAll(async () => {
+    first = await seed();
+  }, 120_000);
+
+  it('should create one reporting day held and closed and the others scheduled, every one new', () => {
+    expect(first.alreadyThere).toBe(false);
+    expect(first.meetings.every((meeting) => meeting.createdNow)).toBe(true);
+    expect(first.meetings.map((meeting) => [meeting.districtCode, meeting.status]).sort()).toEqual([
+      ['batken', 'scheduled'],
+      ['isfara', 'closed'],
+      ['isfara', 'scheduled'],
+    ]);
+    expect(first.summary).toBe('3 reporting days (1 held and closed, 2 scheduled)');
+  });
+
+  it('should have recorded the held one completely: closed, concerns of every sensitivity, twelve survey responses', async () => {
+    const [held] = (await demoMeetings('police.isfara', 'isfara')).filter((meeting) => meeting.status === 'closed');
+    expect(held).toMatchObject({ status: 'closed', heldAt: expect.any(String), closedAt: expect.any(String) });
+
+    // The NGO user handles the confidential concern, so it reads all three; the local government sees the public one only.
+    const concerns = await api<ConcernView[]>('ngo.isfara', 'GET', `/meetings/${held.id}/concerns`);
+    expect(concerns.status).toBe(200);
+    expect(concerns.body.map((concern) => concern.sensitivity).sort()).toEqual(['confidential', 'public', 'restricted']);
+    const forGovernment = await api<ConcernView[]>('gov.isfara', 'GET', `/meetings/${held.id}/concerns`);
+    expect(forGovernment.body.map((concern) => concern.sensitivity)).toEqual(['public']);
+
+    const feedback = await api<FeedbackSummary>('police.isfara', 'GET', `/meetings/${held.id}/feedback/summary`);
+    expect(feedback.status).toBe(200);
+    expect(feedback.body.overall.n).toBe(12);
+
+    const community = await api<CommunityView>('ngo.isfara', 'GET', `/communities/${held.communityIds[0]}`);
+    expect(community.body).toMatchObject({ name: 'Khoja Alo', status: 'active' });
+
+    const [scheduled] = (await demoMeetings('police.isfara', 'isfara')).filter((meeting) => meeting.status === 'scheduled');
+    expect(new Date(scheduled.startsAt).getTime()).toBeGreaterThan(Date.now() + 13 * 24 * 60 * 60 * 1000);
+    expect(scheduled.inviteeContactIds.length).toBeGreaterThan(0);
+  });
+
+  it('should reach the reporting read model: the district summary counts the held reporting day', async () => {
+    const [held] = (await demoMeetings('police.isfara', 'isfara')).filter((meeting) => meeting.status === 'closed');
+    await eventually(
+      async () => {
+        const district = await api<ReportSummary>('coordinator', 'GET', `/reports/summary?level=district&code=isfara&from=${held.quarter}`);
+        expect(district.status).toBe(200);
+        expect(district.body.measures.reportingRate.meetingsHeld).toBeGreaterThanOrEqual(1);
+        expect(district.body.measures.attendance.total).toBeGreaterThanOrEqual(73);
+        expect(district.body.measures.trust.respondents).toBeGreaterThanOrEqual(12);
+        // Its community (active since before the meeting was held) has its reporting day for the quarter.
+        const own = await api<ReportSummary>('coordinator', 'GET', `/reports/summary?level=community&code=${held.communityIds[0]}&from=${held.quarter}`);
+        expect(own.status).toBe(200);
+        expect(own.body.measures.reportingRate).toMatchObject({ expected: 1, held: 1 });
+        expect(own.body.measures.concerns.total).toBeGreaterThanOrEqual(3);
+      },
+      30_000,
+      300,
+    );
+  });
+
+  it('should add nothing when run again', async () => {
+    const before = [...(await demoMeetings('police.isfara', 'isfara')), ...(await demoMeetings('police.batken', 'batken'))].map((m) => m.id).sort();
+    const again = await seed();
+    expect(again.alreadyThere).toBe(true);
+    expect(again.summary).toBe('already there: 3 reporting days (1 held and closed, 2 scheduled)');
+    expect(again.meetings.map((meeting) => meeting.id).sort()).toEqual(first.meetings.map((meeting) => meeting.id).sort());
+    const after = [...(await demoMeetings('police.isfara', 'isfara')), ...(await demoMeetings('police.batken', 'batken'))].map((m) => m.id).sort();
+    expect(after).toEqual(before);
+    expect(after).toHaveLength(3);
+  });
+});
