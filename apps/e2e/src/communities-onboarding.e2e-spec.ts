@@ -166,11 +166,11 @@ describe('communities through the gateway: geography, onboarding, organisations,
       expect(fields(bad)).toEqual(['email', 'name', 'phone', 'preferredChannel', 'preferredLanguage']);
 
       const created = await api<ContactView>('ngo.isfara', 'POST', '/contacts', {
-        name: 'Shahnoza Ergasheva',
+        name: 'Focal point (test)',
         position: 'Teacher',
         districtCode: 'isfara',
         phone: '+992927555666',
-        email: 'shahnoza@example.org',
+        email: 'focal-point@example.org',
         preferredLanguage: 'ru',
         preferredChannel: 'email',
         consent: false,
@@ -197,8 +197,8 @@ describe('communities through the gateway: geography, onboarding, organisations,
     });
 
     it('should show the seeded Isfara contacts with their consent', async () => {
-      const seeded = await api<ContactView[]>('ngo.isfara', 'GET', `/contacts?filter=${encodeURIComponent(JSON.stringify({ q: 'Farrukh Sattorov' }))}`);
-      expect(seeded.body).toEqual([expect.objectContaining({ name: 'Farrukh Sattorov', consent: true, preferredChannel: 'sms' })]);
+      const seeded = await api<ContactView[]>('ngo.isfara', 'GET', `/contacts?filter=${encodeURIComponent(JSON.stringify({ q: 'Community police inspector (demo)' }))}`);
+      expect(seeded.body).toEqual([expect.objectContaining({ name: 'Community police inspector (demo)', consent: true, preferredChannel: 'sms' })]);
     });
   });
 

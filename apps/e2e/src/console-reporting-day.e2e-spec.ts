@@ -79,7 +79,7 @@ describe('a reporting day in the console, step by step', () => {
     expect(organisation.status).toBe(201);
     hukumat = organisation.body;
     const contact = await api<ContactView>('ngo.isfara', 'POST', '/contacts', {
-      name: `Rustam Official ${hex}`,
+      name: `District official ${hex}`,
       organisationId: hukumat.id,
       phone: '+992927000111',
       preferredLanguage: 'tg',

@@ -28,7 +28,7 @@ describe('notifications through the gateway: invitation, delivery log, resend, i
     const community = await api<CommunityView>('ngo.isfara', 'POST', '/communities', { name: `Notified village ${hex()}`, districtCode: 'isfara', kind: 'village' });
     expect(community.status).toBe(201);
     const created = await api<ContactView>('ngo.isfara', 'POST', '/contacts', {
-      name: 'Nodira Invitee',
+      name: 'Invitee (test)',
       districtCode: 'isfara',
       email,
       preferredChannel: 'email',

@@ -128,9 +128,9 @@ describe('communities onboarding, organisations and contacts (real PostgreSQL an
     it('should tick the checklist from focal point, local government contact, police unit and officer', async () => {
       const police = await organisation(ngoIsfara, 'Isfara district police', 'district-police');
       const hukumat = await organisation(ngoIsfara, 'Isfara hukumat', 'local-government');
-      const focal = await contact(ngoIsfara, 'Malika Rahimova', { communityIds: [khojaAlo.id] });
-      const gov = await contact(ngoIsfara, 'Bakhtiyor Nazarov', { organisationId: hukumat.id });
-      const officer = await contact(ngoIsfara, 'Inspector Saidov', { organisationId: police.id });
+      const focal = await contact(ngoIsfara, 'Focal point (test)', { communityIds: [khojaAlo.id] });
+      const gov = await contact(ngoIsfara, 'Local government contact (test)', { organisationId: hukumat.id });
+      const officer = await contact(ngoIsfara, 'Police inspector (test)', { organisationId: police.id });
 
       const updated = await rpc.request(
         UpdateCommunityCmdV1,
@@ -261,7 +261,7 @@ describe('communities onboarding, organisations and contacts (real PostgreSQL an
     let person: ContactView;
 
     it('should record consent with its time and publish consent-changed with ids only', async () => {
-      person = await contact(ngoIsfara, 'Zarina Karimova', { phone: '+992927001122', email: 'zarina@example.org', consent: false });
+      person = await contact(ngoIsfara, 'Erasable person (test)', { phone: '+992927001122', email: 'erasable-person@example.org', consent: false });
       expect(person).toMatchObject({ consent: false, consentChangedAt: null, phone: '+992927001122' });
       expect(await outboxFor(ContactConsentChangedEvtV1.name, 'contactId', person.id)).toHaveLength(0);
 
@@ -298,7 +298,7 @@ describe('communities onboarding, organisations and contacts (real PostgreSQL an
       const [withdrawn] = (await outboxFor(ContactConsentChangedEvtV1.name, 'contactId', person.id)).slice(-1);
       expect(withdrawn.payload.consent).toBe(false);
       // No event of this service ever carried the person's data.
-      const leaks = await sql<{ n: number }>("select count(*)::int as n from outbox_message where payload::text ~* '(zarina|karimova|992927001122|example\\.org)'");
+      const leaks = await sql<{ n: number }>("select count(*)::int as n from outbox_message where payload::text ~* '(erasable person|992927001122|example\\.org)'");
       expect(leaks[0].n).toBe(0);
 
       // Idempotent, and the erased record can no longer be edited or named as a focal point.
@@ -377,11 +377,11 @@ describe('communities onboarding, organisations and contacts (real PostgreSQL an
       await seedDemo(orm.em.fork());
       const [{ orgs }] = await sql<{ orgs: number }>("select count(*)::int as orgs from organisation where name like 'Isfara district police department'");
       expect(orgs).toBe(1);
-      const people = await rpc.request(ListContactsQryV1, ngoIsfara, { offset: 0, limit: 100, sort: 'name', order: 'ASC', q: 'Farrukh' }, ctx);
-      expect(people.items).toEqual([expect.objectContaining({ name: 'Farrukh Sattorov', consent: true, districtCode: 'isfara' })]);
+      const people = await rpc.request(ListContactsQryV1, ngoIsfara, { offset: 0, limit: 100, sort: 'name', order: 'ASC', q: 'Community police inspector' }, ctx);
+      expect(people.items).toEqual([expect.objectContaining({ name: 'Community police inspector (demo)', consent: true, districtCode: 'isfara' })]);
       expect(people.items[0].communityIds.length).toBeGreaterThan(0);
       const serving = await rpc.request(ListContactsQryV1, ngoIsfara, { offset: 0, limit: 100, sort: 'name', order: 'ASC', communityId: people.items[0].communityIds[0] }, ctx);
-      expect(serving.items.map((c) => c.name)).toContain('Farrukh Sattorov');
+      expect(serving.items.map((c) => c.name)).toContain('Community police inspector (demo)');
       expect(serving.items.every((c) => c.communityIds.includes(people.items[0].communityIds[0]))).toBe(true);
     });
   });

@@ -7,7 +7,7 @@ const COMMUNITY = '00000000-0000-4000-8000-000000000002';
 describe(toCreateContactInput.name, () => {
   it('should send filled fields only, which the strict schema accepts', () => {
     const body = toCreateContactInput({
-      name: ' Dilshod Karimov ',
+      name: ' Test contact ',
       position: '',
       organisationId: ORG,
       districtCode: 'isfara',
@@ -20,7 +20,7 @@ describe(toCreateContactInput.name, () => {
       communityIds: [COMMUNITY],
     });
     expect(body).toEqual({
-      name: 'Dilshod Karimov',
+      name: 'Test contact',
       organisationId: ORG,
       districtCode: 'isfara',
       phone: '+992921234567',
@@ -40,7 +40,7 @@ describe(toCreateContactInput.name, () => {
 describe(toUpdateContactInput.name, () => {
   it('should clear emptied fields with null and leave the place out', () => {
     const body = toUpdateContactInput({
-      name: 'Dilshod Karimov',
+      name: 'Test contact',
       position: ' ',
       organisationId: null,
       districtCode: 'isfara',
@@ -52,7 +52,7 @@ describe(toUpdateContactInput.name, () => {
       communityIds: [],
     });
     expect(body).toEqual({
-      name: 'Dilshod Karimov',
+      name: 'Test contact',
       position: null,
       organisationId: null,
       phone: null,

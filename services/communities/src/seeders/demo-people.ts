@@ -4,7 +4,7 @@ import type { ContactChannel, ContactLanguage, OrganisationKind } from '@rd/cont
 export const DEMO_ORGANISATIONS: readonly { name: string; kind: OrganisationKind; districtCode?: string; regionCode?: string }[] = [
   { name: 'Isfara district police department', kind: 'district-police', districtCode: 'isfara' },
   { name: 'Isfara district hukumat', kind: 'local-government', districtCode: 'isfara' },
-  { name: 'Fergana Valley Dialogue (partner NGO)', kind: 'ngo', districtCode: 'isfara' },
+  { name: 'Isfara partner NGO (demo)', kind: 'ngo', districtCode: 'isfara' },
   { name: 'Sughd regional department of internal affairs', kind: 'regional-law-enforcement', regionCode: 'sughd' },
   { name: 'Isfara border detachment', kind: 'border-service', districtCode: 'isfara' },
 ];
@@ -20,10 +20,10 @@ export const DEMO_CONTACTS: readonly {
   preferredChannel: ContactChannel;
   communities: readonly string[];
 }[] = [
-  { name: 'Farrukh Sattorov', position: 'Community police inspector', organisation: 'Isfara district police department', phone: '+992927000101', preferredLanguage: 'tg', preferredChannel: 'sms', communities: ['Khoja Alo', 'Somonien'] },
-  { name: 'Dilshod Rakhimov', position: 'Head of district police', organisation: 'Isfara district police department', email: 'd.rakhimov@example.org', preferredLanguage: 'ru', preferredChannel: 'email', communities: [] },
-  { name: 'Nigora Yusupova', position: 'Deputy chair, jamoat', organisation: 'Isfara district hukumat', phone: '+992927000202', preferredLanguage: 'tg', preferredChannel: 'sms', communities: ['Khoja Alo'] },
-  { name: 'Mavzuna Saidova', position: 'Facilitator', organisation: 'Fergana Valley Dialogue (partner NGO)', email: 'm.saidova@example.org', preferredLanguage: 'en', preferredChannel: 'console', communities: ['Khoja Alo', 'Somonien'] },
-  { name: 'Jamshed Karimov', position: 'Focal point, Khoja Alo', organisation: 'Fergana Valley Dialogue (partner NGO)', phone: '+992927000303', preferredLanguage: 'tg', preferredChannel: 'sms', communities: ['Khoja Alo'] },
-  { name: 'Aigul Toktosunova', position: 'Focal point, Somonien', organisation: 'Fergana Valley Dialogue (partner NGO)', phone: '+992927000404', preferredLanguage: 'ky', preferredChannel: 'sms', communities: ['Somonien'] },
+  { name: 'Community police inspector (demo)', position: 'Community police inspector', organisation: 'Isfara district police department', phone: '+992927000101', preferredLanguage: 'tg', preferredChannel: 'sms', communities: ['Khoja Alo', 'Somonien'] },
+  { name: 'Head of district police (demo)', position: 'Head of district police', organisation: 'Isfara district police department', email: 'police-head@example.org', preferredLanguage: 'ru', preferredChannel: 'email', communities: [] },
+  { name: 'Jamoat deputy chair (demo)', position: 'Deputy chair, jamoat', organisation: 'Isfara district hukumat', phone: '+992927000202', preferredLanguage: 'tg', preferredChannel: 'sms', communities: ['Khoja Alo'] },
+  { name: 'NGO facilitator (demo)', position: 'Facilitator', organisation: 'Isfara partner NGO (demo)', email: 'ngo-facilitator@example.org', preferredLanguage: 'en', preferredChannel: 'console', communities: ['Khoja Alo', 'Somonien'] },
+  { name: 'Focal point Khoja Alo (demo)', position: 'Focal point, Khoja Alo', organisation: 'Isfara partner NGO (demo)', phone: '+992927000303', preferredLanguage: 'tg', preferredChannel: 'sms', communities: ['Khoja Alo'] },
+  { name: 'Focal point Somonien (demo)', position: 'Focal point, Somonien', organisation: 'Isfara partner NGO (demo)', phone: '+992927000404', preferredLanguage: 'ky', preferredChannel: 'sms', communities: ['Somonien'] },
 ];

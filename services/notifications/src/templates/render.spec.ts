@@ -24,7 +24,7 @@ describe('render', () => {
         const content = DEFAULT_TEMPLATES[type][language];
         if (!content) continue;
         expect(checkSyntax(content)).toEqual([]);
-        const rendered = renderTemplate(content, buildView(SAMPLE_DATA[type], 'Dilnoza', language, 'http://console'));
+        const rendered = renderTemplate(content, buildView(SAMPLE_DATA[type], 'Sample recipient', language, 'http://console'));
         expect(rendered.subject).not.toMatch(/\{\{|\}\}/);
         expect(rendered.text).not.toMatch(/\{\{|\}\}/);
         expect(rendered.sms.length).toBeGreaterThan(0);

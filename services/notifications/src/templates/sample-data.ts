@@ -37,5 +37,5 @@ export const SAMPLE_DATA: Record<NotificationType, MessageData> = {
   'action-overdue': { ...base, meeting, action: { id: '00000000-0000-4000-8000-000000000002', topic: 'road-safety', dueDate: '2027-01-31', owner: 'Isfara district administration' } },
   'quarter-warning': { ...base, quarter: { code: '2026-Q4', endDate: '2026-12-31', daysLeft: 21, communities: ['Chorkuh', 'Surkh'] } },
   'community-activated': { ...base, community: { id: '00000000-0000-4000-8000-000000000003', name: 'Chorkuh' } },
-  'officer-assigned': { ...base, community: { id: '00000000-0000-4000-8000-000000000003', name: 'Chorkuh' }, officer: { name: 'Firdavs Rahimov', since: '2026-12-01' } },
+  'officer-assigned': { ...base, community: { id: '00000000-0000-4000-8000-000000000003', name: 'Chorkuh' }, officer: { name: 'New officer (sample)', since: '2026-12-01' } },
 };

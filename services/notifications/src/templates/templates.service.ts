@@ -139,7 +139,7 @@ export class TemplatesService implements OnApplicationBootstrap {
     const errors = checkSyntax(content);
     if (errors.length) throw new NotificationsException(NotificationsErrorCode.InvalidInput, 'The template does not parse', errors);
     const sample = SAMPLE_DATA[type];
-    const view = buildView(sample, 'Dilnoza Karimova', language, consoleUrl);
+    const view = buildView(sample, 'Sample recipient', language, consoleUrl);
     const rendered = renderTemplate(content, view);
     return { id, ...rendered, smsSegments: smsSegments(rendered.sms), sample: view };
   }
