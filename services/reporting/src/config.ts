@@ -18,12 +18,16 @@ const EnvSchema = z.object({
   EXPORT_THROTTLE_MS: z.coerce.number().int().min(0).default(DEFAULT_EXPORTS_OPTIONS.throttleMs),
   EXPORT_PDF_FONT: z.string().optional(),
   EXPORT_PDF_FONT_BOLD: z.string().optional(),
+  // Only for rebuild.ts: the `ops` NATS user's URL, allowed to delete reporting's durable consumers in production.
+  REBUILD_OPS_NATS_URL: z.string().optional(),
 });
 
 export interface ReportingConfig {
   databaseUrl: string;
   natsUrl: string;
   prefix: string;
+  /** rebuild.ts deletes reporting's consumers through this (the `ops` user in production); natsUrl when absent. */
+  rebuildOpsNatsUrl?: string;
   /** Small-group suppression threshold of reports and exports (default 5). */
   suppressionThreshold?: number;
   /** Now (tests fix it); the wall clock by default. */
@@ -38,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ReportingConfi
   return {
     databaseUrl: parsed.DATABASE_URL,
     natsUrl: parsed.NATS_URL,
+    rebuildOpsNatsUrl: parsed.REBUILD_OPS_NATS_URL,
     prefix: parsed.NATS_SUBJECT_PREFIX,
     suppressionThreshold: parsed.REPORTING_SUPPRESSION_THRESHOLD,
     exports: {

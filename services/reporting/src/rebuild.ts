@@ -16,11 +16,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const orm = await MikroORM.init(reportingOrmConfig(config.databaseUrl));
   const nc = await connect({ servers: config.natsUrl, name: 'reporting-rebuild', inboxPrefix: inboxPrefixFor('reporting') });
+  // Production NATS lets only `ops` delete consumers (infra/nats/nats-production.conf).
+  const admin = config.rebuildOpsNatsUrl ? await connect({ servers: config.rebuildOpsNatsUrl, name: 'reporting-rebuild-ops', inboxPrefix: inboxPrefixFor('ops') }) : nc;
   try {
-    const deleted = await dropReadModels(orm.em, nc, config.prefix);
+    const deleted = await dropReadModels(orm.em, admin, config.prefix);
     console.log(`read models emptied; durable consumers deleted: ${deleted.join(', ') || 'none'}`);
   } finally {
     await orm.close();
+    if (admin !== nc) await admin.close();
   }
   const started = Date.now();
   const app = await createServiceApp(AppModule.forRoot({ ...config, exports: { ...config.exports, workerEnabled: false } }), {
