@@ -1,6 +1,6 @@
 import { ServerNats, type NatsOptions } from '@nestjs/microservices';
 import { assertSubjectPrefix, prefixedSubject } from '@rd/contracts';
-import type { Subscription } from 'nats';
+import type { Msg, Subscription } from 'nats';
 
 type NatsServerOptions = NonNullable<NatsOptions['options']>;
 
@@ -10,6 +10,9 @@ type NatsServerOptions = NonNullable<NatsOptions['options']>;
  */
 export class PrefixedNatsServer extends ServerNats {
   private readonly prefixedSubscriptions: Subscription[] = [];
+  /** Requests being handled now: closing waits for these instead of a fixed grace period. */
+  private inFlight = 0;
+  private readonly idle = new Set<() => void>();
 
   constructor(
     private readonly prefix: string,
@@ -29,9 +32,36 @@ export class PrefixedNatsServer extends ServerNats {
     }
   }
 
+  override async handleMessage(channel: string, natsMsg: Msg): Promise<unknown> {
+    this.inFlight += 1;
+    try {
+      return await super.handleMessage(channel, natsMsg);
+    } finally {
+      this.inFlight -= 1;
+      if (this.inFlight === 0) this.idle.forEach((resolve) => resolve());
+    }
+  }
+
   override async close(): Promise<void> {
-    // Stop taking new requests first; the connection drains what is in flight.
+    // Stop taking new requests, then wait for the ones in flight (at most the grace period) rather than always
+    // the whole grace period: app.close() closes the transport before the shutdown hooks stop background work,
+    // so a fixed wait let senders and export workers carry on for 2 s after a stop was asked for.
     this.prefixedSubscriptions.splice(0).forEach((sub) => sub.unsubscribe());
+    const gracePeriod = this.natsOptions.gracePeriod ?? 10_000;
+    if (this.inFlight > 0) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.idle.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, gracePeriod);
+        this.idle.add(done);
+      });
+    }
+    // Nest publishes a reply on the next tick after its handler returns: let those go out before closing.
+    await new Promise((resolve) => setImmediate(resolve));
+    this.natsOptions.gracefulShutdown = false;
     await super.close();
   }
 }
