@@ -1,4 +1,4 @@
-import type { CommunityView, ContactView, DistrictView, InboxCountView, MeetingView, OrganisationView, ReportSummary } from '@rd/contracts';
+import type { CommunityView, ContactView, DistrictView, InboxCountView, InboxItemView, MeetingView, OrganisationView, ReportSummary } from '@rd/contracts';
 import { demoPassword, eventually } from '@rd/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -207,6 +207,36 @@ describe('the reporting dashboard and notifications in the console', () => {
     const after = await api<InboxCountView>('police.isfara', 'GET', '/notifications/inbox/count');
     expect(after.body.unread).toBe(before - 1);
     await page.screenshot({ path: join(SCREENSHOTS, 'inbox-police-isfara-read.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('should show police.isfara the inbox in the language the console is switched to', async () => {
+    // The community's activation reaches the Isfara team's inbox asynchronously, rendered in every language.
+    const english = `Community onboarded: Dashboard village ${hex}`;
+    const russian = `Сообщество подключено: Dashboard village ${hex}`;
+    await eventually(
+      async () => {
+        const list = await api<InboxItemView[]>('police.isfara', 'GET', `/notifications/inbox?range=[0,99]&filter=${encodeURIComponent('{"language":"en"}')}`);
+        if (list.status !== 200 || !list.body.some((item) => item.title === english)) throw new Error(`no activation message yet (${list.status})`);
+      },
+      30_000,
+      500,
+    );
+    const page = await signedIn('police.isfara');
+    await page.goto(`${e2eEnv().consoleUrl}/#/notifications/inbox`);
+    // The language menu of the app bar; the list is fetched again in the new language without a reload.
+    const shows = async (name: string, shown: string, hidden: string) => {
+      await page.locator('button[aria-controls="simple-menu"]').click();
+      await page.getByRole('menuitem', { name }).click();
+      await page.locator('#simple-menu').waitFor({ state: 'hidden' });
+      await page.locator('[data-testid="inbox-item"]', { hasText: shown }).waitFor(WAIT);
+      expect(await page.locator('[data-testid="inbox-item"]', { hasText: hidden }).count()).toBe(0);
+    };
+    await shows('Русский', russian, english);
+    await shows('English', english, russian);
+    await page.screenshot({ path: join(SCREENSHOTS, 'inbox-police-isfara-en.png'), fullPage: true });
+    await shows('Русский', russian, english);
+    await page.screenshot({ path: join(SCREENSHOTS, 'inbox-police-isfara-ru.png'), fullPage: true });
     await page.context().close();
   });
 

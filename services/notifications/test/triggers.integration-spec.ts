@@ -1,5 +1,6 @@
 import {
   ActionAssignedEvtV1,
+  AddNotificationTemplateVersionCmdV1,
   ActionStatusChangedEvtV1,
   CommunityActivatedEvtV1,
   ContactErasedEvtV1,
@@ -432,6 +433,14 @@ describe('notifications triggers', () => {
   });
 
   it('should tell the district team in the console about an onboarded community and a new officer, per user read state', async () => {
+    // officer-assigned gets a Tajik template; community-activated has none (tg falls back to ru).
+    const coordinator = { userId: 'u-coord', username: 'coordinator', roles: ['national-coordinator' as const], scope: { national: true, regions: [], districts: [] } };
+    await h.rpc.request(
+      AddNotificationTemplateVersionCmdV1,
+      coordinator,
+      { id: 'officer-assigned.tg', content: { subject: 'Нозири нав: {{community.name}}', text: '{{officer.name}} аз {{officer.since}}.', html: null, sms: '{{officer.name}}' } },
+      { correlationId: 'test' },
+    );
     const community = makeCommunity({ name: 'Newly active', districtCode: 'isfara' });
     h.world.communities.set(community.id, community);
     const officer = addContact({ name: 'New officer (test)' });
@@ -473,6 +482,35 @@ describe('notifications triggers', () => {
     await expect(h.rpc.request(MarkInboxItemCmdV1, batkenPolice, { id: items[0].id, read: true }, { correlationId: 'test' })).rejects.toMatchObject({ payload: { code: 'NOT_FOUND' } });
     const unread = await h.rpc.request(MarkInboxItemCmdV1, ngoIsfara, { id: items[0].id, read: false }, { correlationId: 'test' });
     expect(unread.read).toBe(false);
+
+    // In the language asked for (default ru), falling back per template; read state is the message's, in any language.
+    const textsIn = async (language?: 'en' | 'ru' | 'tg' | 'ky') => {
+      const page = await list(ngoIsfara, language ? { language } : {});
+      const pick = (type: string) => {
+        const item = page.items.find((i) => i.type === type);
+        if (!item) throw new Error(`no ${type} message`);
+        return item;
+      };
+      return { activated: pick('community-activated'), officer: pick('officer-assigned') };
+    };
+    const [byDefault, ru, en, tg] = await Promise.all([textsIn(), textsIn('ru'), textsIn('en'), textsIn('tg')]);
+    expect(ru).toEqual(byDefault);
+    expect([en.activated.title, en.activated.language]).toEqual(['Community onboarded: Newly active', 'en']);
+    expect([ru.activated.title, ru.activated.language]).toEqual(['Сообщество подключено: Newly active', 'ru']);
+    expect(en.officer.body).toContain('New officer (test) serves the community Newly active');
+    expect(ru.officer.body).toContain('New officer (test) обслуживает сообщество Newly active');
+    expect([tg.activated.title, tg.activated.body, tg.activated.language]).toEqual([ru.activated.title, ru.activated.body, 'ru']);
+    expect([tg.officer.title, tg.officer.language]).toEqual(['Нозири нав: Newly active', 'tg']);
+    const readInEnglish = await h.rpc.request(MarkInboxItemCmdV1, ngoIsfara, { id: en.officer.id, read: true, language: 'en' }, { correlationId: 'test' });
+    expect([readInEnglish.read, readInEnglish.title, readInEnglish.language]).toEqual([true, en.officer.title, 'en']);
+    const afterEnglish = await textsIn('ru');
+    expect([afterEnglish.officer.read, afterEnglish.officer.readAt]).toEqual([true, readInEnglish.readAt]);
+    expect((await h.rpc.request(CountInboxQryV1, ngoIsfara, {}, { correlationId: 'test' })).unread).toBe(before.unread - 1);
+    expect((await list(ngoIsfara, { unread: true, language: 'tg' })).items.map((i) => i.id)).not.toContain(en.officer.id);
+    // A message stored before the variants keeps its one text in every language.
+    await h.sql(`update "inbox_item" set "variants" = null where "id" = ?`, [en.activated.id]);
+    const legacy = await textsIn('en');
+    expect([legacy.activated.title, legacy.activated.language]).toEqual([ru.activated.title, 'ru']);
   });
 
   it('should fall back to Russian, then English, and show it in the delivery log', async () => {

@@ -19,6 +19,7 @@ import {
   TextInput,
   TopToolbar,
   useDataProvider,
+  useLocaleState,
   useNavigate,
   useNotify,
   useRecordContext,
@@ -28,7 +29,7 @@ import {
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { DistrictNameField } from '../districts/DistrictNameField';
 import { typeChoices } from './choices';
-import { consoleRoute, INBOX_CHANGED_EVENT } from './inbox';
+import { consoleRoute, INBOX_CHANGED_EVENT, inboxLanguage } from './inbox';
 
 const filters = [
   <NullableBooleanInput key="unread" source="unread" label="notifications.inbox.unreadOnly" alwaysOn />,
@@ -128,12 +129,17 @@ const Message = () => {
   );
 };
 
-/** The user's own console messages, newest first; the gateway decides which they are. */
+/**
+ * The user's own console messages, newest first; the gateway decides which they are. They are asked for in the
+ * console's language (a permanent filter, so switching the language fetches them again).
+ */
 export const InboxList = () => {
+  const [locale] = useLocaleState();
   return (
     <List
       title="notifications.inbox.title"
       filters={filters}
+      filter={{ language: inboxLanguage(locale) }}
       filterDefaultValues={{}}
       sort={{ field: 'createdAt', order: 'DESC' }}
       perPage={25}

@@ -1,3 +1,5 @@
+import { NOTIFICATION_LANGUAGES, type NotificationLanguage } from '@rd/contracts';
+
 /** How often the unread badge asks GET /notifications/inbox/count (and never while the tab is hidden). */
 export const INBOX_POLL_MS = 60_000;
 
@@ -19,3 +21,11 @@ export function consoleRoute(link: string | null | undefined): string | null {
 
 /** Window event sent after marking messages read or unread, so the badge updates at once instead of at the next poll. */
 export const INBOX_CHANGED_EVENT = 'rd:inbox-changed';
+
+/**
+ * The language to ask the inbox for: the console's locale (messages are rendered in en, ru, tg and ky, tg and ky
+ * falling back to ru where a template lacks them), else Russian, the gateway's default.
+ */
+export function inboxLanguage(locale: string | undefined): NotificationLanguage {
+  return NOTIFICATION_LANGUAGES.find((language) => language === locale) ?? 'ru';
+}

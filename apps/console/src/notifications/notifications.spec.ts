@@ -1,5 +1,5 @@
 import { audienceOf, canResend, deliveryDetail, languageLabel } from './deliveries';
-import { badgeText, consoleRoute } from './inbox';
+import { badgeText, consoleRoute, inboxLanguage } from './inbox';
 import { formatDays, parseDays, settingsBody } from './settings';
 import { draftBody, splitTemplateId, templateMatrix } from './templates';
 
@@ -47,6 +47,12 @@ describe('inbox', () => {
     expect(consoleRoute('//evil.example/x')).toBeNull();
     expect(consoleRoute('javascript:alert(1)')).toBeNull();
     expect(consoleRoute(null)).toBeNull();
+  });
+
+  it('should ask for messages in the console language, Russian when the locale is none of the four', () => {
+    expect(['en', 'ru', 'tg', 'ky'].map(inboxLanguage)).toEqual(['en', 'ru', 'tg', 'ky']);
+    expect(inboxLanguage('de')).toBe('ru');
+    expect(inboxLanguage(undefined)).toBe('ru');
   });
 });
 

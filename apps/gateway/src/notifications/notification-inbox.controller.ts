@@ -4,6 +4,7 @@ import {
   CountInboxQryV1,
   InboxCountViewSchema,
   InboxItemViewSchema,
+  InboxLanguageSchema,
   ListInboxQryV1,
   MarkAllInboxReadCmdV1,
   MarkInboxItemCmdV1,
@@ -24,6 +25,8 @@ const IdParam = z.object({ id: z.string().uuid('must be a message id') });
 const MarkedSchema = z.object({ marked: z.number().int().min(0) });
 /** These POSTs take no input: an empty JSON object (or no body). */
 const EmptyBody = z.object({}).strict();
+/** `?language=en`: the language the answer shows the message in (default ru). */
+const LanguageQuery = z.object({ language: InboxLanguageSchema.optional() });
 
 /** The caller's console messages: computed from the token's roles and scope, read state per user. */
 @Controller('notifications/inbox')
@@ -32,7 +35,11 @@ export class NotificationInboxController {
 
   @Get()
   @RequirePermission('inbox:read')
-  @ApiContract({ summary: 'Your console messages, newest first (filters: unread, type, districtCode)', response: InboxItemViewSchema, list: true })
+  @ApiContract({
+    summary: 'Your console messages, newest first (filters: unread, type, districtCode; filter.language: en, ru, tg or ky to show them in, default ru)',
+    response: InboxItemViewSchema,
+    list: true,
+  })
   async list(
     @CurrentActor() actor: Actor,
     @Query() query: RawListQuery,
@@ -65,20 +72,34 @@ export class NotificationInboxController {
   @Post(':id/read')
   @HttpCode(200)
   @RequirePermission('inbox:read')
-  @ApiContract({ summary: 'Mark one of your messages read (404 when it is not yours)', body: EmptyBody, response: InboxItemViewSchema, successStatus: 200 })
-  read(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<InboxItemView> {
+  @ApiContract({ summary: 'Mark one of your messages read (404 when it is not yours); ?language= as for the list', body: EmptyBody, response: InboxItemViewSchema, successStatus: 200 })
+  read(
+    @CurrentActor() actor: Actor,
+    @Param() params: unknown,
+    @Query() query: unknown,
+    @Body() body: unknown,
+    @CorrelationId() correlationId: string,
+  ): Promise<InboxItemView> {
     const { id } = parseInput(IdParam, params);
+    const { language } = parseInput(LanguageQuery, query);
     parseInput(EmptyBody, body);
-    return this.rpc.request(MarkInboxItemCmdV1, actor, { id, read: true }, { correlationId });
+    return this.rpc.request(MarkInboxItemCmdV1, actor, { id, read: true, language }, { correlationId });
   }
 
   @Post(':id/unread')
   @HttpCode(200)
   @RequirePermission('inbox:read')
-  @ApiContract({ summary: 'Mark one of your messages unread (404 when it is not yours)', body: EmptyBody, response: InboxItemViewSchema, successStatus: 200 })
-  unread(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<InboxItemView> {
+  @ApiContract({ summary: 'Mark one of your messages unread (404 when it is not yours); ?language= as for the list', body: EmptyBody, response: InboxItemViewSchema, successStatus: 200 })
+  unread(
+    @CurrentActor() actor: Actor,
+    @Param() params: unknown,
+    @Query() query: unknown,
+    @Body() body: unknown,
+    @CorrelationId() correlationId: string,
+  ): Promise<InboxItemView> {
     const { id } = parseInput(IdParam, params);
+    const { language } = parseInput(LanguageQuery, query);
     parseInput(EmptyBody, body);
-    return this.rpc.request(MarkInboxItemCmdV1, actor, { id, read: false }, { correlationId });
+    return this.rpc.request(MarkInboxItemCmdV1, actor, { id, read: false, language }, { correlationId });
   }
 }

@@ -73,6 +73,14 @@ export const DeliveryViewSchema = z.object({
 });
 export type DeliveryView = z.infer<typeof DeliveryViewSchema>;
 
+/**
+ * The language a console message is shown in: the console's locale. Messages are rendered in every language when
+ * written (tg and ky fall back to ru, then en, per template); messages stored before that have their one text.
+ */
+export const InboxLanguageSchema = NotificationLanguageSchema.describe(
+  'Language to show messages in: en, ru, tg or ky (default ru); where a template lacks it, ru, then en',
+);
+
 /** A console message as one user sees it. */
 export const InboxItemViewSchema = z.object({
   id: Id.describe('Message id'),
@@ -82,7 +90,7 @@ export const InboxItemViewSchema = z.object({
   link: z.string().nullable().describe('Console path to open, e.g. /meetings/<id>/show'),
   districtCode: GeoCodeSchema,
   regionCode: GeoCodeSchema,
-  language: NotificationLanguageSchema.describe('Language it was rendered in'),
+  language: NotificationLanguageSchema.describe('Language of the template it was rendered with (the one asked for, else ru, else en)'),
   read: z.boolean().describe('Read by the caller'),
   readAt: z.string().nullable(),
   createdAt: z.string(),

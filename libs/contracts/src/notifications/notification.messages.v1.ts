@@ -8,6 +8,7 @@ import {
   DeliveryViewSchema,
   InboxCountViewSchema,
   InboxItemViewSchema,
+  InboxLanguageSchema,
   NotificationLanguageSchema,
   NotificationPreviewViewSchema,
   NotificationSettingsInputSchema,
@@ -34,6 +35,7 @@ export const ListInboxQryV1 = defineRequest({
     unread: z.boolean().optional().describe('Only unread (true) or read (false) messages'),
     type: NotificationTypeSchema.optional().describe('Only this type'),
     districtCode: GeoCodeSchema.optional().describe('Only this district'),
+    language: InboxLanguageSchema.optional(),
   }),
   reply: listReplySchema(InboxItemViewSchema),
 });
@@ -52,7 +54,9 @@ export const MarkInboxItemCmdV1 = defineRequest({
   kind: 'cmd',
   owner: 'notifications',
   description: 'Mark one of the caller’s messages read or unread (per user; others are not affected). NOT_FOUND when not the caller’s.',
-  schema: z.object({ id: Id.describe('Message id'), read: z.boolean().describe('true: read, false: unread') }).strict(),
+  schema: z
+    .object({ id: Id.describe('Message id'), read: z.boolean().describe('true: read, false: unread'), language: InboxLanguageSchema.optional() })
+    .strict(),
   reply: InboxItemViewSchema,
 });
 

@@ -44,6 +44,14 @@ export interface DeliveryRow {
   updated_at: Date;
 }
 
+/** A console message as rendered for one asked language; `language` is the template used (ru, then en, when it has none). */
+export interface InboxVariant {
+  title: string;
+  body: string;
+  language: NotificationLanguage;
+}
+export type InboxVariants = Record<NotificationLanguage, InboxVariant>;
+
 export type NewDelivery = Omit<DeliveryRow, 'id' | 'attempts' | 'last_error' | 'created_at' | 'sent_at' | 'delivered_at' | 'updated_at'>;
 
 const COLUMNS = [
@@ -106,11 +114,24 @@ export class DeliveryRepository {
     roles: Role[];
     userId: string | null;
     language: NotificationLanguage;
+    variants: InboxVariants;
   }): Promise<unknown> {
     return this.em.execute(
-      `insert into "inbox_item" ("delivery_id", "type", "title", "body", "link", "district_code", "region_code", "roles", "user_id", "language")
-       values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) on conflict ("delivery_id") do nothing`,
-      [item.deliveryId, item.type, item.title, item.body, item.link, item.districtCode, item.regionCode, JSON.stringify(item.roles), item.userId, item.language],
+      `insert into "inbox_item" ("delivery_id", "type", "title", "body", "link", "district_code", "region_code", "roles", "user_id", "language", "variants")
+       values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb) on conflict ("delivery_id") do nothing`,
+      [
+        item.deliveryId,
+        item.type,
+        item.title,
+        item.body,
+        item.link,
+        item.districtCode,
+        item.regionCode,
+        JSON.stringify(item.roles),
+        item.userId,
+        item.language,
+        JSON.stringify(item.variants),
+      ],
     );
   }
 

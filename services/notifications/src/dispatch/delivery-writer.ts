@@ -1,13 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { ContactView, DeliveryChannel, NotificationLanguage, Role, SkipReason } from '@rd/contracts';
+import { NOTIFICATION_LANGUAGES, type ContactView, type DeliveryChannel, type NotificationLanguage, type Role, type SkipReason } from '@rd/contracts';
 import { meetingIcs } from '../channels/ics';
-import { DeliveryRepository, type DeliveryContent, type DeliveryRow, type NewDelivery } from '../deliveries/delivery.repository';
+import { DeliveryRepository, type DeliveryContent, type DeliveryRow, type InboxVariants, type NewDelivery } from '../deliveries/delivery.repository';
 import type { MessageData } from '../templates/render';
-import { TemplatesService } from '../templates/templates.service';
+import { TemplatesService, type ChosenTemplate } from '../templates/templates.service';
 import type { OutgoingMessage } from './outgoing-message';
 
-/** Console messages are written in Russian, the working language of district teams on both sides of the border. */
+/**
+ * Console messages are rendered in every console language (each user reads them in the console's locale); Russian,
+ * the working language of district teams on both sides of the border, is the delivery's own and the default.
+ */
 export const CONSOLE_LANGUAGE: NotificationLanguage = 'ru';
 
 export interface WriterContext {
@@ -98,8 +101,16 @@ export class DeliveryWriter {
   }
 
   private async writeForAudience(tx: EntityManager, repo: DeliveryRepository, message: OutgoingMessage, roles: Role[], context: WriterContext): Promise<DeliveryRow | undefined> {
-    const chosen = await this.templates.choose(message.type, CONSOLE_LANGUAGE, tx);
-    const rendered = this.templates.render(chosen, message.data, '', context.consoleUrl);
+    // Every console language, each with the template fallback of a contact's message; the delivery keeps Russian.
+    const templates = {} as Record<NotificationLanguage, ChosenTemplate>;
+    const variants = {} as InboxVariants;
+    for (const language of NOTIFICATION_LANGUAGES) {
+      const template = (templates[language] = await this.templates.choose(message.type, language, tx));
+      const { subject, text } = this.templates.render(template, message.data, '', context.consoleUrl);
+      variants[language] = { title: subject, body: text, language: template.language };
+    }
+    const chosen = templates[CONSOLE_LANGUAGE];
+    const rendered = variants[CONSOLE_LANGUAGE];
     const key = audienceKey(message.data.districtCode, roles);
     const row = await repo.insert({
       ...this.base(message, 'console', null, `audience:${key}`),
@@ -114,20 +125,21 @@ export class DeliveryWriter {
       template_version: chosen.version,
       skip_reason: null,
       next_attempt_at: null,
-      content: { subject: rendered.subject, text: rendered.text, html: '', sms: '' },
+      content: { subject: rendered.title, text: rendered.body, html: '', sms: '' },
     });
     if (row) {
       await repo.insertInboxItem({
         deliveryId: row.id,
         type: message.type,
-        title: rendered.subject,
-        body: rendered.text,
+        title: rendered.title,
+        body: rendered.body,
         link: message.link,
         districtCode: message.data.districtCode,
         regionCode: message.data.regionCode,
         roles,
         userId: null,
         language: chosen.language,
+        variants,
       });
     }
     return row;

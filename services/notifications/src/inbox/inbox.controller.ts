@@ -30,7 +30,7 @@ export class InboxController {
   @CreateRequestContext()
   mark(@Payload() raw: unknown): Promise<ReplyOf<typeof MarkInboxItemCmdV1>> {
     const { actor, data } = parseRequest(MarkInboxItemCmdV1, raw);
-    return this.inbox.mark(actor, data.id, data.read);
+    return this.inbox.mark(actor, data.id, data.read, data.language);
   }
 
   @MessagePattern(MarkAllInboxReadCmdV1.name)

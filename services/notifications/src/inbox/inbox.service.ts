@@ -4,6 +4,9 @@ import { Injectable } from '@nestjs/common';
 import type { Actor, DataOf, InboxCountView, InboxItemView, ListInboxQryV1, NotificationLanguage, NotificationType } from '@rd/contracts';
 import { pgArray, requirePermission, scopeCondition } from '../common/access';
 import { NotificationsException } from '../common/notifications.exception';
+import type { InboxVariant, InboxVariants } from '../deliveries/delivery.repository';
+import { CONSOLE_LANGUAGE } from '../dispatch/delivery-writer';
+import { fallbackChain } from '../templates/render';
 
 interface InboxRow {
   id: string;
@@ -14,20 +17,31 @@ interface InboxRow {
   district_code: string;
   region_code: string;
   language: NotificationLanguage;
+  /** Null for messages written before they were rendered in every language. */
+  variants: Partial<InboxVariants> | null;
   read_at: Date | null;
   created_at: Date;
 }
 
-function toView(row: InboxRow): InboxItemView {
+/** The message in the language asked for (its rendering already fell back per template), else its one stored text. */
+export function textIn(row: Pick<InboxRow, 'title' | 'body' | 'language' | 'variants'>, language: NotificationLanguage): InboxVariant {
+  const variant = fallbackChain(language)
+    .map((candidate) => row.variants?.[candidate])
+    .find((found) => found !== undefined);
+  return variant ?? { title: row.title, body: row.body, language: row.language };
+}
+
+function toView(row: InboxRow, language: NotificationLanguage): InboxItemView {
+  const text = textIn(row, language);
   return {
     id: row.id,
     type: row.type,
-    title: row.title,
-    body: row.body,
+    title: text.title,
+    body: text.body,
     link: row.link,
     districtCode: row.district_code,
     regionCode: row.region_code,
-    language: row.language,
+    language: text.language,
     read: row.read_at !== null,
     readAt: row.read_at ? new Date(row.read_at).toISOString() : null,
     createdAt: new Date(row.created_at).toISOString(),
@@ -37,7 +51,7 @@ function toView(row: InboxRow): InboxItemView {
 /**
  * The console inbox. Messages are addressed to an audience (roles in a district) or a user; which ones a caller sees
  * is computed from the token's roles and scope at read time, so a user who changes district sees that district's.
- * Read state is per user.
+ * Read state is per user, whatever the language a message is read in: each is shown in the language asked for.
  */
 @Injectable()
 export class InboxService {
@@ -79,7 +93,8 @@ export class InboxService {
       `select i.*, r."read_at" from ${v.from} where ${condition} order by ${column} ${query.order === 'ASC' ? 'asc' : 'desc'}, i."id" limit ? offset ?`,
       [...params, query.limit, query.offset],
     );
-    return { items: rows.map(toView), total: Number(total) };
+    const language = query.language ?? CONSOLE_LANGUAGE;
+    return { items: rows.map((row) => toView(row, language)), total: Number(total) };
   }
 
   async count(actor: Actor): Promise<InboxCountView> {
@@ -92,7 +107,7 @@ export class InboxService {
     return { total: Number(row.total), unread: Number(row.unread) };
   }
 
-  async mark(actor: Actor, id: string, read: boolean): Promise<InboxItemView> {
+  async mark(actor: Actor, id: string, read: boolean, language: NotificationLanguage = CONSOLE_LANGUAGE): Promise<InboxItemView> {
     requirePermission(actor, 'inbox:read');
     const em = this.em();
     const v = this.visible(actor);
@@ -101,7 +116,7 @@ export class InboxService {
     if (read) await em.execute(`insert into "inbox_read" ("user_id", "item_id") values (?, ?) on conflict do nothing`, [actor.userId, id]);
     else await em.execute(`delete from "inbox_read" where "user_id" = ? and "item_id" = ?`, [actor.userId, id]);
     const [after] = await em.execute<InboxRow[]>(`select i.*, r."read_at" from ${v.from} where i."id" = ?`, [actor.userId, id]);
-    return toView(after);
+    return toView(after, language);
   }
 
   async markAll(actor: Actor): Promise<{ marked: number }> {
