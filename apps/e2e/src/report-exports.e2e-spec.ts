@@ -119,6 +119,11 @@ describe('report exports (gateway, services, Keycloak)', () => {
     const list = await api<Job[]>('coordinator', 'GET', '/report-exports?range=[0,99]');
     expect(list.headers.get('content-range')).toMatch(/^report-exports 0-\d+\/\d+$/);
     expect(list.body.map((j) => j.id)).toContain(job.id);
+    // The console's export panel asks for the coordinator's own jobs only.
+    const own = await api<Job[]>('coordinator', 'GET', `/report-exports?range=[0,99]&filter=${encodeURIComponent('{"mine":true}')}`);
+    expect(own.status).toBe(200);
+    expect(own.body.map((j) => j.id)).not.toContain(job.id);
+    expect((await api('coordinator', 'GET', `/report-exports?filter=${encodeURIComponent('{"mine":"yes"}')}`)).status).toBe(400);
   });
 
   it('should stream a file of several MB through the gateway in NATS-sized slices, byte-identical, and answer 409 before it is done', async () => {

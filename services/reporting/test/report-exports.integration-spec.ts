@@ -53,7 +53,7 @@ describe('report export jobs (real PostgreSQL and NATS)', () => {
     });
     apps.push(app);
     // The subscription reaches the server a moment after listen() resolves: wait until the service answers.
-    await eventually(() => rpc.request(ListReportExportsQryV1, national, { offset: 0, limit: 1, sort: 'requestedAt', order: 'DESC' }, { correlationId: 'ready', timeoutMs: 1000 }), 10_000, 50);
+    await eventually(() => rpc.request(ListReportExportsQryV1, national, { offset: 0, limit: 1, sort: 'requestedAt', order: 'DESC', mine: false }, { correlationId: 'ready', timeoutMs: 1000 }), 10_000, 50);
     return app;
   };
   const stopReplicas = async () => {
@@ -174,7 +174,7 @@ describe('report export jobs (real PostgreSQL and NATS)', () => {
       await expect(request(policeBatken, { format: 'pdf', level: 'district', code: 'isfara', quarter: '2025-Q1' }).catch(codeOf)).resolves.toBe(ErrorCode.NotFound);
     });
 
-    it('should show a job and its file only to the requester and the national coordinator', async () => {
+    it('should show a job and its file only to the requester and the national coordinator, who may list only their own', async () => {
       const mine = await request(ngoIsfara, { format: 'csv', level: 'district', code: 'isfara', from: '2025-Q2' });
       await waitDone(ngoIsfara, mine.id);
       await expect(job(national, mine.id)).resolves.toMatchObject({ id: mine.id, requestedBy: 'ngo.isfara' });
@@ -182,11 +182,16 @@ describe('report export jobs (real PostgreSQL and NATS)', () => {
       await expect(job(sameDistrict, mine.id).catch(codeOf)).resolves.toBe(ErrorCode.NotFound);
       await expect(rpc.request(ReadReportExportContentQryV1, sameDistrict, { id: mine.id, offset: 0, length: 10 }, ctx).catch(codeOf)).resolves.toBe(ErrorCode.NotFound);
       await expect(rpc.request(ReadReportExportContentQryV1, national, { id: mine.id, offset: 0, length: 10 }, ctx)).resolves.toMatchObject({ offset: 0 });
-      const list = await rpc.request(ListReportExportsQryV1, sameDistrict, { offset: 0, limit: 50, sort: 'requestedAt', order: 'DESC' }, ctx);
+      const list = await rpc.request(ListReportExportsQryV1, sameDistrict, { offset: 0, limit: 50, sort: 'requestedAt', order: 'DESC', mine: false }, ctx);
       expect(list.items.map((item: ExportJobView) => item.id)).not.toContain(mine.id);
-      const own = await rpc.request(ListReportExportsQryV1, ngoIsfara, { offset: 0, limit: 50, sort: 'requestedAt', order: 'DESC' }, ctx);
+      const own = await rpc.request(ListReportExportsQryV1, ngoIsfara, { offset: 0, limit: 50, sort: 'requestedAt', order: 'DESC', mine: false }, ctx);
       expect(own.items.map((item: ExportJobView) => item.id)).toContain(mine.id);
       expect(own.items.every((item: ExportJobView) => item.requestedBy === 'ngo.isfara')).toBe(true);
+      const everyone = await rpc.request(ListReportExportsQryV1, national, { offset: 0, limit: 50, sort: 'requestedAt', order: 'DESC', mine: false }, ctx);
+      expect(everyone.items.map((item: ExportJobView) => item.id)).toContain(mine.id);
+      const coordinatorsOwn = await rpc.request(ListReportExportsQryV1, national, { offset: 0, limit: 50, sort: 'requestedAt', order: 'DESC', mine: true }, ctx);
+      expect(coordinatorsOwn.items.map((item: ExportJobView) => item.id)).not.toContain(mine.id);
+      expect(coordinatorsOwn.items.every((item: ExportJobView) => item.requestedBy === 'coordinator')).toBe(true);
     });
 
     it('should answer CONFLICT for the content of a job that is not done, and expire a done job past its expiry', async () => {

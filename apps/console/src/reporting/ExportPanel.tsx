@@ -20,7 +20,7 @@ import { downloadable, downloadPath, exportRequest, jobActive, jobSubject, pdfAl
 import type { ReportPeriod } from './period';
 import type { UnitRef } from './scope';
 
-const JOBS_PATH = `report-exports?${new URLSearchParams({ sort: JSON.stringify(['requestedAt', 'DESC']), range: JSON.stringify([0, 9]), filter: '{}' })}`;
+const JOBS_PATH = `report-exports?${new URLSearchParams({ sort: JSON.stringify(['requestedAt', 'DESC']), range: JSON.stringify([0, 9]), filter: JSON.stringify({ mine: true }) })}`;
 const JOBS_CHANGED = 'rd:report-exports-changed';
 const POLL_ACTIVE_MS = 2_000;
 
@@ -92,7 +92,7 @@ export const ExportPanel = ({ unit, period }: { unit: UnitRef; period: ReportPer
           </TableHead>
           <TableBody>
             {(jobs.data ?? []).map((job) => (
-              <TableRow key={job.id} data-testid="export-job" data-status={job.status}>
+              <TableRow key={job.id} data-testid="export-job" data-status={job.status} data-job-id={job.id}>
                 <TableCell>{new Date(job.requestedAt).toLocaleString(locale)}</TableCell>
                 <TableCell>{job.request.format.toUpperCase()}</TableCell>
                 <TableCell>{jobSubject(job.request)}</TableCell>

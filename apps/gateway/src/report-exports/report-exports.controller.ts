@@ -65,15 +65,15 @@ export class ReportExportsController {
 
   @Get()
   @RequirePermission('report:read')
-  @ApiContract({ summary: 'Your export jobs, newest first (the national coordinator sees every job)', response: ExportJobResourceSchema, list: true })
+  @ApiContract({ summary: 'Your export jobs, newest first (the national coordinator sees every job; filter {"mine": true} for only their own)', response: ExportJobResourceSchema, list: true })
   async list(
     @CurrentActor() actor: Actor,
     @Query() query: RawListQuery,
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ExportJobResource[]> {
-    const { offset, limit, order } = parseListParams(query);
-    const data = parseInput(ListReportExportsQryV1.schema, { offset, limit, order: order ?? 'DESC' });
+    const { offset, limit, order, filter } = parseListParams(query);
+    const data = parseInput(ListReportExportsQryV1.schema, { offset, limit, order: order ?? 'DESC', ...filter });
     const page = await this.rpc.request(ListReportExportsQryV1, actor, data, { correlationId });
     void reply.header('Content-Range', contentRange('report-exports', offset, page.items.length, page.total));
     return page.items.map(toResource);

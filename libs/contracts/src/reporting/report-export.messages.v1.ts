@@ -26,8 +26,11 @@ export const ListReportExportsQryV1 = defineRequest({
   name: 'reporting.qry.report-export.list.v1',
   kind: 'qry',
   owner: 'reporting',
-  description: 'The actor’s own export jobs, newest first (every job for the national coordinator).',
-  schema: listQuerySchema(['requestedAt'] as const),
+  description: 'The actor’s own export jobs, newest first (every job for the national coordinator unless `mine`).',
+  // `mine` is optional with a default, so v1 callers that do not send it keep their meaning.
+  schema: listQuerySchema(['requestedAt'] as const).extend({
+    mine: z.boolean().default(false).describe('Only the jobs the actor requested (matters for the national coordinator, who may list every job)'),
+  }),
   reply: listReplySchema(ExportJobViewSchema),
 });
 

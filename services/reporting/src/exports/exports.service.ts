@@ -71,7 +71,7 @@ export class ExportsService {
   }
 
   async list(actor: Actor, query: DataOf<typeof ListReportExportsQryV1>): Promise<{ items: ExportJobView[]; total: number }> {
-    const everyone = actor.roles.includes('national-coordinator');
+    const everyone = actor.roles.includes('national-coordinator') && !query.mine;
     const { rows, total } = await this.jobs.list(everyone ? null : actor.userId, query.offset, query.limit, query.order);
     return { items: rows.map(toExportJobView), total };
   }
