@@ -18,12 +18,18 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { CATALOGUE, EVENT_CONSUMERS, OWNERS, type EventDef, type Owner } from '@rd/contracts';
-import { connect, Events, JSONCodec, type NatsConnection } from 'nats';
+import 'reflect-metadata';
+import { Controller, Module } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { CATALOGUE, EVENT_CONSUMERS, ListCommunitiesQryV1, OWNERS, type Actor, type EventDef, type Owner } from '@rd/contracts';
+import { connect, Events, JSONCodec, type NatsConnection, type Subscription } from 'nats';
 import { deadLetterStreamName, deadLetterSubject, ensureEventStream } from '../../libs/messaging/src/streams';
 import { jetStreamPublisher } from '../../libs/messaging/src/jetstream.publisher';
 import { EventConsumer } from '../../libs/messaging/src/event.consumer';
 import { inboxPrefixFor } from '../../libs/messaging/src/inbox-prefix';
+import { natsAuthFromEnv } from '../../libs/messaging/src/nats-endpoint';
+import { createServiceApp } from '../../libs/messaging/src/nest/bootstrap-service';
+import { RpcClient } from '../../libs/messaging/src/rpc.client';
 
 // eslint-disable-next-line no-process-env -- a standalone script; its only read of the environment
 const ENV = process.env;
@@ -68,6 +74,17 @@ function freePort(): Promise<number> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A stand-in for the communities service's handler: what matters here is how the deployable connects. */
+@Controller()
+class ProbeController {
+  @MessagePattern(ListCommunitiesQryV1.name)
+  list(): { items: never[]; total: number } {
+    return { items: [], total: 0 };
+  }
+}
+@Module({ controllers: [ProbeController] })
+class ProbeModule {}
 
 interface Conn {
   nc: NatsConnection;
@@ -194,10 +211,11 @@ async function main(): Promise<void> {
     };
     let before = violationCounts();
     const requestOwners = [...new Set(CATALOGUE.filter((m) => m.kind !== 'evt').map((m) => m.owner))];
+    const responders: Subscription[] = [];
     for (const owner of requestOwners) {
       const { nc } = as[owner as User];
       for (const kind of ['cmd', 'qry']) {
-        nc.subscribe(`${PREFIX}.${owner}.${kind}.>`, { queue: owner, callback: (_err, msg) => msg.respond(json.encode({ answeredBy: owner })) });
+        responders.push(nc.subscribe(`${PREFIX}.${owner}.${kind}.>`, { queue: owner, callback: (_err, msg) => msg.respond(json.encode({ answeredBy: owner })) }));
       }
       await nc.flush();
     }
@@ -422,6 +440,38 @@ async function main(): Promise<void> {
       'reporting cannot read a reply meant for the gateway',
       overheard.length > 0 ? `overheard ${overheard.join(', ')}` : answered ? '' : 'the gateway got no reply',
     );
+    // The deployables' own clients, configured as production configures them (NATS_URL listing a cluster, NATS_USER,
+    // NATS_PASSWORD, NATS_TLS_CA through natsAuthFromEnv): Nest's NATS server in its queue group, the gateway's
+    // RpcClient with its own inbox. The first URL of the list answers nothing, so the client must fail over.
+    // The stand-in responders of the request-reply checks leave the communities queue group to the service app.
+    responders.forEach((responder) => responder.unsubscribe());
+    await as.communities.nc.flush();
+    const clusterUrl = `nats://127.0.0.1:${await freePort()},nats://127.0.0.1:${port}`;
+    const authOf = (user: User) => natsAuthFromEnv({ NATS_USER: user, NATS_PASSWORD: passwords[user], NATS_TLS_CA: cert });
+    const service = await createServiceApp(ProbeModule, { service: 'communities', natsUrl: clusterUrl, natsAuth: authOf('communities'), prefix: PREFIX, logger: ['error'] }).catch(
+      (error: Error) => report(false, 'a service app connects with NATS_USER/NATS_PASSWORD/NATS_TLS_CA', error.message),
+    );
+    const gatewayRpc = new RpcClient({ servers: clusterUrl, prefix: PREFIX, name: 'check-gateway-rpc', natsUser: 'gateway', natsAuth: authOf('gateway') });
+    try {
+      await gatewayRpc.connect().catch((error: Error) => report(false, 'the gateway RpcClient connects with NATS_USER/NATS_PASSWORD/NATS_TLS_CA', error.message));
+      const actor: Actor = { userId: 'check', username: 'check', roles: ['national-coordinator'], scope: { national: true, regions: [], districts: [] } };
+      const reply = await gatewayRpc.request(ListCommunitiesQryV1, actor, ListCommunitiesQryV1.schema.parse({}), { correlationId: 'check', timeoutMs: 5000 }).then(
+        (answer) => JSON.stringify(answer),
+        (error: Error) => error.message,
+      );
+      report(reply === '{"items":[],"total":0}', 'the gateway RpcClient and a service app connect with NATS_USER/NATS_PASSWORD/NATS_TLS_CA and talk', reply);
+      const anonymous = new RpcClient({ servers: `nats://127.0.0.1:${port}`, prefix: PREFIX, name: 'check-anonymous-rpc', natsUser: 'gateway' });
+      const refused = await anonymous.connect().then(
+        () => false,
+        () => true,
+      );
+      await anonymous.close().catch(() => undefined);
+      report(refused, 'the same client without credentials is refused');
+    } finally {
+      await gatewayRpc.close().catch(() => undefined);
+      await service?.close();
+    }
+
     // Rebuilding reporting's read models deletes its durable consumers (services/reporting/src/rebuild.ts with
     // REBUILD_OPS_NATS_URL): the services may not (above), ops may. Last, as it removes one.
     if (rebuildTarget) {

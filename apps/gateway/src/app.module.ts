@@ -47,9 +47,9 @@ export class AppModule {
       imports: [
         DiscoveryModule,
         AuthModule.forRoot({ issuerUrl: config.issuerUrl, jwksUrl: config.jwksUrl, audience: config.audience, allowedClients: config.allowedClients }),
-        RpcModule.forRoot({ natsUrl: config.natsUrl, prefix: config.prefix, timeoutMs: config.rpcTimeoutMs }),
+        RpcModule.forRoot({ natsUrl: config.natsUrl, natsAuth: config.natsAuth, prefix: config.prefix, timeoutMs: config.rpcTimeoutMs }),
         RateLimitModule.forRoot(config.rateLimit),
-        AuditModule.forRoot({ natsUrl: config.natsUrl, prefix: config.prefix }),
+        AuditModule.forRoot({ natsUrl: config.natsUrl, natsAuth: config.natsAuth, prefix: config.prefix }),
       ],
       controllers: GATEWAY_CONTROLLERS,
       providers: [

@@ -1,4 +1,5 @@
 import { assertSubjectPrefix } from '@rd/contracts';
+import { natsAuthFromEnv, natsEnvShape, type NatsAuth } from '@rd/messaging';
 import { z } from 'zod';
 
 const list = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
@@ -6,7 +7,7 @@ const list = z.string().transform((value) => value.split(',').map((item) => item
 const EnvSchema = z.object({
   GATEWAY_HOST: z.string().default('127.0.0.1'),
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+  ...natsEnvShape,
   NATS_SUBJECT_PREFIX: z.string().default('rd').transform(assertSubjectPrefix),
   RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   KEYCLOAK_ISSUER_URL: z.string().url().default('http://localhost:8180/realms/reporting-days'),
@@ -25,6 +26,8 @@ export interface GatewayConfig {
   host: string;
   port: number;
   natsUrl: string;
+  /** Credentials for a production NATS (NATS_USER, NATS_PASSWORD, NATS_TLS_CA); none on the dev broker. */
+  natsAuth?: NatsAuth;
   prefix: string;
   rpcTimeoutMs: number;
   issuerUrl: string;
@@ -43,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     host: e.GATEWAY_HOST,
     port: e.GATEWAY_PORT,
     natsUrl: e.NATS_URL,
+    natsAuth: natsAuthFromEnv(e),
     prefix: e.NATS_SUBJECT_PREFIX,
     rpcTimeoutMs: e.RPC_TIMEOUT_MS,
     issuerUrl: e.KEYCLOAK_ISSUER_URL,

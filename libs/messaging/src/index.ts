@@ -1,5 +1,6 @@
 export * from './domain.exception';
 export * from './inbox-prefix';
+export * from './nats-endpoint';
 export * from './parse-request';
 export * from './rpc-exception.filter';
 export * from './prefixed-nats.server';

@@ -12,7 +12,7 @@ import {
 } from '@rd/contracts';
 import { headers as natsHeaders } from 'nats';
 import { firstValueFrom, timeout } from 'rxjs';
-import { inboxPrefixFor } from './inbox-prefix';
+import { natsConnectionOptions, type NatsAuth } from './nats-endpoint';
 
 /** A coded error that came back from a service (or stands for one that did not answer). */
 export class RpcError extends Error {
@@ -32,6 +32,8 @@ export interface RpcClientOptions {
    * the only one production lets it subscribe to. Without it nats.js's shared `_INBOX` is used (dev broker, tests).
    */
   natsUser?: string;
+  /** Credentials for a production NATS (their user also names the inbox); none on the dev broker and in tests. */
+  natsAuth?: NatsAuth;
 }
 
 /** Typed request-reply over the NestJS NATS transport: payload and reply types come from the contract. */
@@ -40,11 +42,9 @@ export class RpcClient {
   private readonly timeoutMs: number;
 
   constructor(private readonly options: RpcClientOptions) {
-    this.client = new ClientNats({
-      servers: options.servers,
-      name: options.name,
-      ...(options.natsUser ? { inboxPrefix: inboxPrefixFor(options.natsUser) } : {}),
-    });
+    const deployable = options.natsAuth?.user ?? options.natsUser;
+    const connection = deployable ? natsConnectionOptions(deployable, options.servers, options.natsAuth) : { servers: options.servers };
+    this.client = new ClientNats({ ...connection, name: options.name });
     this.timeoutMs = options.timeoutMs ?? 5000;
   }
 

@@ -16,6 +16,7 @@ export class AppModule {
         ServiceRuntimeModule.forRoot({
           service: 'audit',
           natsUrl: config.natsUrl,
+          natsAuth: config.natsAuth,
           prefix: config.prefix,
           databaseUrl: config.databaseUrl,
           relayOutbox: false,

@@ -1,20 +1,23 @@
 import { assertSubjectPrefix } from '@rd/contracts';
+import { natsAuthFromEnv, natsEnvShape, type NatsAuth } from '@rd/messaging';
 import { z } from 'zod';
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/rd_audit'),
-  NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+  ...natsEnvShape,
   NATS_SUBJECT_PREFIX: z.string().default('rd').transform(assertSubjectPrefix),
 });
 
 export interface AuditConfig {
   databaseUrl: string;
   natsUrl: string;
+  /** Credentials for a production NATS (NATS_USER, NATS_PASSWORD, NATS_TLS_CA); none on the dev broker. */
+  natsAuth?: NatsAuth;
   prefix: string;
 }
 
 /** The only place that reads the environment; fails fast on bad values. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AuditConfig {
   const parsed = EnvSchema.parse(env);
-  return { databaseUrl: parsed.DATABASE_URL, natsUrl: parsed.NATS_URL, prefix: parsed.NATS_SUBJECT_PREFIX };
+  return { databaseUrl: parsed.DATABASE_URL, natsUrl: parsed.NATS_URL, natsAuth: natsAuthFromEnv(parsed), prefix: parsed.NATS_SUBJECT_PREFIX };
 }

@@ -5,7 +5,7 @@ import { loadConfig } from './config';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  await createServiceApp(AppModule.forRoot(config), { service: 'audit', natsUrl: config.natsUrl, prefix: config.prefix });
+  await createServiceApp(AppModule.forRoot(config), { service: 'audit', natsUrl: config.natsUrl, natsAuth: config.natsAuth, prefix: config.prefix });
 }
 
 void main().catch((error) => {

@@ -20,6 +20,7 @@ export class AppModule {
         ServiceRuntimeModule.forRoot({
           service: 'communities',
           natsUrl: config.natsUrl,
+          natsAuth: config.natsAuth,
           prefix: config.prefix,
           databaseUrl: config.databaseUrl,
           relayOutbox: true,

@@ -22,6 +22,7 @@ export class AppModule {
         ServiceRuntimeModule.forRoot({
           service: 'meetings',
           natsUrl: config.natsUrl,
+          natsAuth: config.natsAuth,
           prefix: config.prefix,
           databaseUrl: config.databaseUrl,
           relayOutbox: true,

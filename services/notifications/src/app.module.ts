@@ -15,6 +15,7 @@ export class AppModule {
         ServiceRuntimeModule.forRoot({
           service: 'notifications',
           natsUrl: config.natsUrl,
+          natsAuth: config.natsAuth,
           prefix: config.prefix,
           databaseUrl: config.databaseUrl,
           relayOutbox: true,

@@ -1,9 +1,10 @@
 import { assertSubjectPrefix } from '@rd/contracts';
+import { natsAuthFromEnv, natsEnvShape, type NatsAuth } from '@rd/messaging';
 import { z } from 'zod';
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/rd_notifications'),
-  NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+  ...natsEnvShape,
   NATS_SUBJECT_PREFIX: z.string().default('rd').transform(assertSubjectPrefix),
   /** smtp://user:pass@host:port (smtps:// for implicit TLS). */
   SMTP_URL: z.string().url().default('smtp://127.0.0.1:1025'),
@@ -29,6 +30,8 @@ const EnvSchema = z.object({
 export interface NotificationsConfig {
   databaseUrl: string;
   natsUrl: string;
+  /** Credentials for a production NATS (NATS_USER, NATS_PASSWORD, NATS_TLS_CA); none on the dev broker. */
+  natsAuth?: NatsAuth;
   prefix: string;
   smtpUrl: string;
   mailFrom: string;
@@ -46,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NotificationsC
   return {
     databaseUrl: parsed.DATABASE_URL,
     natsUrl: parsed.NATS_URL,
+    natsAuth: natsAuthFromEnv(parsed),
     prefix: parsed.NATS_SUBJECT_PREFIX,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,

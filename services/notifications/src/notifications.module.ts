@@ -30,7 +30,7 @@ export class NotificationsModule {
       controllers: [InboxController, DeliveriesController, TemplatesController, SettingsController],
       providers: [
         { provide: NOTIFICATIONS_CONFIG, useValue: config },
-        { provide: Peers, useFactory: () => new Peers({ natsUrl: config.natsUrl, prefix: config.prefix }) },
+        { provide: Peers, useFactory: () => new Peers({ natsUrl: config.natsUrl, natsAuth: config.natsAuth, prefix: config.prefix }) },
         TemplatesService,
         PlannerService,
         JobsService,

@@ -18,6 +18,7 @@ export class AppModule {
         ServiceRuntimeModule.forRoot({
           service: 'reporting',
           natsUrl: config.natsUrl,
+          natsAuth: config.natsAuth,
           prefix: config.prefix,
           databaseUrl: config.databaseUrl,
           relayOutbox: false,

@@ -1,10 +1,11 @@
 import { assertSubjectPrefix } from '@rd/contracts';
+import { natsAuthFromEnv, natsEnvShape, type NatsAuth } from '@rd/messaging';
 import { z } from 'zod';
 import { DEFAULT_EXPORTS_OPTIONS, type ExportsOptions } from './exports/exports.options';
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/rd_reporting'),
-  NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+  ...natsEnvShape,
   NATS_SUBJECT_PREFIX: z.string().default('rd').transform(assertSubjectPrefix),
   REPORTING_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
   // Export jobs (docs/adr/0017-report-exports.md).
@@ -20,14 +21,20 @@ const EnvSchema = z.object({
   EXPORT_PDF_FONT_BOLD: z.string().optional(),
   // Only for rebuild.ts: the `ops` NATS user's URL, allowed to delete reporting's durable consumers in production.
   REBUILD_OPS_NATS_URL: z.string().optional(),
+  // The `ops` user's password on a production NATS (with NATS_TLS_CA as for the service's own user).
+  REBUILD_OPS_NATS_PASSWORD: z.string().min(1).optional(),
 });
 
 export interface ReportingConfig {
   databaseUrl: string;
   natsUrl: string;
+  /** Credentials for a production NATS (NATS_USER, NATS_PASSWORD, NATS_TLS_CA); none on the dev broker. */
+  natsAuth?: NatsAuth;
   prefix: string;
   /** rebuild.ts deletes reporting's consumers through this (the `ops` user in production); natsUrl when absent. */
   rebuildOpsNatsUrl?: string;
+  /** The `ops` user's credentials for rebuildOpsNatsUrl (REBUILD_OPS_NATS_PASSWORD). */
+  rebuildOpsAuth?: NatsAuth;
   /** Small-group suppression threshold of reports and exports (default 5). */
   suppressionThreshold?: number;
   /** Now (tests fix it); the wall clock by default. */
@@ -42,7 +49,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ReportingConfi
   return {
     databaseUrl: parsed.DATABASE_URL,
     natsUrl: parsed.NATS_URL,
+    natsAuth: natsAuthFromEnv(parsed),
     rebuildOpsNatsUrl: parsed.REBUILD_OPS_NATS_URL,
+    rebuildOpsAuth: parsed.REBUILD_OPS_NATS_PASSWORD
+      ? natsAuthFromEnv({ NATS_USER: 'ops', NATS_PASSWORD: parsed.REBUILD_OPS_NATS_PASSWORD, NATS_TLS_CA: parsed.NATS_TLS_CA })
+      : undefined,
     prefix: parsed.NATS_SUBJECT_PREFIX,
     suppressionThreshold: parsed.REPORTING_SUPPRESSION_THRESHOLD,
     exports: {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { createServiceApp, inboxPrefixFor } from '@rd/messaging';
+import { createServiceApp, natsConnectionOptions } from '@rd/messaging';
 import { connect } from 'nats';
 import { AppModule } from './app.module';
 import { loadConfig } from './config';
@@ -15,9 +15,11 @@ import { dropReadModels, waitForCatchUp } from './reports/read-model-rebuild';
 async function main(): Promise<void> {
   const config = loadConfig();
   const orm = await MikroORM.init(reportingOrmConfig(config.databaseUrl));
-  const nc = await connect({ servers: config.natsUrl, name: 'reporting-rebuild', inboxPrefix: inboxPrefixFor('reporting') });
+  const nc = await connect({ ...natsConnectionOptions('reporting', config.natsUrl, config.natsAuth), name: 'reporting-rebuild' });
   // Production NATS lets only `ops` delete consumers (infra/nats/nats-production.conf).
-  const admin = config.rebuildOpsNatsUrl ? await connect({ servers: config.rebuildOpsNatsUrl, name: 'reporting-rebuild-ops', inboxPrefix: inboxPrefixFor('ops') }) : nc;
+  const admin = config.rebuildOpsNatsUrl
+    ? await connect({ ...natsConnectionOptions('ops', config.rebuildOpsNatsUrl, config.rebuildOpsAuth), name: 'reporting-rebuild-ops' })
+    : nc;
   try {
     const deleted = await dropReadModels(orm.em, admin, config.prefix);
     console.log(`read models emptied; durable consumers deleted: ${deleted.join(', ') || 'none'}`);
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
   const app = await createServiceApp(AppModule.forRoot({ ...config, exports: { ...config.exports, workerEnabled: false } }), {
     service: 'reporting',
     natsUrl: config.natsUrl,
+    natsAuth: config.natsAuth,
     prefix: config.prefix,
   });
   await waitForCatchUp(nc, config.prefix);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import { HttpAdapterHost } from '@nestjs/core';
 import type { AuthenticatedRequest } from '@rd/auth-nest';
 import { AuditEntrySubmittedEvtV1, type AuditEntry } from '@rd/contracts';
-import { ensureEventStream, inboxPrefixFor, jetStreamPublisher } from '@rd/messaging';
+import { ensureEventStream, jetStreamPublisher, natsConnectionOptions, type NatsAuth } from '@rd/messaging';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { connect, type NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
@@ -14,6 +14,7 @@ export const AUDIT_OPTIONS = Symbol('AUDIT_OPTIONS');
 
 export interface AuditOptions {
   natsUrl: string;
+  natsAuth?: NatsAuth;
   prefix: string;
   /** Records held in memory while NATS is away. */
   bufferCapacity?: number;
@@ -121,9 +122,8 @@ export class AuditRecorder implements OnModuleInit, OnApplicationShutdown {
     for (let attempt = 1; !this.stopped; attempt += 1) {
       try {
         const nc = await connect({
-          servers: this.options.natsUrl,
+          ...natsConnectionOptions('gateway', this.options.natsUrl, this.options.natsAuth),
           name: 'gateway-audit',
-          inboxPrefix: inboxPrefixFor('gateway'),
           maxReconnectAttempts: -1,
           reconnectTimeWait: 500,
         });

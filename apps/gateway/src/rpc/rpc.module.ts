@@ -1,5 +1,5 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { RpcClient } from '@rd/messaging';
+import { RpcClient, type NatsAuth } from '@rd/messaging';
 
 export const RPC_CLIENT = Symbol('RPC_CLIENT');
 
@@ -18,7 +18,7 @@ class RpcClientLifecycle implements OnModuleInit, OnApplicationShutdown {
 /** The gateway's one typed client to every service. */
 @Module({})
 export class RpcModule {
-  static forRoot(options: { natsUrl: string; prefix: string; timeoutMs: number }): DynamicModule {
+  static forRoot(options: { natsUrl: string; natsAuth?: NatsAuth; prefix: string; timeoutMs: number }): DynamicModule {
     return {
       module: RpcModule,
       global: true,
@@ -26,7 +26,14 @@ export class RpcModule {
         {
           provide: RPC_CLIENT,
           useFactory: () =>
-            new RpcClient({ servers: options.natsUrl, prefix: options.prefix, timeoutMs: options.timeoutMs, name: 'gateway', natsUser: 'gateway' }),
+            new RpcClient({
+              servers: options.natsUrl,
+              prefix: options.prefix,
+              timeoutMs: options.timeoutMs,
+              name: 'gateway',
+              natsUser: 'gateway',
+              ...(options.natsAuth ? { natsAuth: options.natsAuth } : {}),
+            }),
         },
         RpcClientLifecycle,
       ],

@@ -1,13 +1,16 @@
 import { Logger, type DynamicModule, type INestMicroservice, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { inboxPrefixFor } from '../inbox-prefix';
+import { natsConnectionOptions, natsServers, type NatsAuth } from '../nats-endpoint';
 import { PrefixedNatsServer } from '../prefixed-nats.server';
 import { RpcDomainExceptionFilter } from '../rpc-exception.filter';
 
 export interface ServiceBootstrapOptions {
   /** Also the service's queue group and NATS user (its inbox prefix is `inboxPrefixFor(service)`). */
   service: string;
+  /** One URL or a cluster's, comma-separated. */
   natsUrl: string;
+  /** Credentials for a production NATS; none on the dev broker and in tests. */
+  natsAuth?: NatsAuth;
   prefix: string;
   /** Log levels; tests pass ['error'] to keep their output readable. */
   logger?: LogLevel[];
@@ -17,10 +20,9 @@ export interface ServiceBootstrapOptions {
 export async function createServiceApp(module: Type<unknown> | DynamicModule, options: ServiceBootstrapOptions): Promise<INestMicroservice> {
   const app = await NestFactory.createMicroservice(module, {
     strategy: new PrefixedNatsServer(options.prefix, {
-      servers: options.natsUrl,
+      ...natsConnectionOptions(options.service, options.natsUrl, options.natsAuth),
       queue: options.service,
       name: `${options.service}-rpc`,
-      inboxPrefix: inboxPrefixFor(options.service),
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
       gracefulShutdown: true,
@@ -32,6 +34,7 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, op
   app.useGlobalFilters(new RpcDomainExceptionFilter());
   app.enableShutdownHooks();
   await app.listen();
-  new Logger(options.service).log(`listening on ${options.natsUrl} with prefix "${options.prefix}"`);
+  const as = options.natsAuth ? ` as ${options.natsAuth.user}` : '';
+  new Logger(options.service).log(`listening on nats at ${natsServers(options.natsUrl).join(', ')}${as} with prefix "${options.prefix}"`);
   return app;
 }

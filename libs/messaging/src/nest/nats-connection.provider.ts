@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection } from 'nats';
-import { inboxPrefixFor } from '../inbox-prefix';
+import { natsConnectionOptions } from '../nats-endpoint';
 import { NATS_CONNECTION, SERVICE_RUNTIME_OPTIONS, type ServiceRuntimeOptions } from './service-runtime.options';
 
 export const natsConnectionProvider = {
@@ -10,9 +10,8 @@ export const natsConnectionProvider = {
   // Pulled messages, API answers and publish acks come to the service's own inbox.
   useFactory: (options: ServiceRuntimeOptions): Promise<NatsConnection> =>
     connect({
-      servers: options.natsUrl,
+      ...natsConnectionOptions(options.service, options.natsUrl, options.natsAuth),
       name: `${options.service}-events`,
-      inboxPrefix: inboxPrefixFor(options.service),
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
     }),

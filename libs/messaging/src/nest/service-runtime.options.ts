@@ -1,4 +1,5 @@
 import type { Owner } from '@rd/contracts';
+import type { NatsAuth } from '../nats-endpoint';
 
 export const SERVICE_RUNTIME_OPTIONS = Symbol('SERVICE_RUNTIME_OPTIONS');
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
@@ -6,6 +7,8 @@ export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 export interface ServiceRuntimeOptions {
   service: Owner;
   natsUrl: string;
+  /** Credentials for a production NATS; none on the dev broker and in tests. */
+  natsAuth?: NatsAuth;
   prefix: string;
   databaseUrl: string;
   /** Relay outbox rows of this service to its event stream (every service that emits events). */

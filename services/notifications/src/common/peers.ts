@@ -21,11 +21,12 @@ import {
   type ReplyOf,
   type RequestDef,
 } from '@rd/contracts';
-import { RpcClient, RpcError } from '@rd/messaging';
+import { RpcClient, RpcError, type NatsAuth } from '@rd/messaging';
 import { randomUUID } from 'node:crypto';
 
 export interface PeerRpcOptions {
   natsUrl: string;
+  natsAuth?: NatsAuth;
   prefix: string;
   timeoutMs?: number;
 }
@@ -42,6 +43,7 @@ export class Peers implements OnModuleInit, OnApplicationShutdown {
       timeoutMs: options.timeoutMs ?? 5000,
       name: 'notifications-peers',
       natsUser: 'notifications',
+      ...(options.natsAuth ? { natsAuth: options.natsAuth } : {}),
     });
   }
 
