@@ -1,5 +1,5 @@
 import { assertSubjectPrefix } from '@rd/contracts';
-import { natsAuthFromEnv, natsEnvShape, type NatsAuth } from '@rd/messaging';
+import { natsEnvShape, natsSettingsFromEnv, type NatsSettings } from '@rd/messaging';
 import { z } from 'zod';
 
 const list = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
@@ -22,12 +22,9 @@ const EnvSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
 });
 
-export interface GatewayConfig {
+export interface GatewayConfig extends NatsSettings {
   host: string;
   port: number;
-  natsUrl: string;
-  /** Credentials for a production NATS (NATS_USER, NATS_PASSWORD, NATS_TLS_CA); none on the dev broker. */
-  natsAuth?: NatsAuth;
   prefix: string;
   rpcTimeoutMs: number;
   issuerUrl: string;
@@ -45,8 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   return {
     host: e.GATEWAY_HOST,
     port: e.GATEWAY_PORT,
-    natsUrl: e.NATS_URL,
-    natsAuth: natsAuthFromEnv(e),
+    ...natsSettingsFromEnv(e),
     prefix: e.NATS_SUBJECT_PREFIX,
     rpcTimeoutMs: e.RPC_TIMEOUT_MS,
     issuerUrl: e.KEYCLOAK_ISSUER_URL,

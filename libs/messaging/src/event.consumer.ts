@@ -20,6 +20,7 @@ import {
 import { deadLetterSubject, ensureDeadLetterStream, ensureEventStream } from './streams';
 
 const json = JSONCodec();
+const PULL_EXPIRES_MS = 10_000;
 
 export interface EventMeta {
   /** Nats-Msg-Id: the producer's outbox row id, stable across redeliveries. */
@@ -44,6 +45,8 @@ export interface EventConsumerOptions<D extends EventDef> {
   /** Redelivery delay after a failure, growing with the delivery count. */
   retryDelayMs?: (deliveryCount: number) => number;
   logger?: Pick<Console, 'log' | 'warn' | 'error'>;
+  /** Replicas of the streams this consumer creates when they are missing (NATS_STREAM_REPLICAS). */
+  streamReplicas?: number;
 }
 
 /**
@@ -67,8 +70,8 @@ export class EventConsumer<D extends EventDef> {
   async start(): Promise<void> {
     const { nc, prefix, event } = this.options;
     const jsm = await nc.jetstreamManager();
-    const stream = await ensureEventStream(jsm, prefix, event.owner);
-    await ensureDeadLetterStream(jsm, prefix);
+    const stream = await ensureEventStream(jsm, prefix, event.owner, { replicas: this.options.streamReplicas ?? 1 });
+    await ensureDeadLetterStream(jsm, prefix, this.options.streamReplicas ?? 1);
     try {
       await jsm.consumers.info(stream, this.durable);
     } catch {
@@ -82,7 +85,9 @@ export class EventConsumer<D extends EventDef> {
       });
     }
     const consumer = await nc.jetstream().consumers.get(eventStreamName(prefix, event.owner), this.durable);
-    const messages = await consumer.consume({ max_messages: 64 });
+    // Pulls expire after 10 s (heartbeats every 5 s): when the consumer's leader moves to another node of a cluster,
+    // the open pull is lost with it, and nats.js notices the missing heartbeats and pulls again within ~10 s.
+    const messages = await consumer.consume({ max_messages: 64, expires: PULL_EXPIRES_MS });
     this.messages = messages;
     // nats.js ends the iterator when the connection drains, not when it is closed outright: its
     // heartbeat timer would then run (and log) forever and keep the process alive.

@@ -19,6 +19,8 @@ export const natsEnvShape = {
   NATS_USER: z.string().min(1).optional(),
   NATS_PASSWORD: z.string().min(1).optional(),
   NATS_TLS_CA: z.string().min(1).optional(),
+  /** Copies of each event stream the deployable creates: 3 on a 3-node cluster, so losing a node loses no event. */
+  NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
 };
 
 interface NatsAuthEnv {
@@ -36,6 +38,21 @@ export function natsAuthFromEnv(env: NatsAuthEnv): NatsAuth | undefined {
   if (!env.NATS_USER || !env.NATS_PASSWORD) throw new Error('Set NATS_USER and NATS_PASSWORD together');
   inboxPrefixFor(env.NATS_USER); // throws on a name production could not grant an inbox to
   return { user: env.NATS_USER, pass: env.NATS_PASSWORD, ...(env.NATS_TLS_CA ? { tlsCaFile: env.NATS_TLS_CA } : {}) };
+}
+
+/** Where, as whom and with how many stream copies a deployable uses NATS; every deployable's config extends it. */
+export interface NatsSettings {
+  /** One URL or a cluster's, comma-separated. */
+  natsUrl: string;
+  /** Credentials for a production NATS (NATS_USER, NATS_PASSWORD, NATS_TLS_CA); none on the dev broker and in tests. */
+  natsAuth?: NatsAuth;
+  /** Replicas of the event streams it creates (NATS_STREAM_REPLICAS; 3 on a 3-node cluster). */
+  streamReplicas?: number;
+}
+
+/** The parsed `natsEnvShape` variables as settings. */
+export function natsSettingsFromEnv(env: NatsAuthEnv & { NATS_URL: string; NATS_STREAM_REPLICAS: number }): NatsSettings {
+  return { natsUrl: env.NATS_URL, natsAuth: natsAuthFromEnv(env), streamReplicas: env.NATS_STREAM_REPLICAS };
 }
 
 /** `nats://a:4222, nats://b:4222` → the list nats.js expects. */

@@ -5,6 +5,7 @@ export interface EventStreamLimits {
   /** Bytes kept per stream; when full, new publishes are refused (discard new) rather than old events lost. */
   maxBytes?: number;
   duplicateWindowMs?: number;
+  /** Copies kept by a cluster (NATS_STREAM_REPLICAS); an existing stream keeps its own (raised by ops, see runbook). */
   replicas?: number;
 }
 
@@ -43,7 +44,7 @@ export function deadLetterSubject(prefix: string, durable: string): string {
 }
 
 /** Poison messages are copied here, with the reason, before they are terminated. */
-export async function ensureDeadLetterStream(jsm: JetStreamManager, prefix: string): Promise<string> {
+export async function ensureDeadLetterStream(jsm: JetStreamManager, prefix: string, replicas = 1): Promise<string> {
   const name = deadLetterStreamName(prefix);
   await addOrKeep(jsm, name, () =>
     jsm.streams.add({
@@ -53,6 +54,7 @@ export async function ensureDeadLetterStream(jsm: JetStreamManager, prefix: stri
       discard: DiscardPolicy.New,
       storage: StorageType.File,
       max_bytes: 256 * 1024 * 1024,
+      num_replicas: replicas,
     }),
   );
   return name;

@@ -6,3 +6,4 @@ export * from './keycloak-demo-users';
 export * from './private-nats';
 export * from './private-postgres';
 export * from './test-infrastructure';
+export * from './private-nats-cluster';

@@ -26,6 +26,21 @@ export interface PrivateNatsOptions {
   startTimeoutMs?: number;
 }
 
+/** True once the server at `url` accepts a connection and JetStream answers (in a cluster: a meta leader exists). */
+export async function jetStreamAnswers(url: string): Promise<boolean> {
+  try {
+    const nc = await connect({ servers: url, reconnect: false, timeout: 500 });
+    try {
+      await (await nc.jetstreamManager()).getAccountInfo();
+      return true;
+    } finally {
+      await nc.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A throwaway `nats-server -js` on a random port with its own store dir, for fault tests that kill,
  * stop (SIGSTOP) and restart the broker. Never touches the shared server on 4222.
@@ -63,17 +78,7 @@ export async function startPrivateNats(options: PrivateNatsOptions = {}): Promis
     await waitFor(
       async () => {
         if (current.exitCode !== null) throw new Error(`nats-server exited with ${current.exitCode}:\n${readLog()}`);
-        try {
-          const nc = await connect({ servers: url, reconnect: false, timeout: 500 });
-          try {
-            await (await nc.jetstreamManager()).getAccountInfo();
-            return true;
-          } finally {
-            await nc.close();
-          }
-        } catch {
-          return false;
-        }
+        return jetStreamAnswers(url);
       },
       startTimeoutMs,
       `nats-server on ${url}`,

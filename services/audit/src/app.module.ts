@@ -17,6 +17,7 @@ export class AppModule {
           service: 'audit',
           natsUrl: config.natsUrl,
           natsAuth: config.natsAuth,
+          streamReplicas: config.streamReplicas ?? 1,
           prefix: config.prefix,
           databaseUrl: config.databaseUrl,
           relayOutbox: false,

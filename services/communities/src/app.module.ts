@@ -21,6 +21,7 @@ export class AppModule {
           service: 'communities',
           natsUrl: config.natsUrl,
           natsAuth: config.natsAuth,
+          streamReplicas: config.streamReplicas ?? 1,
           prefix: config.prefix,
           databaseUrl: config.databaseUrl,
           relayOutbox: true,

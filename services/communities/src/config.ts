@@ -1,5 +1,5 @@
 import { assertSubjectPrefix } from '@rd/contracts';
-import { natsAuthFromEnv, natsEnvShape, type NatsAuth } from '@rd/messaging';
+import { natsEnvShape, natsSettingsFromEnv, type NatsSettings } from '@rd/messaging';
 import { z } from 'zod';
 
 const EnvSchema = z.object({
@@ -8,16 +8,17 @@ const EnvSchema = z.object({
   NATS_SUBJECT_PREFIX: z.string().default('rd').transform(assertSubjectPrefix),
 });
 
-export interface CommunitiesConfig {
+export interface CommunitiesConfig extends NatsSettings {
   databaseUrl: string;
-  natsUrl: string;
-  /** Credentials for a production NATS (NATS_USER, NATS_PASSWORD, NATS_TLS_CA); none on the dev broker. */
-  natsAuth?: NatsAuth;
   prefix: string;
 }
 
 /** The only place that reads the environment; fails fast on bad values. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): CommunitiesConfig {
   const parsed = EnvSchema.parse(env);
-  return { databaseUrl: parsed.DATABASE_URL, natsUrl: parsed.NATS_URL, natsAuth: natsAuthFromEnv(parsed), prefix: parsed.NATS_SUBJECT_PREFIX };
+  return {
+    databaseUrl: parsed.DATABASE_URL,
+    ...natsSettingsFromEnv(parsed),
+    prefix: parsed.NATS_SUBJECT_PREFIX,
+  };
 }

@@ -23,6 +23,7 @@ export class AppModule {
           service: 'meetings',
           natsUrl: config.natsUrl,
           natsAuth: config.natsAuth,
+          streamReplicas: config.streamReplicas ?? 1,
           prefix: config.prefix,
           databaseUrl: config.databaseUrl,
           relayOutbox: true,

@@ -16,6 +16,7 @@ export class AppModule {
           service: 'notifications',
           natsUrl: config.natsUrl,
           natsAuth: config.natsAuth,
+          streamReplicas: config.streamReplicas ?? 1,
           prefix: config.prefix,
           databaseUrl: config.databaseUrl,
           relayOutbox: true,

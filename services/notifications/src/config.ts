@@ -1,5 +1,5 @@
 import { assertSubjectPrefix } from '@rd/contracts';
-import { natsAuthFromEnv, natsEnvShape, type NatsAuth } from '@rd/messaging';
+import { natsEnvShape, natsSettingsFromEnv, type NatsSettings } from '@rd/messaging';
 import { z } from 'zod';
 
 const EnvSchema = z.object({
@@ -27,11 +27,8 @@ const EnvSchema = z.object({
   NOTIFY_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
 });
 
-export interface NotificationsConfig {
+export interface NotificationsConfig extends NatsSettings {
   databaseUrl: string;
-  natsUrl: string;
-  /** Credentials for a production NATS (NATS_USER, NATS_PASSWORD, NATS_TLS_CA); none on the dev broker. */
-  natsAuth?: NatsAuth;
   prefix: string;
   smtpUrl: string;
   mailFrom: string;
@@ -48,8 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NotificationsC
   const parsed = EnvSchema.parse(env);
   return {
     databaseUrl: parsed.DATABASE_URL,
-    natsUrl: parsed.NATS_URL,
-    natsAuth: natsAuthFromEnv(parsed),
+    ...natsSettingsFromEnv(parsed),
     prefix: parsed.NATS_SUBJECT_PREFIX,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,

@@ -19,6 +19,7 @@ export class AppModule {
           service: 'reporting',
           natsUrl: config.natsUrl,
           natsAuth: config.natsAuth,
+          streamReplicas: config.streamReplicas ?? 1,
           prefix: config.prefix,
           databaseUrl: config.databaseUrl,
           relayOutbox: false,

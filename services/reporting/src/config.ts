@@ -1,5 +1,5 @@
 import { assertSubjectPrefix } from '@rd/contracts';
-import { natsAuthFromEnv, natsEnvShape, type NatsAuth } from '@rd/messaging';
+import { natsAuthFromEnv, natsEnvShape, natsSettingsFromEnv, type NatsAuth, type NatsSettings } from '@rd/messaging';
 import { z } from 'zod';
 import { DEFAULT_EXPORTS_OPTIONS, type ExportsOptions } from './exports/exports.options';
 
@@ -25,11 +25,8 @@ const EnvSchema = z.object({
   REBUILD_OPS_NATS_PASSWORD: z.string().min(1).optional(),
 });
 
-export interface ReportingConfig {
+export interface ReportingConfig extends NatsSettings {
   databaseUrl: string;
-  natsUrl: string;
-  /** Credentials for a production NATS (NATS_USER, NATS_PASSWORD, NATS_TLS_CA); none on the dev broker. */
-  natsAuth?: NatsAuth;
   prefix: string;
   /** rebuild.ts deletes reporting's consumers through this (the `ops` user in production); natsUrl when absent. */
   rebuildOpsNatsUrl?: string;
@@ -48,8 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ReportingConfi
   const parsed = EnvSchema.parse(env);
   return {
     databaseUrl: parsed.DATABASE_URL,
-    natsUrl: parsed.NATS_URL,
-    natsAuth: natsAuthFromEnv(parsed),
+    ...natsSettingsFromEnv(parsed),
     rebuildOpsNatsUrl: parsed.REBUILD_OPS_NATS_URL,
     rebuildOpsAuth: parsed.REBUILD_OPS_NATS_PASSWORD
       ? natsAuthFromEnv({ NATS_USER: 'ops', NATS_PASSWORD: parsed.REBUILD_OPS_NATS_PASSWORD, NATS_TLS_CA: parsed.NATS_TLS_CA })

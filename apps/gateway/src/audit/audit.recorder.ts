@@ -15,6 +15,8 @@ export const AUDIT_OPTIONS = Symbol('AUDIT_OPTIONS');
 export interface AuditOptions {
   natsUrl: string;
   natsAuth?: NatsAuth;
+  /** Replicas of the audit stream if the gateway is the first to create it. */
+  streamReplicas?: number;
   prefix: string;
   /** Records held in memory while NATS is away. */
   bufferCapacity?: number;
@@ -100,7 +102,7 @@ export class AuditRecorder implements OnModuleInit, OnApplicationShutdown {
     const nc = this.nc;
     if (!nc || nc.isClosed()) throw new Error('NATS is not connected');
     if (!this.streamReady) {
-      await ensureEventStream(await nc.jetstreamManager(), this.options.prefix, 'audit');
+      await ensureEventStream(await nc.jetstreamManager(), this.options.prefix, 'audit', { replicas: this.options.streamReplicas ?? 1 });
       this.streamReady = true;
     }
     try {

@@ -27,6 +27,7 @@ export abstract class EventConsumerHost<D extends EventDef> implements OnApplica
       prefix: this.runtime.prefix,
       service: this.runtime.service,
       event: this.event,
+      streamReplicas: this.runtime.streamReplicas ?? 1,
       handle: async (payload, meta) => {
         await this.handle(payload, meta);
       },

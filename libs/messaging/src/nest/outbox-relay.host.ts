@@ -20,7 +20,7 @@ export class OutboxRelayHost implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.options.relayOutbox) return;
-    await ensureEventStream(await this.nc.jetstreamManager(), this.options.prefix, this.options.service);
+    await ensureEventStream(await this.nc.jetstreamManager(), this.options.prefix, this.options.service, { replicas: this.options.streamReplicas ?? 1 });
     this.relay = new OutboxRelay({
       orm: this.orm,
       databaseUrl: this.options.databaseUrl,

@@ -9,6 +9,8 @@ export interface ServiceRuntimeOptions {
   natsUrl: string;
   /** Credentials for a production NATS; none on the dev broker and in tests. */
   natsAuth?: NatsAuth;
+  /** Replicas of the event streams it creates (NATS_STREAM_REPLICAS; 3 on a 3-node cluster). */
+  streamReplicas?: number;
   prefix: string;
   databaseUrl: string;
   /** Relay outbox rows of this service to its event stream (every service that emits events). */
