@@ -136,23 +136,35 @@ interface EnvSchema {
   defaults: Map<string, string>;
 }
 
-/** The text of the `z.object({ ... })` literal, found by matching braces. */
-function zodObjectBody(text: string): string {
-  const start = text.indexOf('z.object({');
+/** The text of the object literal opened by `opener` (default the `z.object({ ... })`), found by matching braces. */
+function zodObjectBody(text: string, opener = 'z.object({'): string {
+  const start = text.indexOf(opener);
   if (start < 0) return '';
   let depth = 0;
-  for (let i = start + 'z.object('.length; i < text.length; i += 1) {
+  for (let i = start + opener.length - 1; i < text.length; i += 1) {
     if (text[i] === '{') depth += 1;
     if (text[i] === '}') depth -= 1;
-    if (depth === 0) return text.slice(start + 'z.object({'.length, i);
+    if (depth === 0) return text.slice(start + opener.length, i);
   }
-  throw new Error('unbalanced z.object({');
+  throw new Error(`unbalanced ${opener}`);
+}
+
+/** Shapes of variables shared by every deployable and spread into its `z.object({ ...shape })`. */
+const SHARED_ENV_SHAPES: Record<string, string> = { natsEnvShape: 'libs/messaging/src/nats-endpoint.ts' };
+
+/** The body of the schema with each `...sharedShape` replaced by that shape's entries. */
+function expandedBody(text: string): string {
+  return zodObjectBody(text).replace(/\.\.\.(\w+)\s*,?/g, (spread, name: string) => {
+    const file = SHARED_ENV_SHAPES[name];
+    if (!file) throw new Error(`config spreads ${name}: add it to SHARED_ENV_SHAPES`);
+    return `\n${zodObjectBody(read(file), `export const ${name} = {`)}\n`;
+  });
 }
 
 /** Reads both styles used here: `z.object({ NAME: z....default(x) })` and `env.NAME ?? x`. */
 function parseEnvSchema(text: string): EnvSchema {
   const schema: EnvSchema = { keys: new Set(), required: new Set(), defaults: new Map() };
-  const body = zodObjectBody(text);
+  const body = expandedBody(text);
   const keyPattern = /^\s*([A-Z][A-Z0-9_]*)\s*:/gm;
   const starts = [...body.matchAll(keyPattern)];
   starts.forEach((match, index) => {
@@ -521,7 +533,11 @@ describe('the config.ts reader this test relies on', () => {
   });
 
   it('reads the real config files', () => {
-    expect([...readEnvSchema('services/meetings/src/config.ts').keys].sort()).toEqual(['DATABASE_URL', 'NATS_SUBJECT_PREFIX', 'NATS_URL']);
+    const meetings = readEnvSchema('services/meetings/src/config.ts');
+    expect([...meetings.keys].sort()).toEqual(['DATABASE_URL', 'NATS_PASSWORD', 'NATS_STREAM_REPLICAS', 'NATS_SUBJECT_PREFIX', 'NATS_TLS_CA', 'NATS_URL', 'NATS_USER']);
+    // The shared NATS shape: the URL has a loopback default, the credentials are optional.
+    expect(meetings.defaults.get('NATS_URL')).toBe("'nats://127.0.0.1:4222'");
+    expect(meetings.required.has('NATS_USER')).toBe(false);
     expect([...gatewaySchema.keys]).toEqual(expect.arrayContaining(['GATEWAY_HOST', 'GATEWAY_PORT', 'KEYCLOAK_ISSUER_URL', 'CORS_ORIGINS']));
     expect(gatewaySchema.defaults.get('GATEWAY_HOST')).toBe("'127.0.0.1'");
   });

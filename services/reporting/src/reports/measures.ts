@@ -17,15 +17,60 @@ function hidden(n: number, o: MeasureOptions): boolean {
   return o.suppress && n > 0 && n < o.threshold;
 }
 
-/** A count cell: hidden when 0 < count < threshold. */
-function countCell(n: number, o: MeasureOptions): Cell {
-  return hidden(n, o) ? { value: null, n: null, suppressed: true } : { value: n, n, suppressed: false };
+const SUPPRESSED: Cell = { value: null, n: null, suppressed: true };
+
+/** A share or average built from `n` people; also hidden when a part it reveals is hidden. */
+function derivedCell(value: number | null, n: number, o: MeasureOptions, partHidden = false): Cell {
+  if (hidden(n, o) || partHidden) return SUPPRESSED;
+  return { value, n, suppressed: false };
 }
 
-/** A share or average built from `n` people; also hidden when the part it reveals is a small group. */
-function derivedCell(value: number | null, n: number, o: MeasureOptions, part?: number): Cell {
-  if (hidden(n, o) || (part !== undefined && hidden(part, o))) return { value: null, n: null, suppressed: true };
-  return { value, n, suppressed: false };
+/** One sum a reader can take apart: the parts add up to the total (null: a grand total, which is always shown). */
+export interface SumRelation {
+  parts: readonly string[];
+  total: string | null;
+}
+
+/**
+ * The breakdowns shown next to their totals (keys of the raw counts; `att.g.*` and `att.a.*` are the gender and age
+ * margins of the `att.<gender>.<age>` table).
+ */
+export const BREAKDOWN_RELATIONS: readonly SumRelation[] = [
+  { parts: GENDERS.map((x) => `att.g.${x}`), total: null },
+  { parts: AGE_GROUPS.map((x) => `att.a.${x}`), total: null },
+  ...GENDERS.map((x) => ({ parts: AGE_GROUPS.map((a) => `att.${x}.${a}`), total: `att.g.${x}` })),
+  ...AGE_GROUPS.map((a) => ({ parts: GENDERS.map((x) => `att.${x}.${a}`), total: `att.a.${a}` })),
+  { parts: CONCERN_TOPICS.map((t) => `c.topic.${t}`), total: null },
+  { parts: SENSITIVITIES.map((s) => `c.sens.${s}`), total: null },
+];
+
+/**
+ * Complementary suppression: a small group hidden alone in a sum whose other terms are shown could be recovered by
+ * subtraction (total 9, men 5, other 0: women 4). While some relation has exactly one hidden term, hide one more of
+ * its parts: the smallest non-zero one (hiding a 0 tells little), else a zero one; ties in the order listed.
+ * Returns every hidden key, the small groups given first.
+ */
+export function withComplements(small: ReadonlySet<string>, n: (key: string) => number, relations: readonly SumRelation[] = BREAKDOWN_RELATIONS): Set<string> {
+  const hiddenKeys = new Set(small);
+  let changed = hiddenKeys.size > 0;
+  while (changed) {
+    changed = false;
+    for (const { parts, total } of relations) {
+      const unknown = parts.filter((key) => hiddenKeys.has(key)).length + (total !== null && hiddenKeys.has(total) ? 1 : 0);
+      if (unknown !== 1) continue;
+      const shown = parts.filter((key) => !hiddenKeys.has(key));
+      const pick = shown.reduce<string | undefined>((best, key) => {
+        if (best === undefined) return key;
+        const [a, b] = [n(key), n(best)];
+        const preferred = a > 0 !== b > 0 ? a > 0 : a < b;
+        return preferred ? key : best;
+      }, undefined);
+      if (pick === undefined) continue;
+      hiddenKeys.add(pick);
+      changed = true;
+    }
+  }
+  return hiddenKeys;
 }
 
 function trustOf(raw: RawCounts, o: MeasureOptions) {
@@ -55,8 +100,17 @@ export function toMeasures(raw: RawCounts, previous: RawCounts, o: MeasureOption
   const meetingsHeld = g('meetingsHeld');
   const trustNow = trustOf(raw, o);
   const trustBefore = trustOf(previous, o);
+  // Breakdown counts by key, the small groups among them, and the cells to hide with them so none can be subtracted.
+  const counted = (key: string): number => {
+    if (key.startsWith('att.g.')) return gender(key.slice(6) as (typeof GENDERS)[number]);
+    if (key.startsWith('att.a.')) return age(key.slice(6) as (typeof AGE_GROUPS)[number]);
+    return g(key);
+  };
+  const breakdownKeys = [...new Set(BREAKDOWN_RELATIONS.flatMap((r) => [...r.parts, ...(r.total ? [r.total] : [])]))];
+  const hiddenKeys = withComplements(new Set(breakdownKeys.filter((key) => hidden(counted(key), o))), counted);
+  const countCell = (key: string): Cell => (hiddenKeys.has(key) ? SUPPRESSED : { value: counted(key), n: counted(key), suppressed: false });
   const byGenderAndAge = (x: (typeof GENDERS)[number]) =>
-    Object.fromEntries(AGE_GROUPS.map((a) => [a, countCell(g(`att.${x}.${a}`), o)])) as Record<(typeof AGE_GROUPS)[number], Cell>;
+    Object.fromEntries(AGE_GROUPS.map((a) => [a, countCell(`att.${x}.${a}`)])) as Record<(typeof AGE_GROUPS)[number], Cell>;
   return {
     reportingRate: {
       expected,
@@ -72,18 +126,19 @@ export function toMeasures(raw: RawCounts, previous: RawCounts, o: MeasureOption
     attendance: {
       meetings: attMeetings,
       total,
-      byGender: { women: countCell(women, o), men: countCell(gender('men'), o), other: countCell(gender('other'), o) },
-      byAgeGroup: Object.fromEntries(AGE_GROUPS.map((a) => [a, countCell(age(a), o)])) as Record<(typeof AGE_GROUPS)[number], Cell>,
+      byGender: { women: countCell('att.g.women'), men: countCell('att.g.men'), other: countCell('att.g.other') },
+      byAgeGroup: Object.fromEntries(AGE_GROUPS.map((a) => [a, countCell(`att.a.${a}`)])) as Record<(typeof AGE_GROUPS)[number], Cell>,
       byGenderAndAge: { women: byGenderAndAge('women'), men: byGenderAndAge('men'), other: byGenderAndAge('other') },
-      womenShare: derivedCell(ratio(women, total), total, o, women),
-      youthShare: derivedCell(ratio(youth, total), total, o, youth),
+      // A share times the total gives its numerator back: hidden when any group it adds up is.
+      womenShare: derivedCell(ratio(women, total), total, o, hidden(women, o) || hiddenKeys.has('att.g.women')),
+      youthShare: derivedCell(ratio(youth, total), total, o, hidden(youth, o) || hiddenKeys.has('att.a.under18') || hiddenKeys.has('att.a.from18to29')),
       officialsPresent: g('att.officials'),
       averagePerMeeting: ratio(total, attMeetings),
     },
     concerns: {
       total: concerns,
-      byTopic: Object.fromEntries(CONCERN_TOPICS.map((t) => [t, countCell(g(`c.topic.${t}`), o)])) as ReportMeasures['concerns']['byTopic'],
-      bySensitivity: Object.fromEntries(SENSITIVITIES.map((s) => [s, countCell(g(`c.sens.${s}`), o)])) as ReportMeasures['concerns']['bySensitivity'],
+      byTopic: Object.fromEntries(CONCERN_TOPICS.map((t) => [t, countCell(`c.topic.${t}`)])) as ReportMeasures['concerns']['byTopic'],
+      bySensitivity: Object.fromEntries(SENSITIVITIES.map((s) => [s, countCell(`c.sens.${s}`)])) as ReportMeasures['concerns']['bySensitivity'],
       followUpNeeded: g('c.followUp'),
       followUpShare: ratio(g('c.followUp'), concerns),
       resolved: g('c.resolved'),

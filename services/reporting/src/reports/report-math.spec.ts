@@ -1,9 +1,11 @@
 import fc from 'fast-check';
-import { AGE_GROUPS, GENDERS, type Cell, type ReportMeasures } from '@rd/contracts';
+import { AGE_GROUPS, CONCERN_TOPICS, GENDERS, type Cell, type ReportMeasures } from '@rd/contracts';
 import { activeIntervals, complianceRows, type MeetingFactForCompliance } from './compliance';
-import { toMeasures } from './measures';
+import { BREAKDOWN_RELATIONS, toMeasures } from './measures';
 import { allDueDays, buildRawCounts, daysToResolve, histogramMedian, overdueActions, splitDueDays, sumCounts, withDueDays, type RawCounts } from './raw-counts';
 import { quarterEnd, quarterOf, quarterStart } from './zoned-quarter';
+
+const SUPPRESSED: Cell = { value: null, n: null, suppressed: true };
 
 const cellsOf = (m: ReportMeasures): Cell[] => {
   const out: Cell[] = [];
@@ -167,7 +169,47 @@ describe('report math', () => {
       const m = toMeasures({ 'att.women.from18to29': 2, 'att.men.from30to59': 40, 'att.meetings': 1 }, {}, { suppress: true, threshold: 5, overdue: 0, today: '2026-01-01' });
       expect(m.attendance.womenShare.suppressed).toBe(true);
       expect(m.attendance.youthShare.suppressed).toBe(true);
-      expect(m.attendance.byGender.men).toEqual({ value: 40, n: 40, suppressed: false });
+      expect(m.attendance.total).toBe(42);
+      // 42 - 40 - 0 would give the 2 women back: the men are hidden with them, the empty "other" stays shown.
+      expect(m.attendance.byGender).toEqual({ women: SUPPRESSED, men: SUPPRESSED, other: { value: 0, n: 0, suppressed: false } });
+    });
+
+    it('should hide a second cell so that no small group can be subtracted from a total (total 9, men 5, other 0)', () => {
+      const m = toMeasures(
+        { 'att.women.from30to59': 4, 'att.men.from30to59': 5, 'c.total': 12, 'c.sens.public': 9, 'c.sens.restricted': 0, 'c.sens.confidential': 3, 'c.topic.water-and-irrigation': 12 },
+        {},
+        { suppress: true, threshold: 5, overdue: 0, today: '2026-01-01' },
+      );
+      expect(m.attendance.byGender).toEqual({ women: SUPPRESSED, men: SUPPRESSED, other: { value: 0, n: 0, suppressed: false } });
+      // The three confidential concerns cannot be had as 12 - 9 - 0 either.
+      expect(m.concerns.bySensitivity).toEqual({ public: SUPPRESSED, restricted: { value: 0, n: 0, suppressed: false }, confidential: SUPPRESSED });
+      expect(m.concerns.byTopic['water-and-irrigation']).toEqual({ value: 12, n: 12, suppressed: false });
+    });
+
+    it('should leave no sum with exactly one hidden term, across the gender × age table and its margins', () => {
+      const keys = GENDERS.flatMap((g) => AGE_GROUPS.map((a) => `att.${g}.${a}`));
+      fc.assert(
+        fc.property(fc.dictionary(fc.constantFrom(...keys, ...CONCERN_TOPICS.map((t) => `c.topic.${t}`)), fc.integer({ min: 0, max: 15 })), fc.integer({ min: 2, max: 8 }), (raw, threshold) => {
+          const concerns = CONCERN_TOPICS.reduce((s, t) => s + (raw[`c.topic.${t}`] ?? 0), 0);
+          const counts = { ...raw, 'att.meetings': 1, 'c.total': concerns, 'c.sens.public': concerns };
+          const m = toMeasures(counts, {}, { suppress: true, threshold, overdue: 0, today: '2026-01-01' });
+          const cell = (key: string): Cell => {
+            const [, a, b] = key.split('.');
+            if (key.startsWith('att.g.')) return m.attendance.byGender[b as (typeof GENDERS)[number]];
+            if (key.startsWith('att.a.')) return m.attendance.byAgeGroup[b as (typeof AGE_GROUPS)[number]];
+            if (key.startsWith('c.topic.')) return m.concerns.byTopic[b as (typeof CONCERN_TOPICS)[number]];
+            if (key.startsWith('c.sens.')) return m.concerns.bySensitivity[b as 'public'];
+            return m.attendance.byGenderAndAge[a as (typeof GENDERS)[number]][b as (typeof AGE_GROUPS)[number]];
+          };
+          for (const { parts, total } of BREAKDOWN_RELATIONS) {
+            const unknown = parts.filter((key) => cell(key).suppressed).length + (total && cell(total).suppressed ? 1 : 0);
+            expect(unknown).not.toBe(1);
+          }
+          // Every small group is hidden; a share is hidden with its numerator.
+          for (const key of keys) if ((raw[key] ?? 0) > 0 && (raw[key] ?? 0) < threshold) expect(cell(key).suppressed).toBe(true);
+          if (m.attendance.byGender.women.suppressed) expect(m.attendance.womenShare.suppressed).toBe(true);
+        }),
+      );
     });
   });
 });

@@ -1,4 +1,5 @@
-import type { ReportLevel } from '@rd/contracts';
+import { CONCERN_TOPICS, type ReportLevel } from '@rd/contracts';
+import { withComplements } from '../../src/reports/measures';
 import { localQuarter, type Community, type Concern, type Meeting, type World } from './report-model';
 
 /**
@@ -90,9 +91,8 @@ export function oracleMeasures(world: World, unit: OracleUnit, from: string, to:
   const prevTo = qName(qIndex(from) - 1);
   const horizon = qIndex(localQuarter(world.now, 'UTC'));
   const small = (n: number) => options.suppress && n > 0 && n < options.threshold;
-  const count = (n: number): Plain => (small(n) ? { value: null, n: null, suppressed: true } : { value: n, n, suppressed: false });
-  const derived = (num: number, den: number, part?: number): Plain =>
-    small(den) || (part !== undefined && small(part)) ? { value: null, n: null, suppressed: true } : { value: den > 0 ? num / den : null, n: den, suppressed: false };
+  const derived = (num: number, den: number, partHidden = false): Plain =>
+    small(den) || partHidden ? { value: null, n: null, suppressed: true } : { value: den > 0 ? num / den : null, n: den, suppressed: false };
   const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
   // Reporting rate.
@@ -194,7 +194,17 @@ export function oracleMeasures(world: World, unit: OracleUnit, from: string, to:
   const byOrg = (o: string) => heldMeetings.filter((m) => m.held!.organisedBy === o).length;
   const women = byGender('women');
   const youth = byAge('under18') + byAge('from18to29');
-  const TOPICS = Object.keys(topics);
+
+  // Small groups, then the complementary cells (withComplements is proven on its own in report-math.spec.ts).
+  const n: Record<string, number> = {};
+  for (const g of GENDERS) for (const a of AGES) n[`att.${g}.${a}`] = cells[g][a];
+  for (const g of GENDERS) n[`att.g.${g}`] = byGender(g);
+  for (const a of AGES) n[`att.a.${a}`] = byAge(a);
+  for (const t of CONCERN_TOPICS) n[`c.topic.${t}`] = topics[t] ?? 0;
+  for (const s of Object.keys(sens)) n[`c.sens.${s}`] = sens[s];
+  const hiddenKeys = withComplements(new Set(Object.keys(n).filter((key) => small(n[key]))), (key) => n[key] ?? 0);
+  const count = (key: string): Plain => (hiddenKeys.has(key) ? { value: null, n: null, suppressed: true } : { value: n[key], n: n[key], suppressed: false });
+  const TOPICS = CONCERN_TOPICS.filter((t) => hiddenKeys.has(`c.topic.${t}`) || (topics[t] ?? 0) > 0);
   return {
     reportingRate: {
       expected,
@@ -210,18 +220,18 @@ export function oracleMeasures(world: World, unit: OracleUnit, from: string, to:
     attendance: {
       meetings: attMeetings,
       total,
-      byGender: { women: count(women), men: count(byGender('men')), other: count(byGender('other')) },
-      byAgeGroup: Object.fromEntries(AGES.map((a) => [a, count(byAge(a))])),
-      byGenderAndAge: Object.fromEntries(GENDERS.map((g) => [g, Object.fromEntries(AGES.map((a) => [a, count(cells[g][a])]))])),
-      womenShare: derived(women, total, women),
-      youthShare: derived(youth, total, youth),
+      byGender: { women: count('att.g.women'), men: count('att.g.men'), other: count('att.g.other') },
+      byAgeGroup: Object.fromEntries(AGES.map((a) => [a, count(`att.a.${a}`)])),
+      byGenderAndAge: Object.fromEntries(GENDERS.map((g) => [g, Object.fromEntries(AGES.map((a) => [a, count(`att.${g}.${a}`)]))])),
+      womenShare: derived(women, total, small(women) || hiddenKeys.has('att.g.women')),
+      youthShare: derived(youth, total, small(youth) || hiddenKeys.has('att.a.under18') || hiddenKeys.has('att.a.from18to29')),
       officialsPresent: officials,
       averagePerMeeting: ratio(total, attMeetings),
     },
     concerns: {
       total: concerns.length,
-      topicCounts: Object.fromEntries(TOPICS.map((t) => [t, count(topics[t])])),
-      bySensitivity: { public: count(sens.public), restricted: count(sens.restricted), confidential: count(sens.confidential) },
+      topicCounts: Object.fromEntries(TOPICS.map((t) => [t, count(`c.topic.${t}`)])),
+      bySensitivity: { public: count('c.sens.public'), restricted: count('c.sens.restricted'), confidential: count('c.sens.confidential') },
       followUpNeeded: followUp,
       followUpShare: ratio(followUp, concerns.length),
       resolved: days.length,
