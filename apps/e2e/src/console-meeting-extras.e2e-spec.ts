@@ -1,4 +1,4 @@
-import type { CommunityView, MeetingAgendaView, MeetingView, TemplateView } from '@rd/contracts';
+import type { ActionView, CommunityView, ContactView, MeetingAgendaView, MeetingView, OrganisationView, TemplateView } from '@rd/contracts';
 import { demoPassword } from '@rd/testing';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, loginThroughKeycloak } from './support/console-login';
 import { e2eEnv } from './support/e2e-env';
+import { subjectOf } from './support/concerns';
 import { api } from './support/http';
 
 const SCREENSHOTS = join(__dirname, '..', '..', '..', 'test-output', 'screenshots');
@@ -127,6 +128,71 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
     await police.getByRole('tab', { name: 'Hold' }).click();
     await police.getByTestId('sign-in-sheet-input').setInputFiles({ name: 'sheet.png', mimeType: 'image/png', buffer: PNG });
     await police.getByTestId('sign-in-sheet-problem').filter({ hasText: 'The sign-in sheet can only be attached once the meeting is held.' }).waitFor(WAIT);
+  });
+
+  it('should let an NGO plan a meeting it facilitates, naming the NGO and the venue coordinates, and refuse it without the NGO', async () => {
+    const ngo = await api<OrganisationView>('ngo.isfara', 'POST', '/organisations', { name: `Facilitators ${hex}`, kind: 'ngo', districtCode: 'isfara' });
+    expect(ngo.status).toBe(201);
+    const page = await newPage('ngo.isfara');
+    await page.goto(consoleAt('meetings/create'));
+    await combobox(page, /^District/, /Isfara/);
+    await combobox(page, /^Community/, community.name, community.name);
+    await page.locator('input[name="title"]').fill(`Facilitated ${hex}`);
+    await page.getByTestId('meeting-starts-at-input').fill(localInput(new Date(Date.now() + 9 * 86_400_000), DISTRICT_ZONE));
+    await page.locator('input[name="venueName"]').fill('Pasture by the canal');
+    await page.locator('input[name="venueLat"]').fill('40.1256');
+    await page.locator('input[name="venueLng"]').fill('70.6253');
+    await combobox(page, /^Organised by/, 'Police with NGO facilitation');
+    // Without the NGO the form says so and nothing is sent.
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Required').first().waitFor(WAIT);
+    expect(page.url()).toMatch(/#\/meetings\/create/);
+    await combobox(page, /^Facilitating organisation/, ngo.body.name, ngo.body.name);
+    await shot(page, '0-create-facilitated');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/#\/meetings\/[0-9a-f-]+\/show/, WAIT);
+    const id = /#\/meetings\/([0-9a-f-]+)\/show/.exec(page.url())?.[1] ?? '';
+    const saved = await api<MeetingView>('ngo.isfara', 'GET', `/meetings/${id}`);
+    expect(saved.body).toMatchObject({ organisedBy: 'police-ngo-facilitated', facilitatingOrganisationId: ngo.body.id, venueLocation: { lat: 40.1256, lng: 70.6253 } });
+    await page.context().close();
+  });
+
+  it('should show on the next meeting what the held one left open (confidential ones only counted) and the officer assigned since', async () => {
+    const concerns = `/meetings/${held.id}/concerns`;
+    const open = await api<{ id: string }>('police.isfara', 'POST', concerns, { topic: 'water-and-irrigation', sensitivity: 'public', text: `The canal gate ${hex} is broken`, answer: 'The district will send a team', followUpNeeded: true });
+    expect(open.status).toBe(201);
+    const secret = `Confidential ${hex}`;
+    expect((await api('police.isfara', 'POST', concerns, { topic: 'domestic-violence', sensitivity: 'confidential', text: secret, followUpNeeded: true, handlerIds: [await subjectOf('police.isfara')] })).status).toBe(201);
+    const unit = await api<OrganisationView>('ngo.isfara', 'POST', '/organisations', { name: `Isfara police post ${hex}`, kind: 'district-police', districtCode: 'isfara' });
+    expect(unit.status).toBe(201);
+    const action = await api<ActionView>('police.isfara', 'POST', `/concerns/${open.body.id}/actions`, { ownerOrganisationId: unit.body.id, dueDate: '2027-03-31', description: 'Repair the gate' });
+    expect(action.status).toBe(201);
+    const officer = await api<ContactView>('ngo.isfara', 'POST', '/contacts', { name: `Community police officer ${hex}`, organisationId: unit.body.id, consent: true });
+    expect(officer.status).toBe(201);
+    // Assigned after the held meeting's day: to be introduced at the next one.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    expect((await api('ngo.isfara', 'POST', '/officer-assignments', { communityId: community.id, officerContactId: officer.body.id, policeUnitId: unit.body.id, since: tomorrow })).status).toBe(201);
+    const next = await api<MeetingView>('police.isfara', 'POST', '/meetings', {
+      kind: 'local',
+      communityIds: [community.id],
+      districtCode: 'isfara',
+      title: `Next quarter ${hex}`,
+      startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      venueName: 'School No. 1',
+      venueType: 'school',
+      organisedBy: 'police',
+    });
+    expect(next.status).toBe(201);
+
+    await police.goto(consoleAt(`meetings/${next.body.id}/show`));
+    const carried = police.getByTestId('carry-over-concern').filter({ hasText: `The canal gate ${hex} is broken` });
+    await carried.waitFor(WAIT);
+    await carried.getByText('Answer given: The district will send a team').waitFor(WAIT);
+    await carried.getByTestId('carry-over-action').filter({ hasText: 'due 2027-03-31: Repair the gate' }).waitFor(WAIT);
+    await police.getByTestId('carry-over-confidential').filter({ hasText: /: 1$/ }).waitFor(WAIT);
+    expect(await police.getByText(secret).count()).toBe(0);
+    await police.getByTestId('new-staff-officer').filter({ hasText: `Community police officer ${hex}` }).filter({ hasText: `Serving since ${tomorrow}` }).waitFor(WAIT);
+    await shot(police, '2b-carry-over-and-new-staff');
   });
 
   it('should attach a PNG sign-in sheet to a held meeting, show its size and SHA-256, and download the same bytes', async () => {

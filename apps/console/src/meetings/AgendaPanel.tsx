@@ -6,13 +6,73 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { MeetingAgendaView } from '@rd/contracts';
+import type { CarryOver, MeetingAgendaView, ProposedStaff } from '@rd/contracts';
 import { useState } from 'react';
-import { useCanAccess, useDataProvider, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useCanAccess, useDataProvider, useGetMany, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { useApi } from '../data/useApi';
 
 const T = 'resources.meetings.agenda';
+
+/** "Progress since last meeting" (you said — we did): what earlier meetings of the communities left open. */
+const CarryOverSection = ({ carryOver }: { carryOver: CarryOver }) => {
+  const translate = useTranslate();
+  return (
+    <Stack spacing={1} data-testid="carry-over">
+      <Typography variant="h6">{translate(`${T}.carryOver`)}</Typography>
+      {carryOver.concerns.length === 0 && carryOver.confidentialOpenCount === 0 && (
+        <Typography data-testid="carry-over-empty">{translate(`${T}.carryOverNone`)}</Typography>
+      )}
+      <List dense>
+        {carryOver.concerns.map((concern) => (
+          <ListItem key={concern.concernId} data-testid="carry-over-concern" sx={{ display: 'block' }}>
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+              <Chip size="small" label={translate(`resources.meetings.concerns.topics.${concern.topic}`)} />
+              <Typography variant="body2" color="text.secondary">
+                {translate(`${T}.raisedOn`, { date: concern.meetingStartsAt.slice(0, 10) })}
+              </Typography>
+            </Stack>
+            <ListItemText primary={concern.text} secondary={concern.answer ? translate(`${T}.answered`, { answer: concern.answer }) : null} />
+            {concern.openActions.map((action) => (
+              <Typography key={action.id} variant="body2" data-testid="carry-over-action">
+                {translate(`${T}.openAction`, {
+                  status: translate(`resources.meetings.actions.statuses.${action.status}`),
+                  due: action.dueDate,
+                  description: action.description ?? '',
+                })}
+              </Typography>
+            ))}
+          </ListItem>
+        ))}
+      </List>
+      {carryOver.confidentialOpenCount > 0 && (
+        <Alert severity="info" data-testid="carry-over-confidential">
+          {translate(`${T}.confidentialOpen`, { count: carryOver.confidentialOpenCount })}
+        </Alert>
+      )}
+    </Stack>
+  );
+};
+
+/** Officers assigned since the last held meeting: to introduce under "introduction of new staff". */
+const NewStaffSection = ({ staff }: { staff: ProposedStaff[] }) => {
+  const translate = useTranslate();
+  const { data: contacts } = useGetMany<{ id: string; name: string }>('contacts', { ids: staff.map((s) => s.officerContactId) }, { enabled: staff.length > 0 });
+  if (staff.length === 0) return null;
+  const nameOf = (id: string) => contacts?.find((c) => c.id === id)?.name ?? translate(`${T}.unknownOfficer`);
+  return (
+    <Stack spacing={1} data-testid="new-staff">
+      <Typography variant="h6">{translate(`${T}.newStaff`)}</Typography>
+      <List dense>
+        {staff.map((s) => (
+          <ListItem key={s.assignmentId} data-testid="new-staff-officer">
+            <ListItemText primary={nameOf(s.officerContactId)} secondary={translate(`${T}.since`, { date: s.since })} />
+          </ListItem>
+        ))}
+      </List>
+    </Stack>
+  );
+};
 
 /**
  * The agenda and preparation checklist the meeting copied from a handbook template (at creation or later),
@@ -61,6 +121,8 @@ export const AgendaPanel = () => {
           ))}
         </List>
       )}
+      <CarryOverSection carryOver={data.carryOver} />
+      <NewStaffSection staff={data.proposedStaff} />
       {data.checklist.length > 0 && (
         <>
           <Typography variant="h6">{translate(`${T}.checklist`)}</Typography>

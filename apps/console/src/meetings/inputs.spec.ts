@@ -53,6 +53,17 @@ describe('meeting input builders', () => {
       if (built.ok) expect(CreateMeetingInputSchema.safeParse(built.value).success).toBe(true);
     });
 
+    it('should send the facilitating NGO and the venue coordinates, and ask for the NGO unless the police organised it alone', () => {
+      const built = buildCreateMeetingInput(form({ organisedBy: 'ngo', facilitatingOrganisationId: ORG, venueLat: 40.1256, venueLng: 70.6253 }), 'Asia/Dushanbe');
+      expect(built.ok && built.value).toEqual(expect.objectContaining({ organisedBy: 'ngo', facilitatingOrganisationId: ORG, venueLocation: { lat: 40.1256, lng: 70.6253 } }));
+      if (built.ok) expect(CreateMeetingInputSchema.safeParse(built.value).success).toBe(true);
+      expect(buildCreateMeetingInput(form({ organisedBy: 'police-ngo-facilitated' }), 'Asia/Dushanbe')).toEqual({ ok: false, errors: ['resources.meetings.errors.facilitator'] });
+      expect(buildCreateMeetingInput(form({ venueLat: 40.1 }), 'Asia/Dushanbe')).toEqual({ ok: false, errors: ['resources.meetings.errors.coordinates'] });
+      expect(buildCreateMeetingInput(form({ venueLat: 95, venueLng: 70 }), 'Asia/Dushanbe')).toEqual({ ok: false, errors: ['resources.meetings.errors.coordinates'] });
+      const police = buildCreateMeetingInput(form({}), 'Asia/Dushanbe');
+      expect(police.ok && 'venueLocation' in police.value).toBe(false);
+    });
+
     it('should say what is missing instead of sending', () => {
       expect(buildCreateMeetingInput(form({ kind: 'regional', communityIds: [A] }), 'Asia/Dushanbe')).toEqual({
         ok: false,

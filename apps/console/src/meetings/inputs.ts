@@ -39,6 +39,21 @@ export interface MeetingForm {
   venueType: VenueType;
   policeUnitId?: string | null;
   organisedBy: OrganisedBy;
+  /** The NGO that organised or facilitated it; required unless the police organised it alone. */
+  facilitatingOrganisationId?: string | null;
+  /** Optional venue coordinates, both or neither. */
+  venueLat?: number | null;
+  venueLng?: number | null;
+}
+
+const given = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
+
+/** Both coordinates in range, neither (undefined), or an error (null). */
+function venueLocationOf(form: Pick<MeetingForm, 'venueLat' | 'venueLng'>): { lat: number; lng: number } | undefined | null {
+  if (!given(form.venueLat) && !given(form.venueLng)) return undefined;
+  if (!given(form.venueLat) || !given(form.venueLng)) return null;
+  if (Math.abs(form.venueLat) > 90 || Math.abs(form.venueLng) > 180) return null;
+  return { lat: form.venueLat, lng: form.venueLng };
 }
 
 export function buildCreateMeetingInput(form: MeetingForm, timeZone: string): Built<CreateMeetingInput> {
@@ -49,6 +64,9 @@ export function buildCreateMeetingInput(form: MeetingForm, timeZone: string): Bu
   const startsAt = zonedLocalToUtc(form.startsAtLocal ?? '', timeZone);
   if (!startsAt) errors.push(`${E}.startsAt`);
   if (!form.districtCode) errors.push(`${E}.district`);
+  if (form.organisedBy !== 'police' && !form.facilitatingOrganisationId) errors.push(`${E}.facilitator`);
+  const venueLocation = venueLocationOf(form);
+  if (venueLocation === null) errors.push(`${E}.coordinates`);
   if (errors.length || !startsAt) return { ok: false, errors };
   return {
     ok: true,
@@ -65,6 +83,8 @@ export function buildCreateMeetingInput(form: MeetingForm, timeZone: string): Bu
       inviteeContactIds: [],
       inviteeOrganisationIds: [],
       ...(form.policeUnitId ? { policeUnitId: form.policeUnitId } : {}),
+      ...(form.facilitatingOrganisationId ? { facilitatingOrganisationId: form.facilitatingOrganisationId } : {}),
+      ...(venueLocation ? { venueLocation } : {}),
     },
   };
 }
