@@ -1,5 +1,5 @@
-import type { ActionView, CommunityView, ContactView, MeetingAgendaView, MeetingView, OrganisationView, TemplateView } from '@rd/contracts';
-import { demoPassword } from '@rd/testing';
+import type { ActionView, AttendanceView, CommunityView, ContactView, MeetingAgendaView, MeetingView, OrganisationView, TemplateView } from '@rd/contracts';
+import { demoPassword, eventually } from '@rd/testing';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -193,6 +193,70 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
     expect(await police.getByText(secret).count()).toBe(0);
     await police.getByTestId('new-staff-officer').filter({ hasText: `Community police officer ${hex}` }).filter({ hasText: `Serving since ${tomorrow}` }).waitFor(WAIT);
     await shot(police, '2b-carry-over-and-new-staff');
+  });
+
+  it('should record the officials of each organisation present and the new staff introduced, and keep them when saved again', async () => {
+    const place = await api<CommunityView>('ngo.isfara', 'POST', '/communities', { name: `Attendance village ${hex}`, districtCode: 'isfara', kind: 'village' });
+    const org = async (user: string, name: string, kind: string, where: Record<string, string>) => {
+      const created = await api<OrganisationView>(user, 'POST', '/organisations', { name: `${name} ${hex}`, kind, ...where });
+      expect(created.status).toBe(201);
+      return created.body;
+    };
+    const unit = await org('ngo.isfara', 'Police post', 'district-police', { districtCode: 'isfara' });
+    const ngo = await org('ngo.isfara', 'Mediators', 'ngo', { districtCode: 'isfara' });
+    const jamoat = await org('ngo.isfara', 'Jamoat office', 'local-government', { districtCode: 'isfara' });
+    const regional = await org('coordinator', 'Regional border directorate', 'regional-law-enforcement', { regionCode: 'sughd' });
+    const officer = await api<ContactView>('ngo.isfara', 'POST', '/contacts', { name: `New inspector ${hex}`, organisationId: unit.id, consent: true });
+    expect((await api('ngo.isfara', 'POST', '/officer-assignments', { communityId: place.body.id, officerContactId: officer.body.id, policeUnitId: unit.id })).status).toBe(201);
+    const meeting = await api<MeetingView>('police.isfara', 'POST', '/meetings', {
+      kind: 'local',
+      communityIds: [place.body.id],
+      districtCode: 'isfara',
+      title: `Officials present ${hex}`,
+      startsAt: new Date(Date.now() + 10 * 60 * 1000).toISOString(),
+      venueName: 'Jamoat hall',
+      venueType: 'administrative-building',
+      organisedBy: 'police-ngo-facilitated',
+      policeUnitId: unit.id,
+      facilitatingOrganisationId: ngo.id,
+      inviteeOrganisationIds: [jamoat.id],
+    });
+    expect(meeting.status).toBe(201);
+    for (const to of ['scheduled', 'held']) expect((await api('police.isfara', 'POST', `/meetings/${meeting.body.id}/transitions`, { to })).status).toBe(200);
+
+    await police.goto(consoleAt(`meetings/${meeting.body.id}/show`));
+    await police.getByRole('tab', { name: 'Hold' }).click();
+    await police.getByTestId('count-women-from30to59').fill('12');
+    await police.getByTestId(`count-officials-${unit.id}`).fill('3');
+    await police.getByTestId(`count-officials-${ngo.id}`).fill('1');
+    await police.getByTestId(`count-officials-${jamoat.id}`).fill('2');
+    // An organisation that came uninvited: added from the region's list.
+    await combobox(police, /^Add an organisation that was present/, regional.name, regional.name);
+    await police.getByTestId(`count-officials-${regional.id}`).fill('1');
+    await police.getByRole('checkbox', { name: officer.body.name }).check();
+    await shot(police, '3-attendance-officials');
+    await police.getByTestId('attendance-save').click();
+    const expected = [
+      { organisationId: unit.id, count: 3 },
+      { organisationId: ngo.id, count: 1 },
+      { organisationId: jamoat.id, count: 2 },
+      { organisationId: regional.id, count: 1 },
+    ];
+    const saved = async () => (await api<AttendanceView>('police.isfara', 'GET', `/meetings/${meeting.body.id}/attendance`)).body;
+    await eventually(async () => expect(await saved()).toMatchObject({ total: 12, staffIntroducedContactIds: [officer.body.id] }), 10_000);
+    expect((await saved()).officials).toEqual(expect.arrayContaining(expected));
+    expect((await saved()).officials).toHaveLength(4);
+
+    // Opened again and saved with one more attendee: nothing recorded before is lost.
+    await police.reload();
+    await police.getByRole('tab', { name: 'Hold' }).click();
+    await police.getByTestId(`count-officials-${regional.id}`).waitFor(WAIT);
+    expect(await police.getByTestId(`count-officials-${unit.id}`).inputValue()).toBe('3');
+    await police.getByTestId('count-men-from60').fill('1');
+    await police.getByTestId('attendance-save').click();
+    await eventually(async () => expect((await saved()).total).toBe(13), 10_000);
+    expect((await saved()).officials).toEqual(expect.arrayContaining(expected));
+    expect((await saved()).staffIntroducedContactIds).toEqual([officer.body.id]);
   });
 
   it('should attach a PNG sign-in sheet to a held meeting, show its size and SHA-256, and download the same bytes', async () => {

@@ -160,6 +160,8 @@ export const en = {
         },
         total: "Total: %{total}",
         officials: "Officials present",
+        addOrganisation: "Add an organisation that was present",
+        staffIntroduced: "New staff introduced at the meeting",
         save: "Save attendance",
         saved: "Attendance saved",
       },

@@ -158,6 +158,8 @@ export const ky: AppMessages = {
         },
         total: "Баары: %{total}",
         officials: "Катышкан кызмат адамдары",
+        addOrganisation: "Катышкан уюмду кошуу",
+        staffIntroduced: "Жолугушууда тааныштырылган жаңы кызматкерлер",
         save: "Катышууну сактоо",
         saved: "Катышуу сакталды",
       },

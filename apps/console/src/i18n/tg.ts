@@ -158,6 +158,8 @@ export const tg: AppMessages = {
         },
         total: "Ҳамагӣ: %{total}",
         officials: "Шахсони мансабдори ҳозир",
+        addOrganisation: "Ташкилоти ҳозирбударо илова кунед",
+        staffIntroduced: "Кормандони нав, ки дар вохӯрӣ муаррифӣ шуданд",
         save: "Нигоҳ доштани иштирок",
         saved: "Иштирок нигоҳ дошта шуд",
       },

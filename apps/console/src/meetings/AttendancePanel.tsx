@@ -1,29 +1,111 @@
 import Alert from '@mui/material/Alert';
+import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import type { MeetingKind } from '@rd/contracts';
-import { useCanAccess, useDataProvider, useGetMany, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import type { AttendanceView, MeetingAgendaView, MeetingKind } from '@rd/contracts';
+import { useCanAccess, useDataProvider, useGetList, useGetMany, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
-import { AGE_GROUPS, clearDraft, emptyCounts, GENDERS, loadDraft, saveDraft, toCount, totalOf, type Counts } from './draft';
-import { buildAttendanceInput, communitySum, type AttendanceDraft } from './inputs';
+import { useApi } from '../data/useApi';
+import { AGE_GROUPS, clearDraft, emptyCounts, GENDERS, loadDraft, saveDraft, toCount, totalOf } from './draft';
+import { attendanceDraftOf, buildAttendanceInput, communitySum, organisationsToAsk, upgradeAttendanceDraft, type AttendanceDraft } from './inputs';
 import { SaveError } from './SaveError';
 
-interface Saved {
-  counts: Counts;
-  officials: { organisationId: string; count: number }[];
-  byCommunity?: { communityId: string; attendees: number }[];
-}
+type AttendanceMeeting = {
+  id: string;
+  policeUnitId: string | null;
+  facilitatingOrganisationId: string | null;
+  inviteeOrganisationIds: string[];
+  regionCode: string;
+  kind: MeetingKind;
+  communityIds: string[];
+};
+type Named = { id: string; name: string };
+const bigInput = { htmlInput: { inputMode: 'numeric' as const, min: 0, style: { fontSize: 24, textAlign: 'center' as const } } };
+
+/**
+ * Officials present, per organisation: the meeting's police unit, facilitating NGO and invited organisations are
+ * listed to count at once; another organisation of the region can be added.
+ */
+const OfficialsPresent = ({ meeting, draft, update }: { meeting: AttendanceMeeting; draft: AttendanceDraft; update: (next: AttendanceDraft) => void }) => {
+  const translate = useTranslate();
+  const [added, setAdded] = useState<Named[]>([]);
+  const [search, setSearch] = useState('');
+  const ids = [...new Set([...organisationsToAsk(meeting, draft), ...added.map((row) => row.id)])];
+  const { data: named } = useGetMany<Named>('organisations', { ids }, { enabled: ids.length > 0 });
+  // Searched on the server by name among the region's organisations, as the field worker types.
+  const { data: region } = useGetList<Named>('organisations', {
+    filter: { regionCode: meeting.regionCode, ...(search.trim() ? { q: search.trim() } : {}) },
+    pagination: { page: 1, perPage: 50 },
+    sort: { field: 'name', order: 'ASC' },
+  });
+  const nameOf = (id: string) => named?.find((row) => row.id === id)?.name ?? added.find((row) => row.id === id)?.name ?? '…';
+  return (
+    <Stack spacing={1} data-testid="attendance-officials">
+      <Typography variant="h6">{translate('resources.meetings.attendance.officials')}</Typography>
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(200px, 2fr) minmax(100px, 1fr)', gap: 1, alignItems: 'center', maxWidth: 640 }}>
+        {ids.map((id) => [
+          <Typography key={`${id}.name`}>{nameOf(id)}</Typography>,
+          <TextField
+            key={`${id}.count`}
+            type="number"
+            value={draft.officials[id] ? String(draft.officials[id]) : ''}
+            placeholder="0"
+            onChange={(event) => update({ ...draft, officials: { ...draft.officials, [id]: toCount(event.target.value) } })}
+            onFocus={(event) => event.target.select()}
+            slotProps={{ htmlInput: { ...bigInput.htmlInput, 'data-testid': `count-officials-${id}`, 'aria-label': nameOf(id) } }}
+          />,
+        ])}
+      </Box>
+      <Autocomplete
+        options={(region ?? []).filter((row) => !ids.includes(row.id))}
+        getOptionLabel={(row) => row.name}
+        filterOptions={(options) => options}
+        value={null}
+        inputValue={search}
+        onInputChange={(_event, text, reason) => setSearch(reason === 'reset' ? '' : text)}
+        onChange={(_event, row) => row && setAdded([...added, row])}
+        sx={{ maxWidth: 640 }}
+        renderInput={(params) => <TextField {...params} label={translate('resources.meetings.attendance.addOrganisation')} />}
+      />
+    </Stack>
+  );
+};
+
+/** New staff introduced at the meeting: the officers the plan step proposed, and any recorded before. */
+const StaffIntroduced = ({ meetingId, draft, update }: { meetingId: string; draft: AttendanceDraft; update: (next: AttendanceDraft) => void }) => {
+  const translate = useTranslate();
+  const { data: agenda } = useApi<MeetingAgendaView>(`meetings/${meetingId}/agenda`);
+  const chosen = draft.staffIntroduced ?? [];
+  const ids = [...new Set([...(agenda?.proposedStaff ?? []).map((s) => s.officerContactId), ...chosen])];
+  const { data: contacts } = useGetMany<Named>('contacts', { ids }, { enabled: ids.length > 0 });
+  if (ids.length === 0) return null;
+  const toggle = (id: string, on: boolean) => update({ ...draft, staffIntroduced: on ? [...chosen, id] : chosen.filter((other) => other !== id) });
+  return (
+    <Stack data-testid="attendance-staff">
+      <Typography variant="h6">{translate('resources.meetings.attendance.staffIntroduced')}</Typography>
+      {ids.map((id) => (
+        <FormControlLabel
+          key={id}
+          control={<Checkbox checked={chosen.includes(id)} onChange={(event) => toggle(id, event.target.checked)} slotProps={{ input: { 'aria-label': contacts?.find((c) => c.id === id)?.name ?? id } as never }} />}
+          label={contacts?.find((c) => c.id === id)?.name ?? '…'}
+        />
+      ))}
+    </Stack>
+  );
+};
 
 /**
  * Gender × age group grid with large number inputs. Every keystroke is kept in sessionStorage until the
  * gateway has the counts, so a dropped connection loses nothing; a failed save shows the error and Retry.
  */
 export const AttendancePanel = () => {
-  const record = useRecordContext<{ id: string; policeUnitId: string | null; kind: MeetingKind; communityIds: string[] }>();
+  const record = useRecordContext<AttendanceMeeting>();
   const { canAccess: canHold } = useCanAccess({ resource: 'meetings', action: 'hold' });
   const regional = record?.kind === 'regional';
   const communities = useGetMany<{ id: string; name: string }>('communities', { ids: regional ? (record?.communityIds ?? []) : [] });
@@ -33,7 +115,10 @@ export const AttendancePanel = () => {
   const notify = useNotify();
   const refresh = useRefresh();
   const key = `rd.meeting.${record?.id}.attendance`;
-  const [draft, setDraft] = useState<AttendanceDraft>(() => loadDraft<AttendanceDraft>(key) ?? { counts: emptyCounts(), officials: 0 });
+  const [draft, setDraft] = useState<AttendanceDraft>(() => {
+    const kept = loadDraft<Parameters<typeof upgradeAttendanceDraft>[0]>(key);
+    return kept ? upgradeAttendanceDraft(kept, record?.policeUnitId ?? null) : { counts: emptyCounts(), officials: {} };
+  });
   const [unsaved, setUnsaved] = useState(() => loadDraft(key) !== null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -42,12 +127,8 @@ export const AttendancePanel = () => {
   useEffect(() => {
     if (!record || loadDraft(key) !== null) return;
     dataProvider
-      .meetingCall<Saved>('GET', record.id, 'attendance')
-      .then((saved) => {
-        const officials = saved.officials.reduce((sum, row) => sum + row.count, 0);
-        const byCommunity = Object.fromEntries((saved.byCommunity ?? []).map((row) => [row.communityId, row.attendees]));
-        setDraft({ counts: saved.counts, officials, byCommunity });
-      })
+      .meetingCall<AttendanceView>('GET', record.id, 'attendance')
+      .then((saved) => setDraft(attendanceDraftOf(saved)))
       .catch(() => undefined);
   }, [record, key, dataProvider]);
 
@@ -80,8 +161,6 @@ export const AttendancePanel = () => {
       setPending(false);
     }
   };
-
-  const bigInput = { htmlInput: { inputMode: 'numeric' as const, min: 0, style: { fontSize: 24, textAlign: 'center' as const } } };
 
   return (
     <Stack spacing={2} data-testid="attendance-panel">
@@ -147,17 +226,8 @@ export const AttendancePanel = () => {
           </Typography>
         </Stack>
       )}
-      {record.policeUnitId && (
-        <TextField
-          type="number"
-          label={translate('resources.meetings.attendance.officials')}
-          value={draft.officials === 0 ? '' : String(draft.officials)}
-          placeholder="0"
-          onChange={(event) => update({ ...draft, officials: toCount(event.target.value) })}
-          slotProps={{ htmlInput: { ...bigInput.htmlInput, 'data-testid': 'count-officials' } }}
-          sx={{ maxWidth: 240 }}
-        />
-      )}
+      <OfficialsPresent meeting={record} draft={draft} update={update} />
+      <StaffIntroduced meetingId={record.id} draft={draft} update={update} />
       {unsaved && error === null && <Alert severity="info">{translate('resources.meetings.unsaved')}</Alert>}
       {missing.length > 0 && <Alert severity="warning" data-testid="attendance-problem">{missing.map((message) => translate(message)).join(' ')}</Alert>}
       {error !== null && <SaveError error={error} onRetry={submit} />}

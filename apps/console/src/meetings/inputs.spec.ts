@@ -10,6 +10,7 @@ import { emptyCounts } from './draft';
 import {
   buildActionInput,
   buildActionTransition,
+  attendanceDraftOf,
   buildAttendanceInput,
   buildConcernInput,
   buildCreateMeetingInput,
@@ -18,7 +19,9 @@ import {
   emptyConcern,
   emptyFeedbackRow,
   incompleteRows,
+  organisationsToAsk,
   parseHidden,
+  upgradeAttendanceDraft,
   type MeetingForm,
 } from './inputs';
 
@@ -166,20 +169,43 @@ describe('meeting input builders', () => {
     counts.women.from30to59 = 10;
     counts.men.from18to29 = 5;
 
-    it('should send a local meeting without per-community rows', () => {
-      const built = buildAttendanceInput({ counts, officials: 2 }, { kind: 'local', communityIds: [A], policeUnitId: ORG });
-      expect(built).toEqual({ ok: true, value: { counts, officials: [{ organisationId: ORG, count: 2 }] } });
+    it('should send a local meeting without per-community rows, the officials of each organisation present and the staff introduced', () => {
+      const built = buildAttendanceInput({ counts, officials: { [ORG]: 2, [B]: 0, [C]: 1 }, staffIntroduced: [A, A] }, { kind: 'local', communityIds: [A], policeUnitId: ORG });
+      expect(built).toEqual({ ok: true, value: { counts, officials: [{ organisationId: ORG, count: 2 }, { organisationId: C, count: 1 }], staffIntroducedContactIds: [A] } });
+      if (built.ok) expect(AttendanceInputSchema.safeParse(built.value).success).toBe(true);
+    });
+
+    it('should keep what the gateway has when it is loaded and saved again (no organisation or introduced officer dropped)', () => {
+      const saved = {
+        counts,
+        officials: [{ organisationId: ORG, count: 2 }, { organisationId: C, count: 3 }],
+        staffIntroducedContactIds: [B],
+        byCommunity: [],
+      };
+      const built = buildAttendanceInput(attendanceDraftOf(saved), { kind: 'local', communityIds: [A], policeUnitId: null });
+      expect(built).toEqual({ ok: true, value: { counts, officials: saved.officials, staffIntroducedContactIds: [B] } });
+    });
+
+    it('should read a draft kept by the earlier console (one number) as the police unit officials', () => {
+      expect(upgradeAttendanceDraft({ counts, officials: 3 }, ORG).officials).toEqual({ [ORG]: 3 });
+      expect(upgradeAttendanceDraft({ counts, officials: 3 }, null).officials).toEqual({});
+      expect(upgradeAttendanceDraft({ counts, officials: { [C]: 1 } }, ORG).officials).toEqual({ [C]: 1 });
+    });
+
+    it('should ask about the police unit, the facilitating NGO, the invited organisations and any recorded, once each', () => {
+      expect(organisationsToAsk({ policeUnitId: ORG, facilitatingOrganisationId: B, inviteeOrganisationIds: [C, ORG] }, { officials: { [A]: 1, [B]: 2 } })).toEqual([ORG, B, C, A]);
+      expect(organisationsToAsk({ policeUnitId: null }, { officials: {} })).toEqual([]);
     });
 
     it('should send a regional meeting with one row per community when they add up to the total', () => {
       const meeting = { kind: 'regional' as const, communityIds: [A, B], policeUnitId: null };
-      const built = buildAttendanceInput({ counts, officials: 0, byCommunity: { [A]: 9, [B]: 6 } }, meeting);
+      const built = buildAttendanceInput({ counts, officials: {}, byCommunity: { [A]: 9, [B]: 6 } }, meeting);
       expect(built).toEqual({
         ok: true,
-        value: { counts, officials: [], byCommunity: [{ communityId: A, attendees: 9 }, { communityId: B, attendees: 6 }] },
+        value: { counts, officials: [], staffIntroducedContactIds: [], byCommunity: [{ communityId: A, attendees: 9 }, { communityId: B, attendees: 6 }] },
       });
       if (built.ok) expect(AttendanceInputSchema.safeParse(built.value).success).toBe(true);
-      expect(buildAttendanceInput({ counts, officials: 0, byCommunity: { [A]: 9 } }, meeting)).toEqual({
+      expect(buildAttendanceInput({ counts, officials: {}, byCommunity: { [A]: 9 } }, meeting)).toEqual({
         ok: false,
         errors: ['resources.meetings.errors.communitySum'],
       });

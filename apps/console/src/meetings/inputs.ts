@@ -228,9 +228,37 @@ export function buildFeedbackBatch(rows: readonly FeedbackRow[]): Built<Feedback
 
 export interface AttendanceDraft {
   counts: Counts;
-  officials: number;
+  /** Officials present per organisation id (0 or absent: the organisation was not there). */
+  officials: Record<string, number>;
+  /** New staff (contact ids) introduced at the meeting. */
+  staffIntroduced?: string[];
   /** Regional meetings: attendees per community id. */
   byCommunity?: Record<string, number>;
+}
+
+/** What the gateway has, as a draft: nothing recorded before is lost when it is saved again. */
+export function attendanceDraftOf(saved: Pick<AttendanceInputRaw, 'counts' | 'officials' | 'byCommunity' | 'staffIntroducedContactIds'>): AttendanceDraft {
+  return {
+    counts: saved.counts,
+    officials: Object.fromEntries((saved.officials ?? []).map((row) => [row.organisationId, row.count])),
+    staffIntroduced: [...(saved.staffIntroducedContactIds ?? [])],
+    byCommunity: Object.fromEntries((saved.byCommunity ?? []).map((row) => [row.communityId, row.attendees])),
+  };
+}
+
+/** A draft kept by an earlier console had one number for the police unit's officials: read it as that unit's count. */
+export function upgradeAttendanceDraft(draft: Omit<AttendanceDraft, 'officials'> & { officials: number | Record<string, number> }, policeUnitId: string | null): AttendanceDraft {
+  if (typeof draft.officials !== 'number') return draft as AttendanceDraft;
+  return { ...draft, officials: policeUnitId && draft.officials > 0 ? { [policeUnitId]: draft.officials } : {} };
+}
+
+/** The organisations to ask about, in order: police unit, facilitating NGO, invited ones, then any others recorded. */
+export function organisationsToAsk(
+  meeting: { policeUnitId: string | null; facilitatingOrganisationId?: string | null; inviteeOrganisationIds?: readonly string[] },
+  draft: Pick<AttendanceDraft, 'officials'>,
+): string[] {
+  const ids = [meeting.policeUnitId, meeting.facilitatingOrganisationId, ...(meeting.inviteeOrganisationIds ?? []), ...Object.keys(draft.officials)];
+  return [...new Set(ids.filter((id): id is string => Boolean(id)))];
 }
 
 export const communitySum = (draft: AttendanceDraft, communityIds: readonly string[]) =>
@@ -244,14 +272,16 @@ export function buildAttendanceInput(
   draft: AttendanceDraft,
   meeting: { kind: MeetingKind; communityIds: readonly string[]; policeUnitId: string | null },
 ): Built<AttendanceInputRaw> {
-  const officials =
-    meeting.policeUnitId && draft.officials > 0 ? [{ organisationId: meeting.policeUnitId, count: draft.officials }] : [];
-  if (meeting.kind !== 'regional') return { ok: true, value: { counts: draft.counts, officials } };
+  const officials = Object.entries(draft.officials)
+    .filter(([, count]) => count > 0)
+    .map(([organisationId, count]) => ({ organisationId, count }));
+  const staffIntroducedContactIds = [...new Set(draft.staffIntroduced ?? [])];
+  if (meeting.kind !== 'regional') return { ok: true, value: { counts: draft.counts, officials, staffIntroducedContactIds } };
   if (communitySum(draft, meeting.communityIds) !== totalOf(draft.counts)) {
     return { ok: false, errors: [`${E}.communitySum`] };
   }
   const byCommunity = meeting.communityIds.map((communityId) => ({ communityId, attendees: draft.byCommunity?.[communityId] ?? 0 }));
-  return { ok: true, value: { counts: draft.counts, officials, byCommunity } };
+  return { ok: true, value: { counts: draft.counts, officials, staffIntroducedContactIds, byCommunity } };
 }
 
 // ---------------------------------------------------------------- concerns withheld by the gateway
