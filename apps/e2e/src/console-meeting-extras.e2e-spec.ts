@@ -1,4 +1,4 @@
-import type { ActionView, AttendanceView, CommunityView, ContactView, MeetingAgendaView, MeetingView, OrganisationView, TemplateView } from '@rd/contracts';
+import type { ActionView, AttendanceView, CommunityView, ConcernView, ContactView, MeetingAgendaView, MeetingView, OrganisationView, TemplateView } from '@rd/contracts';
 import { demoPassword, eventually } from '@rd/testing';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -257,6 +257,34 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
     await eventually(async () => expect((await saved()).total).toBe(13), 10_000);
     expect((await saved()).officials).toEqual(expect.arrayContaining(expected));
     expect((await saved()).staffIntroducedContactIds).toEqual([officer.body.id]);
+  });
+
+  it('should let the police raise a recorded concern to confidential (naming themselves handler) and, as its handler, lower it again', async () => {
+    const text = `Threats at home ${hex}`;
+    const recorded = await api<{ id: string }>('police.isfara', 'POST', `/meetings/${held.id}/concerns`, { topic: 'other', sensitivity: 'public', text });
+    expect(recorded.status).toBe(201);
+    await police.goto(consoleAt(`meetings/${held.id}/show`));
+    await police.getByRole('tab', { name: 'Hold' }).click();
+    const card = police.getByTestId(`concern-${recorded.body.id}`);
+    await card.waitFor(WAIT);
+    // Recorded as public, it turns out to be domestic violence: confidential, away from local government.
+    await card.getByTestId('concern-make-confidential').click();
+    await card.getByTestId('concern-sensitivity').filter({ hasText: 'Confidential' }).waitFor(WAIT);
+    const after = await api<ConcernView>('police.isfara', 'GET', `/concerns/${recorded.body.id}`);
+    expect(after.body).toMatchObject({ sensitivity: 'confidential', handlerIds: [await subjectOf('police.isfara')] });
+    expect((await api('gov.isfara', 'GET', `/concerns/${recorded.body.id}`)).status).toBe(404);
+    // As its handler, police.isfara is offered to lower it; another recorder does not even see it.
+    await card.getByTestId('concern-make-restricted').waitFor(WAIT);
+    await shot(police, '4-concern-confidential');
+    const ngo = await newPage('ngo.isfara');
+    await ngo.goto(consoleAt(`meetings/${held.id}/show`));
+    await ngo.getByRole('tab', { name: 'Hold' }).click();
+    await ngo.getByTestId('concern-list').waitFor(WAIT);
+    expect(await ngo.getByText(text).count()).toBe(0);
+    await ngo.context().close();
+    await card.getByTestId('concern-make-restricted').click();
+    await card.getByTestId('concern-sensitivity').filter({ hasText: 'Restricted' }).waitFor(WAIT);
+    expect((await api<ConcernView>('police.isfara', 'GET', `/concerns/${recorded.body.id}`)).body.sensitivity).toBe('restricted');
   });
 
   it('should attach a PNG sign-in sheet to a held meeting, show its size and SHA-256, and download the same bytes', async () => {

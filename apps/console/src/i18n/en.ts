@@ -264,6 +264,9 @@ export const en = {
       },
       concerns: {
         title: "Concerns raised",
+        changeSensitivity: "Change sensitivity to:",
+        sensitivityChanged: "Sensitivity changed to %{sensitivity}",
+        sensitivityFailed: "The sensitivity could not be changed",
         new: "New concern",
         none: "No concerns recorded yet",
         hidden: "%{count} more concerns are not shown to you (%{confidential} confidential)",

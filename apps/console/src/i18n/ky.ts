@@ -262,6 +262,9 @@ export const ky: AppMessages = {
       },
       concerns: {
         title: "Көтөрүлгөн маселелер",
+        changeSensitivity: "Купуялык деңгээлин өзгөртүү:",
+        sensitivityChanged: "Купуялык деңгээли өзгөрдү: %{sensitivity}",
+        sensitivityFailed: "Купуялык деңгээлин өзгөртүү мүмкүн болгон жок",
         new: "Жаңы маселе",
         none: "Азырынча маселе жазылган жок",
         hidden: "Сизге көрсөтүлбөгөн дагы маселелер: %{count} (купуя: %{confidential})",

@@ -262,6 +262,9 @@ export const ru: AppMessages = {
       },
       concerns: {
         title: "Поднятые вопросы",
+        changeSensitivity: "Изменить конфиденциальность на:",
+        sensitivityChanged: "Конфиденциальность изменена: %{sensitivity}",
+        sensitivityFailed: "Не удалось изменить конфиденциальность",
         new: "Новый вопрос",
         none: "Вопросы пока не записаны",
         hidden: "Ещё вопросов, скрытых от вас: %{count} (конфиденциальных: %{confidential})",

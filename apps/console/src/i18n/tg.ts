@@ -262,6 +262,9 @@ export const tg: AppMessages = {
       },
       concerns: {
         title: "Масъалаҳои бардошташуда",
+        changeSensitivity: "Дараҷаи махфиятро иваз кунед ба:",
+        sensitivityChanged: "Дараҷаи махфият иваз шуд: %{sensitivity}",
+        sensitivityFailed: "Дараҷаи махфиятро иваз кардан нашуд",
         new: "Масъалаи нав",
         none: "Ҳоло масъалае сабт нашудааст",
         hidden: "Боз масъалаҳое, ки ба шумо нишон дода намешаванд: %{count} (махфӣ: %{confidential})",

@@ -15,7 +15,7 @@ import { useCanAccess, useDataProvider, useGetIdentity, useNotify, useRecordCont
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { clearDraft, loadDraft, saveDraft } from './draft';
 import { BigToggle } from './fieldKit';
-import { buildConcernInput, emptyConcern, type ConcernDraft } from './inputs';
+import { buildConcernInput, emptyConcern, sensitivityPatch, sensitivityTargets, type ConcernDraft } from './inputs';
 import { SaveError } from './SaveError';
 import { useConcerns } from './useConcerns';
 
@@ -33,7 +33,7 @@ export const ConcernsPanel = () => {
     <Stack spacing={2} data-testid="concerns-panel">
       <Typography variant="h5">{translate('resources.meetings.concerns.title')}</Typography>
       {canRecord && <ConcernForm meetingId={record.id} onSaved={reload} />}
-      {canRead && <ConcernList concerns={concerns} hidden={hidden} error={error} onRetry={reload} />}
+      {canRead && <ConcernList concerns={concerns} hidden={hidden} error={error} onRetry={reload} onChanged={canRecord ? reload : undefined} />}
     </Stack>
   );
 };
@@ -43,11 +43,14 @@ export const ConcernList = ({
   hidden,
   error,
   onRetry,
+  onChanged,
 }: {
   concerns: ConcernView[];
   hidden: HiddenConcernCounts;
   error: unknown;
   onRetry: () => void;
+  /** Given to recorders: each card offers to change the sensitivity, then this reloads the list. */
+  onChanged?: () => void;
 }) => {
   const translate = useTranslate();
   const withheld = hidden.public + hidden.restricted + hidden.confidential;
@@ -60,13 +63,54 @@ export const ConcernList = ({
       )}
       {concerns.length === 0 && withheld === 0 && <Typography color="text.secondary">{translate('resources.meetings.concerns.none')}</Typography>}
       {concerns.map((concern) => (
-        <ConcernCard key={concern.id} concern={concern} />
+        <ConcernCard key={concern.id} concern={concern}>
+          {onChanged && <SensitivityChange concern={concern} onChanged={onChanged} />}
+        </ConcernCard>
       ))}
       {withheld > 0 && (
         <Alert severity="info" data-testid="concerns-hidden">
           {translate('resources.meetings.concerns.hidden', { count: withheld, confidential: hidden.confidential })}
         </Alert>
       )}
+    </Stack>
+  );
+};
+
+/**
+ * Moves a recorded concern's sensitivity: up whenever it turns out more delicate than recorded (raising it to
+ * confidential without handlers names the one who raises it), down only for its handlers or the coordinator.
+ */
+const SensitivityChange = ({ concern, onChanged }: { concern: ConcernView; onChanged: () => void }) => {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const notify = useNotify();
+  const { identity } = useGetIdentity();
+  const [pending, setPending] = useState(false);
+  const me = String(identity?.id ?? '');
+  const coordinator = Array.isArray(identity?.roles) && (identity.roles as string[]).includes('national-coordinator');
+  const targets = sensitivityTargets(concern, me, coordinator);
+  if (!me || targets.length === 0) return null;
+  const move = (to: (typeof targets)[number]) => {
+    setPending(true);
+    dataProvider
+      .apiCall('PATCH', `concerns/${concern.id}`, sensitivityPatch(concern, to, me))
+      .then(
+        () => {
+          notify('resources.meetings.concerns.sensitivityChanged', { type: 'success', messageArgs: { sensitivity: translate(`resources.meetings.concerns.sensitivities.${to}`) } });
+          onChanged();
+        },
+        (changeError: unknown) => notify((changeError as Error).message || 'resources.meetings.concerns.sensitivityFailed', { type: 'error' }),
+      )
+      .finally(() => setPending(false));
+  };
+  return (
+    <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1, flexWrap: 'wrap', alignItems: 'center' }} data-testid="concern-sensitivity-change">
+      <Typography variant="body2">{translate('resources.meetings.concerns.changeSensitivity')}</Typography>
+      {targets.map((to) => (
+        <Button key={to} size="large" variant="outlined" color={to === 'public' ? 'inherit' : SENSITIVITY_COLOURS[to]} disabled={pending} onClick={() => move(to)} data-testid={`concern-make-${to}`}>
+          {translate(`resources.meetings.concerns.sensitivities.${to}`)}
+        </Button>
+      ))}
     </Stack>
   );
 };

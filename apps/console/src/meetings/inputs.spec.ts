@@ -21,6 +21,8 @@ import {
   incompleteRows,
   organisationsToAsk,
   parseHidden,
+  sensitivityPatch,
+  sensitivityTargets,
   upgradeAttendanceDraft,
   type MeetingForm,
 } from './inputs';
@@ -209,6 +211,22 @@ describe('meeting input builders', () => {
         ok: false,
         errors: ['resources.meetings.errors.communitySum'],
       });
+    });
+  });
+
+  describe(sensitivityTargets.name, () => {
+    it('should offer to raise always, and to lower only to a handler or the coordinator', () => {
+      expect(sensitivityTargets({ sensitivity: 'public', handlerIds: [] }, 'me', false)).toEqual(['restricted', 'confidential']);
+      expect(sensitivityTargets({ sensitivity: 'restricted', handlerIds: [] }, 'me', false)).toEqual(['confidential']);
+      expect(sensitivityTargets({ sensitivity: 'confidential', handlerIds: ['other'] }, 'me', false)).toEqual([]);
+      expect(sensitivityTargets({ sensitivity: 'confidential', handlerIds: ['me'] }, 'me', false)).toEqual(['public', 'restricted']);
+      expect(sensitivityTargets({ sensitivity: 'restricted', handlerIds: [] }, 'me', true)).toEqual(['public', 'confidential']);
+    });
+
+    it('should name the one who makes a concern confidential its handler when it has none', () => {
+      expect(sensitivityPatch({ handlerIds: [] }, 'confidential', 'me')).toEqual({ sensitivity: 'confidential', handlerIds: ['me'] });
+      expect(sensitivityPatch({ handlerIds: ['other'] }, 'confidential', 'me')).toEqual({ sensitivity: 'confidential' });
+      expect(sensitivityPatch({ handlerIds: [] }, 'restricted', 'me')).toEqual({ sensitivity: 'restricted' });
     });
   });
 

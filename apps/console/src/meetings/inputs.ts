@@ -3,6 +3,7 @@ import type {
   AssignActionInput,
   AttendanceInputRaw,
   ConcernTopic,
+  ConcernView,
   CreateMeetingInput,
   FeedbackResponseInput,
   HiddenConcernCounts,
@@ -138,6 +139,24 @@ export function buildConcernInput(draft: ConcernDraft, myUserId: string): Built<
       handlerIds,
     },
   };
+}
+
+// ---------------------------------------------------------------- sensitivity of a recorded concern
+
+const RANK: Record<Sensitivity, number> = { public: 0, restricted: 1, confidential: 2 };
+
+/** Where a reader may move a concern: up always; down only as one of its handlers or the national coordinator (the gateway decides too). */
+export function sensitivityTargets(concern: Pick<ConcernView, 'sensitivity' | 'handlerIds'>, me: string, coordinator: boolean): Sensitivity[] {
+  const mayLower = coordinator || concern.handlerIds.includes(me);
+  return (['public', 'restricted', 'confidential'] as const).filter(
+    (to) => to !== concern.sensitivity && (RANK[to] > RANK[concern.sensitivity] || mayLower),
+  );
+}
+
+/** PATCH /concerns/:id: a confidential concern needs a named handler, so whoever raises it without one becomes it. */
+export function sensitivityPatch(concern: Pick<ConcernView, 'handlerIds'>, to: Sensitivity, me: string): { sensitivity: Sensitivity; handlerIds?: string[] } {
+  if (to === 'confidential' && concern.handlerIds.length === 0) return { sensitivity: to, handlerIds: [me] };
+  return { sensitivity: to };
 }
 
 // ---------------------------------------------------------------- actions
