@@ -6,6 +6,7 @@ import contacts from './contacts';
 import { Dashboard } from './dashboard/Dashboard';
 import districts from './districts';
 import { Layout } from './layout/Layout';
+import briefings from './briefings';
 import meetings from './meetings';
 import * as notifications from './notifications';
 import communitiesMap from './map';
@@ -47,6 +48,7 @@ export const App = ({ authProvider, dataProvider, i18nProvider, store }: AppProp
     <Resource name="organisations" {...organisations} recordRepresentation="name" />
     <Resource name="contacts" {...contacts} recordRepresentation={contactRepresentation} />
     <Resource name="meetings" {...meetings} recordRepresentation="title" />
+    <Resource name="briefings" {...briefings} recordRepresentation={(record) => String(record.title?.en ?? record.id)} />
     <Resource name="officer-assignments" />
     <Resource name="audit" {...audit} />
     <Resource name="reporting" {...reporting} />

@@ -1,4 +1,4 @@
-import type { ActionView, AttendanceView, CommunityView, ConcernView, ContactView, MeetingAgendaView, MeetingView, OrganisationView, TemplateView } from '@rd/contracts';
+import type { ActionView, AttendanceView, BriefingView, CommunityView, ConcernView, ContactView, MeetingAgendaView, MeetingView, OrganisationView, TemplateView } from '@rd/contracts';
 import { demoPassword, eventually } from '@rd/testing';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -53,6 +53,27 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
     if (typed) await input.fill(typed);
     await page.getByRole('option', { name: option }).first().click(WAIT);
   }
+
+  /** A local meeting planned through the gateway by police.isfara, starting `minutes` from now. */
+  async function planMeeting(communityId: string, title: string, minutes: number, extra: Record<string, unknown> = {}): Promise<MeetingView> {
+    const created = await api<MeetingView>('police.isfara', 'POST', '/meetings', {
+      kind: 'local',
+      communityIds: [communityId],
+      districtCode: 'isfara',
+      title,
+      startsAt: new Date(Date.now() + minutes * 60 * 1000).toISOString(),
+      venueName: 'School No. 1',
+      venueType: 'school',
+      organisedBy: 'police',
+      ...extra,
+    });
+    expect(created.status).toBe(201);
+    return created.body;
+  }
+
+  const holdMeeting = async (id: string) => {
+    for (const to of ['scheduled', 'held']) expect((await api('police.isfara', 'POST', `/meetings/${id}/transitions`, { to })).status).toBe(200);
+  };
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -154,6 +175,19 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
     const id = /#\/meetings\/([0-9a-f-]+)\/show/.exec(page.url())?.[1] ?? '';
     const saved = await api<MeetingView>('ngo.isfara', 'GET', `/meetings/${id}`);
     expect(saved.body).toMatchObject({ organisedBy: 'police-ngo-facilitated', facilitatingOrganisationId: ngo.body.id, venueLocation: { lat: 40.1256, lng: 70.6253 } });
+    // The plan step shows both, and gives the meeting (and, on the district page, the district's meetings) as .ics.
+    await page.getByText(ngo.body.name).waitFor(WAIT);
+    await page.getByText('40.1256, 70.6253').waitFor(WAIT);
+    const ics = async (testId: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download', WAIT), page.getByTestId(testId).click()]);
+      expect(file.suggestedFilename()).toMatch(/\.ics$/);
+      return readFileSync((await file.path()) ?? '', 'utf8');
+    };
+    const single = await ics('meeting-calendar');
+    expect(single).toContain('BEGIN:VCALENDAR');
+    expect(single).toContain(`Facilitated ${hex}`);
+    await page.goto(consoleAt('districts/isfara/show'));
+    expect(await ics('district-calendar')).toContain(`UID:${held.id}@`);
     await page.context().close();
   });
 
@@ -172,17 +206,7 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
     // Assigned after the held meeting's day: to be introduced at the next one.
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     expect((await api('ngo.isfara', 'POST', '/officer-assignments', { communityId: community.id, officerContactId: officer.body.id, policeUnitId: unit.body.id, since: tomorrow })).status).toBe(201);
-    const next = await api<MeetingView>('police.isfara', 'POST', '/meetings', {
-      kind: 'local',
-      communityIds: [community.id],
-      districtCode: 'isfara',
-      title: `Next quarter ${hex}`,
-      startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-      venueName: 'School No. 1',
-      venueType: 'school',
-      organisedBy: 'police',
-    });
-    expect(next.status).toBe(201);
+    const next = { body: await planMeeting(community.id, `Next quarter ${hex}`, 30 * 24 * 60) };
 
     await police.goto(consoleAt(`meetings/${next.body.id}/show`));
     const carried = police.getByTestId('carry-over-concern').filter({ hasText: `The canal gate ${hex} is broken` });
@@ -208,21 +232,17 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
     const regional = await org('coordinator', 'Regional border directorate', 'regional-law-enforcement', { regionCode: 'sughd' });
     const officer = await api<ContactView>('ngo.isfara', 'POST', '/contacts', { name: `New inspector ${hex}`, organisationId: unit.id, consent: true });
     expect((await api('ngo.isfara', 'POST', '/officer-assignments', { communityId: place.body.id, officerContactId: officer.body.id, policeUnitId: unit.id })).status).toBe(201);
-    const meeting = await api<MeetingView>('police.isfara', 'POST', '/meetings', {
-      kind: 'local',
-      communityIds: [place.body.id],
-      districtCode: 'isfara',
-      title: `Officials present ${hex}`,
-      startsAt: new Date(Date.now() + 10 * 60 * 1000).toISOString(),
-      venueName: 'Jamoat hall',
-      venueType: 'administrative-building',
-      organisedBy: 'police-ngo-facilitated',
-      policeUnitId: unit.id,
-      facilitatingOrganisationId: ngo.id,
-      inviteeOrganisationIds: [jamoat.id],
-    });
-    expect(meeting.status).toBe(201);
-    for (const to of ['scheduled', 'held']) expect((await api('police.isfara', 'POST', `/meetings/${meeting.body.id}/transitions`, { to })).status).toBe(200);
+    const meeting = {
+      body: await planMeeting(place.body.id, `Officials present ${hex}`, 10, {
+        venueName: 'Jamoat hall',
+        venueType: 'administrative-building',
+        organisedBy: 'police-ngo-facilitated',
+        policeUnitId: unit.id,
+        facilitatingOrganisationId: ngo.id,
+        inviteeOrganisationIds: [jamoat.id],
+      }),
+    };
+    await holdMeeting(meeting.body.id);
 
     await police.goto(consoleAt(`meetings/${meeting.body.id}/show`));
     await police.getByRole('tab', { name: 'Hold' }).click();
@@ -285,6 +305,48 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
     await card.getByTestId('concern-make-restricted').click();
     await card.getByTestId('concern-sensitivity').filter({ hasText: 'Restricted' }).waitFor(WAIT);
     expect((await api<ConcernView>('police.isfara', 'GET', `/concerns/${recorded.body.id}`)).body.sensitivity).toBe('restricted');
+  });
+
+  it('should publish a legal briefing and a second version, present it on an agenda item and show where it was presented', async () => {
+    const coordinator = await newPage('coordinator');
+    await coordinator.goto(consoleAt('briefings/create'));
+    await coordinator.locator('input[name="title.en"]').fill(`Grazing abroad ${hex}`);
+    await coordinator.locator('textarea[name="summary.en"]').fill('What herders need to cross with their flocks');
+    await coordinator.locator('textarea[name="body.en"]').fill('Permits are issued by the district administration.');
+    await coordinator.locator('input[name="effectiveDate"]').fill('2027-01-01');
+    await coordinator.getByRole('button', { name: 'Save' }).click();
+    await coordinator.waitForURL(/#\/briefings\/[0-9a-f-]+\/show/, WAIT);
+    const first = /#\/briefings\/([0-9a-f-]+)\/show/.exec(coordinator.url())?.[1] ?? '';
+    // The next version, prefilled from the first, with a Russian title added.
+    await coordinator.getByTestId('briefing-new-version').click();
+    await coordinator.getByTestId('briefing-version-of').waitFor(WAIT);
+    expect(await coordinator.locator('input[name="title.en"]').inputValue()).toBe(`Grazing abroad ${hex}`);
+    await coordinator.locator('input[name="title.ru"]').fill(`Выпас за рубежом ${hex}`);
+    await coordinator.getByRole('button', { name: 'Save' }).click();
+    await coordinator.waitForURL((url) => /#\/briefings\/[0-9a-f-]+\/show/.test(url.hash) && !url.hash.includes(first), WAIT);
+    const second = (await api<BriefingView>('coordinator', 'GET', `/briefings/${/#\/briefings\/([0-9a-f-]+)\/show/.exec(coordinator.url())?.[1]}`)).body;
+    expect(second).toMatchObject({ version: 2, title: { en: `Grazing abroad ${hex}`, ru: `Выпас за рубежом ${hex}` } });
+    await coordinator.getByTestId('briefing-versions').getByText(/^Version 1: /).waitFor(WAIT);
+
+    // A meeting from the handbook template: its legal-information item presents the new version.
+    const templates = (await api<TemplateView[]>('police.isfara', 'GET', '/templates')).body;
+    const template = templates.filter((t) => t.agenda.some((item) => item.kind === 'legal-information')).reduce((a, b) => (b.version > a.version ? b : a));
+    const meeting = { body: await planMeeting(community.id, `Legal day ${hex}`, 15, { templateId: template.id }) };
+    const agenda = (await api<MeetingAgendaView>('police.isfara', 'GET', `/meetings/${meeting.body.id}/agenda`)).body;
+    const legal = agenda.items.find((item) => item.kind === 'legal-information');
+    await police.goto(consoleAt(`meetings/${meeting.body.id}/show`));
+    await police.getByTestId(`agenda-item-${legal?.position}`).getByRole('combobox').click();
+    await police.getByRole('option', { name: `Grazing abroad ${hex} (v2)` }).click();
+    await police.getByTestId(`agenda-briefing-attach-${legal?.position}`).click();
+    await police.getByTestId(`agenda-briefing-${legal?.position}`).filter({ hasText: `Grazing abroad ${hex} (version 2)` }).waitFor(WAIT);
+    expect((await api<MeetingAgendaView>('police.isfara', 'GET', `/meetings/${meeting.body.id}/agenda`)).body.items.find((item) => item.id === legal?.id)?.briefingId).toBe(second.id);
+
+    // Once the meeting is held, the briefing page says which community received it, and when.
+    await holdMeeting(meeting.body.id);
+    await coordinator.reload();
+    await coordinator.getByTestId('briefing-delivery').filter({ hasText: community.name }).waitFor(WAIT);
+    await shot(coordinator, '5-briefing-delivered');
+    await coordinator.context().close();
   });
 
   it('should attach a PNG sign-in sheet to a held meeting, show its size and SHA-256, and download the same bytes', async () => {

@@ -48,6 +48,8 @@ export const ACCESS_RULES: Readonly<Record<string, Readonly<Record<string, Permi
   },
   // Concerns and follow-up actions live on the meeting page; what each reader sees is decided by the gateway.
   concerns: { list: 'concern:read', create: 'concern:record', edit: 'concern:record' },
+  // The legal briefing library: read by everyone who reads meetings, published nationally (briefing:manage).
+  briefings: { list: 'meeting:read', show: 'meeting:read', create: 'briefing:manage' },
   actions: { list: 'action:read', manage: 'action:manage' },
   reports: { list: 'report:read', show: 'report:read', drillDown: 'report:drill-down' },
   // The reporting dashboard (a page) and the export jobs behind its buttons; the gateway scopes both.

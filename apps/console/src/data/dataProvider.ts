@@ -19,6 +19,8 @@ const PATHS: Readonly<Record<string, string>> = {
   'notifications/templates': 'notifications/templates',
   'notifications/settings': 'notifications/settings',
   'report-exports': 'report-exports',
+  // The legal briefing library (issue 5): one row per version.
+  briefings: 'briefings',
 };
 
 type Row = Record<string, unknown>;

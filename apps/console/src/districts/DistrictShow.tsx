@@ -1,5 +1,6 @@
 import { CanAccess, Show, SimpleShowLayout, TextField, useLocaleState, useRecordContext } from 'react-admin';
 import { LocationField } from '../geography/LocationField';
+import { DistrictCalendarButton } from '../meetings/CalendarButton';
 import type { DistrictRecord } from '../types';
 import { DistrictNameField } from './DistrictNameField';
 import { DistrictReport } from './DistrictReport';
@@ -21,6 +22,9 @@ export const DistrictShow = () => (
       <TextField source="countryCode" />
       <TextField source="timeZone" />
       <LocationField source="location" />
+      <CanAccess resource="meetings" action="list">
+        <DistrictCalendarButton />
+      </CanAccess>
     </SimpleShowLayout>
     <CanAccess resource="reports" action="show">
       <DistrictReport />

@@ -6,13 +6,76 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { CarryOver, MeetingAgendaView, ProposedStaff } from '@rd/contracts';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import type { AgendaItemView, BriefingView, CarryOver, MeetingAgendaView, ProposedStaff } from '@rd/contracts';
 import { useState } from 'react';
-import { useCanAccess, useDataProvider, useGetMany, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useCanAccess, useDataProvider, useGetList, useGetMany, useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { inLanguage, latestVersions } from '../briefings/briefingText';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { useApi } from '../data/useApi';
 
 const T = 'resources.meetings.agenda';
+
+/**
+ * A legal-information item presents one briefing version (so it is known which community received which briefing
+ * when): the one chosen is shown, and planners pick or change it from the newest versions of the library.
+ */
+const ItemBriefing = ({ meetingId, item, canPlan, onChanged }: { meetingId: string; item: AgendaItemView; canPlan: boolean; onChanged: () => void }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const notify = useNotify();
+  const { data: library } = useGetList<BriefingView>('briefings', { pagination: { page: 1, perPage: 500 } });
+  const [chosen, setChosen] = useState('');
+  const [pending, setPending] = useState(false);
+  const current = library?.find((row) => row.id === item.briefingId);
+  const attach = () => {
+    setPending(true);
+    dataProvider
+      .apiCall('POST', `meetings/${meetingId}/agenda/items/${item.id}/briefing`, { briefingId: chosen })
+      .then(
+        () => {
+          notify(`${T}.briefingAttached`, { type: 'success' });
+          setChosen('');
+          onChanged();
+        },
+        (attachError: unknown) => notify((attachError as Error).message, { type: 'error' }),
+      )
+      .finally(() => setPending(false));
+  };
+  return (
+    <Stack spacing={1} sx={{ pl: 2, width: '100%' }}>
+      {current && (
+        <Typography variant="body2" data-testid={`agenda-briefing-${item.position}`}>
+          {translate(`${T}.briefing`, { title: inLanguage(current.title, locale), version: current.version })}
+        </Typography>
+      )}
+      {canPlan && (
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          <TextField
+            select
+            size="small"
+            label={translate(`${T}.chooseBriefing`)}
+            value={chosen}
+            onChange={(event) => setChosen(event.target.value)}
+            sx={{ minWidth: 280 }}
+            slotProps={{ htmlInput: { 'data-testid': `agenda-briefing-choice-${item.position}` } }}
+          >
+            {latestVersions(library ?? []).map((row) => (
+              <MenuItem key={row.id} value={row.id}>
+                {`${inLanguage(row.title, locale)} (v${row.version})`}
+              </MenuItem>
+            ))}
+          </TextField>
+          <Button variant="outlined" size="large" disabled={!chosen || pending} onClick={attach} data-testid={`agenda-briefing-attach-${item.position}`}>
+            {translate(`${T}.attachBriefing`)}
+          </Button>
+        </Stack>
+      )}
+    </Stack>
+  );
+};
 
 /** "Progress since last meeting" (you said — we did): what earlier meetings of the communities left open. */
 const CarryOverSection = ({ carryOver }: { carryOver: CarryOver }) => {
@@ -115,8 +178,9 @@ export const AgendaPanel = () => {
       ) : (
         <List dense data-testid="agenda-items">
           {data.items.map((item) => (
-            <ListItem key={item.id} data-testid={`agenda-item-${item.position}`}>
+            <ListItem key={item.id} data-testid={`agenda-item-${item.position}`} sx={{ flexWrap: 'wrap' }}>
               <ListItemText primary={`${item.position}. ${item.title}`} />
+              {item.kind === 'legal-information' && <ItemBriefing meetingId={record.id} item={item} canPlan={canPlan === true} onChanged={reload} />}
             </ListItem>
           ))}
         </List>

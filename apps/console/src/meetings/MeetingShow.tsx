@@ -7,7 +7,9 @@ import {
   TabbedShowLayout,
   TextField,
 } from 'react-admin';
+import { LocationField } from '../geography/LocationField';
 import { AgendaPanel } from './AgendaPanel';
+import { MeetingCalendarButton } from './CalendarButton';
 import { AttendancePanel } from './AttendancePanel';
 import { meetingKindChoices, meetingStatusChoices, organisedByChoices, venueTypeChoices } from './choices';
 import { ConcernsPanel } from './ConcernsPanel';
@@ -33,10 +35,13 @@ export const MeetingShow = () => (
         <TextField source="quarter" />
         <TextField source="venueName" />
         <SelectField source="venueType" choices={venueTypeChoices} />
+        <LocationField source="venueLocation" label="resources.meetings.fields.venueLocation" />
         <ReferenceField source="policeUnitId" reference="organisations" emptyText="—" />
         <SelectField source="organisedBy" choices={organisedByChoices} />
+        <ReferenceField source="facilitatingOrganisationId" reference="organisations" emptyText="—" />
         <NumberField source="durationMinutes" />
         <TextField source="statusReason" emptyText="—" />
+        <MeetingCalendarButton />
         <AgendaPanel />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.meetings.steps.invite" path="invite">
