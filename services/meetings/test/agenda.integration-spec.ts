@@ -96,6 +96,13 @@ describe('agenda and templates (real PostgreSQL and NATS)', () => {
     expect(await rpc.request(GetAgendaQryV1, localGovIsfara, { meetingId: meeting.id }, ctx)).toEqual(applied);
   });
 
+  it('should date the checklist by the district calendar for a meeting early in the local morning', async () => {
+    // 23:30 UTC on 20 March is 04:30 on 21 March in Isfara (UTC+5): the steps count from 21 March.
+    const meeting = await rpc.request(CreateMeetingCmdV1, policeIsfara, { input: { ...input(), startsAt: '2027-03-20T23:30:00Z' }, place: isfara }, ctx);
+    const applied = await rpc.request(ApplyTemplateCmdV1, policeIsfara, { meetingId: meeting.id, templateId: await defaultTemplateId() }, ctx);
+    expect(applied.checklist.map((i) => i.dueDate)).toEqual(['2027-03-07', '2027-03-11', '2027-03-14', '2027-03-16', '2027-03-28']);
+  });
+
   it('should tick a checklist item once and keep the first tick', async () => {
     const meeting = await rpc.request(CreateMeetingCmdV1, policeIsfara, { input: input(), place: isfara }, ctx);
     const applied = await rpc.request(ApplyTemplateCmdV1, policeIsfara, { meetingId: meeting.id, templateId: await defaultTemplateId() }, ctx);

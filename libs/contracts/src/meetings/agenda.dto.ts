@@ -18,11 +18,11 @@ export const ChecklistItemViewSchema = z.object({
   key: z.string().describe('Stable key of the step'),
   title: z.string().describe('What is to be done'),
   offsetDays: z.number().int().describe('Days from the meeting start it is due'),
-  dueDate: z.iso.date().describe('Due date (UTC calendar date), meeting start plus offsetDays'),
+  dueDate: z.iso.date().describe("Due date on the district's calendar: the meeting's local start date plus offsetDays"),
   done: z.boolean().describe('Ticked'),
   doneAt: z.string().nullable().describe('When it was ticked'),
   doneBy: z.string().nullable().describe('Who ticked it'),
-  overdue: z.boolean().describe('Not ticked and its due date (UTC) has passed'),
+  overdue: z.boolean().describe("Not ticked and its due date is before today in the district"),
 });
 export type ChecklistItemView = z.infer<typeof ChecklistItemViewSchema>;
 

@@ -5,6 +5,8 @@ import type { MeetingAgendaItem, MeetingChecklistItem } from './meeting-agenda.e
 export interface AgendaParts {
   meetingId: string;
   startsAt: Date;
+  /** The district's time zone: due dates and "today" follow its calendar. */
+  timeZone: string;
   template: { id: string; version: number } | null;
   items: MeetingAgendaItem[];
   checklist: MeetingChecklistItem[];
@@ -19,7 +21,7 @@ export function toAgendaView(parts: AgendaParts, now: Date): Omit<MeetingAgendaV
     checklist: [...parts.checklist]
       .sort((a, b) => a.position - b.position)
       .map((item) => {
-        const dueDate = checklistDueDate(parts.startsAt, item.offsetDays);
+        const dueDate = checklistDueDate(parts.startsAt, item.offsetDays, parts.timeZone);
         const done = item.doneAt !== null;
         return {
           id: item.id,
@@ -30,7 +32,7 @@ export function toAgendaView(parts: AgendaParts, now: Date): Omit<MeetingAgendaV
           done,
           doneAt: item.doneAt?.toISOString() ?? null,
           doneBy: item.doneBy,
-          overdue: isChecklistItemOverdue(dueDate, done, now),
+          overdue: isChecklistItemOverdue(dueDate, done, now, parts.timeZone),
         };
       }),
   };

@@ -15,7 +15,7 @@ import { dateOnly } from '../actions/follow-up-action.mapper';
 import { Concern } from '../concerns/concern.entity';
 import { toAgendaView } from './agenda.mapper';
 import { buildCarryOver, type CarryOverSource } from './carry-over';
-import { checklistDueDate } from './checklist-due';
+import { checklistDueDate, dateInZone } from './checklist-due';
 import { copyTemplateOntoMeeting } from './template-copy';
 import { MeetingAgenda, MeetingAgendaItem, MeetingChecklistItem } from './meeting-agenda.entity';
 
@@ -107,7 +107,7 @@ export class AgendaService {
         item.doneAt = now;
         item.doneBy = actor.userId;
         const all = await tx.find(MeetingChecklistItem, { meetingId });
-        const dueDate = checklistDueDate(meeting.startsAt, item.offsetDays);
+        const dueDate = checklistDueDate(meeting.startsAt, item.offsetDays, meeting.timeZone);
         recordEvent(
           tx,
           ChecklistItemTickedEvtV1,
@@ -118,7 +118,7 @@ export class AgendaService {
             itemId: item.id,
             key: item.key,
             dueDate,
-            late: dueDate < now.toISOString().slice(0, 10),
+            late: dueDate < dateInZone(now, meeting.timeZone),
             done: all.filter((i) => i.doneAt).length,
             total: all.length,
             occurredAt: now.toISOString(),
@@ -139,7 +139,7 @@ export class AgendaService {
     const template = agenda ? await em.findOne(MeetingTemplate, { id: agenda.templateId }) : null;
     const carryOver = buildCarryOver(actor, await this.carryOverSources(em, meeting));
     const proposedStaff = await this.roster.proposedStaff(em, meeting);
-    return { ...toAgendaView({ meetingId: meeting.id, startsAt: meeting.startsAt, template, items, checklist }, new Date()), carryOver, proposedStaff };
+    return { ...toAgendaView({ meetingId: meeting.id, startsAt: meeting.startsAt, timeZone: meeting.timeZone, template, items, checklist }, new Date()), carryOver, proposedStaff };
   }
 
   /** Concerns (with their actions) of the district's earlier meetings that share a community with this one. */

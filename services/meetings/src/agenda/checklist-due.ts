@@ -1,16 +1,20 @@
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The calendar date (YYYY-MM-DD) of an instant on the district's wall clock. */
+export function dateInZone(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
 /**
- * Due date of a checklist step: the meeting's start date, as a UTC calendar date, plus `offsetDays`.
- * UTC rather than the district's zone keeps the rule one line; the districts are UTC+5/+6, so a step can
- * show as due up to a day early for meetings starting before 06:00 local time (see docs/adr/0009).
+ * Due date of a checklist step: the meeting's start date in the district's time zone plus `offsetDays`, so a
+ * meeting at 05:00 in Isfara is due-dated by Isfara's calendar, not by the UTC day before (docs/adr/0009).
  */
-export function checklistDueDate(meetingStartsAt: Date, offsetDays: number): string {
-  const startDay = Date.UTC(meetingStartsAt.getUTCFullYear(), meetingStartsAt.getUTCMonth(), meetingStartsAt.getUTCDate());
+export function checklistDueDate(meetingStartsAt: Date, offsetDays: number, timeZone: string): string {
+  const startDay = Date.parse(`${dateInZone(meetingStartsAt, timeZone)}T00:00:00Z`);
   return new Date(startDay + offsetDays * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Overdue: not ticked and the due date (UTC) is before today (UTC); a step due today is not yet overdue. */
-export function isChecklistItemOverdue(dueDate: string, done: boolean, now: Date): boolean {
-  return !done && dueDate < now.toISOString().slice(0, 10);
+/** Overdue: not ticked and the due date is before today in the district; a step due today is not yet overdue. */
+export function isChecklistItemOverdue(dueDate: string, done: boolean, now: Date, timeZone: string): boolean {
+  return !done && dueDate < dateInZone(now, timeZone);
 }
