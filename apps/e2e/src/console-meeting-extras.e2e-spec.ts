@@ -8,6 +8,7 @@ import { launchChromium, loginThroughKeycloak } from './support/console-login';
 import { e2eEnv } from './support/e2e-env';
 import { subjectOf } from './support/concerns';
 import { api } from './support/http';
+import { localInput } from './support/wall-clock';
 
 const SCREENSHOTS = join(__dirname, '..', '..', '..', 'test-output', 'screenshots');
 const WAIT = { timeout: 20_000 };
@@ -15,15 +16,6 @@ const DISTRICT_ZONE = 'Asia/Dushanbe';
 // A 1×1 PNG: the smallest real scan the gateway accepts by its magic bytes.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
-/** `2026-11-24T23:28`: a datetime-local value on the district's wall clock. */
-const localInput = (instant: Date, timeZone: string) => {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-};
 
 /**
  * The meeting page's extras in the console: planning from a handbook template (its agenda shows on the plan step),
@@ -81,21 +73,8 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
     const created = await api<CommunityView>('ngo.isfara', 'POST', '/communities', { name: `Extras village ${hex}`, districtCode: 'isfara', kind: 'village' });
     expect(created.status).toBe(201);
     community = created.body;
-    const draft = await api<MeetingView>('police.isfara', 'POST', '/meetings', {
-      kind: 'local',
-      communityIds: [community.id],
-      districtCode: 'isfara',
-      title: `Held with a sheet ${hex}`,
-      startsAt: new Date(Date.now() + 20 * 60 * 1000).toISOString(),
-      venueName: 'School No. 1',
-      venueType: 'school',
-      organisedBy: 'police',
-    });
-    expect(draft.status).toBe(201);
-    for (const to of ['scheduled', 'held']) {
-      expect((await api('police.isfara', 'POST', `/meetings/${draft.body.id}/transitions`, { to })).status).toBe(200);
-    }
-    held = draft.body;
+    held = await planMeeting(community.id, `Held with a sheet ${hex}`, 20);
+    await holdMeeting(held.id);
     browser = await launchChromium();
     police = await newPage('police.isfara');
   });
@@ -206,9 +185,9 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
     // Assigned after the held meeting's day: to be introduced at the next one.
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     expect((await api('ngo.isfara', 'POST', '/officer-assignments', { communityId: community.id, officerContactId: officer.body.id, policeUnitId: unit.body.id, since: tomorrow })).status).toBe(201);
-    const next = { body: await planMeeting(community.id, `Next quarter ${hex}`, 30 * 24 * 60) };
+    const next = await planMeeting(community.id, `Next quarter ${hex}`, 30 * 24 * 60);
 
-    await police.goto(consoleAt(`meetings/${next.body.id}/show`));
+    await police.goto(consoleAt(`meetings/${next.id}/show`));
     const carried = police.getByTestId('carry-over-concern').filter({ hasText: `The canal gate ${hex} is broken` });
     await carried.waitFor(WAIT);
     await carried.getByText('Answer given: The district will send a team').waitFor(WAIT);
@@ -232,19 +211,17 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
     const regional = await org('coordinator', 'Regional border directorate', 'regional-law-enforcement', { regionCode: 'sughd' });
     const officer = await api<ContactView>('ngo.isfara', 'POST', '/contacts', { name: `New inspector ${hex}`, organisationId: unit.id, consent: true });
     expect((await api('ngo.isfara', 'POST', '/officer-assignments', { communityId: place.body.id, officerContactId: officer.body.id, policeUnitId: unit.id })).status).toBe(201);
-    const meeting = {
-      body: await planMeeting(place.body.id, `Officials present ${hex}`, 10, {
-        venueName: 'Jamoat hall',
-        venueType: 'administrative-building',
-        organisedBy: 'police-ngo-facilitated',
-        policeUnitId: unit.id,
-        facilitatingOrganisationId: ngo.id,
-        inviteeOrganisationIds: [jamoat.id],
-      }),
-    };
-    await holdMeeting(meeting.body.id);
+    const meeting = await planMeeting(place.body.id, `Officials present ${hex}`, 10, {
+      venueName: 'Jamoat hall',
+      venueType: 'administrative-building',
+      organisedBy: 'police-ngo-facilitated',
+      policeUnitId: unit.id,
+      facilitatingOrganisationId: ngo.id,
+      inviteeOrganisationIds: [jamoat.id],
+    });
+    await holdMeeting(meeting.id);
 
-    await police.goto(consoleAt(`meetings/${meeting.body.id}/show`));
+    await police.goto(consoleAt(`meetings/${meeting.id}/show`));
     await police.getByRole('tab', { name: 'Hold' }).click();
     await police.getByTestId('count-women-from30to59').fill('12');
     await police.getByTestId(`count-officials-${unit.id}`).fill('3');
@@ -262,7 +239,7 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
       { organisationId: jamoat.id, count: 2 },
       { organisationId: regional.id, count: 1 },
     ];
-    const saved = async () => (await api<AttendanceView>('police.isfara', 'GET', `/meetings/${meeting.body.id}/attendance`)).body;
+    const saved = async () => (await api<AttendanceView>('police.isfara', 'GET', `/meetings/${meeting.id}/attendance`)).body;
     await eventually(async () => expect(await saved()).toMatchObject({ total: 12, staffIntroducedContactIds: [officer.body.id] }), 10_000);
     expect((await saved()).officials).toEqual(expect.arrayContaining(expected));
     expect((await saved()).officials).toHaveLength(4);
@@ -331,18 +308,18 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
     // A meeting from the handbook template: its legal-information item presents the new version.
     const templates = (await api<TemplateView[]>('police.isfara', 'GET', '/templates')).body;
     const template = templates.filter((t) => t.agenda.some((item) => item.kind === 'legal-information')).reduce((a, b) => (b.version > a.version ? b : a));
-    const meeting = { body: await planMeeting(community.id, `Legal day ${hex}`, 15, { templateId: template.id }) };
-    const agenda = (await api<MeetingAgendaView>('police.isfara', 'GET', `/meetings/${meeting.body.id}/agenda`)).body;
+    const meeting = await planMeeting(community.id, `Legal day ${hex}`, 15, { templateId: template.id });
+    const agenda = (await api<MeetingAgendaView>('police.isfara', 'GET', `/meetings/${meeting.id}/agenda`)).body;
     const legal = agenda.items.find((item) => item.kind === 'legal-information');
-    await police.goto(consoleAt(`meetings/${meeting.body.id}/show`));
+    await police.goto(consoleAt(`meetings/${meeting.id}/show`));
     await police.getByTestId(`agenda-item-${legal?.position}`).getByRole('combobox').click();
     await police.getByRole('option', { name: `Grazing abroad ${hex} (v2)` }).click();
     await police.getByTestId(`agenda-briefing-attach-${legal?.position}`).click();
     await police.getByTestId(`agenda-briefing-${legal?.position}`).filter({ hasText: `Grazing abroad ${hex} (version 2)` }).waitFor(WAIT);
-    expect((await api<MeetingAgendaView>('police.isfara', 'GET', `/meetings/${meeting.body.id}/agenda`)).body.items.find((item) => item.id === legal?.id)?.briefingId).toBe(second.id);
+    expect((await api<MeetingAgendaView>('police.isfara', 'GET', `/meetings/${meeting.id}/agenda`)).body.items.find((item) => item.id === legal?.id)?.briefingId).toBe(second.id);
 
     // Once the meeting is held, the briefing page says which community received it, and when.
-    await holdMeeting(meeting.body.id);
+    await holdMeeting(meeting.id);
     await coordinator.reload();
     await coordinator.getByTestId('briefing-delivery').filter({ hasText: community.name }).waitFor(WAIT);
     await shot(coordinator, '5-briefing-delivered');

@@ -8,6 +8,7 @@ import { launchChromium, loginThroughKeycloak } from './support/console-login';
 import { subjectOf } from './support/concerns';
 import { e2eEnv } from './support/e2e-env';
 import { api } from './support/http';
+import { localInput } from './support/wall-clock';
 
 const SCREENSHOTS = join(__dirname, '..', '..', '..', 'test-output', 'screenshots');
 const WAIT = { timeout: 20_000 };
@@ -19,15 +20,6 @@ const DEVICE_ZONE = 'Europe/Berlin';
 const clockIn = (instant: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', hour12: true }).format(instant).replace(/\s?[AP]M$/, '');
 
-/** `2026-11-24T23:28`: a datetime-local value on the district's wall clock. */
-const localInput = (instant: Date, timeZone: string) => {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-};
 
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 

@@ -18,6 +18,7 @@ import {
   OfficerAssignedEvtV1,
   UpdateNotificationSettingsCmdV1,
   type Actor,
+  type DataOf,
   type ContactView,
   type MeetingView,
 } from '@rd/contracts';
@@ -54,6 +55,28 @@ function addMeeting(partial: Partial<MeetingView> = {}): MeetingView {
   h.world.meetings.set(meeting.id, meeting);
   return meeting;
 }
+
+/** A `meeting.updated` of a scheduled Isfara meeting: nobody added or removed unless `change` says so. */
+const updated = (m: MeetingView, sequence: number, change: Partial<DataOf<typeof MeetingUpdatedEvtV1>>): DataOf<typeof MeetingUpdatedEvtV1> => ({
+  meetingId: m.id,
+  status: 'scheduled',
+  communityIds: m.communityIds,
+  districtCode: 'isfara',
+  regionCode: 'sughd',
+  quarter: m.quarter,
+  scheduledFor: m.startsAt,
+  timeZone: 'Asia/Dushanbe',
+  sequence,
+  changedFields: [],
+  inviteeContactIds: [],
+  inviteeOrganisationIds: [],
+  addedInviteeContactIds: [],
+  removedInviteeContactIds: [],
+  addedInviteeOrganisationIds: [],
+  removedInviteeOrganisationIds: [],
+  occurredAt: new Date().toISOString(),
+  ...change,
+});
 
 const scheduled = (m: MeetingView) => ({ meetingId: m.id, communityIds: m.communityIds, districtCode: m.districtCode, scheduledFor: m.startsAt, quarter: m.quarter });
 
@@ -165,25 +188,7 @@ describe('notifications triggers', () => {
   it('should tell every invitee about a changed plan (meeting.updated)', async () => {
     const invitee = addContact({ phone: phone(), preferredChannel: 'sms', preferredLanguage: 'en' });
     const meeting = addMeeting({ inviteeContactIds: [invitee.id], venueName: 'New community centre', sequence: 2 });
-    await h.publish(MeetingUpdatedEvtV1, {
-      meetingId: meeting.id,
-      status: 'scheduled',
-      communityIds: meeting.communityIds,
-      districtCode: 'isfara',
-      regionCode: 'sughd',
-      quarter: meeting.quarter,
-      scheduledFor: meeting.startsAt,
-      timeZone: 'Asia/Dushanbe',
-      sequence: 2,
-      changedFields: ['venueName'],
-      inviteeContactIds: [invitee.id],
-      inviteeOrganisationIds: [],
-      addedInviteeContactIds: [],
-      removedInviteeContactIds: [],
-      addedInviteeOrganisationIds: [],
-      removedInviteeOrganisationIds: [],
-      occurredAt: new Date().toISOString(),
-    });
+    await h.publish(MeetingUpdatedEvtV1, updated(meeting, 2, { changedFields: ['venueName'], inviteeContactIds: [invitee.id] }));
     await eventually(() => expect(h.sms.to(invitee.phone!)).toHaveLength(1));
     expect(h.sms.to(invitee.phone!)[0].text).toContain('New community centre');
     expect((await h.deliveries('"meeting_id" = ?', [meeting.id])).find((d) => d.recipient_id === invitee.id)?.type).toBe('meeting-updated');
@@ -203,25 +208,13 @@ describe('notifications triggers', () => {
     const eventId = randomUUID();
     await h.publish(
       MeetingUpdatedEvtV1,
-      {
-        meetingId: meeting.id,
-        status: 'scheduled',
-        communityIds: meeting.communityIds,
-        districtCode: 'isfara',
-        regionCode: 'sughd',
-        quarter: meeting.quarter,
-        scheduledFor: meeting.startsAt,
-        timeZone: 'Asia/Dushanbe',
-        sequence: 3,
+      updated(meeting, 3, {
         changedFields: ['inviteeContactIds', 'inviteeOrganisationIds'],
         inviteeContactIds: [staying.id],
         inviteeOrganisationIds: [stayingOrg.id],
-        addedInviteeContactIds: [],
         removedInviteeContactIds: [removed.id, removedNoConsent.id, stillViaOrg.id],
-        addedInviteeOrganisationIds: [],
         removedInviteeOrganisationIds: [removedOrg.id],
-        occurredAt: new Date().toISOString(),
-      },
+      }),
       eventId,
     );
     const received = () => ({
@@ -537,26 +530,8 @@ describe('notifications triggers', () => {
 
     // With no Russian template either, English.
     await h.sql(`delete from "notification_template" where "type" = 'meeting-updated' and "language" = 'ru'`);
-    const updated = addMeeting({ inviteeContactIds: [tg.id] });
-    await h.publish(MeetingUpdatedEvtV1, {
-      meetingId: updated.id,
-      status: 'scheduled',
-      communityIds: updated.communityIds,
-      districtCode: 'isfara',
-      regionCode: 'sughd',
-      quarter: updated.quarter,
-      scheduledFor: updated.startsAt,
-      timeZone: 'Asia/Dushanbe',
-      sequence: 2,
-      changedFields: ['title'],
-      inviteeContactIds: [tg.id],
-      inviteeOrganisationIds: [],
-      addedInviteeContactIds: [],
-      removedInviteeContactIds: [],
-      addedInviteeOrganisationIds: [],
-      removedInviteeOrganisationIds: [],
-      occurredAt: new Date().toISOString(),
-    });
+    const changed = addMeeting({ inviteeContactIds: [tg.id] });
+    await h.publish(MeetingUpdatedEvtV1, updated(changed, 2, { changedFields: ['title'], inviteeContactIds: [tg.id] }));
     await eventually(() => expect(h.mail.to(tg.email!)).toHaveLength(1));
     expect(h.mail.to(tg.email!)[0].subject).toContain('Changed');
     const [tgRow] = await h.deliveries('"recipient_id" = ?', [tg.id]);

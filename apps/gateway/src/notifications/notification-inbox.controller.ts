@@ -80,10 +80,7 @@ export class NotificationInboxController {
     @Body() body: unknown,
     @CorrelationId() correlationId: string,
   ): Promise<InboxItemView> {
-    const { id } = parseInput(IdParam, params);
-    const { language } = parseInput(LanguageQuery, query);
-    parseInput(EmptyBody, body);
-    return this.rpc.request(MarkInboxItemCmdV1, actor, { id, read: true, language }, { correlationId });
+    return this.mark(true, actor, params, query, body, correlationId);
   }
 
   @Post(':id/unread')
@@ -97,9 +94,14 @@ export class NotificationInboxController {
     @Body() body: unknown,
     @CorrelationId() correlationId: string,
   ): Promise<InboxItemView> {
+    return this.mark(false, actor, params, query, body, correlationId);
+  }
+
+  /** Both marks: the id is the caller's message (else 404), `?language=` picks the variant answered, no body. */
+  private mark(read: boolean, actor: Actor, params: unknown, query: unknown, body: unknown, correlationId: string): Promise<InboxItemView> {
     const { id } = parseInput(IdParam, params);
     const { language } = parseInput(LanguageQuery, query);
     parseInput(EmptyBody, body);
-    return this.rpc.request(MarkInboxItemCmdV1, actor, { id, read: false, language }, { correlationId });
+    return this.rpc.request(MarkInboxItemCmdV1, actor, { id, read, language }, { correlationId });
   }
 }

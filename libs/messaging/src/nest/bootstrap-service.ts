@@ -1,16 +1,12 @@
 import { Logger, type DynamicModule, type INestMicroservice, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { natsConnectionOptions, natsServers, type NatsAuth } from '../nats-endpoint';
+import { natsConnectionOptions, natsServers, type NatsSettings } from '../nats-endpoint';
 import { PrefixedNatsServer } from '../prefixed-nats.server';
 import { RpcDomainExceptionFilter } from '../rpc-exception.filter';
 
-export interface ServiceBootstrapOptions {
+export interface ServiceBootstrapOptions extends Pick<NatsSettings, 'natsUrl' | 'natsAuth'> {
   /** Also the service's queue group and NATS user (its inbox prefix is `inboxPrefixFor(service)`). */
   service: string;
-  /** One URL or a cluster's, comma-separated. */
-  natsUrl: string;
-  /** Credentials for a production NATS; none on the dev broker and in tests. */
-  natsAuth?: NatsAuth;
   prefix: string;
   /** Log levels; tests pass ['error'] to keep their output readable. */
   logger?: LogLevel[];
