@@ -33,6 +33,27 @@ export function canSeePlace(visibility: PlaceVisibility, regionCode: string, dis
   return districtCode === null && visibility.parentRegions.includes(regionCode);
 }
 
+/**
+ * The district/region rule for a reference between two place-bound records (a contact and its organisation, a
+ * community and its police unit, …): they lie in the same district, or one of them is a region-level record
+ * (no district) of the other's region. A district record never points into another district, nor across a
+ * region: a contact of Isfara cannot belong to a Batken organisation (it would receive Batken's invitations
+ * and minutes). docs/adr/0006-community-onboarding-and-contacts.md.
+ */
+export function placesFit(
+  a: { regionCode: string; districtCode: string | null },
+  b: { regionCode: string; districtCode: string | null },
+): boolean {
+  if (a.regionCode !== b.regionCode) return false;
+  return a.districtCode === null || b.districtCode === null || a.districtCode === b.districtCode;
+}
+
+/** A filter for place-bound rows (nullable `districtCode`) that fit the given place by placesFit. */
+export function fitsPlaceFilter(place: { regionCode: string; districtCode: string | null }): Record<string, unknown> {
+  if (place.districtCode === null) return { regionCode: place.regionCode };
+  return { regionCode: place.regionCode, $or: [{ districtCode: place.districtCode }, { districtCode: null }] };
+}
+
 /** A filter for rows with `regionCode` and a nullable `districtCode`, matching canSeePlace. */
 export function placeFilter(visibility: PlaceVisibility): Record<string, unknown> {
   const { scope, parentRegions } = visibility;

@@ -18,6 +18,7 @@ import {
 } from '@rd/contracts';
 import type { EventMeta } from '@rd/messaging';
 import { applyOnce, recordEvent } from '@rd/persistence';
+import { canSeePlace, placesFit, placeVisibility, type PlaceVisibility } from '../common/scope';
 import { Contact } from '../contacts/contact.entity';
 import { District } from '../geography/district.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -118,10 +119,13 @@ export class CommunitiesService {
           changed.add(field);
         }
       }
-      await this.checkOrganisation(tx, patch.partnerOrganisationId, 'partnerOrganisationId', PARTNER_KINDS, errors);
-      await this.checkOrganisation(tx, patch.policeUnitId, 'policeUnitId', POLICE_KINDS, errors);
-      await this.checkContacts(tx, patch.focalPointContactIds, 'focalPointContactIds', errors);
-      if (patch.localGovernmentContactId) await this.checkContacts(tx, [patch.localGovernmentContactId], 'localGovernmentContactId', errors);
+      // Organisations and contacts must be ones the actor can see (else "unknown", as if they did not exist) and of
+      // the community's district or region-level in its region (docs/adr/0006-community-onboarding-and-contacts.md).
+      const visibility = await placeVisibility(tx, actor.scope);
+      await this.checkOrganisation(tx, visibility, community, patch.partnerOrganisationId, 'partnerOrganisationId', PARTNER_KINDS, errors);
+      await this.checkOrganisation(tx, visibility, community, patch.policeUnitId, 'policeUnitId', POLICE_KINDS, errors);
+      await this.checkContacts(tx, visibility, community, patch.focalPointContactIds, 'focalPointContactIds', errors);
+      if (patch.localGovernmentContactId) await this.checkContacts(tx, visibility, community, [patch.localGovernmentContactId], 'localGovernmentContactId', errors);
       const partners = patch.pairedCommunityIds ? await this.checkPairing(tx, actor, community, patch.pairedCommunityIds, errors) : [];
       if (errors.length) throw new CommunitiesException(CommunitiesErrorCode.InvalidReference, 'Some references are invalid', errors);
 
@@ -231,6 +235,8 @@ export class CommunitiesService {
 
   private async checkOrganisation(
     em: EntityManager,
+    visibility: PlaceVisibility,
+    community: Community,
     id: string | null | undefined,
     field: string,
     kinds: readonly OrganisationKind[],
@@ -238,18 +244,27 @@ export class CommunitiesService {
   ): Promise<void> {
     if (!id) return;
     const organisation = await em.findOne(Organisation, { id });
-    if (!organisation) errors.push({ field, message: 'Unknown organisation' });
+    if (!organisation || !canSeePlace(visibility, organisation.regionCode, organisation.districtCode)) errors.push({ field, message: 'Unknown organisation' });
     else if (!kinds.includes(organisation.kind)) errors.push({ field, message: `must be an organisation of kind ${kinds.join(' or ')}` });
+    else if (!placesFit(community, organisation)) errors.push({ field, message: 'The organisation is not of the community’s district or region' });
   }
 
-  private async checkContacts(em: EntityManager, ids: readonly string[] | undefined, field: string, errors: FieldError[]): Promise<void> {
+  private async checkContacts(
+    em: EntityManager,
+    visibility: PlaceVisibility,
+    community: Community,
+    ids: readonly string[] | undefined,
+    field: string,
+    errors: FieldError[],
+  ): Promise<void> {
     if (!ids?.length) return;
     const found = new Map((await em.find(Contact, { id: { $in: [...ids] } })).map((c) => [c.id, c]));
     ids.forEach((id, index) => {
       const contact = found.get(id);
       const at = field === 'localGovernmentContactId' ? field : `${field}.${index}`;
-      if (!contact) errors.push({ field: at, message: 'Unknown contact' });
+      if (!contact || !canSeePlace(visibility, contact.regionCode, contact.districtCode)) errors.push({ field: at, message: 'Unknown contact' });
       else if (contact.erasedAt) errors.push({ field: at, message: 'The contact was erased' });
+      else if (!placesFit(community, contact)) errors.push({ field: at, message: 'The contact is not of the community’s district or region' });
     });
   }
 

@@ -17,7 +17,7 @@ import { recordEvent } from '@rd/persistence';
 import { CommunitiesErrorCode, CommunitiesException } from '../communities/communities.exception';
 import { Community } from '../communities/community.entity';
 import { resolvePlace, type Place } from '../common/place';
-import { canSeePlace, placeVisibility, requirePermission } from '../common/scope';
+import { canSeePlace, placesFit, placeVisibility, requirePermission, type PlaceVisibility } from '../common/scope';
 import { Organisation } from '../organisations/organisation.entity';
 import { Contact } from './contact.entity';
 import { toContactView } from './contact.mapper';
@@ -41,7 +41,8 @@ export class ContactsService {
   async create(actor: Actor, input: CreateContactInput, correlationId: string): Promise<ContactView> {
     requirePermission(actor, 'contact:manage');
     return this.em.transactional(async (tx) => {
-      const organisation = input.organisationId ? await this.findOrganisation(tx, input.organisationId) : null;
+      const visibility = await placeVisibility(tx, actor.scope);
+      const organisation = input.organisationId ? await this.findOrganisation(tx, visibility, input.organisationId) : null;
       const place: Place | null =
         (await resolvePlace(tx, input)) ??
         (organisation ? { regionCode: organisation.regionCode, districtCode: organisation.districtCode } : null);
@@ -51,7 +52,7 @@ export class ContactsService {
       if (!actorCoversPlace(actor.scope, place.regionCode, place.districtCode)) {
         throw new CommunitiesException(CommunitiesErrorCode.OutOfScope, 'The place is outside your scope');
       }
-      await this.checkCommunities(tx, actor, input.communityIds);
+      this.throwIfAny([...this.checkOrganisationFits(place, organisation), ...(await this.checkCommunities(tx, actor, place, input.communityIds))]);
       const now = new Date();
       const contact = tx.create(Contact, {
         name: input.name,
@@ -81,8 +82,13 @@ export class ContactsService {
       if (contact.erasedAt) {
         throw new CommunitiesException(CommunitiesErrorCode.Erased, 'The contact was erased; add a new contact instead');
       }
-      if (patch.organisationId) await this.findOrganisation(tx, patch.organisationId);
-      if (patch.communityIds) await this.checkCommunities(tx, actor, patch.communityIds);
+      const errors: FieldError[] = [];
+      if (patch.organisationId) {
+        const organisation = await this.findOrganisation(tx, await placeVisibility(tx, actor.scope), patch.organisationId);
+        errors.push(...this.checkOrganisationFits(contact, organisation));
+      }
+      if (patch.communityIds) errors.push(...(await this.checkCommunities(tx, actor, contact, patch.communityIds)));
+      this.throwIfAny(errors);
       if (patch.name !== undefined) contact.name = patch.name;
       if (patch.position !== undefined) contact.position = patch.position;
       if (patch.organisationId !== undefined) contact.organisationId = patch.organisationId;
@@ -129,23 +135,39 @@ export class ContactsService {
     });
   }
 
-  private async findOrganisation(em: EntityManager, id: string): Promise<Organisation> {
+  /** An organisation the actor cannot see answers exactly like one that does not exist. */
+  private async findOrganisation(em: EntityManager, visibility: PlaceVisibility, id: string): Promise<Organisation> {
     const organisation = await em.findOne(Organisation, { id });
-    if (!organisation) throw new CommunitiesException(CommunitiesErrorCode.InvalidReference, 'Unknown organisation', 'organisationId');
+    if (!organisation || !canSeePlace(visibility, organisation.regionCode, organisation.districtCode)) {
+      throw new CommunitiesException(CommunitiesErrorCode.InvalidReference, 'Unknown organisation', 'organisationId');
+    }
     return organisation;
   }
 
-  private async checkCommunities(em: EntityManager, actor: Actor, ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) return;
+  /** The person works where the organisation is: same district, or one of them region-level in the other's region. */
+  private checkOrganisationFits(place: Place, organisation: Organisation | null): FieldError[] {
+    if (!organisation || placesFit(place, organisation)) return [];
+    return [{ field: 'organisationId', message: 'The organisation is not of the contact’s district or region' }];
+  }
+
+  /** Communities served: in the actor's scope (else unknown) and in the contact's district (or region, for a region-level contact). */
+  private async checkCommunities(em: EntityManager, actor: Actor, place: Place, ids: readonly string[]): Promise<FieldError[]> {
+    if (ids.length === 0) return [];
     const found = new Map((await em.find(Community, { id: { $in: [...ids] } })).map((c) => [c.id, c]));
     const errors: FieldError[] = [];
     ids.forEach((id, index) => {
       const community = found.get(id);
       if (!community || !actorCoversDistrict(actor.scope, community.regionCode, community.districtCode)) {
         errors.push({ field: `communityIds.${index}`, message: 'Unknown community' });
+      } else if (!placesFit(place, community)) {
+        errors.push({ field: `communityIds.${index}`, message: 'The community is not of the contact’s district or region' });
       }
     });
-    if (errors.length) throw new CommunitiesException(CommunitiesErrorCode.InvalidReference, 'Unknown communities', errors);
+    return errors;
+  }
+
+  private throwIfAny(errors: FieldError[]): void {
+    if (errors.length) throw new CommunitiesException(CommunitiesErrorCode.InvalidReference, 'Some references are invalid', errors);
   }
 
   private async loadVisible(em: EntityManager, actor: Actor, id: string): Promise<Contact> {

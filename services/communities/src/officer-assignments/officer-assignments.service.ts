@@ -14,7 +14,7 @@ import {
 import { recordEvent } from '@rd/persistence';
 import { CommunitiesErrorCode, CommunitiesException } from '../communities/communities.exception';
 import { Community } from '../communities/community.entity';
-import { canSeePlace, placeVisibility, requirePermission } from '../common/scope';
+import { canSeePlace, placesFit, placeVisibility, requirePermission } from '../common/scope';
 import { Contact } from '../contacts/contact.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { OfficerAssignment } from './officer-assignment.entity';
@@ -47,11 +47,15 @@ export class OfficerAssignmentsService {
         errors.push({ field: 'officerContactId', message: 'Unknown contact' });
       } else if (officer.erasedAt) {
         errors.push({ field: 'officerContactId', message: 'The contact was erased' });
+      } else if (!placesFit(community, officer)) {
+        errors.push({ field: 'officerContactId', message: 'The contact is not of the community’s district or region' });
       }
+      // Like every reference: one the actor cannot see is unknown; one of another district (or region) is refused.
       if (input.policeUnitId) {
         const unit = await tx.findOne(Organisation, { id: input.policeUnitId });
-        if (!unit) errors.push({ field: 'policeUnitId', message: 'Unknown organisation' });
+        if (!unit || !canSeePlace(visibility, unit.regionCode, unit.districtCode)) errors.push({ field: 'policeUnitId', message: 'Unknown organisation' });
         else if (!POLICE_KINDS.includes(unit.kind)) errors.push({ field: 'policeUnitId', message: `must be an organisation of kind ${POLICE_KINDS.join(' or ')}` });
+        else if (!placesFit(community, unit)) errors.push({ field: 'policeUnitId', message: 'The organisation is not of the community’s district or region' });
       }
       const since = input.since ?? new Date().toISOString().slice(0, 10);
       const current = await tx.findOne(OfficerAssignment, { communityId: community.id, until: null });
