@@ -243,4 +243,5 @@ export const EVENT_CONSUMERS: Readonly<Record<string, readonly string[]>> = {
   [ConcernRecordedEvtV1.name]: ['reporting'],
   [ConcernSensitivityChangedEvtV1.name]: ['reporting'],
   [ContactErasedEvtV1.name]: ['notifications'],
+  [ContactConsentChangedEvtV1.name]: ['notifications'],
 };

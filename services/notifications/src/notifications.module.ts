@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { NOTIFICATIONS_CONFIG } from './common/notifications-config';
 import { Peers } from './common/peers';
 import type { NotificationsConfig } from './config';
+import { ContactConsentChangedConsumer } from './deliveries/contact-consent-changed.consumer';
 import { ContactErasedConsumer } from './deliveries/contact-erased.consumer';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
@@ -41,6 +42,7 @@ export class NotificationsModule {
         InboxService,
         SettingsService,
         ContactErasedConsumer,
+        ContactConsentChangedConsumer,
         ...PLANNING_CONSUMERS,
       ],
     };

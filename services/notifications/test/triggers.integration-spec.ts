@@ -326,16 +326,16 @@ describe('notifications triggers', () => {
     expect(await h.deliveries('"meeting_id" = ? and "type" = ?', [approved.id, 'minutes-overdue'])).toHaveLength(0);
   });
 
-  it('should send approved minutes to the local government and police contacts of the communities: HTML and PDF by email, a summary by SMS', async () => {
+  it('should send approved minutes to the invited local government and police contacts: HTML and PDF by email, a summary by SMS', async () => {
     const gov = makeOrganisation({ kind: 'local-government', districtCode: 'isfara' });
     const police = makeOrganisation({ kind: 'district-police', districtCode: 'isfara' });
     const ngo = makeOrganisation({ kind: 'ngo', districtCode: 'isfara' });
     [gov, police, ngo].forEach((o) => h.world.organisations.set(o.id, o));
-    const meeting = addMeeting({ status: 'held', heldAt: new Date().toISOString() });
-    const community = meeting.communityIds[0];
-    const govContact = addContact({ email: mail(), organisationId: gov.id, communityIds: [community], preferredLanguage: 'en' });
-    const policeContact = addContact({ phone: phone(), preferredChannel: 'sms', organisationId: police.id, communityIds: [community], preferredLanguage: 'en' });
-    const ngoContact = addContact({ email: mail(), organisationId: ngo.id, communityIds: [community] });
+    const govContact = addContact({ email: mail(), organisationId: gov.id, preferredLanguage: 'en' });
+    const policeContact = addContact({ phone: phone(), preferredChannel: 'sms', organisationId: police.id, preferredLanguage: 'en' });
+    // Invited by name, but neither local government nor police, and not the facilitating NGO (docs/adr/0011).
+    const ngoContact = addContact({ email: mail(), organisationId: ngo.id });
+    const meeting = addMeeting({ status: 'held', heldAt: new Date().toISOString(), inviteeContactIds: [govContact.id, policeContact.id, ngoContact.id] });
     h.world.minutes.set(meeting.id, minutesView(meeting.id, 'approved', '# Minutes\n\n- 31 residents came\n- Street lighting: the administration reports in March'));
     await h.publish(MinutesApprovedEvtV1, minutesApproved(meeting, []));
     await eventually(() => {
@@ -346,7 +346,8 @@ describe('notifications triggers', () => {
     expect(email.html).toContain('<li>31 residents came</li>');
     const pdf = email.attachments.find((a) => a.contentType === 'application/pdf');
     expect(pdf?.content.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(h.sms.to(policeContact.phone!)[0].text).toMatch(/Minutes of ".*" approved: 4 concerns, 2 topics\. http:\/\/console\.test/);
+    // Counts of what may be listed to every recipient: the public concerns (2, on 1 topic).
+    expect(h.sms.to(policeContact.phone!)[0].text).toMatch(/Minutes of ".*" approved: 2 concerns, 1 topics\. http:\/\/console\.test/);
     expect(h.mail.to(ngoContact.email!)).toHaveLength(0);
     // Never a concern's text, even of a public one.
     expect(`${email.text}${email.html}`).not.toContain('SECRET-CONCERN-TEXT');

@@ -5,9 +5,14 @@ import { ContactErasedEvtV1, type DataOf } from '@rd/contracts';
 import { EventConsumerHost, NATS_CONNECTION, SERVICE_RUNTIME_OPTIONS, type EventMeta, type ServiceRuntimeOptions } from '@rd/messaging';
 import { applyOnce } from '@rd/persistence';
 import type { NatsConnection } from 'nats';
+import { ContactStateRepository } from './contact-state.repository';
 import { DeliveryRepository } from './delivery.repository';
 
-/** Erasure reaches the delivery log: the person's address, name and rendered messages go; queued ones are skipped. */
+/**
+ * Erasure reaches every copy notifications holds: the person's address, name and rendered messages go, messages about
+ * them (inbox, role audiences) and provider errors are redacted, queued ones are skipped, and the sender will send
+ * them nothing more (DeliveryRepository.eraseContact, contact_state).
+ */
 @Injectable()
 export class ContactErasedConsumer extends EventConsumerHost<typeof ContactErasedEvtV1> {
   constructor(
@@ -20,6 +25,7 @@ export class ContactErasedConsumer extends EventConsumerHost<typeof ContactErase
 
   protected handle(payload: DataOf<typeof ContactErasedEvtV1>, meta: EventMeta): Promise<unknown> {
     return applyOnce(this.orm.em.fork() as EntityManager, { consumer: meta.consumer, messageId: meta.messageId, subject: meta.subject }, async (tx) => {
+      await new ContactStateRepository(tx).recordErasure(payload.contactId, new Date(payload.occurredAt));
       await new DeliveryRepository(tx).eraseContact(payload.contactId);
     });
   }

@@ -101,7 +101,7 @@ export class DeliveriesService {
       return this.writer.writeForContact(
         tx,
         repo,
-        { type: original.type, sourceKey: original.source_key, subjectId: original.subject_id, meetingId: original.meeting_id, data, link: link ?? null, attachments },
+        { type: original.type, sourceKey: original.source_key, subjectId: original.subject_id, meetingId: original.meeting_id, data, link: link ?? null, attachments, aboutContactIds: original.about_contact_ids },
         contact,
         { consoleUrl: this.config.consoleUrl, organiserEmail: this.sender.organiserEmail },
         { id: original.id, n },

@@ -8,6 +8,7 @@ import { SmsChannel } from '../channels/sms.channel';
 import { backoffMs, NOTIFICATIONS_CONFIG } from '../common/notifications-config';
 import { WorkerLoop } from '../common/worker-loop';
 import type { NotificationsConfig } from '../config';
+import { ContactStateRepository } from './contact-state.repository';
 import { DeliveryRepository, type DeliveryRow } from './delivery.repository';
 
 /**
@@ -64,6 +65,12 @@ export class DeliverySender implements OnApplicationBootstrap, BeforeApplication
       const repo = new DeliveryRepository(tx);
       const delivery = await repo.claimDue();
       if (!delivery) return false;
+      // Consent withdrawn or erased after this was queued (on a recipient list resolved just before): never send.
+      const state = delivery.recipient_kind === 'contact' ? await new ContactStateRepository(tx).find(delivery.recipient_id) : undefined;
+      if (state && (state.erased_at || (!state.consent && new Date(state.consent_changed_at) >= new Date(delivery.created_at)))) {
+        await repo.skip(delivery.id, state.erased_at ? 'erased' : 'no-consent');
+        return true;
+      }
       const outcome = await this.send(delivery).catch((error: unknown): SendOutcome => ({ ok: false, permanent: false, error: String((error as Error)?.message ?? error) }));
       if (outcome.ok) {
         await repo.markSent(delivery.id, outcome.delivered);

@@ -38,6 +38,8 @@ export interface DeliveryRow {
   resend_of: string | null;
   data: MessageData & { attachments?: { ics?: 'REQUEST' | 'CANCEL'; minutesPdf?: boolean }; link?: string | null };
   content: DeliveryContent | null;
+  /** Contacts whose personal data the message carries (erasure redacts it); the recipient is not listed. */
+  about_contact_ids: string[];
   created_at: Date;
   sent_at: Date | null;
   delivered_at: Date | null;
@@ -77,7 +79,31 @@ const COLUMNS = [
   'resend_of',
   'data',
   'content',
+  'about_contact_ids',
 ] as const;
+
+const JSON_COLUMNS: ReadonlySet<string> = new Set(['data', 'content', 'about_contact_ids']);
+
+/** What replaces an erased person's name or address in a stored message. */
+export const ERASED = '[erased]';
+
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Replaces every occurrence of the given names and addresses (case-insensitively, longest first) with ERASED. */
+export function redactor(secrets: readonly string[]): (text: string) => string {
+  const parts = [...new Set(secrets.map((s) => s.trim()).filter((s) => s.length >= 2))].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  if (parts.length === 0) return (text) => text;
+  const pattern = new RegExp(parts.join('|'), 'giu');
+  return (text) => text.replace(pattern, ERASED);
+}
+
+/** The same, through every string of a JSON value. */
+export function redactDeep<T>(value: T, redact: (text: string) => string): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact)])) as T;
+  return value;
+}
 
 /** Every query on delivery, inbox_item and inbox_read. */
 export class DeliveryRepository {
@@ -91,9 +117,9 @@ export class DeliveryRepository {
   async insert(row: NewDelivery): Promise<DeliveryRow | undefined> {
     const values = COLUMNS.map((column) => {
       const value = row[column];
-      return column === 'data' || column === 'content' ? (value === null ? null : JSON.stringify(value)) : value;
+      return JSON_COLUMNS.has(column) ? (value === null ? null : JSON.stringify(value)) : value;
     });
-    const placeholders = COLUMNS.map((column) => (column === 'data' || column === 'content' ? '?::jsonb' : '?')).join(', ');
+    const placeholders = COLUMNS.map((column) => (JSON_COLUMNS.has(column) ? '?::jsonb' : '?')).join(', ');
     const rows = await this.em.execute<DeliveryRow[]>(
       `insert into "delivery" (${COLUMNS.map((c) => `"${c}"`).join(', ')}, "delivered_at")
        values (${placeholders}, ${row.status === 'delivered' ? 'now()' : 'null'})
@@ -167,15 +193,77 @@ export class DeliveryRepository {
     );
   }
 
-  /** Erasure: the address and name go; deliveries still queued to that contact are skipped. */
-  eraseContact(contactId: string): Promise<unknown> {
-    return this.em.execute(
-      `update "delivery" set "address" = null, "recipient_name" = null, "content" = null,
-         "status" = case when "status" = 'queued' then 'skipped' else "status" end,
-         "skip_reason" = case when "status" = 'queued' then 'erased' else "skip_reason" end,
-         "next_attempt_at" = null, "updated_at" = now()
-       where "recipient_kind" = 'contact' and "recipient_id" = ?`,
+  /**
+   * Erasure reaches every copy of the person notifications holds: on deliveries to them the address, name and rendered
+   * message go, provider errors lose what echoed their address or name, and queued ones are skipped; on messages about
+   * them (to role audiences or other contacts, e.g. "new officer: <name>") the name is replaced by ERASED in the stored
+   * data, the rendered message and the console inbox (every language). Names and addresses are taken from notifications'
+   * own rows, since the event carries the id only. Returns the number of rows changed.
+   */
+  async eraseContact(contactId: string): Promise<number> {
+    const own = await this.em.execute<Pick<DeliveryRow, 'id' | 'recipient_name' | 'address' | 'last_error'>[]>(
+      `select "id", "recipient_name", "address", "last_error" from "delivery" where "recipient_kind" = 'contact' and "recipient_id" = ? for update`,
       [contactId],
+    );
+    const about = await this.em.execute<Pick<DeliveryRow, 'id' | 'data' | 'content' | 'last_error'>[]>(
+      `select "id", "data", "content", "last_error" from "delivery" where "about_contact_ids" @> ?::jsonb for update`,
+      [JSON.stringify([contactId])],
+    );
+    const secrets = new Set<string>();
+    for (const row of own) [row.recipient_name, row.address].forEach((s) => s && secrets.add(s));
+    for (const row of about) if (row.data.officer?.name) secrets.add(row.data.officer.name);
+    const redact = redactor([...secrets]);
+    for (const row of own) {
+      await this.em.execute(
+        `update "delivery" set "address" = null, "recipient_name" = null, "content" = null, "last_error" = ?,
+           "status" = case when "status" = 'queued' then 'skipped' else "status" end,
+           "skip_reason" = case when "status" = 'queued' then 'erased' else "skip_reason" end,
+           "next_attempt_at" = null, "updated_at" = now()
+         where "id" = ?`,
+        [row.last_error === null ? null : redact(row.last_error), row.id],
+      );
+    }
+    for (const row of about) {
+      await this.em.execute(`update "delivery" set "data" = ?::jsonb, "content" = ?::jsonb, "last_error" = ?, "updated_at" = now() where "id" = ?`, [
+        JSON.stringify(redactDeep(row.data, redact)),
+        row.content === null ? null : JSON.stringify(redactDeep(row.content, redact)),
+        row.last_error === null ? null : redact(row.last_error),
+        row.id,
+      ]);
+      const items = await this.em.execute<{ id: string; title: string; body: string; variants: InboxVariants | null }[]>(
+        `select "id", "title", "body", "variants" from "inbox_item" where "delivery_id" = ?`,
+        [row.id],
+      );
+      for (const item of items) {
+        await this.em.execute(`update "inbox_item" set "title" = ?, "body" = ?, "variants" = ?::jsonb where "id" = ?`, [
+          redact(item.title),
+          redact(item.body),
+          item.variants === null ? null : JSON.stringify(redactDeep(item.variants, redact)),
+          item.id,
+        ]);
+      }
+    }
+    return own.length + about.length;
+  }
+
+  /** Consent withdrawn: every delivery still queued to the contact is skipped at once, visibly (`no-consent`). */
+  async withdrawConsent(contactId: string): Promise<number> {
+    const rows = await this.em.execute<{ id: string }[]>(
+      `update "delivery" set "status" = 'skipped', "skip_reason" = 'no-consent', "next_attempt_at" = null, "updated_at" = now()
+       where "recipient_kind" = 'contact' and "recipient_id" = ? and "status" = 'queued' returning "id"`,
+      [contactId],
+    );
+    return rows.length;
+  }
+
+  /** A claimed delivery that may no longer go out (consent withdrawn or erased since it was queued). */
+  skip(id: string, reason: 'no-consent' | 'erased'): Promise<unknown> {
+    return this.em.execute(
+      `update "delivery" set "status" = 'skipped', "skip_reason" = ?, "next_attempt_at" = null, "updated_at" = now(),
+         "address" = case when ? then null else "address" end, "recipient_name" = case when ? then null else "recipient_name" end,
+         "content" = case when ? then null else "content" end
+       where "id" = ?`,
+      [reason, reason === 'erased', reason === 'erased', reason === 'erased', id],
     );
   }
 

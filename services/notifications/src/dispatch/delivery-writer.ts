@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { NOTIFICATION_LANGUAGES, type ContactView, type DeliveryChannel, type NotificationLanguage, type Role, type SkipReason } from '@rd/contracts';
 import { meetingIcs } from '../channels/ics';
+import { ContactStateRepository, type ContactState } from '../deliveries/contact-state.repository';
 import { DeliveryRepository, type DeliveryContent, type DeliveryRow, type InboxVariants, type NewDelivery } from '../deliveries/delivery.repository';
 import type { MessageData } from '../templates/render';
 import { TemplatesService, type ChosenTemplate } from '../templates/templates.service';
@@ -18,10 +19,14 @@ export interface WriterContext {
   organiserEmail: string;
 }
 
-/** Why a contact gets nothing, or null when they can be reached on their channel. */
-export function skipReasonOf(contact: ContactView): SkipReason | null {
-  if (contact.erasedAt) return 'erased';
-  if (!contact.consent) return 'no-consent';
+/**
+ * Why a contact gets nothing, or null when they can be reached on their channel. `state` is what communities' events
+ * said later than the view was read (a withdrawal or an erasure the view does not show yet) and wins when newer.
+ */
+export function skipReasonOf(contact: ContactView, state?: ContactState): SkipReason | null {
+  if (contact.erasedAt || state?.erased_at) return 'erased';
+  const stateIsNewer = state && (!contact.consentChangedAt || new Date(state.consent_changed_at).getTime() >= Date.parse(contact.consentChangedAt));
+  if (stateIsNewer ? !state.consent : !contact.consent) return 'no-consent';
   if (contact.preferredChannel === 'console') return 'no-console-account';
   if (contact.preferredChannel === 'email' && !contact.email) return 'no-address';
   if (contact.preferredChannel === 'sms' && !contact.phone) return 'no-address';
@@ -56,13 +61,13 @@ export class DeliveryWriter {
   async writeForContact(
     tx: EntityManager,
     repo: DeliveryRepository,
-    message: Pick<OutgoingMessage, 'type' | 'sourceKey' | 'subjectId' | 'meetingId' | 'data' | 'link' | 'attachments'>,
+    message: Pick<OutgoingMessage, 'type' | 'sourceKey' | 'subjectId' | 'meetingId' | 'data' | 'link' | 'attachments' | 'aboutContactIds'>,
     contact: ContactView,
     context: WriterContext,
     resendOf: { id: string; n: number } | null,
   ): Promise<DeliveryRow | undefined> {
     const channel: DeliveryChannel = contact.preferredChannel;
-    const skip = skipReasonOf(contact);
+    const skip = skipReasonOf(contact, await new ContactStateRepository(tx).find(contact.id));
     const base = this.base(message, channel, resendOf, `contact:${contact.id}`);
     if (skip) {
       return repo.insert({
@@ -70,7 +75,7 @@ export class DeliveryWriter {
         status: 'skipped',
         recipient_kind: 'contact',
         recipient_id: contact.id,
-        recipient_name: contact.name || null,
+        recipient_name: skip === 'erased' ? null : contact.name || null,
         address: null,
         requested_language: contact.preferredLanguage,
         language: null,
@@ -146,11 +151,11 @@ export class DeliveryWriter {
   }
 
   private base(
-    message: Pick<OutgoingMessage, 'type' | 'sourceKey' | 'subjectId' | 'meetingId' | 'data' | 'link' | 'attachments'>,
+    message: Pick<OutgoingMessage, 'type' | 'sourceKey' | 'subjectId' | 'meetingId' | 'data' | 'link' | 'attachments' | 'aboutContactIds'>,
     channel: DeliveryChannel,
     resendOf: { id: string; n: number } | null,
     recipient: string,
-  ): Pick<NewDelivery, 'dedupe_key' | 'source_key' | 'type' | 'channel' | 'district_code' | 'region_code' | 'meeting_id' | 'subject_id' | 'resend_of' | 'data'> {
+  ): Pick<NewDelivery, 'dedupe_key' | 'source_key' | 'type' | 'channel' | 'district_code' | 'region_code' | 'meeting_id' | 'subject_id' | 'resend_of' | 'data' | 'about_contact_ids'> {
     const data: DeliveryRow['data'] = { ...message.data, attachments: message.attachments, link: message.link };
     return {
       dedupe_key: resendOf ? `resend:${resendOf.id}:${resendOf.n}` : `${message.sourceKey}|${recipient}|${channel}`,
@@ -163,6 +168,7 @@ export class DeliveryWriter {
       subject_id: message.subjectId,
       resend_of: resendOf?.id ?? null,
       data,
+      about_contact_ids: [...new Set(message.aboutContactIds ?? [])],
     };
   }
 

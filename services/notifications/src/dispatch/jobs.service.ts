@@ -6,11 +6,10 @@ import type { JobKind, ScheduledItemRow } from '../planning/scheduled-item.repos
 import { ScheduledItemRepository } from '../planning/scheduled-item.repository';
 import { SettingsRepository } from '../settings/settings.repository';
 import type { MessageData } from '../templates/render';
+import { distributedConcerns, MINUTES_OFFICIAL_KINDS, minutesRecipients } from './minutes-distribution';
 import { DISTRICT_TEAM, ORGANISERS, type OutgoingMessage } from './outgoing-message';
 
 const DAY_MS = 86_400_000;
-/** Organisation kinds whose contacts receive the minutes (local government and police). */
-const MINUTES_KINDS: ReadonlySet<OrganisationKind> = new Set(['local-government', 'district-police']);
 /** Organisation kinds whose contacts hear that a quarter is running out (NGOs and police). */
 const QUARTER_KINDS: ReadonlySet<OrganisationKind> = new Set(['ngo', 'district-police']);
 /** The console role that works for an organisation of a kind. */
@@ -180,31 +179,40 @@ export class JobsService {
     ];
   }
 
+  /** Approved minutes to their recipients (minutesRecipients), with public-level concern counts only (distributedConcerns). */
   private async minutesDistribution(key: string, p: Payload): Promise<OutgoingMessage[]> {
     const meeting = await this.peers.meeting(str(p, 'meetingId'));
     const minutes = meeting ? await this.peers.minutes(meeting.id) : null;
     if (!meeting || !minutes || minutes.status !== 'approved') return [];
-    const candidates: ContactView[] = [];
-    for (const communityId of meeting.communityIds) candidates.push(...(await this.peers.contactsOfCommunity(communityId)));
-    candidates.push(...(await this.contactsOfOrganisations((p['recipientOrganisationIds'] as string[] | undefined) ?? [])));
-    const organisations = await this.peers.organisationsByIds([...new Set(candidates.map((c) => c.organisationId).filter((x): x is string => !!x))]);
+    const invitedContacts = await this.peers.contactsByIds(meeting.inviteeContactIds);
+    const organisationIds = [...new Set([...meeting.inviteeOrganisationIds, ...(meeting.facilitatingOrganisationId ? [meeting.facilitatingOrganisationId] : [])])];
+    const organisations = await this.peers.organisationsByIds([...new Set([...organisationIds, ...invitedContacts.map((c) => c.organisationId).filter((x): x is string => !!x)])]);
     const kindOf = new Map(organisations.map((o: OrganisationView) => [o.id, o.kind]));
-    const contacts = candidates.filter((c) => c.organisationId && MINUTES_KINDS.has(kindOf.get(c.organisationId) as OrganisationKind));
+    const contactsOf = new Map<string, ContactView[]>();
+    for (const id of organisationIds) {
+      if (id === meeting.facilitatingOrganisationId || MINUTES_OFFICIAL_KINDS.has(kindOf.get(id) as OrganisationKind)) contactsOf.set(id, await this.peers.contactsOfOrganisation(id));
+    }
+    const officerIds: string[] = [];
+    for (const communityId of meeting.communityIds) {
+      const officer = (await this.peers.community(communityId))?.officerContactId;
+      if (officer) officerIds.push(officer);
+    }
+    const contacts = minutesRecipients({ meeting, invitedContacts, contactsOf, kindOf, organisers: await this.peers.contactsByIds(officerIds) });
     const data = await this.meetingData(meeting);
-    // Counts per topic only: concern text stays in meetings (public text too: a short message has no room to judge it).
-    const topics = minutes.concerns.byTopic.map((t) => `- ${t.topic}: ${t.counts.public + t.counts.restricted + t.counts.confidential}`).join('\n');
+    const concerns = distributedConcerns(minutes.concerns);
     data.minutes = {
       version: minutes.version,
-      body: `${minutes.body}\n\n## Concerns by topic\n\n${topics || '-'}`,
-      concernsTotal: minutes.concerns.total,
-      topics: minutes.concerns.byTopic.length,
+      body: `${minutes.body}\n\n${concerns.markdown}`,
+      concernsTotal: concerns.listed,
+      topics: concerns.topics,
       approvedAt: minutes.approvedAt ?? str(p, 'approvedAt'),
     };
     return [
       this.message('minutes-distributed', key, meeting.id, data, {
         meetingId: meeting.id,
         contacts,
-        audiences: [['local-government', 'police-officer']],
+        // Everyone in the console who may read these minutes anyway (minutes:read with the district in scope).
+        audiences: [DISTRICT_TEAM],
         link: `/meetings/${meeting.id}/show`,
         attachments: { minutesPdf: true },
       }),
@@ -248,7 +256,7 @@ export class JobsService {
       community: { id: community.id, name: community.name },
       officer: { name: officer?.name ?? '', since: str(p, 'since') },
     };
-    return [this.message('officer-assigned', key, community.id, data, { audiences: [DISTRICT_TEAM], link: `/communities/${community.id}/show` })];
+    return [this.message('officer-assigned', key, community.id, data, { audiences: [DISTRICT_TEAM], link: `/communities/${community.id}/show`, aboutContactIds: [str(p, 'officerContactId')] })];
   }
 
   /**

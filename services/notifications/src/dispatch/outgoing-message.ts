@@ -16,6 +16,8 @@ export interface OutgoingMessage {
   /** Console path the inbox item opens. */
   link: string | null;
   attachments?: { ics?: 'REQUEST' | 'CANCEL'; minutesPdf?: boolean };
+  /** Contacts whose personal data (a name) the message carries, so that erasing them redacts it. */
+  aboutContactIds?: string[];
 }
 
 /** The district team: everyone who works on reporting days in the district. */

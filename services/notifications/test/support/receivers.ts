@@ -25,7 +25,8 @@ export class MailReceiver {
       onRcptTo: (address, _session, callback) => {
         const to = address.address.toLowerCase();
         this.attempts.set(to, (this.attempts.get(to) ?? 0) + 1);
-        if (this.permanent.has(to)) return callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
+        // Like real relays, the refusal echoes the address (so it lands in last_error).
+        if (this.permanent.has(to)) return callback(Object.assign(new Error(`5.1.1 <${to}>: mailbox unavailable`), { responseCode: 550 }));
         const left = this.failFirst.get(to) ?? 0;
         if (left > 0) {
           this.failFirst.set(to, left - 1);
@@ -86,7 +87,7 @@ export class SmsReceiver {
         const parsed = JSON.parse(body) as { to: string; from: string; text: string; reference: string };
         this.attempts.set(parsed.to, (this.attempts.get(parsed.to) ?? 0) + 1);
         if (this.permanent.has(parsed.to)) {
-          response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid destination number' }));
+          response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `invalid destination number ${parsed.to}` }));
           return;
         }
         const left = this.failFirst.get(parsed.to) ?? 0;
