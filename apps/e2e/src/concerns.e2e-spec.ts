@@ -99,7 +99,8 @@ describe('concerns and sensitivity through the gateway', () => {
   });
 
   it('should keep its follow-up actions as visible as the concern, and complete them with a note', async () => {
-    const owner = '5a0d3f8e-1c2b-4d5e-8f90-123456789abc';
+    // The owner must be an organisation of the meeting's district (or its region) that the assigner can see.
+    const owner = (await api<{ id: string }>('ngo.isfara', 'POST', '/organisations', { name: `Concerns e2e owner ${Date.now()}`, kind: 'local-government', districtCode: 'isfara' })).body.id;
     expect((await api('police.isfara', 'POST', `/concerns/${confidential.id}/actions`, { ownerOrganisationId: owner, dueDate: '2026-12-31' })).status).toBe(404);
     const assigned = await api<ActionView>('ngo.isfara', 'POST', `/concerns/${confidential.id}/actions`, { ownerOrganisationId: owner, dueDate: '2020-12-31' });
     expect(assigned.status).toBe(201);

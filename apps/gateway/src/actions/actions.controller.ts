@@ -4,6 +4,7 @@ import {
   ActionViewSchema,
   AssignActionCmdV1,
   AssignActionInputSchema,
+  GetConcernQryV1,
   ListActionsQryV1,
   TransitionActionCmdV1,
   TransitionActionInputSchema,
@@ -16,7 +17,9 @@ import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
 import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
 import { parseInput } from '../http/parse-body';
+import { actionOwnerErrors } from '../meetings/meeting-references';
 import { ApiContract } from '../openapi/api-contract.decorator';
+import { ProblemError } from '../problem/problem';
 import { RPC_CLIENT } from '../rpc/rpc.module';
 
 const IdParam = z.object({ id: z.string().uuid('must be an id') });
@@ -28,10 +31,21 @@ export class ActionsController {
   @Post('concerns/:id/actions')
   @HttpCode(201)
   @RequirePermission('action:manage')
-  @ApiContract({ summary: 'Assign a follow-up action on a concern you may read', body: AssignActionInputSchema, response: ActionViewSchema })
-  assign(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<ActionView> {
+  @ApiContract({
+    summary:
+      'Assign a follow-up action on a concern you may read (404 otherwise); the owner organisation must be one you can see of the ' +
+      'meeting’s district or its region, the owner contact one of that organisation (400 on the field otherwise)',
+    body: AssignActionInputSchema,
+    response: ActionViewSchema,
+  })
+  async assign(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<ActionView> {
     const { id } = parseInput(IdParam, params);
     const action = parseInput(AssignActionInputSchema, body);
+    // The concern first: one the caller may not read stays a 404, whatever the owner. Its district and region are the
+    // meeting's; the owner organisation is told of the action (and its topic) by notifications, so it must be of them.
+    const concern = await this.rpc.request(GetConcernQryV1, actor, { id }, { correlationId });
+    const errors = await actionOwnerErrors(this.rpc, actor, concern, action, correlationId);
+    if (errors.length) throw new ProblemError(400, 'The request is invalid', errors);
     return this.rpc.request(AssignActionCmdV1, actor, { concernId: id, action }, { correlationId });
   }
 

@@ -32,6 +32,7 @@ import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
 import { ProblemError } from '../problem/problem';
 import { RPC_CLIENT } from '../rpc/rpc.module';
+import { fitsMeetingPlace } from './meeting-references';
 
 const IdParam = z.object({ id: z.string().uuid('must be a meeting id') });
 
@@ -86,7 +87,7 @@ export class MeetingsController {
   async create(@CurrentActor() actor: Actor, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<MeetingView> {
     const input = parseInput(CreateMeetingInputSchema, body);
     const place = await this.placeOf(actor, input, correlationId);
-    await this.checkOrganisations(actor, input, correlationId);
+    await this.checkOrganisations(actor, { districtCode: input.districtCode, regionCode: place.regionCode }, input, correlationId);
     await this.checkInvitees(actor, { districtCode: input.districtCode, regionCode: place.regionCode }, input, correlationId);
     return this.rpc.request(CreateMeetingCmdV1, actor, { input, place }, { correlationId });
   }
@@ -103,14 +104,17 @@ export class MeetingsController {
   async update(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<MeetingView> {
     const { id } = parseInput(IdParam, params);
     const patch = parseInput(UpdateMeetingInputSchema, body);
-    await this.checkOrganisations(actor, patch, correlationId);
-    if (patch.inviteeContactIds?.length || patch.inviteeOrganisationIds?.length) {
-      // The invitees must belong to the meeting's district; a meeting the caller cannot see is left to the command (403/404).
+    if (patch.policeUnitId || patch.facilitatingOrganisationId || patch.inviteeContactIds?.length || patch.inviteeOrganisationIds?.length) {
+      // The organisations and invitees must belong to the meeting's district; a meeting the caller cannot see is left
+      // to the command (403/404).
       const meeting = await this.rpc.request(GetMeetingQryV1, actor, { id }, { correlationId }).catch((error: unknown) => {
         if (isNotFound(error)) return null;
         throw error;
       });
-      if (meeting) await this.checkInvitees(actor, meeting, patch, correlationId);
+      if (meeting) {
+        await this.checkOrganisations(actor, meeting, patch, correlationId);
+        await this.checkInvitees(actor, meeting, patch, correlationId);
+      }
     }
     return this.rpc.request(UpdateMeetingCmdV1, actor, { id, patch }, { correlationId });
   }
@@ -132,9 +136,14 @@ export class MeetingsController {
     return this.rpc.request(TransitionMeetingCmdV1, actor, { id, ...input }, { correlationId });
   }
 
-  /** The organising police unit and the facilitator must be organisations of the right kind that the caller can see. */
+  /**
+   * The organising police unit and the facilitator must be organisations of the right kind that the caller can see
+   * (else "unknown", as if they did not exist), of the meeting's district or region-level in its region
+   * (notifications send them the chases and the minutes; docs/adr/0007-meeting-lifecycle-and-calendars.md).
+   */
   private async checkOrganisations(
     actor: Actor,
+    place: { districtCode: string; regionCode: string },
     input: { policeUnitId?: string | null; facilitatingOrganisationId?: string | null },
     correlationId: string,
   ): Promise<void> {
@@ -152,6 +161,7 @@ export class MeetingsController {
         });
         if (!organisation) errors.push({ field, message: 'unknown organisation' });
         else if (!kinds.includes(organisation.kind)) errors.push({ field, message: `must be ${what}` });
+        else if (!fitsMeetingPlace(organisation, place)) errors.push({ field, message: 'not of the meeting’s district or region' });
       }),
     );
     if (errors.length) throw new ProblemError(400, 'The request is invalid', errors);
@@ -167,8 +177,7 @@ export class MeetingsController {
     input: { inviteeContactIds?: string[]; inviteeOrganisationIds?: string[] },
     correlationId: string,
   ): Promise<void> {
-    const fits = (row: { districtCode: string | null; regionCode: string }) =>
-      row.districtCode === place.districtCode || (row.districtCode === null && row.regionCode === place.regionCode);
+    const fits = (row: { districtCode: string | null; regionCode: string }) => fitsMeetingPlace(row, place);
     const errors: FieldError[] = [];
     const check = async (field: string, ids: string[], fetch: (batch: string[]) => Promise<{ id: string; districtCode: string | null; regionCode: string }[]>) => {
       const unique = [...new Set(ids)];
