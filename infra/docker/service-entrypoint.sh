@@ -12,4 +12,6 @@ set -eu
 service="${1:?usage: service-entrypoint.sh <service> [migrate.ts arguments]}"
 shift
 node --enable-source-maps -r @swc-node/register "services/${service}/src/migrate.ts" "$@"
+# The owner role is for migrations: the running service gets the application role's DATABASE_URL only.
+unset DATABASE_MIGRATION_URL
 exec node --enable-source-maps -r @swc-node/register "services/${service}/src/main.ts"

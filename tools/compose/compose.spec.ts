@@ -399,8 +399,18 @@ describe('docker-compose.yml', () => {
     it('points each service at its own database, one that infra/postgres/init.sql creates', () => {
       const created = [...read('infra/postgres/init.sql').matchAll(/^\s*CREATE DATABASE\s+"?([a-z0-9_]+)"?/gim)].map((match) => match[1]).sort();
       const used = DEPLOYABLES.filter((dir) => dir.startsWith('services/')).map((dir) => {
-        const url = new URL(environmentOf(byName(posix.basename(dir))).DATABASE_URL);
+        const env = environmentOf(byName(posix.basename(dir)));
+        const url = new URL(env.DATABASE_URL);
         expect({ dir, host: url.hostname, port: url.port }).toEqual({ dir, host: 'postgres', port: '5432' });
+        // The service as its application role, its migrations as the owner role, of the same database; never the superuser.
+        const migration = new URL(env.DATABASE_MIGRATION_URL);
+        expect({ dir, app: url.username, owner: migration.username, database: migration.pathname, host: migration.host }).toEqual({
+          dir,
+          app: `rd_${posix.basename(dir)}_app`,
+          owner: `rd_${posix.basename(dir)}_owner`,
+          database: url.pathname,
+          host: url.host,
+        });
         return url.pathname.slice(1);
       });
       expect(used).toEqual(DEPLOYABLES.filter((dir) => dir.startsWith('services/')).map((dir) => `rd_${posix.basename(dir)}`));
@@ -534,7 +544,7 @@ describe('the config.ts reader this test relies on', () => {
 
   it('reads the real config files', () => {
     const meetings = readEnvSchema('services/meetings/src/config.ts');
-    expect([...meetings.keys].sort()).toEqual(['DATABASE_URL', 'NATS_PASSWORD', 'NATS_STREAM_REPLICAS', 'NATS_SUBJECT_PREFIX', 'NATS_TLS_CA', 'NATS_URL', 'NATS_USER']);
+    expect([...meetings.keys].sort()).toEqual(['DATABASE_MIGRATION_URL', 'DATABASE_URL', 'NATS_PASSWORD', 'NATS_STREAM_REPLICAS', 'NATS_SUBJECT_PREFIX', 'NATS_TLS_CA', 'NATS_URL', 'NATS_USER']);
     // The shared NATS shape: the URL has a loopback default, the credentials are optional.
     expect(meetings.defaults.get('NATS_URL')).toBe("'nats://127.0.0.1:4222'");
     expect(meetings.required.has('NATS_USER')).toBe(false);

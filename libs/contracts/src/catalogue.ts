@@ -1,5 +1,6 @@
 import { AuditEntrySubmittedEvtV1 } from './audit/audit-entry-submitted.evt.v1';
 import { ListAuditEntriesQryV1 } from './audit/list-audit-entries.qry.v1';
+import { VerifyAuditChainQryV1 } from './audit/verify-audit-chain.qry.v1';
 import { CommunityCreatedEvtV1 } from './communities/community-created.evt.v1';
 import {
   CommunityActivatedEvtV1,
@@ -156,6 +157,7 @@ export const CATALOGUE: readonly MessageDef[] = [
   RenderReportCsvQryV1,
   AuditEntrySubmittedEvtV1,
   ListAuditEntriesQryV1,
+  VerifyAuditChainQryV1,
   RecordConcernCmdV1,
   ListConcernsQryV1,
   GetConcernQryV1,

@@ -46,6 +46,7 @@ export * from './reporting/report-export.messages.v1';
 export * from './audit/audit-entry.dto';
 export * from './audit/audit-entry-submitted.evt.v1';
 export * from './audit/list-audit-entries.qry.v1';
+export * from './audit/verify-audit-chain.qry.v1';
 export * from './common/sensitivity';
 export * from './meetings/concern.dto';
 export * from './meetings/concern.messages.v1';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
+import { appPrivilegesOf, provisionServiceDatabase, roleDatabaseUrl, serviceRoleNames } from './database-roles';
 import { startMessageCatcher, type MessageCatcher } from './message-catcher';
 import { httpOk, isPortOpen, run, sleep } from './process';
 
@@ -15,7 +15,7 @@ export interface PlatformOptions {
   natsUrl: string;
   /** Admin connection to the PostgreSQL server that holds every service's database. */
   pgAdminUrl: string;
-  /** Database name per service (created when missing). */
+  /** Database name per service (created when missing, with its owner and app roles `rd_<service>_owner|app`). */
   databases: Record<ServiceName, string>;
   prefix: string;
   gatewayPort: number;
@@ -34,16 +34,13 @@ export interface PlatformOptions {
 
 export interface RunningPlatform {
   gatewayUrl: string;
+  /** Each service's database as its application role (what the service itself uses). */
   databaseUrls: Record<ServiceName, string>;
+  /** Each service's database as its owner role (what its migrations use). */
+  migrationUrls: Record<ServiceName, string>;
   /** The loopback SMTP server and SMS gateway notifications sends to, and the folder they write. */
   messages: Pick<MessageCatcher, 'dir' | 'smtpUrl' | 'smsUrl'>;
   stop(): Promise<void>;
-}
-
-function databaseUrl(adminUrl: string, name: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 /** Fails with what is missing and how to start it. */
@@ -64,17 +61,21 @@ export async function checkInfrastructure(natsUrl: string, pgAdminUrl: string): 
   if (missing.length) throw new Error(missing.join('\n'));
 }
 
-export async function ensureDatabases(pgAdminUrl: string, names: string[]): Promise<void> {
-  const admin = new Client({ connectionString: pgAdminUrl });
-  await admin.connect();
-  try {
-    for (const name of names) {
-      const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
-      if (!exists.rowCount) await admin.query(`create database "${name}"`);
-    }
-  } finally {
-    await admin.end();
+/**
+ * Creates each service's database when missing, with its owner role (migrations) and application role (the running
+ * service), and hands objects an older superuser-run stack created to the owner (docs/adr/0024-database-roles-and-audit-chain.md).
+ * Roles carry no password: the local server trusts loopback.
+ */
+export async function ensureDatabases(pgAdminUrl: string, databases: Record<ServiceName, string>): Promise<{ app: Record<ServiceName, string>; owner: Record<ServiceName, string> }> {
+  const app = {} as Record<ServiceName, string>;
+  const owner = {} as Record<ServiceName, string>;
+  for (const service of SERVICES) {
+    const roles = serviceRoleNames('rd', service);
+    await provisionServiceDatabase(pgAdminUrl, { database: databases[service], ...roles, appPrivileges: appPrivilegesOf(service) }, 'if-missing');
+    app[service] = roleDatabaseUrl(pgAdminUrl, roles.app, databases[service]);
+    owner[service] = roleDatabaseUrl(pgAdminUrl, roles.owner, databases[service]);
   }
+  return { app, owner };
 }
 
 /** Node with the swc loader: runs TypeScript sources with decorator metadata and the @rd/* aliases. */
@@ -94,10 +95,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const log = options.log ?? ((line: string) => console.log(line));
   mkdirSync(options.logDir, { recursive: true });
   await checkInfrastructure(options.natsUrl, options.pgAdminUrl);
-  await ensureDatabases(options.pgAdminUrl, Object.values(options.databases));
-  const databaseUrls = Object.fromEntries(
-    SERVICES.map((service) => [service, databaseUrl(options.pgAdminUrl, options.databases[service])]),
-  ) as Record<ServiceName, string>;
+  const { app: databaseUrls, owner: migrationUrls } = await ensureDatabases(options.pgAdminUrl, options.databases);
 
   const common = { NATS_URL: options.natsUrl, NATS_SUBJECT_PREFIX: options.prefix };
   await Promise.all(
@@ -105,7 +103,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       const args = service === 'communities' && options.seedDemo ? ['--seed-demo'] : [];
       const result = await run(process.execPath, nodeArgs(`services/${service}/src/migrate.ts`, args), {
         cwd: REPO_ROOT,
-        env: tsEnv({ ...common, DATABASE_URL: databaseUrls[service] }),
+        env: tsEnv({ ...common, DATABASE_URL: databaseUrls[service], DATABASE_MIGRATION_URL: migrationUrls[service] }),
       });
       if (result.code !== 0) throw new Error(`${service} migrations failed:\n${result.output}`);
       log(result.output.trim().split('\n').filter((line) => line.startsWith(`${service}:`)).join('\n'));
@@ -185,7 +183,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     await Promise.race([Promise.all(ready), sleep(120_000).then(() => Promise.reject(new Error('platform did not start within 120 s')))]);
     const gatewayUrl = `http://127.0.0.1:${options.gatewayPort}/api/v1`;
     if (!(await httpOk(`${gatewayUrl}/health`, 5000))) throw new Error('gateway does not answer /health');
-    return { gatewayUrl, databaseUrls, messages: { dir: catcher.dir, smtpUrl: catcher.smtpUrl, smsUrl: catcher.smsUrl }, stop };
+    return { gatewayUrl, databaseUrls, migrationUrls, messages: { dir: catcher.dir, smtpUrl: catcher.smtpUrl, smsUrl: catcher.smsUrl }, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -76,7 +76,7 @@ describe('JetStream event consumer (real PostgreSQL and NATS)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('messaging_consumer');
-    orm = await initWidgetOrm(db.url);
+    orm = await initWidgetOrm(db);
     nc = await connectTestNats();
     jsm = await nc.jetstreamManager();
   });

@@ -119,7 +119,7 @@ describe('outbox → JetStream → consumer across a NATS outage (private nats-s
   beforeAll(async () => {
     nats = await startPrivateNats();
     db = await createTestDatabase('messaging_nats_outage');
-    orm = await initWidgetOrm(db.url);
+    orm = await initWidgetOrm(db);
   });
 
   beforeEach(async () => {

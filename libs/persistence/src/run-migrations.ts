@@ -18,3 +18,17 @@ export async function runMigrations(
     await orm.close();
   }
 }
+
+/**
+ * The owner-role URL migrate.ts connects with, or a clear failure: migrations never run as the application role
+ * of DATABASE_URL (docs/runbooks/production-databases.md).
+ */
+export function requireMigrationUrl(service: string, url: string | undefined): string {
+  if (!url) {
+    throw new Error(
+      `${service}: DATABASE_MIGRATION_URL is not set. Migrations run as the database owner role (rd_${service}_owner), ` +
+        'never as the application role of DATABASE_URL (docs/runbooks/production-databases.md).',
+    );
+  }
+  return url;
+}

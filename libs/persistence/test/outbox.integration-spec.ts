@@ -55,7 +55,7 @@ describe('outbox relay (real PostgreSQL and JetStream)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('persistence_outbox');
-    orm = await initWidgetOrm(db.url, 20);
+    orm = await initWidgetOrm(db, 20);
     prefix = testSubjectPrefix();
     nc = await connectTestNats();
     jsm = await nc.jetstreamManager();

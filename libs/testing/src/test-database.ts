@@ -1,3 +1,4 @@
+import { appPrivilegesOf, databaseUrlOf, provisionServiceDatabase, roleDatabaseUrl, serviceRoleNames, type TablePrivilege } from '@rd/devstack';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
@@ -9,29 +10,38 @@ export function adminDatabaseUrl(): string {
 
 export interface TestDatabase {
   name: string;
+  /** The service's application role (`rd_test_<service>_app`): DML on the owner's tables, no DDL. Services run as this. */
   url: string;
+  /** The owner role (`rd_test_<service>_owner`): owns the schema; migrations run as this. */
+  migrationUrl: string;
+  /** The superuser, on this database: for a test that plays a DBA (tampering, inspecting grants). */
+  superuserUrl: string;
+  roles: { owner: string; app: string };
   drop(): Promise<void>;
 }
 
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
+export interface TestDatabaseOptions {
+  /** The app role's table privileges; by default what the service gets in production (audit: SELECT, INSERT). */
+  appPrivileges?: readonly TablePrivilege[];
 }
 
-/** A fresh, empty database `rd_test_<service>_<random>` on the local PostgreSQL, dropped by `drop()`. */
-export async function createTestDatabase(service: string, adminUrl = adminDatabaseUrl()): Promise<TestDatabase> {
-  const name = `rd_test_${service.replace(/[^a-z0-9]/g, '_')}_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database "${name}"`);
-  } finally {
-    await admin.end();
-  }
+/**
+ * A fresh, empty database `rd_test_<service>_<random>` on the local PostgreSQL, owned by `rd_test_<service>_owner`
+ * and used by `rd_test_<service>_app`, as in production (docs/adr/0024-database-roles-and-audit-chain.md). The roles
+ * are cluster-wide and shared by every suite of that service, so they are never dropped; `drop()` drops the database.
+ */
+export async function createTestDatabase(service: string, adminUrl = adminDatabaseUrl(), options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const slug = service.replace(/[^a-z0-9]/g, '_');
+  const name = `rd_test_${slug}_${randomBytes(4).toString('hex')}`;
+  const roles = serviceRoleNames('rd_test', slug);
+  const appPrivileges = options.appPrivileges ?? appPrivilegesOf(slug);
+  await provisionServiceDatabase(adminUrl, { database: name, ...roles, appPrivileges }, 'always');
   return {
     name,
-    url: withDatabase(adminUrl, name),
+    url: roleDatabaseUrl(adminUrl, roles.app, name),
+    migrationUrl: roleDatabaseUrl(adminUrl, roles.owner, name),
+    superuserUrl: databaseUrlOf(adminUrl, name),
+    roles,
     drop: () => dropDatabase(name, adminUrl),
   };
 }

@@ -1,5 +1,5 @@
 import type { INestMicroservice } from '@nestjs/common';
-import { AuditEntrySubmittedEvtV1, CATALOGUE, ErrorCode, ListAuditEntriesQryV1, type Actor, type AuditEntry, type DataOf } from '@rd/contracts';
+import { AuditEntrySubmittedEvtV1, CATALOGUE, ErrorCode, ListAuditEntriesQryV1, VerifyAuditChainQryV1, type Actor, type AuditEntry, type DataOf } from '@rd/contracts';
 import { createServiceApp, ensureEventStream, jetStreamPublisher, RpcClient, RpcError } from '@rd/messaging';
 import { runMigrations } from '@rd/persistence';
 import { connectTestNats, createTestDatabase, deleteStreamsWithPrefix, eventually, testNatsUrl, testSubjectPrefix, type TestDatabase } from '@rd/testing';
@@ -22,6 +22,8 @@ describe('audit log (real PostgreSQL and NATS)', () => {
   let rpc: RpcClient;
   let nc: NatsConnection;
   let pg: Client;
+  /** The superuser on the suite's database: a DBA, who gets past the grants but still meets the trigger. */
+  let dba: Client;
   let publish: ReturnType<typeof jetStreamPublisher>;
   const ctx = { correlationId: 'test' };
 
@@ -31,7 +33,7 @@ describe('audit log (real PostgreSQL and NATS)', () => {
     nc = await connectTestNats();
     await ensureEventStream(await nc.jetstreamManager(), prefix, 'audit');
     publish = jetStreamPublisher(nc.jetstream(), prefix);
-    await runMigrations('audit', auditOrmConfig(db.url));
+    await runMigrations('audit', auditOrmConfig(db.migrationUrl));
     app = await createServiceApp(AppModule.forRoot({ databaseUrl: db.url, natsUrl: testNatsUrl(), prefix }), {
       service: 'audit',
       natsUrl: testNatsUrl(),
@@ -42,10 +44,13 @@ describe('audit log (real PostgreSQL and NATS)', () => {
     await rpc.connect();
     pg = new Client({ connectionString: db.url });
     await pg.connect();
+    dba = new Client({ connectionString: db.superuserUrl });
+    await dba.connect();
   });
 
   afterAll(async () => {
     await pg?.end();
+    await dba?.end();
     await rpc?.close();
     await app?.close();
     await deleteStreamsWithPrefix(nc, prefix);
@@ -115,8 +120,9 @@ describe('audit log (real PostgreSQL and NATS)', () => {
     it.each([
       ['UPDATE', `update audit_entry set username = 'someone-else' where id = $1`],
       ['DELETE', 'delete from audit_entry where id = $1'],
-    ])('should refuse %s', async (operation, sql) => {
-      await expect(pg.query(sql, [id])).rejects.toThrow(`audit_entry is append-only: ${operation} is not allowed`);
+    ])('should refuse %s to the application role (no privilege) and to a superuser (the trigger)', async (operation, sql) => {
+      await expect(pg.query(sql, [id])).rejects.toThrow('permission denied for table audit_entry');
+      await expect(dba.query(sql, [id])).rejects.toThrow(`audit_entry is append-only: ${operation} is not allowed`);
       expect(await rowsWithId(id)).toBe(1);
       const row = (await pg.query('select username from audit_entry where id = $1', [id])).rows[0];
       expect(row.username).toBe('ngo.isfara');
@@ -124,12 +130,13 @@ describe('audit log (real PostgreSQL and NATS)', () => {
 
     it('should refuse TRUNCATE', async () => {
       const before = Number((await pg.query('select count(*) as n from audit_entry')).rows[0].n);
-      await expect(pg.query('truncate audit_entry')).rejects.toThrow('audit_entry is append-only: TRUNCATE is not allowed');
+      await expect(pg.query('truncate audit_entry')).rejects.toThrow('permission denied for table audit_entry');
+      await expect(dba.query('truncate audit_entry')).rejects.toThrow('audit_entry is append-only: TRUNCATE is not allowed');
       expect(Number((await pg.query('select count(*) as n from audit_entry')).rows[0].n)).toBe(before);
     });
 
-    it('should offer no command on the audit subjects, only the list query', () => {
-      expect(CATALOGUE.filter((def) => def.owner === 'audit' && def.kind !== 'evt').map((def) => def.name)).toEqual([ListAuditEntriesQryV1.name]);
+    it('should offer no command on the audit subjects, only the list and verify queries', () => {
+      expect(CATALOGUE.filter((def) => def.owner === 'audit' && def.kind !== 'evt').map((def) => def.name)).toEqual([ListAuditEntriesQryV1.name, VerifyAuditChainQryV1.name]);
     });
   });
 

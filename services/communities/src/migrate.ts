@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runMigrations } from '@rd/persistence';
+import { requireMigrationUrl, runMigrations } from '@rd/persistence';
 import { loadConfig } from './config';
 import { communitiesOrmConfig } from './orm.config';
 import { seedDemo } from './seeders/demo.seeder';
@@ -9,7 +9,10 @@ const seed = process.argv.includes('--seed-demo')
   ? async (em: Parameters<typeof seedDemo>[0]) => `demo data loaded (${await seedDemo(em)} new communities)`
   : undefined;
 
-runMigrations('communities', communitiesOrmConfig(loadConfig().databaseUrl), seed).catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// Migrations (and the demo data) run as the owner role (DATABASE_MIGRATION_URL); the service runs as the app role.
+Promise.resolve()
+  .then(() => runMigrations('communities', communitiesOrmConfig(requireMigrationUrl('communities', loadConfig().migrationDatabaseUrl)), seed))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

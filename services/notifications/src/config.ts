@@ -3,7 +3,10 @@ import { natsEnvShape, natsSettingsFromEnv, type NatsSettings } from '@rd/messag
 import { z } from 'zod';
 
 const EnvSchema = z.object({
-  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/rd_notifications'),
+  // The application role: DML on the service's tables, no DDL (docs/adr/0024-database-roles-and-audit-chain.md).
+  DATABASE_URL: z.string().url().default('postgres://rd_notifications_app@127.0.0.1:5432/rd_notifications'),
+  // The owner role, read by migrate.ts only. Required once DATABASE_URL is set: never falls back to the app URL.
+  DATABASE_MIGRATION_URL: z.string().url().optional(),
   ...natsEnvShape,
   NATS_SUBJECT_PREFIX: z.string().default('rd').transform(assertSubjectPrefix),
   /** smtp://user:pass@host:port (smtps:// for implicit TLS). */
@@ -29,6 +32,8 @@ const EnvSchema = z.object({
 
 export interface NotificationsConfig extends NatsSettings {
   databaseUrl: string;
+  /** The owner role's URL, for migrations only; undefined when DATABASE_URL is set without it. */
+  migrationDatabaseUrl?: string;
   prefix: string;
   smtpUrl: string;
   mailFrom: string;
@@ -45,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NotificationsC
   const parsed = EnvSchema.parse(env);
   return {
     databaseUrl: parsed.DATABASE_URL,
+    migrationDatabaseUrl: parsed.DATABASE_MIGRATION_URL ?? (env.DATABASE_URL ? undefined : 'postgres://rd_notifications_owner@127.0.0.1:5432/rd_notifications'),
     ...natsSettingsFromEnv(parsed),
     prefix: parsed.NATS_SUBJECT_PREFIX,
     smtpUrl: parsed.SMTP_URL,

@@ -1,9 +1,12 @@
 import 'reflect-metadata';
-import { runMigrations } from '@rd/persistence';
+import { requireMigrationUrl, runMigrations } from '@rd/persistence';
 import { loadConfig } from './config';
 import { notificationsOrmConfig } from './orm.config';
 
-runMigrations('notifications', notificationsOrmConfig(loadConfig().databaseUrl)).catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// Migrations run as the owner role (DATABASE_MIGRATION_URL); the service itself runs as the app role.
+Promise.resolve()
+  .then(() => runMigrations('notifications', notificationsOrmConfig(requireMigrationUrl('notifications', loadConfig().migrationDatabaseUrl))))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

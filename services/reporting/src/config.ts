@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { DEFAULT_EXPORTS_OPTIONS, type ExportsOptions } from './exports/exports.options';
 
 const EnvSchema = z.object({
-  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/rd_reporting'),
+  // The application role: DML on the service's tables, no DDL (docs/adr/0024-database-roles-and-audit-chain.md).
+  DATABASE_URL: z.string().url().default('postgres://rd_reporting_app@127.0.0.1:5432/rd_reporting'),
+  // The owner role, read by migrate.ts only. Required once DATABASE_URL is set: never falls back to the app URL.
+  DATABASE_MIGRATION_URL: z.string().url().optional(),
   ...natsEnvShape,
   NATS_SUBJECT_PREFIX: z.string().default('rd').transform(assertSubjectPrefix),
   REPORTING_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
@@ -27,6 +30,8 @@ const EnvSchema = z.object({
 
 export interface ReportingConfig extends NatsSettings {
   databaseUrl: string;
+  /** The owner role's URL, for migrations only; undefined when DATABASE_URL is set without it. */
+  migrationDatabaseUrl?: string;
   prefix: string;
   /** rebuild.ts deletes reporting's consumers through this (the `ops` user in production); natsUrl when absent. */
   rebuildOpsNatsUrl?: string;
@@ -45,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ReportingConfi
   const parsed = EnvSchema.parse(env);
   return {
     databaseUrl: parsed.DATABASE_URL,
+    migrationDatabaseUrl: parsed.DATABASE_MIGRATION_URL ?? (env.DATABASE_URL ? undefined : 'postgres://rd_reporting_owner@127.0.0.1:5432/rd_reporting'),
     ...natsSettingsFromEnv(parsed),
     rebuildOpsNatsUrl: parsed.REBUILD_OPS_NATS_URL,
     rebuildOpsAuth: parsed.REBUILD_OPS_NATS_PASSWORD

@@ -1,9 +1,12 @@
 import 'reflect-metadata';
-import { runMigrations } from '@rd/persistence';
+import { requireMigrationUrl, runMigrations } from '@rd/persistence';
 import { loadConfig } from './config';
 import { reportingOrmConfig } from './orm.config';
 
-runMigrations('reporting', reportingOrmConfig(loadConfig().databaseUrl)).catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// Migrations run as the owner role (DATABASE_MIGRATION_URL); the service itself runs as the app role.
+Promise.resolve()
+  .then(() => runMigrations('reporting', reportingOrmConfig(requireMigrationUrl('reporting', loadConfig().migrationDatabaseUrl))))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

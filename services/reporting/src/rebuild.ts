@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createServiceApp, natsConnectionOptions } from '@rd/messaging';
+import { requireMigrationUrl } from '@rd/persistence';
 import { connect } from 'nats';
 import { AppModule } from './app.module';
 import { loadConfig } from './config';
@@ -14,7 +15,8 @@ import { dropReadModels, waitForCatchUp } from './reports/read-model-rebuild';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const orm = await MikroORM.init(reportingOrmConfig(config.databaseUrl));
+  // Emptying the read models is a TRUNCATE: the owner role's, as for migrations (the app role has DML only).
+  const orm = await MikroORM.init(reportingOrmConfig(requireMigrationUrl('reporting', config.migrationDatabaseUrl)));
   const nc = await connect({ ...natsConnectionOptions('reporting', config.natsUrl, config.natsAuth), name: 'reporting-rebuild' });
   // Production NATS lets only `ops` delete consumers (infra/nats/nats-production.conf).
   const admin = config.rebuildOpsNatsUrl

@@ -27,7 +27,7 @@ describe('reporting district read model (real PostgreSQL and NATS)', () => {
     nc = await connectTestNats();
     await ensureEventStream(await nc.jetstreamManager(), prefix, 'communities');
     publish = jetStreamPublisher(nc.jetstream(), prefix);
-    await runMigrations('reporting', reportingOrmConfig(db.url));
+    await runMigrations('reporting', reportingOrmConfig(db.migrationUrl));
     app = await createServiceApp(AppModule.forRoot({ databaseUrl: db.url, natsUrl: testNatsUrl(), prefix }), {
       service: 'reporting',
       natsUrl: testNatsUrl(),

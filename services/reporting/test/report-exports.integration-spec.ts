@@ -66,7 +66,7 @@ describe('report export jobs (real PostgreSQL and NATS)', () => {
     nc = await connectTestNats();
     const jsm = await nc.jetstreamManager();
     for (const owner of ['communities', 'meetings'] as const) await ensureEventStream(jsm, prefix, owner);
-    await runMigrations('reporting', reportingOrmConfig(db.url));
+    await runMigrations('reporting', reportingOrmConfig(db.migrationUrl));
     pg = new Client({ connectionString: db.url });
     await pg.connect();
     filesDir = await mkdtemp(join(tmpdir(), 'rd-exports-'));

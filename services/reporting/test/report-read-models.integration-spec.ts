@@ -7,6 +7,7 @@ import { connectTestNats, createTestDatabase, deleteStreamsWithPrefix, eventuall
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from 'nats';
+import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
 import { DistrictReportsService } from '../src/district-reports/district-reports.service';
 import { reportingOrmConfig } from '../src/orm.config';
@@ -60,7 +61,7 @@ describe('reporting read models: events to numbers (real PostgreSQL and NATS)', 
     const jsm = await nc.jetstreamManager();
     await ensureEventStream(jsm, prefix, 'communities');
     await ensureEventStream(jsm, prefix, 'meetings');
-    await runMigrations('reporting', reportingOrmConfig(db.url));
+    await runMigrations('reporting', reportingOrmConfig(db.migrationUrl));
     await start();
     rpc = new RpcClient({ servers: testNatsUrl(), prefix });
     await rpc.connect();
@@ -80,9 +81,16 @@ describe('reporting read models: events to numbers (real PostgreSQL and NATS)', 
     app.get(ReportQueryService).clock = () => now;
   };
 
+  // TRUNCATE is the owner's (the app role has DML only), as in rebuild.ts.
   const truncate = async () => {
-    await em().execute(`truncate ${READ_MODEL_TABLES.map((t) => `"${t}"`).join(', ')}`);
-    await em().execute(`delete from inbox_message where consumer like 'reporting\\_\\_%'`);
+    const owner = new Client({ connectionString: db.migrationUrl });
+    await owner.connect();
+    try {
+      await owner.query(`truncate ${READ_MODEL_TABLES.map((t) => `"${t}"`).join(', ')}`);
+      await owner.query(`delete from inbox_message where consumer like 'reporting\\_\\_%'`);
+    } finally {
+      await owner.end();
+    }
   };
 
   /** Applies an event as its durable consumer would, without NATS (the projection is the same code). */
@@ -288,9 +296,9 @@ describe('reporting read models: events to numbers (real PostgreSQL and NATS)', 
 
     await app.close();
     const deleted = await (async () => {
-      // The service is stopped: drop with a short-lived app-less EntityManager.
+      // The service is stopped: drop with a short-lived app-less EntityManager, as the owner like rebuild.ts.
       const { MikroORM } = await import('@mikro-orm/postgresql');
-      const orm = await MikroORM.init(reportingOrmConfig(db.url));
+      const orm = await MikroORM.init(reportingOrmConfig(db.migrationUrl));
       try {
         return await dropReadModels(orm.em, nc, prefix);
       } finally {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { JetStreamManager } from 'nats';
 import { z } from 'zod';
 import type { EventMeta } from '../../src';
+import { Client } from 'pg';
 
 /** A tiny aggregate for the messaging tests: one row per write, one event per row. */
 @Entity({ tableName: 'widget' })
@@ -41,12 +42,17 @@ const TEST_TABLES_UP = [
      "applied_at" timestamptz not null default clock_timestamp())`,
 ];
 
-/** MikroORM on a fresh test database with the outbox/inbox tables, the widget table and the effect table. */
-export async function initWidgetOrm(databaseUrl: string, poolMax = 10): Promise<MikroORM> {
-  const orm = await MikroORM.init(createOrmConfig({ databaseUrl, entities: [Widget], migrations: [], poolMax }));
-  const connection = orm.em.getConnection();
-  for (const statement of [...MESSAGING_TABLES_UP, ...TEST_TABLES_UP]) await connection.execute(statement);
-  return orm;
+/** MikroORM (as the app role) on a fresh test database with the outbox/inbox tables, the widget table and the effect table. */
+export async function initWidgetOrm(db: { url: string; migrationUrl: string }, poolMax = 10): Promise<MikroORM> {
+  // The tables as the owner role, the ORM as the application role: the relay and the consumer run least-privileged.
+  const owner = new Client({ connectionString: db.migrationUrl });
+  await owner.connect();
+  try {
+    for (const statement of [...MESSAGING_TABLES_UP, ...TEST_TABLES_UP]) await owner.query(statement);
+  } finally {
+    await owner.end();
+  }
+  return MikroORM.init(createOrmConfig({ databaseUrl: db.url, entities: [Widget], migrations: [], poolMax }));
 }
 
 /** Creates a widget and its event in one transaction; resolves with the outbox row id once committed. */

@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { EntityRepository, type EntityManager } from '@mikro-orm/postgresql';
 import type { AuditEntry as AuditEntryData, DataOf, ListAuditEntriesQryV1 } from '@rd/contracts';
+import { AUDIT_CHAIN_LOCK, auditEntryHash, GENESIS_HASH, type ChainedAuditEntry } from './audit-chain';
 import { AuditEntry } from './audit-entry.entity';
 
 type ListQuery = DataOf<typeof ListAuditEntriesQryV1>;
@@ -25,31 +26,101 @@ export class AuditEntryRepository extends EntityRepository<AuditEntry> {
   }
 }
 
+/** A stored row as the chain sees it (raw SQL: the verifier must read exactly what is in the table). */
+interface AuditEntryRow {
+  seq: string;
+  prev_hash: string;
+  hash: string;
+  id: string;
+  occurred_at: Date | string;
+  source: string;
+  user_id: string;
+  username: string;
+  roles: string[] | string;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  outcome: string;
+  http_status: number;
+  correlation_id: string;
+  client_address: string;
+  method: string;
+  path: string;
+  recorded_at: Date | string;
+}
+
+function toChained(row: AuditEntryRow): ChainedAuditEntry & { hash: string } {
+  return {
+    seq: Number(row.seq),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+    id: row.id,
+    occurredAt: new Date(row.occurred_at),
+    source: row.source,
+    userId: row.user_id,
+    username: row.username,
+    roles: typeof row.roles === 'string' ? (JSON.parse(row.roles) as string[]) : row.roles,
+    action: row.action,
+    resourceType: row.resource_type,
+    resourceId: row.resource_id,
+    outcome: row.outcome,
+    httpStatus: row.http_status,
+    correlationId: row.correlation_id,
+    clientAddress: row.client_address,
+    method: row.method,
+    path: row.path,
+    recordedAt: new Date(row.recorded_at),
+  };
+}
+
+const CHAIN_COLUMNS = `seq, prev_hash, hash, id, occurred_at, source, user_id, username, roles, action, resource_type, resource_id, outcome,
+  http_status, correlation_id, client_address, method, path, recorded_at`;
+
+/** Up to `limit` stored entries after position `afterSeq`, in chain order. */
+export async function chainPage(em: EntityManager, afterSeq: number, limit: number): Promise<(ChainedAuditEntry & { hash: string })[]> {
+  const rows = await em.execute<AuditEntryRow[]>(`select ${CHAIN_COLUMNS} from audit_entry where seq > ? order by seq limit ?`, [afterSeq, limit]);
+  return rows.map(toChained);
+}
+
+/** The newest entry of the chain, or null for an empty log. */
+export async function chainHead(em: EntityManager): Promise<{ seq: number; hash: string } | null> {
+  const [head] = await em.execute<{ seq: string; hash: string }[]>('select seq, hash from audit_entry order by seq desc limit 1');
+  return head ? { seq: Number(head.seq), hash: head.hash } : null;
+}
+
 /**
- * Stores a record inside the caller's transaction. `on conflict do nothing`: a record submitted twice under
- * different message ids is still stored once (its id is the primary key).
+ * Stores a record at the end of the hash chain, inside the caller's transaction. The advisory lock is held until
+ * that transaction ends, so concurrent inserts (replicas, redeliveries) queue up and each reads the head the one
+ * before it committed (READ COMMITTED sees it once the lock is granted). A record already stored (same id,
+ * submitted again under another message id) is left alone and takes no position.
  */
-export async function insertAuditEntry(tx: EntityManager, entry: AuditEntryData): Promise<void> {
+export async function insertAuditEntry(tx: EntityManager, entry: AuditEntryData, recordedAt = new Date()): Promise<void> {
+  await tx.execute('select pg_advisory_xact_lock(?)', [AUDIT_CHAIN_LOCK]);
+  const [stored] = await tx.execute<{ id: string }[]>('select id from audit_entry where id = ?', [entry.id]);
+  if (stored) return;
+  const head = await chainHead(tx);
+  const chained: ChainedAuditEntry = {
+    seq: (head?.seq ?? 0) + 1,
+    prevHash: head?.hash ?? GENESIS_HASH,
+    id: entry.id,
+    occurredAt: new Date(entry.occurredAt),
+    source: entry.source,
+    userId: entry.actor.userId,
+    username: entry.actor.username,
+    roles: entry.actor.roles,
+    action: entry.action,
+    resourceType: entry.resourceType,
+    resourceId: entry.resourceId,
+    outcome: entry.outcome,
+    httpStatus: entry.httpStatus,
+    correlationId: entry.correlationId,
+    clientAddress: entry.clientAddress,
+    method: entry.method,
+    path: entry.path,
+    recordedAt,
+  };
   await tx
     .createQueryBuilder(AuditEntry)
-    .insert({
-      id: entry.id,
-      occurredAt: new Date(entry.occurredAt),
-      source: entry.source,
-      userId: entry.actor.userId,
-      username: entry.actor.username,
-      roles: entry.actor.roles,
-      action: entry.action,
-      resourceType: entry.resourceType,
-      resourceId: entry.resourceId,
-      outcome: entry.outcome,
-      httpStatus: entry.httpStatus,
-      correlationId: entry.correlationId,
-      clientAddress: entry.clientAddress,
-      method: entry.method,
-      path: entry.path,
-    })
-    .onConflict('id')
-    .ignore()
+    .insert({ ...chained, roles: [...chained.roles] as AuditEntry['roles'], outcome: entry.outcome, hash: auditEntryHash(chained) })
     .execute();
 }

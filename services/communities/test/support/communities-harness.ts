@@ -25,7 +25,7 @@ export interface CommunitiesHarness {
 export async function startCommunitiesHarness(beforeStart?: (nc: NatsConnection, prefix: string) => Promise<void>): Promise<CommunitiesHarness> {
   const db = await createTestDatabase('communities');
   const prefix = testSubjectPrefix();
-  await runMigrations('communities', communitiesOrmConfig(db.url));
+  await runMigrations('communities', communitiesOrmConfig(db.migrationUrl));
   const orm = await MikroORM.init(communitiesOrmConfig(db.url));
   await seedGeography(orm.em.fork());
   const nc = await connectTestNats();

@@ -21,7 +21,7 @@ export interface MeetingsHarness {
 export async function startMeetingsHarness(): Promise<MeetingsHarness> {
   const db = await createTestDatabase('meetings');
   const prefix = testSubjectPrefix();
-  await runMigrations('meetings', meetingsOrmConfig(db.url));
+  await runMigrations('meetings', meetingsOrmConfig(db.migrationUrl));
   const orm = await MikroORM.init(meetingsOrmConfig(db.url));
   const nc = await connectTestNats();
   const app = await createServiceApp(AppModule.forRoot({ databaseUrl: db.url, natsUrl: testNatsUrl(), prefix }), {

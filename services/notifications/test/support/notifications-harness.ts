@@ -55,7 +55,7 @@ export interface NotificationsHarness {
 export async function startNotificationsHarness(overrides: Partial<NotificationsConfig> = {}, options: { replicas?: number } = {}): Promise<NotificationsHarness> {
   const db = await createTestDatabase('notifications');
   const prefix = testSubjectPrefix();
-  await runMigrations('notifications', notificationsOrmConfig(db.url));
+  await runMigrations('notifications', notificationsOrmConfig(db.migrationUrl));
   const orm = await MikroORM.init(notificationsOrmConfig(db.url));
   const nc = await connectTestNats();
   const jsm = await nc.jetstreamManager();
