@@ -38,7 +38,9 @@ export const MinutesConcernSectionSchema = z
           })
           .strict(),
       )
-      .describe('Per topic, in the managed list order; topics without concerns are left out'),
+      .describe(
+        'Per topic, in the managed list order; topics without concerns are left out. Per reader: counts of a sensitivity the reader may not read are 0, and topics with nothing the reader may read are left out (a confidential topic only for the national coordinator)',
+      ),
   })
   .strict();
 export type MinutesConcernSection = z.infer<typeof MinutesConcernSectionSchema>;

@@ -1,9 +1,29 @@
-import type { MinutesApprovedEvtV1, DataOf, MinutesView, MinutesVersionView, MinutesConcernSection } from '@rd/contracts';
+import { SENSITIVITY_READERS } from '@rd/auth-core';
+import { SENSITIVITIES, type Actor, type MinutesApprovedEvtV1, type DataOf, type MinutesView, type MinutesVersionView, type MinutesConcernSection, type Sensitivity } from '@rd/contracts';
 import type { Meeting } from '../meetings/meeting.entity';
 import type { Minutes, MinutesVersion } from './minutes.entity';
 
 /** The gateway path where an authorised user reads the minutes (the event carries it, never the body). */
 export const minutesPath = (meetingId: string): string => `/api/v1/meetings/${meetingId}/minutes`;
+
+/**
+ * The concern section as one reader may see it (issue 11, defect 10; ADR 0011): per topic, only the counts of the
+ * sensitivities their role reads (local government and the notifications service actor: public; police and NGO:
+ * public and restricted; confidential: the national coordinator only, since a topic with "1 confidential" in a small
+ * meeting says who raised what). Topics left with nothing are dropped; the totals per sensitivity stay.
+ */
+export function sectionFor(actor: Actor, section: MinutesConcernSection): MinutesConcernSection {
+  // Public is what every holder of minutes:read reads (the service actor has no role but that permission).
+  const reads = (sensitivity: Sensitivity) =>
+    sensitivity === 'public' || actor.roles.includes('national-coordinator') || actor.roles.some((role) => SENSITIVITY_READERS[sensitivity].includes(role));
+  const byTopic = section.byTopic
+    .map((entry) => ({
+      ...entry,
+      counts: Object.fromEntries(SENSITIVITIES.map((s) => [s, reads(s) ? entry.counts[s] : 0])) as Record<Sensitivity, number>,
+    }))
+    .filter((entry) => SENSITIVITIES.some((s) => entry.counts[s] > 0));
+  return { ...section, byTopic };
+}
 
 export function toMinutesView(meetingId: string, minutes: Minutes | null, concerns: MinutesConcernSection): MinutesView {
   return {

@@ -16,7 +16,7 @@ import { Concern } from '../concerns/concern.entity';
 import { Meeting } from '../meetings/meeting.entity';
 import { concernSection, confidentialLeaks, decideApprove, decideSave, type MinutesDecision } from './minutes-rules';
 import { Minutes, MinutesVersion } from './minutes.entity';
-import { minutesApprovedPayload, toMinutesVersionView, toMinutesView } from './minutes.mapper';
+import { minutesApprovedPayload, sectionFor, toMinutesVersionView, toMinutesView } from './minutes.mapper';
 import { MinutesErrorCode, MinutesException } from './minutes.exception';
 
 function requirePermission(actor: Actor, permission: Permission): void {
@@ -38,7 +38,7 @@ export class MinutesService {
     const meeting = await this.em.findOne(Meeting, { id: meetingId });
     if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw new MinutesException(MinutesErrorCode.MeetingNotFound, 'Meeting not found');
     const minutes = await this.em.findOne(Minutes, { meetingId });
-    return toMinutesView(meetingId, minutes, concernSection(await this.concernsOf(this.em, meetingId)));
+    return toMinutesView(meetingId, minutes, sectionFor(actor, concernSection(await this.concernsOf(this.em, meetingId))));
   }
 
   async versions(actor: Actor, meetingId: string): Promise<{ items: MinutesVersionView[]; total: number }> {
@@ -80,7 +80,7 @@ export class MinutesService {
         correlationId,
       );
       await tx.flush();
-      return toMinutesView(meetingId, row, concernSection(concerns));
+      return toMinutesView(meetingId, row, sectionFor(actor, concernSection(concerns)));
     });
   }
 
@@ -106,7 +106,7 @@ export class MinutesService {
       const section = concernSection(concerns);
       recordEvent(tx, MinutesApprovedEvtV1, minutesApprovedPayload(meeting, minutes, section), correlationId);
       await tx.flush();
-      return toMinutesView(meetingId, minutes, section);
+      return toMinutesView(meetingId, minutes, sectionFor(actor, section));
     });
   }
 
