@@ -244,6 +244,7 @@ const FIXTURES: Record<string, Fixture> = {
     allowed: (covered) => (covered ? 400 : 404),
   },
   'GET /audit': { scoped: false, request: () => ({ path: '/audit?range=[0,9]' }), allowed: () => 200 },
+  'GET /audit/verify': { scoped: false, request: () => ({ path: '/audit/verify' }), allowed: () => 200 },
   'GET /meetings/{meetingId}/concerns': {
     scoped: true,
     request: (t) => ({ path: `/meetings/${concernRefs[t].meeting}/concerns?range=[0,499]` }),

@@ -1,4 +1,4 @@
-import { AuditEntryViewSchema, ProblemDetailsSchema, type AuditEntryView, type CommunityView } from '@rd/contracts';
+import { AuditChainReportSchema, AuditEntryViewSchema, ProblemDetailsSchema, type AuditChainReport, type AuditEntryView, type CommunityView } from '@rd/contracts';
 import { demoPassword, eventually } from '@rd/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -115,6 +115,16 @@ describe('the audit trail: gateway → JetStream → audit service → GET /audi
     expect(text).not.toContain(marker);
     expect(text).not.toContain('"population"');
     expect(text).not.toContain('"languages"');
+  });
+
+  it('should verify the hash chain for the coordinator through GET /audit/verify, and refuse it to everyone else', async () => {
+    const response = await api<AuditChainReport>('coordinator', 'GET', '/audit/verify');
+    expect(response.status).toBe(200);
+    const report = AuditChainReportSchema.parse(response.body);
+    expect(report).toMatchObject({ ok: true, firstBreak: null });
+    expect(report.checked).toBeGreaterThanOrEqual(3);
+    expect(report.head?.seq).toBeGreaterThanOrEqual(report.checked);
+    for (const user of ['ngo.isfara', 'reviewer.sughd']) expect((await api(user, 'GET', '/audit/verify')).status).toBe(403);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { CurrentActor, RequirePermission } from '@rd/auth-nest';
-import { AuditEntryViewSchema, ListAuditEntriesQryV1, type Actor, type AuditEntryView } from '@rd/contracts';
+import { AuditChainReportSchema, AuditEntryViewSchema, ListAuditEntriesQryV1, VerifyAuditChainQryV1, type Actor, type AuditChainReport, type AuditEntryView } from '@rd/contracts';
 import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId } from '../http/correlation';
@@ -38,5 +38,18 @@ export class AuditController {
     const page = await this.rpc.request(ListAuditEntriesQryV1, actor, data, { correlationId });
     void reply.header('Content-Range', contentRange('audit', offset, page.items.length, page.total));
     return page.items;
+  }
+
+  // Declared after list: Fastify matches the static /audit/verify either way.
+  @Get('verify')
+  @RequirePermission('audit:read')
+  @ApiContract({
+    summary:
+      'Checks the hash chain of the whole audit log: ok, or the first broken link (position, entry id, and whether entries are missing, ' +
+      'an entry was edited, or the link to the entry before it is broken), plus the newest position and hash to keep elsewhere',
+    response: AuditChainReportSchema,
+  })
+  verify(@CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<AuditChainReport> {
+    return this.rpc.request(VerifyAuditChainQryV1, actor, {}, { correlationId });
   }
 }
