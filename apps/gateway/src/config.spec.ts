@@ -14,4 +14,25 @@ describe('gateway config', () => {
     expect(loadConfig({}).natsAuth).toBeUndefined();
     expect(() => loadConfig({ NATS_USER: 'gateway' })).toThrow('Set NATS_USER and NATS_PASSWORD together');
   });
+
+  describe('accepted clients', () => {
+    it('should accept the test client outside production mode, where the dev realm is used', () => {
+      expect(loadConfig({}).allowedClients).toEqual(['rd-console', 'rd-test-cli']);
+    });
+
+    it('should fail closed in production mode when KEYCLOAK_ALLOWED_CLIENTS is unset', () => {
+      expect(loadConfig({ NODE_ENV: 'production' }).allowedClients).toEqual(['rd-console']);
+    });
+
+    it('should refuse to start in production mode with the test client unless the dev realm is declared', () => {
+      expect(() => loadConfig({ NODE_ENV: 'production', KEYCLOAK_ALLOWED_CLIENTS: 'rd-console,rd-test-cli' })).toThrow('test-only client rd-test-cli');
+      expect(() => loadConfig({ KEYCLOAK_DEV_REALM: 'false', KEYCLOAK_ALLOWED_CLIENTS: 'rd-test-cli' })).toThrow('test-only client rd-test-cli');
+      expect(loadConfig({ NODE_ENV: 'production', KEYCLOAK_DEV_REALM: 'true', KEYCLOAK_ALLOWED_CLIENTS: 'rd-console,rd-test-cli' }).allowedClients).toEqual(['rd-console', 'rd-test-cli']);
+    });
+
+    it('should refresh the realm keys every 5 minutes unless told otherwise', () => {
+      expect(loadConfig({}).jwksRefreshSeconds).toBe(300);
+      expect(loadConfig({ KEYCLOAK_JWKS_REFRESH_SECONDS: '60' }).jwksRefreshSeconds).toBe(60);
+    });
+  });
 });

@@ -14,7 +14,12 @@ const EnvSchema = z.object({
   // Where to fetch the realm keys when that differs from the issuer (e.g. inside a container network).
   KEYCLOAK_JWKS_URL: z.string().url().optional(),
   KEYCLOAK_AUDIENCE: z.string().default('rd-gateway'),
-  KEYCLOAK_ALLOWED_CLIENTS: list.default(['rd-console', 'rd-test-cli']),
+  // Unset: rd-console, plus the test-only rd-test-cli outside production mode (see allowedClientsFrom).
+  KEYCLOAK_ALLOWED_CLIENTS: list.optional(),
+  // Set only where the dev realm (with its password-grant test client) is imported: npm start, tests, docker-compose.
+  KEYCLOAK_DEV_REALM: z.enum(['true', 'false']).optional(),
+  KEYCLOAK_JWKS_REFRESH_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  NODE_ENV: z.string().optional(),
   CORS_ORIGINS: list.default(['http://localhost:4200']),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(1200),
@@ -31,6 +36,7 @@ export interface GatewayConfig extends NatsSettings {
   jwksUrl?: string;
   audience: string;
   allowedClients: string[];
+  jwksRefreshSeconds: number;
   corsOrigins: string[];
   bodyLimitBytes: number;
   rateLimit: { windowMs: number; perIp: number; perUser: number };
@@ -48,9 +54,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     issuerUrl: e.KEYCLOAK_ISSUER_URL,
     jwksUrl: e.KEYCLOAK_JWKS_URL,
     audience: e.KEYCLOAK_AUDIENCE,
-    allowedClients: e.KEYCLOAK_ALLOWED_CLIENTS,
+    allowedClients: allowedClientsFrom(e.KEYCLOAK_ALLOWED_CLIENTS, e.NODE_ENV === 'production', e.KEYCLOAK_DEV_REALM),
+    jwksRefreshSeconds: e.KEYCLOAK_JWKS_REFRESH_SECONDS,
     corsOrigins: e.CORS_ORIGINS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_MS, perIp: e.RATE_LIMIT_PER_IP, perUser: e.RATE_LIMIT_PER_USER },
   };
+}
+
+export const TEST_CLIENT = 'rd-test-cli';
+
+/**
+ * Which clients' tokens the gateway accepts. The password-grant test client exists only in the dev realm, so it
+ * is accepted only there: in production mode (NODE_ENV=production) an unset list means `rd-console` alone (fail
+ * closed), and naming `rd-test-cli` is refused at boot unless KEYCLOAK_DEV_REALM=true says the dev realm is in use.
+ */
+export function allowedClientsFrom(configured: string[] | undefined, production: boolean, devRealm: 'true' | 'false' | undefined): string[] {
+  const dev = devRealm === undefined ? !production : devRealm === 'true';
+  const clients = configured ?? (dev ? ['rd-console', TEST_CLIENT] : ['rd-console']);
+  if (clients.includes(TEST_CLIENT) && !dev) {
+    throw new Error(`KEYCLOAK_ALLOWED_CLIENTS names the test-only client ${TEST_CLIENT}, which only the dev realm has: remove it, or set KEYCLOAK_DEV_REALM=true where the dev realm is imported`);
+  }
+  if (clients.length === 0) throw new Error('KEYCLOAK_ALLOWED_CLIENTS is empty: no token could be accepted');
+  return clients;
 }

@@ -10,4 +10,6 @@ export interface AuthOptions {
   clockToleranceSeconds?: number;
   /** JWKS URL; defaults to the issuer's OpenID Connect certs endpoint. */
   jwksUrl?: string;
+  /** How often the key set is refetched even without an unknown `kid` (default 300 s). */
+  jwksRefreshSeconds?: number;
 }

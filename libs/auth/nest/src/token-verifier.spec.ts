@@ -14,6 +14,7 @@ describe(TokenVerifier.name, () => {
   let issuerUrl: string;
   let verifier: TokenVerifier;
   let jwksHits = 0;
+  let servedKeys: () => JWK[] | null = () => [jwk];
 
   beforeAll(async () => {
     ({ privateKey, publicKey: jwk } = await generateKeyPair('RS256').then(async (pair) => ({ privateKey: pair.privateKey, publicKey: await exportJWK(pair.publicKey) })));
@@ -21,15 +22,20 @@ describe(TokenVerifier.name, () => {
     jwk = { ...jwk, kid: 'k1', alg: 'RS256', use: 'sig' };
     server = createServer((_req, res) => {
       jwksHits += 1;
+      const keys = servedKeys();
+      if (!keys) return void res.writeHead(503).end();
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ keys: [jwk] }));
+      res.end(JSON.stringify({ keys }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     issuerUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/realms/reporting-days`;
     verifier = new TokenVerifier({ issuerUrl, audience: 'rd-gateway', allowedClients: ['rd-console'] });
   });
 
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => {
+    verifier.onModuleDestroy();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  });
 
   const claims = (overrides: Record<string, unknown> = {}) => ({
     typ: 'Bearer',
@@ -89,6 +95,43 @@ describe(TokenVerifier.name, () => {
     await expect(verifier.verify(token)).resolves.toMatchObject({ username: 'ngo.isfara' });
     await expect(verifier.verify(fresh)).resolves.toMatchObject({ username: 'other' });
     expect(jwksHits).toBe(hitsBefore);
+  });
+
+  describe('key rotation', () => {
+    let rotated: TokenVerifier;
+    let nextKey: KeyLike;
+    let nextJwk: JWK;
+
+    beforeAll(async () => {
+      const pair = await generateKeyPair('RS256');
+      nextKey = pair.privateKey;
+      nextJwk = { ...(await exportJWK(pair.publicKey)), kid: 'k2', alg: 'RS256', use: 'sig' };
+    });
+    afterEach(() => {
+      rotated?.onModuleDestroy();
+      servedKeys = () => [jwk];
+    });
+
+    it('should stop accepting a key removed from the realm, and tokens verified with it, after the scheduled refresh', async () => {
+      rotated = new TokenVerifier({ issuerUrl, audience: 'rd-gateway', allowedClients: ['rd-console'], jwksRefreshSeconds: 0.2 });
+      const oldToken = await sign(claims());
+      await expect(rotated.verify(oldToken)).resolves.toMatchObject({ username: 'ngo.isfara' });
+      servedKeys = () => [nextJwk];
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      await expect(rotated.verify(oldToken)).rejects.toThrow();
+      await expect(rotated.verify(await sign(claims({ preferred_username: 'late' })))).rejects.toThrow();
+      await expect(rotated.verify(await sign(claims(), { key: nextKey, kid: 'k2' }))).resolves.toMatchObject({ username: 'ngo.isfara' });
+    });
+
+    it('should keep the last keys when a scheduled refresh fails', async () => {
+      rotated = new TokenVerifier({ issuerUrl, audience: 'rd-gateway', allowedClients: ['rd-console'], jwksRefreshSeconds: 3600 });
+      const token = await sign(claims());
+      await rotated.verify(token);
+      servedKeys = () => null; // Keycloak answers 503
+      await expect(rotated.refreshKeys()).resolves.toBe(false);
+      await expect(rotated.verify(token)).resolves.toMatchObject({ username: 'ngo.isfara' });
+      await expect(rotated.verify(await sign(claims({ preferred_username: 'fresh' })))).resolves.toMatchObject({ username: 'fresh' });
+    });
   });
 
   function b64(value: unknown): string {

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Actor } from '@rd/contracts';
 import { isRole, scopeFromGroups } from '@rd/auth-core';
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options';
 
 export class InvalidTokenError extends Error {}
@@ -15,24 +15,50 @@ interface KeycloakClaims extends JWTPayload {
 }
 
 const MAX_CACHED_TOKENS = 10_000;
+export const DEFAULT_JWKS_REFRESH_SECONDS = 300;
 
 /**
- * Verifies Keycloak access tokens against the realm's JWKS and turns them into an Actor. Keys are
- * kept until an unknown `kid` appears (refetched at most every 30 s), so tokens keep verifying while
- * Keycloak is down; verified tokens are cached until they expire.
+ * Verifies Keycloak access tokens against the realm's JWKS and turns them into an Actor. The key set is
+ * refetched on an unknown `kid` (at most every 30 s) and on a schedule (`jwksRefreshSeconds`, default
+ * 5 min), so a key removed from Keycloak stops being accepted within minutes, together with the tokens
+ * already verified with it. A failed refresh keeps the last keys: tokens keep verifying while Keycloak is
+ * down. Verified tokens are cached until they expire.
  */
 @Injectable()
-export class TokenVerifier {
+export class TokenVerifier implements OnModuleDestroy {
   private readonly jwks: ReturnType<typeof createRemoteJWKSet>;
-  private readonly verified = new Map<string, { actor: Actor; exp: number }>();
+  private readonly verified = new Map<string, { actor: Actor; exp: number; kid: string | undefined }>();
+  private readonly refreshTimer: NodeJS.Timeout;
 
   constructor(@Inject(AUTH_OPTIONS) private readonly options: AuthOptions) {
     const jwksUrl = options.jwksUrl ?? `${options.issuerUrl}/protocol/openid-connect/certs`;
+    // Never stale by age: a refresh that fails (Keycloak down) must not make the known keys unusable.
     this.jwks = createRemoteJWKSet(new URL(jwksUrl), {
       cooldownDuration: 30_000,
       cacheMaxAge: Number.POSITIVE_INFINITY,
       timeoutDuration: 5_000,
     });
+    const refreshMs = (options.jwksRefreshSeconds ?? DEFAULT_JWKS_REFRESH_SECONDS) * 1000;
+    this.refreshTimer = setInterval(() => void this.refreshKeys(), refreshMs);
+    this.refreshTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.refreshTimer);
+  }
+
+  /** Refetches the realm's keys and forgets tokens verified with a key that is gone. Keeps the old keys on failure. */
+  async refreshKeys(): Promise<boolean> {
+    try {
+      await this.jwks.reload();
+    } catch {
+      return false;
+    }
+    const kids = new Set((this.jwks.jwks()?.keys ?? []).map((key) => key.kid));
+    for (const [token, entry] of this.verified) {
+      if (!kids.has(entry.kid)) this.verified.delete(token);
+    }
+    return true;
   }
 
   async verify(token: string): Promise<Actor> {
@@ -61,16 +87,16 @@ export class TokenVerifier {
       throw new InvalidTokenError('issued in the future');
     }
     const actor = toActor(claims);
-    this.remember(token, actor, claims.exp as number);
+    this.remember(token, { actor, exp: claims.exp as number, kid: decodeProtectedHeader(token).kid });
     return actor;
   }
 
-  private remember(token: string, actor: Actor, exp: number): void {
+  private remember(token: string, entry: { actor: Actor; exp: number; kid: string | undefined }): void {
     if (this.verified.size >= MAX_CACHED_TOKENS) {
       const oldest = this.verified.keys().next().value;
       if (oldest) this.verified.delete(oldest);
     }
-    this.verified.set(token, { actor, exp });
+    this.verified.set(token, entry);
   }
 }
 
