@@ -1,5 +1,5 @@
 import type { INestMicroservice } from '@nestjs/common';
-import { AuditEntrySubmittedEvtV1, ErrorCode, VerifyAuditChainQryV1, type Actor, type AuditChainReport, type AuditEntry } from '@rd/contracts';
+import { AuditEntrySubmittedEvtV1, ErrorCode, VerifyAuditChainQryV1, type Actor, type AuditChainReport, type AuditEntry, type DataOf } from '@rd/contracts';
 import { createServiceApp, ensureEventStream, jetStreamPublisher, RpcClient, RpcError } from '@rd/messaging';
 import { runMigrations } from '@rd/persistence';
 import { connectTestNats, createTestDatabase, deleteStreamsWithPrefix, eventually, testNatsUrl, testSubjectPrefix, type TestDatabase } from '@rd/testing';
@@ -26,7 +26,7 @@ interface AuditUnderTest {
   /** The superuser on this database, playing a DBA who bypasses grants and triggers. */
   dba: Client;
   record(entry?: AuditEntry): Promise<AuditEntry>;
-  verify(actor?: Actor): Promise<AuditChainReport>;
+  verify(actor?: Actor, query?: Partial<DataOf<typeof VerifyAuditChainQryV1>>): Promise<AuditChainReport>;
   close(): Promise<void>;
 }
 
@@ -59,7 +59,7 @@ async function startAudit(nc: NatsConnection, migrations = MIGRATIONS): Promise<
       await self.app.get(AuditEntriesService).record(entry, meta);
       return entry;
     },
-    verify: (actor = coordinator) => rpc.request(VerifyAuditChainQryV1, actor, {}, ctx),
+    verify: (actor = coordinator, query = {}) => rpc.request(VerifyAuditChainQryV1, actor, VerifyAuditChainQryV1.schema.parse(query), ctx),
     close: async () => {
       await dba.end();
       await rpc.close();
@@ -144,11 +144,26 @@ describe('audit log hash chain (real PostgreSQL and NATS)', () => {
       expect(await audit.verify()).toMatchObject({ ok: true, checked: 40, firstBreak: null });
     });
 
-    it('should verify across pages', async () => {
+    it('should verify across pages, in parts up to a limit, and from a head recorded earlier', async () => {
       audit = await startAudit(nc);
       await recordMany(audit, 7);
-      const report = await audit.app.get(AuditEntriesService).verify(coordinator, 3);
-      expect(report).toMatchObject({ ok: true, checked: 7, head: { seq: 7 } });
+      const stored = await links(audit);
+      expect(await audit.app.get(AuditEntriesService).verify(coordinator, { limit: 100 }, 3)).toMatchObject({ ok: true, checked: 7, complete: true, next: null, head: { seq: 7 } });
+      const part = await audit.verify(coordinator, { limit: 4 });
+      expect(part).toMatchObject({ ok: true, checked: 4, complete: false, next: { seq: 4, hash: stored[3].hash }, head: { seq: 7 } });
+      expect(await audit.verify(coordinator, { after: part.next ?? undefined })).toMatchObject({ ok: true, checked: 3, complete: true, head: { seq: 7 } });
+    });
+
+    it('should report a recorded head that is no longer in the log (the newest entries removed)', async () => {
+      audit = await startAudit(nc);
+      await recordMany(audit, 5);
+      const recorded = (await audit.verify()).head;
+      expect(recorded).toMatchObject({ seq: 5 });
+      await audit.dba.query('delete from audit_entry where seq >= 4');
+      // Without the recorded head, a truncated log still links up: the ADR says why the head must be kept elsewhere.
+      expect(await audit.verify()).toMatchObject({ ok: true, checked: 3 });
+      const report = await audit.verify(coordinator, { after: recorded ?? undefined });
+      expect(report.firstBreak).toEqual({ seq: 5, id: null, reason: 'anchor-mismatch', missingFrom: null, detail: 'no entry is stored there any more' });
     });
   });
 

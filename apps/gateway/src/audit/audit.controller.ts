@@ -46,10 +46,17 @@ export class AuditController {
   @ApiContract({
     summary:
       'Checks the hash chain of the whole audit log: ok, or the first broken link (position, entry id, and whether entries are missing, ' +
-      'an entry was edited, or the link to the entry before it is broken), plus the newest position and hash to keep elsewhere',
+      'an entry was edited, or the link to the entry before it is broken), plus the newest position and hash to keep elsewhere. ' +
+      'afterSeq and afterHash: check from a head recorded earlier; limit: at most this many entries (default 200,000; continue from `next`)',
     response: AuditChainReportSchema,
   })
-  verify(@CurrentActor() actor: Actor, @CorrelationId() correlationId: string): Promise<AuditChainReport> {
-    return this.rpc.request(VerifyAuditChainQryV1, actor, {}, { correlationId });
+  verify(@CurrentActor() actor: Actor, @Query() query: Record<string, string | undefined>, @CorrelationId() correlationId: string): Promise<AuditChainReport> {
+    const { afterSeq, afterHash, limit, ...unknown } = query;
+    const data = parseInput(VerifyAuditChainQryV1.schema, {
+      ...unknown,
+      ...(afterSeq !== undefined || afterHash !== undefined ? { after: { seq: Number(afterSeq), hash: afterHash } } : {}),
+      ...(limit !== undefined ? { limit: Number(limit) } : {}),
+    });
+    return this.rpc.request(VerifyAuditChainQryV1, actor, data, { correlationId });
   }
 }

@@ -68,9 +68,17 @@ export function auditEntryHash(entry: ChainedAuditEntry): string {
 
 /** Checks stored entries handed to it in `seq` order; remembers where it is, so a caller can page through the table. */
 export class AuditChainVerifier {
-  private expectedSeq = 1;
-  private prevHash = GENESIS_HASH;
+  private expectedSeq: number;
+  private prevHash: string;
   checked = 0;
+  /** The last entry that checked out. */
+  last: { seq: number; hash: string } | null = null;
+
+  /** From the start of the chain, or from the entry after a trusted point (a head recorded earlier). */
+  constructor(after?: { seq: number; hash: string }) {
+    this.expectedSeq = (after?.seq ?? 0) + 1;
+    this.prevHash = after?.hash ?? GENESIS_HASH;
+  }
 
   /** The break this entry shows, or undefined when it links and hashes correctly. */
   check(entry: ChainedAuditEntry & { hash: string }): AuditChainBreak | undefined {
@@ -100,6 +108,7 @@ export class AuditChainVerifier {
     }
     this.expectedSeq = entry.seq + 1;
     this.prevHash = entry.hash;
+    this.last = { seq: entry.seq, hash: entry.hash };
     return undefined;
   }
 }

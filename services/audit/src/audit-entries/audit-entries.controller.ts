@@ -23,7 +23,7 @@ export class AuditEntriesController {
   @MessagePattern(VerifyAuditChainQryV1.name)
   @CreateRequestContext()
   verify(@Payload() raw: unknown): Promise<ReplyOf<typeof VerifyAuditChainQryV1>> {
-    const { actor } = parseRequest(VerifyAuditChainQryV1, raw);
-    return this.entries.verify(actor);
+    const { actor, data } = parseRequest(VerifyAuditChainQryV1, raw);
+    return this.entries.verify(actor, data);
   }
 }

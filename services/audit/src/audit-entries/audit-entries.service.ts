@@ -1,13 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { hasPermission } from '@rd/auth-core';
-import type { Actor, AuditChainReport, AuditEntry as AuditEntryData, AuditEntryView, DataOf, ListAuditEntriesQryV1 } from '@rd/contracts';
+import type { Actor, AuditChainBreak, AuditChainPoint, AuditChainReport, AuditEntry as AuditEntryData, AuditEntryView, DataOf, ListAuditEntriesQryV1, VerifyAuditChainQryV1 } from '@rd/contracts';
 import type { EventMeta } from '@rd/messaging';
 import { applyOnce } from '@rd/persistence';
 import { AuditEntry } from './audit-entry.entity';
 import { toAuditEntryView } from './audit-entry.mapper';
 import { AuditChainVerifier } from './audit-chain';
-import { chainHead, chainPage, insertAuditEntry } from './audit-entry.repository';
+import { chainEntryAt, chainHead, chainPage, insertAuditEntry } from './audit-entry.repository';
 import { AuditException } from './audit.exception';
 
 @Injectable()
@@ -29,22 +29,41 @@ export class AuditEntriesService {
   }
 
   /**
-   * Walks the whole chain in order, a page at a time, and stops at the first broken link. Read-only; the gateway
-   * checked audit:read already, checked again here.
+   * Walks the chain in order, a page at a time, from the start or from a trusted point, and stops at the first
+   * broken link or after `limit` entries. Read-only; the gateway checked audit:read already, checked again here.
    */
-  async verify(actor: Actor, pageSize = 1000): Promise<AuditChainReport> {
+  async verify(actor: Actor, query: DataOf<typeof VerifyAuditChainQryV1>, pageSize = 1000): Promise<AuditChainReport> {
     if (!hasPermission(actor.roles, 'audit:read')) throw AuditException.forbidden();
     const em = this.em.fork();
-    const verifier = new AuditChainVerifier();
-    for (let after = 0; ; ) {
-      const page = await chainPage(em, after, pageSize);
+    const verifier = new AuditChainVerifier(query.after);
+    const report = async (firstBreak: AuditChainBreak | null, complete: boolean, next: AuditChainPoint | null): Promise<AuditChainReport> => ({
+      ok: firstBreak === null,
+      checked: verifier.checked,
+      complete,
+      next,
+      head: await chainHead(em),
+      firstBreak,
+      verifiedAt: new Date().toISOString(),
+    });
+    if (query.after) {
+      const anchor = await chainEntryAt(em, query.after.seq);
+      if (anchor?.hash !== query.after.hash) {
+        return report(
+          { seq: query.after.seq, id: anchor?.id ?? null, reason: 'anchor-mismatch', missingFrom: null, detail: anchor ? 'the entry there has another hash than the one recorded' : 'no entry is stored there any more' },
+          true,
+          null,
+        );
+      }
+    }
+    for (let after = query.after?.seq ?? 0; ; ) {
+      const page = await chainPage(em, after, Math.min(pageSize, query.limit - verifier.checked));
       for (const entry of page) {
         const firstBreak = verifier.check(entry);
-        if (firstBreak) return { ok: false, checked: verifier.checked, head: await chainHead(em), firstBreak, verifiedAt: new Date().toISOString() };
+        if (firstBreak) return report(firstBreak, true, null);
       }
-      if (page.length < pageSize) break;
+      if (verifier.checked >= query.limit) return report(null, false, verifier.last);
+      if (page.length === 0) return report(null, true, null);
       after = page[page.length - 1].seq;
     }
-    return { ok: true, checked: verifier.checked, head: await chainHead(em), firstBreak: null, verifiedAt: new Date().toISOString() };
   }
 }

@@ -82,6 +82,12 @@ export async function chainPage(em: EntityManager, afterSeq: number, limit: numb
   return rows.map(toChained);
 }
 
+/** The entry stored at position `seq`, if any. */
+export async function chainEntryAt(em: EntityManager, seq: number): Promise<{ id: string; hash: string } | null> {
+  const [row] = await em.execute<{ id: string; hash: string }[]>('select id, hash from audit_entry where seq = ?', [seq]);
+  return row ?? null;
+}
+
 /** The newest entry of the chain, or null for an empty log. */
 export async function chainHead(em: EntityManager): Promise<{ seq: number; hash: string } | null> {
   const [head] = await em.execute<{ seq: string; hash: string }[]>('select seq, hash from audit_entry order by seq desc limit 1');
