@@ -47,7 +47,7 @@ export class AuditController {
     summary:
       'Checks the hash chain of the whole audit log: ok, or the first broken link (position, entry id, and whether entries are missing, ' +
       'an entry was edited, or the link to the entry before it is broken), plus the newest position and hash to keep elsewhere. ' +
-      'afterSeq and afterHash: check from a head recorded earlier; limit: at most this many entries (default 200,000; continue from `next`)',
+      'afterSeq and afterHash: check from a head recorded earlier; limit: at most this many entries (default 100,000; continue from `next`)',
     response: AuditChainReportSchema,
   })
   verify(@CurrentActor() actor: Actor, @Query() query: Record<string, string | undefined>, @CorrelationId() correlationId: string): Promise<AuditChainReport> {
