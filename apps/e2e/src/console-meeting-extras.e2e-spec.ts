@@ -256,7 +256,7 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
     expect((await saved()).staffIntroducedContactIds).toEqual([officer.body.id]);
   });
 
-  it('should let the police raise a recorded concern to confidential (naming themselves handler) and, as its handler, lower it again', async () => {
+  it('should let the police raise a recorded concern to confidential (naming themselves provisional handler), and leave lowering it to the coordinator', async () => {
     const text = `Threats at home ${hex}`;
     const recorded = await api<{ id: string }>('police.isfara', 'POST', `/meetings/${held.id}/concerns`, { topic: 'other', sensitivity: 'public', text });
     expect(recorded.status).toBe(201);
@@ -268,19 +268,28 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
     await card.getByTestId('concern-make-confidential').click();
     await card.getByTestId('concern-sensitivity').filter({ hasText: 'Confidential' }).waitFor(WAIT);
     const after = await api<ConcernView>('police.isfara', 'GET', `/concerns/${recorded.body.id}`);
-    expect(after.body).toMatchObject({ sensitivity: 'confidential', handlerIds: [await subjectOf('police.isfara')] });
+    const me = await subjectOf('police.isfara');
+    expect(after.body).toMatchObject({ sensitivity: 'confidential', handlerIds: [me], provisionalHandlerIds: [me] });
     expect((await api('gov.isfara', 'GET', `/concerns/${recorded.body.id}`)).status).toBe(404);
-    // As its handler, police.isfara is offered to lower it; another recorder does not even see it.
-    await card.getByTestId('concern-make-restricted').waitFor(WAIT);
+    // Named by themselves, police.isfara reads it but is not offered to lower it (issue 11: a reader must not
+    // become the handler who lowers it); another recorder does not even see it.
     await shot(police, '4-concern-confidential');
+    expect(await card.getByTestId('concern-make-restricted').count()).toBe(0);
+    expect((await api('police.isfara', 'PATCH', `/concerns/${recorded.body.id}`, { sensitivity: 'restricted' })).status).toBe(403);
     const ngo = await newPage('ngo.isfara');
     await ngo.goto(consoleAt(`meetings/${held.id}/show`));
     await ngo.getByRole('tab', { name: 'Hold' }).click();
     await ngo.getByTestId('concern-list').waitFor(WAIT);
     expect(await ngo.getByText(text).count()).toBe(0);
     await ngo.context().close();
-    await card.getByTestId('concern-make-restricted').click();
-    await card.getByTestId('concern-sensitivity').filter({ hasText: 'Restricted' }).waitFor(WAIT);
+    // The coordinator may lower it.
+    const coordinator = await newPage('coordinator');
+    await coordinator.goto(consoleAt(`meetings/${held.id}/show`));
+    await coordinator.getByRole('tab', { name: 'Hold' }).click();
+    const coordinatorCard = coordinator.getByTestId(`concern-${recorded.body.id}`);
+    await coordinatorCard.getByTestId('concern-make-restricted').click();
+    await coordinatorCard.getByTestId('concern-sensitivity').filter({ hasText: 'Restricted' }).waitFor(WAIT);
+    await coordinator.context().close();
     expect((await api<ConcernView>('police.isfara', 'GET', `/concerns/${recorded.body.id}`)).body.sensitivity).toBe('restricted');
   });
 

@@ -197,6 +197,26 @@ describe('concerns and follow-up actions (real PostgreSQL and NATS)', () => {
       expect(await auditRows(restricted.id, 'concern:lower-sensitivity')).toHaveLength(0);
     });
 
+    it('should not let a reader name themselves handler and then lower the concern (issue 11, defect 2)', async () => {
+      const selfNamed = await rpcError(rpc.request(UpdateConcernCmdV1, policeNotHandler, { id: restricted.id, patch: { handlerIds: [policeNotHandler.userId] } }, ctx), ErrorCode.Forbidden);
+      expect(selfNamed.payload.errors?.map((e) => e.field)).toEqual(['handlerIds']);
+      await rpcError(rpc.request(UpdateConcernCmdV1, policeNotHandler, { id: restricted.id, patch: { sensitivity: 'public' } }, ctx), ErrorCode.Forbidden);
+      // Raising to confidential without a handler names the one who raises it, provisionally: they keep reading it ...
+      const raised = (await rpc.request(UpdateConcernCmdV1, policeNotHandler, { id: restricted.id, patch: { sensitivity: 'confidential', handlerIds: [policeNotHandler.userId] } }, ctx)) as ConcernView;
+      expect(raised).toMatchObject({ sensitivity: 'confidential', handlerIds: [policeNotHandler.userId], provisionalHandlerIds: [policeNotHandler.userId] });
+      // ... but may neither lower it (not even to where it was) nor name an accomplice who could.
+      for (const to of ['restricted', 'public'] as const) {
+        await rpcError(rpc.request(UpdateConcernCmdV1, policeNotHandler, { id: restricted.id, patch: { sensitivity: to } }, ctx), ErrorCode.Forbidden);
+      }
+      await rpcError(rpc.request(UpdateConcernCmdV1, policeNotHandler, { id: restricted.id, patch: { handlerIds: [policeNotHandler.userId, handler.userId] } }, ctx), ErrorCode.Forbidden);
+      expect(await rpc.request(GetConcernQryV1, coordinator, { id: restricted.id }, ctx)).toMatchObject({ sensitivity: 'confidential', handlerIds: [policeNotHandler.userId] });
+      // The coordinator names a handler, who is confirmed and may lower it; the provisional one stays provisional.
+      await rpc.request(UpdateConcernCmdV1, coordinator, { id: restricted.id, patch: { handlerIds: [policeNotHandler.userId, handler.userId] } }, ctx);
+      const lowered = await rpc.request(UpdateConcernCmdV1, handler, { id: restricted.id, patch: { sensitivity: 'restricted' } }, ctx);
+      expect(lowered).toMatchObject({ sensitivity: 'restricted', provisionalHandlerIds: [policeNotHandler.userId] });
+      expect(await auditRows(restricted.id, 'concern:lower-sensitivity')).toHaveLength(1);
+    });
+
     it('should not let a non-handler touch a confidential concern at all (it does not exist for them)', async () => {
       await rpcError(rpc.request(UpdateConcernCmdV1, policeNotHandler, { id: confidentialId, patch: { sensitivity: 'public' } }, ctx), ErrorCode.NotFound);
     });

@@ -221,6 +221,8 @@ describe('meeting input builders', () => {
       expect(sensitivityTargets({ sensitivity: 'confidential', handlerIds: ['other'] }, 'me', false)).toEqual([]);
       expect(sensitivityTargets({ sensitivity: 'confidential', handlerIds: ['me'] }, 'me', false)).toEqual(['public', 'restricted']);
       expect(sensitivityTargets({ sensitivity: 'restricted', handlerIds: [] }, 'me', true)).toEqual(['public', 'confidential']);
+      // Named by themselves while raising it: they read it but may not lower it.
+      expect(sensitivityTargets({ sensitivity: 'confidential', handlerIds: ['me'], provisionalHandlerIds: ['me'] }, 'me', false)).toEqual([]);
     });
 
     it('should name the one who makes a concern confidential its handler when it has none', () => {

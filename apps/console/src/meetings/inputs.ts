@@ -146,8 +146,9 @@ export function buildConcernInput(draft: ConcernDraft, myUserId: string): Built<
 const RANK: Record<Sensitivity, number> = { public: 0, restricted: 1, confidential: 2 };
 
 /** Where a reader may move a concern: up always; down only as one of its handlers or the national coordinator (the gateway decides too). */
-export function sensitivityTargets(concern: Pick<ConcernView, 'sensitivity' | 'handlerIds'>, me: string, coordinator: boolean): Sensitivity[] {
-  const mayLower = coordinator || concern.handlerIds.includes(me);
+export function sensitivityTargets(concern: Pick<ConcernView, 'sensitivity' | 'handlerIds' | 'provisionalHandlerIds'>, me: string, coordinator: boolean): Sensitivity[] {
+  // A provisional handler (named by themselves while raising it) may not lower it: the service refuses it too.
+  const mayLower = coordinator || (concern.handlerIds.includes(me) && !(concern.provisionalHandlerIds ?? []).includes(me));
   return (['public', 'restricted', 'confidential'] as const).filter(
     (to) => to !== concern.sensitivity && (RANK[to] > RANK[concern.sensitivity] || mayLower),
   );

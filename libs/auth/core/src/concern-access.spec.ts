@@ -1,5 +1,5 @@
 import { ROLES, SENSITIVITIES, type Actor, type Role, type Sensitivity } from '@rd/contracts';
-import { canChangeSensitivity, canReadConcern, type ConcernAccessFacts } from './concern-access';
+import { canChangeSensitivity, canManageHandlers, canReadConcern, type ConcernAccessFacts } from './concern-access';
 
 const actor = (role: Role, districts: string[] = ['isfara'], userId = `u-${role}`): Actor => ({
   userId,
@@ -63,5 +63,19 @@ describe('canChangeSensitivity', () => {
     expect(canChangeSensitivity(police, concern('confidential', ['p1']), 'public')).toBe(false);
     // Outside the district: nothing, in either direction.
     expect(canChangeSensitivity(actor('ngo-admin', ['khujand']), concern('public'), 'restricted')).toBe(false);
+  });
+});
+
+describe('canManageHandlers', () => {
+  it('should let confirmed handlers and the coordinator name handlers, never a reader or a provisional handler', () => {
+    const police = actor('police-officer', ['isfara'], 'p1');
+    expect(canManageHandlers(police, concern('restricted'))).toBe(false);
+    expect(canManageHandlers(police, concern('confidential', ['p1']))).toBe(true);
+    expect(canManageHandlers(actor('national-coordinator', []), concern('restricted'))).toBe(true);
+    const provisional: ConcernAccessFacts = { ...concern('confidential', ['p1']), provisionalHandlerIds: ['p1'] };
+    expect(canReadConcern(police, provisional)).toBe(true);
+    expect(canManageHandlers(police, provisional)).toBe(false);
+    expect(canChangeSensitivity(police, provisional, 'public')).toBe(false);
+    expect(canChangeSensitivity(police, provisional, 'confidential')).toBe(true);
   });
 });

@@ -7,6 +7,17 @@ export interface ConcernAccessFacts {
   sensitivity: Sensitivity;
   /** User ids named as case handlers (confidential concerns). */
   handlerIds: readonly string[];
+  /**
+   * Handlers named by someone who was neither a handler nor the coordinator (raising a concern without handlers to
+   * confidential names the one who raises it): they read it, but may not lower it nor name other handlers.
+   */
+  provisionalHandlerIds?: readonly string[];
+}
+
+/** Handlers who may lower the sensitivity and change the handlers: named at recording, by a handler or by the coordinator. */
+function confirmedHandlers(concern: ConcernAccessFacts): string[] {
+  const provisional = new Set(concern.provisionalHandlerIds ?? []);
+  return concern.handlerIds.filter((id) => !provisional.has(id));
 }
 
 /** Roles that may be named handlers of a confidential concern. */
@@ -34,12 +45,21 @@ export function canReadConcern(actor: Actor, concern: ConcernAccessFacts): boole
   return actor.roles.some((role) => READERS[concern.sensitivity].includes(role));
 }
 
-/** Raising sensitivity is always allowed; lowering it only by a handler of the concern (and it is audited). */
+/**
+ * Raising sensitivity is always allowed; lowering it only by a confirmed handler of the concern or the national
+ * coordinator (and it is audited). A reader who named themselves handler cannot lower it.
+ */
 export function canChangeSensitivity(actor: Actor, concern: ConcernAccessFacts, to: Sensitivity): boolean {
   const order: Sensitivity[] = ['public', 'restricted', 'confidential'];
   if (!canReadConcern(actor, concern)) return false;
   if (order.indexOf(to) >= order.indexOf(concern.sensitivity)) return true;
-  return concern.handlerIds.includes(actor.userId) || actor.roles.includes('national-coordinator');
+  return canManageHandlers(actor, concern);
+}
+
+/** Who may change the named handlers of a recorded concern: its confirmed handlers and the national coordinator. */
+export function canManageHandlers(actor: Actor, concern: ConcernAccessFacts): boolean {
+  if (actor.roles.includes('national-coordinator')) return true;
+  return canReadConcern(actor, concern) && confirmedHandlers(concern).includes(actor.userId);
 }
 
 /** The readers of each sensitivity by role, for docs/roles-and-permissions.md. */

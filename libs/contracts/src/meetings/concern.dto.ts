@@ -83,6 +83,10 @@ export const ConcernViewSchema = z.object({
   followUpNeeded: z.boolean().describe('Whether follow-up is needed'),
   raiser: ConcernRaiserSchema,
   handlerIds: z.array(z.string()).describe('Named case handlers (user ids)'),
+  provisionalHandlerIds: z
+    .array(z.string())
+    .optional()
+    .describe('Handlers named by a reader who raised it to confidential: they read it but may neither lower it nor name other handlers'),
   actionCount: z.number().int().min(0).describe('Follow-up actions on it'),
   openActionCount: z.number().int().min(0).describe('Actions neither done, referred nor dropped'),
   resolved: z.boolean().describe('All its actions are done (dropped ones aside), or none is needed'),

@@ -19,6 +19,18 @@ export function isConcernResolved(followUpNeeded: boolean, actionStatuses: reado
 }
 
 /** The facts `canReadConcern` decides on. */
-export function accessFactsOf(concern: { districtCode: string; regionCode: string; sensitivity: ConcernAccessFacts['sensitivity']; handlerIds: readonly string[] }): ConcernAccessFacts {
-  return { districtCode: concern.districtCode, regionCode: concern.regionCode, sensitivity: concern.sensitivity, handlerIds: concern.handlerIds };
+export function accessFactsOf(concern: {
+  districtCode: string;
+  regionCode: string;
+  sensitivity: ConcernAccessFacts['sensitivity'];
+  handlerIds: readonly string[];
+  provisionalHandlerIds?: readonly string[];
+}): ConcernAccessFacts {
+  return {
+    districtCode: concern.districtCode,
+    regionCode: concern.regionCode,
+    sensitivity: concern.sensitivity,
+    handlerIds: concern.handlerIds,
+    provisionalHandlerIds: concern.provisionalHandlerIds ?? [],
+  };
 }

@@ -18,7 +18,7 @@ import { ConcernRepository } from './concern.repository';
 @Entity({ tableName: 'concern', repository: () => ConcernRepository })
 export class Concern {
   [EntityRepositoryType]?: ConcernRepository;
-  [OptionalProps]?: 'answer' | 'followUpNeeded' | 'raiserGender' | 'raiserAgeGroup' | 'handlerIds' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'answer' | 'followUpNeeded' | 'raiserGender' | 'raiserAgeGroup' | 'handlerIds' | 'provisionalHandlerIds' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -56,6 +56,10 @@ export class Concern {
   /** Case handlers (Keycloak subjects). */
   @Property({ type: 'json' })
   handlerIds: string[] = [];
+
+  /** Handlers named by a reader who was neither a handler nor the coordinator: they read, but neither lower nor name others. */
+  @Property({ type: 'json' })
+  provisionalHandlerIds: string[] = [];
 
   @Property({ type: 'string', length: 100 })
   recordedBy!: string;

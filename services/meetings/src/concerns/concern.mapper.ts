@@ -25,6 +25,7 @@ export function toConcernView(concern: Concern, actionStatuses: readonly ActionS
     followUpNeeded: concern.followUpNeeded,
     raiser: { gender: concern.raiserGender, ageGroup: concern.raiserAgeGroup },
     handlerIds: [...concern.handlerIds],
+    provisionalHandlerIds: [...concern.provisionalHandlerIds],
     actionCount: actionStatuses.length,
     openActionCount: actionStatuses.filter(isOpenAction).length,
     resolved: isConcernResolved(concern.followUpNeeded, actionStatuses),

@@ -7,6 +7,7 @@ export enum ConcernsErrorCode {
   MeetingCancelled = 'MEETING_CANCELLED',
   InvalidInput = 'INVALID_INPUT',
   LoweringRefused = 'SENSITIVITY_LOWERING_REFUSED',
+  HandlersRefused = 'HANDLERS_REFUSED',
   InvalidTransition = 'INVALID_TRANSITION',
   NotPermitted = 'NOT_PERMITTED',
 }
@@ -17,6 +18,7 @@ const TO_ERROR_CODE: Record<ConcernsErrorCode, ErrorCode> = {
   [ConcernsErrorCode.MeetingCancelled]: ErrorCode.Conflict,
   [ConcernsErrorCode.InvalidInput]: ErrorCode.ValidationFailed,
   [ConcernsErrorCode.LoweringRefused]: ErrorCode.Forbidden,
+  [ConcernsErrorCode.HandlersRefused]: ErrorCode.Forbidden,
   [ConcernsErrorCode.InvalidTransition]: ErrorCode.InvalidTransition,
   [ConcernsErrorCode.NotPermitted]: ErrorCode.Forbidden,
 };

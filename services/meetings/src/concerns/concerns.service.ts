@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { canChangeSensitivity, canReadConcern, hasPermission, type Permission } from '@rd/auth-core';
+import { canChangeSensitivity, canManageHandlers, canReadConcern, hasPermission, type Permission } from '@rd/auth-core';
 import {
   actorCoversDistrict,
   CONCERN_UPDATE_FIELDS,
@@ -133,6 +133,7 @@ export class ConcernsService {
       if (to === 'confidential' && handlerIds.length === 0) {
         throw new ConcernsException(ConcernsErrorCode.InvalidInput, 'A confidential concern needs at least one named handler', 'handlerIds');
       }
+      const provisional = this.handlersAfter(actor, concern, handlerIds, to);
       const changed = new Set<(typeof CONCERN_UPDATE_FIELDS)[number]>();
       const set = <K extends 'topic' | 'text' | 'answer' | 'followUpNeeded'>(field: K, value: Concern[K] | undefined) => {
         if (value === undefined || value === concern[field]) return;
@@ -151,6 +152,7 @@ export class ConcernsService {
       if (JSON.stringify([...handlerIds].sort()) !== JSON.stringify([...concern.handlerIds].sort())) changed.add('handlers');
       if (to !== from) changed.add('sensitivity');
       concern.handlerIds = handlerIds;
+      concern.provisionalHandlerIds = provisional;
       concern.sensitivity = to;
       const now = new Date();
       if (changed.size > 0) {
@@ -172,6 +174,31 @@ export class ConcernsService {
       const statuses = await tx.getRepository(Concern).actionStatuses([concern.id]);
       return this.replyFor(actor, concern, statuses.get(concern.id) ?? []);
     });
+  }
+
+  /**
+   * Who may change the handlers (ADR 0008): its confirmed handlers and the coordinator, freely; anyone else only
+   * when raising a concern that has no confirmed handler to confidential, and the handlers they name are
+   * provisional (they read it but may not lower it nor name others), so a reader cannot make themselves the
+   * handler who lowers it. Returns the provisional handlers after the change.
+   */
+  private handlersAfter(actor: Actor, concern: Concern, handlerIds: string[], to: Concern['sensitivity']): string[] {
+    const before = new Set(concern.handlerIds);
+    const same = handlerIds.length === before.size && handlerIds.every((id) => before.has(id));
+    const stillProvisional = concern.provisionalHandlerIds.filter((id) => handlerIds.includes(id));
+    if (same) return stillProvisional;
+    const facts = accessFactsOf(concern);
+    if (canManageHandlers(actor, facts)) return stillProvisional;
+    const confirmed = concern.handlerIds.filter((id) => !concern.provisionalHandlerIds.includes(id));
+    const raisingToConfidential = to === 'confidential' && concern.sensitivity !== 'confidential';
+    if (raisingToConfidential && confirmed.length === 0 && concern.handlerIds.every((id) => handlerIds.includes(id))) {
+      return handlerIds.filter((id) => !confirmed.includes(id));
+    }
+    throw new ConcernsException(
+      ConcernsErrorCode.HandlersRefused,
+      'Only a handler of this concern or the national coordinator may name its handlers',
+      'handlerIds',
+    );
   }
 
   /** A concern the actor may read, else NOT_FOUND: an unreadable concern is not admitted to exist. */

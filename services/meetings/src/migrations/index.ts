@@ -6,6 +6,7 @@ import { Migration20261124170000_attendance_feedback } from './Migration20261124
 import { Migration20261124180000_minutes } from './Migration20261124180000_minutes';
 import { Migration20261124190000_briefings } from './Migration20261124190000_briefings';
 import { Migration20261124200000_sign_in_sheets } from './Migration20261124200000_sign_in_sheets';
+import { Migration20261207100000_provisional_handlers } from './Migration20261207100000_provisional_handlers';
 
 /** Applied in this order; a new migration is appended here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261124180000_minutes', class: Migration20261124180000_minutes },
   { name: 'Migration20261124190000_briefings', class: Migration20261124190000_briefings },
   { name: 'Migration20261124200000_sign_in_sheets', class: Migration20261124200000_sign_in_sheets },
+  { name: 'Migration20261207100000_provisional_handlers', class: Migration20261207100000_provisional_handlers },
 ];
