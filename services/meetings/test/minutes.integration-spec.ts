@@ -10,6 +10,7 @@ import {
   RecordConcernCmdV1,
   SaveMinutesCmdV1,
   TransitionMeetingCmdV1,
+  UpdateConcernCmdV1,
   type Actor,
 } from '@rd/contracts';
 import { RpcClient, RpcError } from '@rd/messaging';
@@ -139,6 +140,38 @@ describe('minutes (real PostgreSQL and NATS)', () => {
     await rpc.request(RecordAttendanceCmdV1, police, { meetingId: meeting.id, attendance: { counts: { women: row, men: row, other: row }, byCommunity: [], officials: [], staffIntroducedContactIds: [] } }, ctx);
     const closed = await rpc.request(TransitionMeetingCmdV1, police, { id: meeting.id, to: 'closed' }, ctx);
     expect(closed.status).toBe('closed');
+  });
+
+  it('should withhold every saved copy that quotes a concern raised later, and refuse restricted text (issue 11, defect 1)', async () => {
+    const meeting = await heldMeeting();
+    const coordinator: Actor = { userId: 'u-coord', username: 'coordinator', roles: ['national-coordinator'], scope: { national: true, regions: [], districts: [] } };
+    const ngo: Actor = { userId: 'u-ngo', username: 'ngo.isfara', roles: ['ngo-admin'], scope: { national: false, regions: [], districts: ['isfara'] } };
+    const later = await concern(meeting.id, 'public', 'Her husband beats her when he comes home drunk');
+    const restricted = await concern(meeting.id, 'restricted', 'Youth fights at the border bazaar every Friday');
+    // Restricted text may not go into minutes that local government receives, nor a lightly edited copy of it.
+    for (const body of ['Raised: youth fights at the border bazaar every Friday.', 'Raised: YOUTH   fights at the border-bazaar, every week']) {
+      await rpcError(rpc.request(SaveMinutesCmdV1, police, { meetingId: meeting.id, input: { body, language: 'ru' } }, ctx), ErrorCode.ValidationFailed);
+    }
+    // Public when typed: allowed, in two versions.
+    await rpc.request(SaveMinutesCmdV1, police, { meetingId: meeting.id, input: { body: 'Raised: her husband beats her when he comes home drunk.', language: 'ru' } }, ctx);
+    await rpc.request(SaveMinutesCmdV1, police, { meetingId: meeting.id, input: { body: 'Raised: her husband beats her when he comes home, drunk!', language: 'ru' } }, ctx);
+    expect((await rpc.request(GetMinutesQryV1, localGov, { meetingId: meeting.id }, ctx)).body).toContain('beats her');
+    // Then it turns out to be domestic violence: confidential, handled by the police officer.
+    await rpc.request(UpdateConcernCmdV1, police, { id: later.id, patch: { sensitivity: 'confidential', handlerIds: [police.userId] } }, ctx);
+    const current = await rpc.request(GetMinutesQryV1, localGov, { meetingId: meeting.id }, ctx);
+    expect(current).toMatchObject({ body: '', withheld: true, version: 2 });
+    const versions = await rpc.request(ListMinutesVersionsQryV1, localGov, { meetingId: meeting.id }, ctx);
+    expect(versions.items.map((v) => [v.version, v.body, v.withheld])).toEqual([[2, '', true], [1, '', true]]);
+    expect(JSON.stringify(await rpc.request(ListMinutesVersionsQryV1, ngo, { meetingId: meeting.id }, ctx))).not.toContain('beats her');
+    // Its handler and the coordinator still read it, so they can edit it out; approval is refused until they do.
+    for (const reader of [police, coordinator]) {
+      expect((await rpc.request(ListMinutesVersionsQryV1, reader, { meetingId: meeting.id }, ctx)).items.every((v) => v.body.includes('beats her') && !v.withheld)).toBe(true);
+    }
+    await rpcError(rpc.request(ApproveMinutesCmdV1, police, { meetingId: meeting.id }, ctx), ErrorCode.ValidationFailed);
+    await rpc.request(SaveMinutesCmdV1, police, { meetingId: meeting.id, input: { body: 'One confidential concern was raised and handed to a case handler.', language: 'ru' } }, ctx);
+    expect(await rpc.request(GetMinutesQryV1, localGov, { meetingId: meeting.id }, ctx)).toMatchObject({ version: 3, body: 'One confidential concern was raised and handed to a case handler.' });
+    expect((await rpc.request(GetMinutesQryV1, localGov, { meetingId: meeting.id }, ctx)).withheld).toBeUndefined();
+    expect(restricted.id).toBeDefined();
   });
 
   it('should hide minutes outside scope and from the regional reviewer', async () => {

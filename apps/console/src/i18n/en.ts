@@ -201,6 +201,7 @@ export const en = {
         saved: "Draft saved",
         approved: "Minutes approved",
         locked: "The minutes are approved and locked.",
+        withheld: "Part of these minutes quotes a concern you may not read, so the text is withheld from you. Its case handlers or the national coordinator must edit it out.",
       },
       template: {
         option: "%{name} (version %{version}: %{agenda} agenda items, %{checklist} checklist steps)",

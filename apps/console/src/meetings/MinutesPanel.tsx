@@ -13,6 +13,8 @@ interface Minutes {
   status: 'none' | 'draft' | 'approved';
   version: number;
   body: string;
+  /** The body quotes a concern this reader may not read: the gateway sends it empty. */
+  withheld?: boolean;
 }
 
 /**
@@ -101,6 +103,11 @@ export const MinutesPanel = () => {
         disabled={locked || !canDraft}
         slotProps={{ htmlInput: { 'data-testid': 'minutes-body' } }}
       />
+      {minutes?.withheld && (
+        <Alert severity="info" data-testid="minutes-withheld">
+          {translate('resources.meetings.minutes.withheld')}
+        </Alert>
+      )}
       {locked && <Alert severity="success">{translate('resources.meetings.minutes.locked')}</Alert>}
       {error !== null && <SaveError error={error.error} onRetry={error.retry} />}
       {!locked && (canDraft || canApprove) && (

@@ -50,7 +50,11 @@ export const MinutesViewSchema = z
     meetingId: z.string().uuid(),
     status: MinutesStatusSchema,
     version: z.number().int().min(0).describe('Current draft version (0 when nothing was drafted)'),
-    body: z.string().describe('Markdown body of the current version'),
+    body: z.string().describe('Markdown body of the current version; empty when withheld from this reader'),
+    withheld: z
+      .boolean()
+      .optional()
+      .describe('True when the body quotes a concern this reader may not read (e.g. raised to confidential later): the body is then empty for them'),
     language: z.string(),
     updatedBy: z.string().nullable(),
     updatedAt: z.string().datetime().nullable(),
@@ -64,7 +68,8 @@ export type MinutesView = z.infer<typeof MinutesViewSchema>;
 export const MinutesVersionViewSchema = z
   .object({
     version: z.number().int().min(1),
-    body: z.string(),
+    body: z.string().describe('Markdown body of this version; empty when withheld from this reader'),
+    withheld: z.boolean().optional().describe('True when this version quotes a concern this reader may not read'),
     language: z.string(),
     createdBy: z.string(),
     createdAt: z.string().datetime(),

@@ -1,5 +1,5 @@
 import { MinutesApprovedEvtV1 } from '@rd/contracts';
-import { concernSection, confidentialLeaks, decideApprove, decideSave, type ConcernFacts } from './minutes-rules';
+import { concernSection, decideApprove, decideSave, protectedLeaks, quotes, type ConcernFacts } from './minutes-rules';
 import { minutesApprovedPayload } from './minutes.mapper';
 import type { Minutes } from './minutes.entity';
 
@@ -12,14 +12,24 @@ const concerns: ConcernFacts[] = [
 ];
 
 describe('minutes rules', () => {
-  describe('confidentialLeaks', () => {
+  describe('protectedLeaks', () => {
     it('should find a confidential text whatever its case, spacing and punctuation', () => {
-      expect(confidentialLeaks(`Notes:\n${SECRET.toUpperCase().replace(/ /g, '\n  ')}!`, concerns)).toEqual([2]);
-      expect(confidentialLeaks('It ended: confidential-answer, case handed over.', concerns)).toEqual([2]);
+      expect(protectedLeaks(`Notes:\n${SECRET.toUpperCase().replace(/ /g, '\n  ')}!`, concerns)).toEqual([2]);
+      expect(protectedLeaks('It ended: confidential-answer, case handed over.', concerns)).toEqual([2]);
     });
 
-    it('should ignore public and restricted text and very short confidential passages', () => {
-      expect(confidentialLeaks('PUBLIC-TEXT the canal gate is broken; RESTRICTED-TEXT fights at the bazaar; ok', concerns)).toEqual([]);
+    it('should find restricted text too: minutes go to local government, who may not read it', () => {
+      expect(protectedLeaks('Also: restricted text, fights at the bazaar.', concerns)).toEqual([1]);
+    });
+
+    it('should find a quote with a word changed or cut short (five consecutive words of it)', () => {
+      expect(protectedLeaks('Residents said a man was beaten by border guards at the post in Vorukh.', concerns)).toEqual([2]);
+      expect(protectedLeaks('he was beaten by the guards at Vorukh', concerns)).toEqual([]);
+    });
+
+    it('should ignore public text and very short passages', () => {
+      expect(protectedLeaks('PUBLIC-TEXT the canal gate is broken; it was ok', concerns)).toEqual([]);
+      expect(quotes('that is ok', 'ok')).toBe(false);
     });
   });
 

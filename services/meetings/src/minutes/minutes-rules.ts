@@ -17,26 +17,56 @@ export interface ConcernFacts {
   answer: string | null;
 }
 
-/** Confidential passages shorter than this (after normalising) are not matched: "yes" or "no" would refuse every draft. */
+/** Passages shorter than this (after normalising) are matched only as a whole word run: "yes" or "no" would refuse every draft. */
 export const LEAK_MIN_LENGTH = 12;
+/** A run of this many consecutive words of a concern's text found in the minutes counts as quoting it, edits around it aside. */
+export const QUOTE_WORDS = 5;
 
-function normalise(text: string): string {
-  return text.toLocaleLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
+function words(text: string): string[] {
+  return text
+    .toLocaleLowerCase()
+    .split(/[\s\p{P}\p{S}]+/u)
+    .filter(Boolean);
+}
+
+function runs(list: readonly string[], size: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + size <= list.length; i += 1) out.push(list.slice(i, i + size).join(' '));
+  return out;
 }
 
 /**
- * Which confidential concerns (by position in `concerns`) have their text or answer inside the body, compared
- * case- and whitespace-insensitively. Returns indices only: the caller must never echo the text.
+ * Whether `body` quotes `passage`, compared case-, punctuation- and whitespace-insensitively: the whole passage
+ * (when it is at least LEAK_MIN_LENGTH long), or any QUOTE_WORDS consecutive words of it, so a long text copied
+ * with a word or two changed is still found.
  */
-export function confidentialLeaks(body: string, concerns: readonly ConcernFacts[]): number[] {
-  const haystack = normalise(body);
+export function quotes(body: string, passage: string): boolean {
+  const passageWords = words(passage);
+  if (passageWords.join(' ').length < LEAK_MIN_LENGTH) return false;
+  const bodyText = ` ${words(body).join(' ')} `;
+  if (bodyText.includes(` ${passageWords.join(' ')} `)) return true;
+  return runs(passageWords, QUOTE_WORDS).some((run) => bodyText.includes(` ${run} `));
+}
+
+/**
+ * Which concerns (by position in `concerns`) that `hidden` selects have their text or answer quoted in the body.
+ * Returns indices only: the caller must never echo the text.
+ */
+export function quotedConcerns<C extends ConcernFacts>(body: string, concerns: readonly C[], hidden: (concern: C) => boolean): number[] {
   const leaks: number[] = [];
   concerns.forEach((concern, index) => {
-    if (concern.sensitivity !== 'confidential') return;
-    const passages = [concern.text, concern.answer ?? ''].map(normalise).filter((p) => p.length >= LEAK_MIN_LENGTH);
-    if (passages.some((p) => haystack.includes(p))) leaks.push(index);
+    if (!hidden(concern)) return;
+    if ([concern.text, concern.answer ?? ''].some((passage) => quotes(body, passage))) leaks.push(index);
   });
   return leaks;
+}
+
+/**
+ * Minutes go to local government, so their text may hold only public concerns (ADR 0011): which restricted or
+ * confidential concerns of the meeting the body quotes.
+ */
+export function protectedLeaks(body: string, concerns: readonly ConcernFacts[]): number[] {
+  return quotedConcerns(body, concerns, (concern) => concern.sensitivity !== 'public');
 }
 
 const zero = (): Record<Sensitivity, number> => ({ public: 0, restricted: 0, confidential: 0 });

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { actorHasPermission, type Permission } from '@rd/auth-core';
+import { actorHasPermission, canReadConcern, type Permission } from '@rd/auth-core';
 import {
   actorCoversDistrict,
   MinutesApprovedEvtV1,
@@ -12,9 +12,10 @@ import {
   type SaveMinutesInput,
 } from '@rd/contracts';
 import { recordEvent } from '@rd/persistence';
+import { accessFactsOf } from '../concerns/concern-rules';
 import { Concern } from '../concerns/concern.entity';
 import { Meeting } from '../meetings/meeting.entity';
-import { concernSection, confidentialLeaks, decideApprove, decideSave, type MinutesDecision } from './minutes-rules';
+import { concernSection, decideApprove, decideSave, protectedLeaks, quotedConcerns, type MinutesDecision } from './minutes-rules';
 import { Minutes, MinutesVersion } from './minutes.entity';
 import { minutesApprovedPayload, sectionFor, toMinutesVersionView, toMinutesView } from './minutes.mapper';
 import { MinutesErrorCode, MinutesException } from './minutes.exception';
@@ -38,7 +39,8 @@ export class MinutesService {
     const meeting = await this.em.findOne(Meeting, { id: meetingId });
     if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw new MinutesException(MinutesErrorCode.MeetingNotFound, 'Meeting not found');
     const minutes = await this.em.findOne(Minutes, { meetingId });
-    return toMinutesView(meetingId, minutes, sectionFor(actor, concernSection(await this.concernsOf(this.em, meetingId))));
+    const concerns = await this.concernsOf(this.em, meetingId);
+    return this.forReader(actor, concerns, toMinutesView(meetingId, minutes, sectionFor(actor, concernSection(concerns))));
   }
 
   async versions(actor: Actor, meetingId: string): Promise<{ items: MinutesVersionView[]; total: number }> {
@@ -46,7 +48,20 @@ export class MinutesService {
     const meeting = await this.em.findOne(Meeting, { id: meetingId });
     if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw new MinutesException(MinutesErrorCode.MeetingNotFound, 'Meeting not found');
     const rows = await this.em.find(MinutesVersion, { meetingId }, { orderBy: { version: 'DESC' } });
-    return { items: rows.map(toMinutesVersionView), total: rows.length };
+    const concerns = await this.concernsOf(this.em, meetingId);
+    return { items: rows.map((row) => this.forReader(actor, concerns, toMinutesVersionView(row))), total: rows.length };
+  }
+
+  /**
+   * Every copy of the minutes text (the current body and each saved version) is checked when read, against the
+   * meeting's concerns as they are now: a body quoting a concern this reader may not read — one raised to
+   * restricted or confidential after it was typed — is withheld from them (ADR 0011). Public concerns are read by
+   * every holder of minutes:read, the notifications service actor included.
+   */
+  private forReader<T extends { body: string; withheld?: boolean }>(actor: Actor, concerns: readonly Concern[], view: T): T {
+    const unreadable = (concern: Concern) => concern.sensitivity !== 'public' && !canReadConcern(actor, accessFactsOf(concern));
+    if (!view.body || quotedConcerns(view.body, concerns, unreadable).length === 0) return view;
+    return { ...view, body: '', withheld: true };
   }
 
   /** Saves a new draft version; refused when locked, when the meeting is not held, or when a confidential concern's text is in it. */
@@ -59,12 +74,12 @@ export class MinutesService {
       const decision = decideSave(minutes?.status ?? 'none', meeting.status, minutes?.version ?? 0, input.expectedVersion);
       if (!decision.ok) refuse(decision);
       const concerns = await this.concernsOf(tx, meetingId);
-      const leaks = confidentialLeaks(input.body, concerns);
+      const leaks = protectedLeaks(input.body, concerns);
       if (leaks.length) {
         // Never echo the text: name the problem and the count only.
         throw new MinutesException(
           MinutesErrorCode.ConfidentialText,
-          `The minutes contain the text of ${leaks.length} confidential concern(s) of this meeting; minutes may only give their count`,
+          `The minutes quote ${leaks.length} restricted or confidential concern(s) of this meeting; minutes go to local government and may only give their count`,
           'body',
         );
       }
@@ -94,9 +109,9 @@ export class MinutesService {
       const decision = decideApprove(minutes?.status ?? 'none', meeting.status, minutes?.version ?? 0, expectedVersion);
       if (!decision.ok || !minutes) refuse(decision.ok ? { ok: false, reason: 'no-draft', message: 'There is no draft to approve' } : decision);
       const concerns = await this.concernsOf(tx, meetingId);
-      // A concern may have become confidential after the draft was saved: check again before locking.
-      if (confidentialLeaks(minutes.body, concerns).length) {
-        throw new MinutesException(MinutesErrorCode.ConfidentialText, 'The minutes contain the text of a confidential concern of this meeting; edit them first', 'body');
+      // A concern may have become restricted or confidential after the draft was saved: check again before locking.
+      if (protectedLeaks(minutes.body, concerns).length) {
+        throw new MinutesException(MinutesErrorCode.ConfidentialText, 'The minutes quote a restricted or confidential concern of this meeting; edit them first', 'body');
       }
       const now = new Date();
       minutes.status = 'approved';
