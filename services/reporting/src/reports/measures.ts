@@ -9,6 +9,11 @@ export interface MeasureOptions {
   overdue: number;
   /** Today (YYYY-MM-DD, UTC): open actions due before it are overdue. */
   today: string;
+  /**
+   * The cells to hide, planned over the whole table the caller can see (`planSuppression`, one plan per quarter,
+   * united over the period). Without it the cell is protected on its own (`withComplements`).
+   */
+  planned?: ReadonlySet<string>;
 }
 
 const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
@@ -73,21 +78,102 @@ export function withComplements(small: ReadonlySet<string>, n: (key: string) => 
   return hiddenKeys;
 }
 
-function trustOf(raw: RawCounts, o: MeasureOptions) {
+/** The count a breakdown key stands for in raw counts (`att.g.*`, `att.a.*` are margins of the gender × age table). */
+export function breakdownCount(raw: RawCounts, key: string): number {
+  const g = (k: string) => raw[k] ?? 0;
+  if (key === TRUST_KEY) return g('fb.n');
+  if (key.startsWith('att.g.')) return AGE_GROUPS.reduce((s, a) => s + g(`att.${key.slice(6)}.${a}`), 0);
+  if (key.startsWith('att.a.')) return GENDERS.reduce((s, x) => s + g(`att.${x}.${key.slice(6)}`), 0);
+  return g(key);
+}
+
+/** The survey averages of a unit and period, planned as one cell of `fb.n` respondents (they share their n). */
+export const TRUST_KEY = 'fb';
+
+/** Every key a plan decides: the breakdown cells and the survey averages. */
+export const PLANNED_KEYS: readonly string[] = [...new Set([...BREAKDOWN_RELATIONS.flatMap((r) => [...r.parts, ...(r.total ? [r.total] : [])]), TRUST_KEY])];
+
+/** One row of a quarter's table: the unit the table is about (first) or one of the units one level down. */
+export interface PlanRow {
+  id: string;
+  counts: RawCounts;
+}
+
+/**
+ * Secondary suppression planned over one quarter's table: a unit (the first row) and every unit one level down,
+ * each with its breakdowns (`BREAKDOWN_RELATIONS`), plus the hierarchy (the unit's cell is the sum of its children's,
+ * for every key). Primary: 0 < n < threshold. Then, to a fixed point, every relation (an additive sum of published
+ * terms) with hidden terms gets more hidden until it has at least two, and, when its total is shown, until its hidden
+ * parts add up to at least the threshold (or no non-zero part is left): the attacker then learns only a sum of
+ * hidden cells, and that sum is no small group. A part is picked so as to hide the least: the smallest non-zero one
+ * that is enough, else the largest non-zero one, else the relation's total (unless it is a grand total), else a zero. Returns the hidden keys per row id. Periods of several quarters hide what
+ * any of their quarters hides (the caller unites the plans), so a range never shows a sum with a hidden quarter.
+ */
+export function planSuppression(rows: readonly PlanRow[], threshold: number): Map<string, Set<string>> {
+  const SEP = '\u0000';
+  const term = (row: string, key: string) => `${row}${SEP}${key}`;
+  const values = new Map<string, number>();
+  for (const row of rows) for (const key of PLANNED_KEYS) values.set(term(row.id, key), breakdownCount(row.counts, key));
+  const relations: { parts: string[]; total: string | null }[] = [];
+  for (const row of rows) {
+    for (const r of BREAKDOWN_RELATIONS) relations.push({ parts: r.parts.map((k) => term(row.id, k)), total: r.total ? term(row.id, r.total) : null });
+  }
+  if (rows.length > 1) {
+    const [root, ...children] = rows;
+    for (const key of PLANNED_KEYS) relations.push({ parts: children.map((c) => term(c.id, key)), total: term(root.id, key) });
+  }
+  const value = (t: string) => values.get(t) ?? 0;
+  const hiddenTerms = new Set([...values].filter(([, n]) => n > 0 && n < threshold).map(([t]) => t));
+  let changed = hiddenTerms.size > 0;
+  while (changed) {
+    changed = false;
+    for (const { parts, total } of relations) {
+      const hiddenParts = parts.filter((t) => hiddenTerms.has(t));
+      const totalHidden = total !== null && hiddenTerms.has(total);
+      const unknown = hiddenParts.length + (totalHidden ? 1 : 0);
+      if (unknown === 0) continue;
+      const shown = parts.filter((t) => !hiddenTerms.has(t));
+      const mass = hiddenParts.reduce((s, t) => s + value(t), 0);
+      const massShort = !totalHidden && mass < threshold && shown.some((t) => value(t) > 0);
+      if (unknown >= 2 && !massShort) continue;
+      const need = Math.max(1, threshold - mass);
+      const enough = shown.filter((t) => value(t) >= need).sort((a, b) => value(a) - value(b))[0];
+      const largest = shown.filter((t) => value(t) > 0).sort((a, b) => value(b) - value(a))[0];
+      // No non-zero part left: a hidden zero part is often pinned at 0 by a shown zero elsewhere, the total is not.
+      const totalInstead = total !== null && !totalHidden ? total : undefined;
+      const pick = enough ?? largest ?? totalInstead ?? shown[0];
+      if (pick === undefined) continue;
+      hiddenTerms.add(pick);
+      changed = true;
+    }
+  }
+  const out = new Map<string, Set<string>>(rows.map((r) => [r.id, new Set<string>()]));
+  for (const t of hiddenTerms) {
+    const [row, key] = t.split(SEP);
+    out.get(row)?.add(key);
+  }
+  return out;
+}
+
+function trustOf(raw: RawCounts, o: MeasureOptions, plannedHidden = false) {
   const n = raw['fb.n'] ?? 0;
+  const hide = o.suppress && plannedHidden;
   return {
     respondents: n,
-    usefulnessAverage: derivedCell(ratio(raw['fb.usefulness'] ?? 0, n), n, o),
-    trustAverage: derivedCell(ratio(raw['fb.trust'] ?? 0, n), n, o),
-    contactPoliceFirstShare: derivedCell(ratio(raw['fb.first'] ?? 0, n), n, o),
+    usefulnessAverage: derivedCell(ratio(raw['fb.usefulness'] ?? 0, n), n, o, hide),
+    trustAverage: derivedCell(ratio(raw['fb.trust'] ?? 0, n), n, o, hide),
+    contactPoliceFirstShare: derivedCell(ratio(raw['fb.first'] ?? 0, n), n, o, hide),
   };
 }
 
 const change = (now: Cell, before: Cell): number | null =>
   now.value === null || before.value === null || now.suppressed || before.suppressed ? null : now.value - before.value;
 
-/** The contract measures of a cell (or a sum of cells), `previous` being the period just before (trust change). */
-export function toMeasures(raw: RawCounts, previous: RawCounts, o: MeasureOptions): ReportMeasures {
+/**
+ * The contract measures of a cell (or a sum of cells), `previous` being the period just before (trust change), with
+ * `previousPlanned` its planned hidden keys (only the survey's matter there).
+ */
+export function toMeasures(raw: RawCounts, previous: RawCounts, o: MeasureOptions, previousPlanned?: ReadonlySet<string>): ReportMeasures {
   const g = (key: string) => raw[key] ?? 0;
   const expected = g('expected');
   const total = GENDERS.reduce((sum, gender) => sum + AGE_GROUPS.reduce((s, age) => s + g(`att.${gender}.${age}`), 0), 0);
@@ -98,8 +184,8 @@ export function toMeasures(raw: RawCounts, previous: RawCounts, o: MeasureOption
   const attMeetings = g('att.meetings');
   const concerns = g('c.total');
   const meetingsHeld = g('meetingsHeld');
-  const trustNow = trustOf(raw, o);
-  const trustBefore = trustOf(previous, o);
+  const trustNow = trustOf(raw, o, o.planned?.has(TRUST_KEY));
+  const trustBefore = trustOf(previous, o, previousPlanned?.has(TRUST_KEY));
   // Breakdown counts by key, the small groups among them, and the cells to hide with them so none can be subtracted.
   const counted = (key: string): number => {
     if (key.startsWith('att.g.')) return gender(key.slice(6) as (typeof GENDERS)[number]);
@@ -107,7 +193,8 @@ export function toMeasures(raw: RawCounts, previous: RawCounts, o: MeasureOption
     return g(key);
   };
   const breakdownKeys = [...new Set(BREAKDOWN_RELATIONS.flatMap((r) => [...r.parts, ...(r.total ? [r.total] : [])]))];
-  const hiddenKeys = withComplements(new Set(breakdownKeys.filter((key) => hidden(counted(key), o))), counted);
+  const small = breakdownKeys.filter((key) => hidden(counted(key), o));
+  const hiddenKeys = !o.suppress ? new Set<string>() : o.planned ? new Set([...small, ...o.planned]) : withComplements(new Set(small), counted);
   const countCell = (key: string): Cell => (hiddenKeys.has(key) ? SUPPRESSED : { value: counted(key), n: counted(key), suppressed: false });
   const byGenderAndAge = (x: (typeof GENDERS)[number]) =>
     Object.fromEntries(AGE_GROUPS.map((a) => [a, countCell(`att.${x}.${a}`)])) as Record<(typeof AGE_GROUPS)[number], Cell>;

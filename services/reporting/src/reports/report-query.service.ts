@@ -23,7 +23,7 @@ import {
   type ReportUnit,
 } from '@rd/contracts';
 import { ReportingException } from '../district-reports/reporting.exception';
-import { toMeasures } from './measures';
+import { planSuppression, toMeasures } from './measures';
 import { sumCounts, withDueDays, type RawCounts } from './raw-counts';
 import { YEAR_LEVEL } from './report-projection.service';
 import { REPORTING_SETTINGS, type ReportingSettings } from './reporting-settings';
@@ -82,8 +82,16 @@ export class ReportQueryService {
     const own = await this.cells(em, input.level, ownFilter, input.from, to, 'all');
     const ownBefore = await this.cells(em, input.level, ownFilter, prevFrom, prevTo, 'trust');
     const boundary = await this.boundaryDistrictCells(em, unit, input.from, to);
-    const measuresOf = (rows: CellRow[], before: CellRow[], overdueRows: BoundaryRow[]): ReportMeasures =>
-      toMeasures(sumCounts(rows.map((r) => r.counts)), sumCounts(before.map((r) => r.counts)), { ...options, overdue: this.overdue(rows, overdueRows) });
+    // Suppression is planned per quarter over the whole table this caller can see, for the period and the one before.
+    const plan = suppress ? await this.suppressionPlan(em, unit, drillDown, input.from, to, 'quarters') : null;
+    const planBefore = suppress ? await this.suppressionPlan(em, unit, drillDown, prevFrom, prevTo, 'trust-quarters') : null;
+    const measuresOf = (rows: CellRow[], before: CellRow[], overdueRows: BoundaryRow[], of: ReportUnit): ReportMeasures =>
+      toMeasures(
+        sumCounts(rows.map((r) => r.counts)),
+        sumCounts(before.map((r) => r.counts)),
+        { ...options, overdue: this.overdue(rows, overdueRows), planned: plan?.hidden(of) },
+        planBefore?.hidden(of),
+      );
 
     const childLevel = CHILD_LEVEL[input.level];
     const children: ReportSummary['children'] = [];
@@ -104,14 +112,14 @@ export class ReportQueryService {
         // Scope again per child: a region holder sees all its districts; anything else shows only what the actor covers.
         if (childUnit.districtCode && !actorCoversDistrict(actor.scope, childUnit.regionCode ?? '', childUnit.districtCode)) continue;
         const overdueRows = childLevel === 'region' ? boundary.filter((b) => b.region_code === code) : [];
-        children.push({ unit: childUnit, measures: measuresOf(childRows, before, overdueRows) });
+        children.push({ unit: childUnit, measures: measuresOf(childRows, before, overdueRows, childUnit) });
       }
     }
     return {
       unit,
       period: { from: input.from, to, quarters: quartersBetween(input.from, to) },
       suppression: { threshold: this.settings.suppressionThreshold, applied: suppress },
-      measures: measuresOf(own, ownBefore, boundary),
+      measures: measuresOf(own, ownBefore, boundary, unit),
       drillDown,
       children,
       asOf: latest(own),
@@ -129,14 +137,18 @@ export class ReportQueryService {
     const boundary = await this.boundaryDistrictCells(em, unit, input.from, to);
     const byQuarter = new Map(rows.map((r) => [r.quarter, r]));
     const options = this.options(suppress);
+    const plan = suppress ? await this.suppressionPlan(em, unit, drillDown, addQuarters(input.from, -1), to, 'quarters') : null;
     const points = quartersBetween(input.from, to).map((quarter) => {
       const cell = byQuarter.get(quarter);
+      const before = addQuarters(quarter, -1);
       return {
         quarter,
-        measures: toMeasures(cell?.counts ?? EMPTY, byQuarter.get(addQuarters(quarter, -1))?.counts ?? EMPTY, {
-          ...options,
-          overdue: this.overdue(cell ? [cell] : [], boundary.filter((b) => b.quarter === quarter)),
-        }),
+        measures: toMeasures(
+          cell?.counts ?? EMPTY,
+          byQuarter.get(before)?.counts ?? EMPTY,
+          { ...options, overdue: this.overdue(cell ? [cell] : [], boundary.filter((b) => b.quarter === quarter)), planned: plan?.hidden(unit, [quarter]) },
+          plan?.hidden(unit, [before]),
+        ),
       };
     });
     return {
@@ -189,6 +201,44 @@ export class ReportQueryService {
 
   // ---- internals ----------------------------------------------------------------------------------------
 
+  /**
+   * The suppression plan of every quarter of [from, to] over the table the caller can see around `unit`
+   * (docs/adr/0016-reporting-read-models.md, "Suppression planned over the table"): the country with its regions;
+   * a region with its districts (also for a district seen without drill-down, so a district's cells are the same in
+   * its own view and as a row of its region); a district with its communities for callers with drill-down. A unit
+   * over a period hides what any of its quarters hides.
+   */
+  private async suppressionPlan(em: EntityManager, unit: ReportUnit, drillDown: boolean, from: string, to: string, what: 'quarters' | 'trust-quarters') {
+    let root: { level: ReportLevel; code: string };
+    let children: { level: ReportLevel; filter: { regionCode?: string; districtCode?: string } } | null;
+    if (unit.level === 'country') [root, children] = [{ level: 'country', code: '' }, { level: 'region', filter: {} }];
+    else if (unit.level === 'region') [root, children] = [{ level: 'region', code: unit.code as string }, { level: 'district', filter: { regionCode: unit.code as string } }];
+    else if (unit.level === 'district' && !drillDown && unit.regionCode) [root, children] = [{ level: 'region', code: unit.regionCode }, { level: 'district', filter: { regionCode: unit.regionCode } }];
+    else if (unit.districtCode) [root, children] = [{ level: 'district', code: unit.districtCode }, { level: 'community', filter: { districtCode: unit.districtCode } }];
+    else [root, children] = [{ level: unit.level, code: unit.code ?? '' }, null];
+    const rows = [
+      ...(await this.cells(em, root.level, { code: root.code }, from, to, what)),
+      ...(children ? await this.cells(em, children.level, children.filter, from, to, what) : []),
+    ];
+    const id = (level: string, code: string | null) => `${level}:${code ?? ''}`;
+    const rootId = id(root.level, root.code);
+    const plans = new Map<string, Map<string, Set<string>>>();
+    for (const [quarter, inQuarter] of groupBy(rows, (r) => r.quarter)) {
+      const table = inQuarter.map((r) => ({ id: id(r.level, r.code), counts: r.counts })).sort((a, b) => (a.id === rootId ? -1 : b.id === rootId ? 1 : 0));
+      if (table[0]?.id !== rootId) table.unshift({ id: rootId, counts: EMPTY });
+      plans.set(quarter, planSuppression(table, this.settings.suppressionThreshold));
+    }
+    const quarters = quartersBetween(from, to);
+    return {
+      /** The keys hidden for a unit over the given quarters (default: the whole period). */
+      hidden(of: ReportUnit, over: string[] = quarters): Set<string> {
+        const out = new Set<string>();
+        for (const q of over) for (const key of plans.get(q)?.get(id(of.level, of.level === 'country' ? '' : of.code)) ?? []) out.add(key);
+        return out;
+      },
+    };
+  }
+
   private options(suppress: boolean) {
     return { suppress, threshold: this.settings.suppressionThreshold, today: this.clock().toISOString().slice(0, 10) };
   }
@@ -239,14 +289,15 @@ export class ReportQueryService {
     filter: { code?: string; regionCode?: string; districtCode?: string },
     from: string,
     to: string,
-    what: 'all' | 'trust' | 'quarters',
+    what: 'all' | 'trust' | 'quarters' | 'trust-quarters',
   ): Promise<CellRow[]> {
+    const trustOnly = what === 'trust' || what === 'trust-quarters';
     const nowQ = quarterIndex(utcQuarterOf(this.clock()));
     const quarters: string[] = [];
     const years: string[] = [];
     for (let i = quarterIndex(from); i <= quarterIndex(to); i += 1) {
       const year = Math.floor(i / 4);
-      const wholeYear = what !== 'quarters' && i % 4 === 0 && i + 3 <= quarterIndex(to) && i + 3 < nowQ - 1;
+      const wholeYear = (what === 'all' || what === 'trust') && i % 4 === 0 && i + 3 <= quarterIndex(to) && i + 3 < nowQ - 1;
       if (wholeYear) {
         years.push(String(year));
         i += 3;
@@ -255,7 +306,7 @@ export class ReportQueryService {
     const column = filter.code !== undefined ? 'code' : filter.regionCode !== undefined ? 'region_code' : filter.districtCode !== undefined ? 'district_code' : null;
     const value = filter.code ?? filter.regionCode ?? filter.districtCode;
     const counts =
-      what === 'trust'
+      trustOnly
         ? `jsonb_strip_nulls(jsonb_build_object('fb.n', c.counts->'fb.n', 'fb.usefulness', c.counts->'fb.usefulness', 'fb.trust', c.counts->'fb.trust', 'fb.first', c.counts->'fb.first'))`
         : 'c.counts';
     // Of the due-date days, only the current month's are read: overdue actions before it come from the month keys.
@@ -264,12 +315,12 @@ export class ReportQueryService {
     const rows = await em.execute<(CellRow & { due_now: Record<string, number> | null })[]>(
       `select c.level, c.code, c.quarter, c.district_code, c.region_code,
               case when c.level in ('district', 'community') then coalesce(d.time_zone, ?) end as time_zone, ${counts} as counts,
-              ${what === 'trust' ? 'null' : 'c.due_days -> ?::text'} as due_now, c.updated_at
+              ${trustOnly ? 'null' : 'c.due_days -> ?::text'} as due_now, c.updated_at
          from report_cell c left join district_info d on d.district_code = c.district_code
         where ((c.level = ? and c.quarter = any(?::text[])) or (c.level = ? and c.quarter = any(?::text[])))
           ${column ? `and c.${column} = ?` : ''}
         order by c.code, c.quarter`,
-      [DEFAULT_TIME_ZONE, ...(what === 'trust' ? [] : [thisMonth]), level, `{${quarters.join(',')}}`, YEAR_LEVEL[level], `{${years.join(',')}}`, ...(column ? [value] : [])],
+      [DEFAULT_TIME_ZONE, ...(trustOnly ? [] : [thisMonth]), level, `{${quarters.join(',')}}`, YEAR_LEVEL[level], `{${years.join(',')}}`, ...(column ? [value] : [])],
     );
     return rows.map(({ due_now, ...row }) => ({ ...row, counts: withDueDays(row.counts, due_now) }));
   }

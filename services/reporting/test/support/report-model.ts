@@ -117,12 +117,12 @@ export const DISTRICTS: District[] = [
  * included), meetings planned, postponed, cancelled or held (some recorded late, after their quarter),
  * attendance corrected, feedback in batches, concerns whose sensitivity changes, actions moving on.
  */
-export function generateWorld(seed: number, now = new Date('2026-03-31T20:00:00Z'), start = new Date('2023-07-01T00:00:00Z')): World {
+export function generateWorld(seed: number, now = new Date('2026-03-31T20:00:00Z'), start = new Date('2023-07-01T00:00:00Z'), districts: District[] = DISTRICTS): World {
   const r = rng(seed);
   const span = now.getTime() - start.getTime();
   const at = (from = start.getTime(), to = now.getTime()) => new Date(from + Math.floor(r.next() * Math.max(1, to - from)));
   const communities: Community[] = [];
-  for (const district of DISTRICTS) {
+  for (const district of districts) {
     for (let i = 0; i < 3; i += 1) {
       const created = at(start.getTime(), start.getTime() + span / 3);
       const history: Community['history'] = [{ at: created, status: 'proposed' }];
@@ -141,7 +141,7 @@ export function generateWorld(seed: number, now = new Date('2026-03-31T20:00:00Z
   }
   const meetings: Meeting[] = [];
   const concerns: Concern[] = [];
-  for (const district of DISTRICTS) {
+  for (const district of districts) {
     const own = communities.filter((c) => c.district === district);
     const count = r.int(4, 9);
     for (let i = 0; i < count; i += 1) {
@@ -217,7 +217,7 @@ export function generateWorld(seed: number, now = new Date('2026-03-31T20:00:00Z
       meetings.push(meeting);
     }
   }
-  return { now, districts: DISTRICTS, communities, meetings, concerns };
+  return { now, districts, communities, meetings, concerns };
 }
 
 /** The events the platform would have published about the world (in causal order; shuffle to test order independence). */
