@@ -3,6 +3,7 @@ import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
+import { RedactingLogger } from '@rd/messaging';
 import { AppModule } from './app.module';
 import { assertSignInSheetUploadType, isSignInSheetRoute, registerSignInSheetBody } from './attendance/sign-in-sheet-body';
 import { assertUploadType, isUploadRoute, registerUploadBodies } from './community-imports/upload-bodies';
@@ -25,7 +26,7 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: false,
-    ...(options.logger ? { logger: options.logger } : {}),
+    logger: new RedactingLogger(options.logger),
   });
   const fastify = app.getHttpAdapter().getInstance();
   const logger = new Logger('Gateway');

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createGateway } from './bootstrap';
 import { loadConfig } from './config';
+import { logFatal } from '@rd/messaging';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -11,6 +12,6 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error) => {
-  console.error(error);
+  logFatal('gateway', error);
   process.exit(1);
 });

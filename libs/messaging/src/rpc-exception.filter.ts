@@ -2,6 +2,7 @@ import { Catch, Logger, type ArgumentsHost, type RpcExceptionFilter } from '@nes
 import { ErrorCode, type RpcErrorPayload } from '@rd/contracts';
 import { throwError, type Observable } from 'rxjs';
 import { DomainException } from './domain.exception';
+import { describeError } from './log-redaction';
 
 /** Turns any error in a NATS handler into a coded payload; internals stay in the service log. */
 @Catch()
@@ -17,6 +18,7 @@ export function toRpcError(exception: unknown, logger?: Logger): RpcErrorPayload
   if (exception instanceof DomainException) {
     return { code: exception.code, message: exception.message, errors: exception.errors };
   }
-  logger?.error((exception as Error)?.stack ?? String(exception));
+  // Database errors carry the statement with its values: describe them without (the logger redacts too).
+  logger?.error(describeError(exception));
   return { code: ErrorCode.Internal, message: 'Internal error' };
 }

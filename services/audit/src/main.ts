@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createServiceApp } from '@rd/messaging';
+import { createServiceApp, logFatal } from '@rd/messaging';
 import { AppModule } from './app.module';
 import { loadConfig } from './config';
 
@@ -9,6 +9,6 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error) => {
-  console.error(error);
+  logFatal('audit', error);
   process.exit(1);
 });

@@ -3,6 +3,7 @@ import { requireMigrationUrl, runMigrations } from '@rd/persistence';
 import { loadConfig } from './config';
 import { communitiesOrmConfig } from './orm.config';
 import { seedDemo } from './seeders/demo.seeder';
+import { logFatal } from '@rd/messaging';
 
 // `--seed-demo` also loads the demo data (idempotent).
 const seed = process.argv.includes('--seed-demo')
@@ -13,6 +14,6 @@ const seed = process.argv.includes('--seed-demo')
 Promise.resolve()
   .then(() => runMigrations('communities', communitiesOrmConfig(requireMigrationUrl('communities', loadConfig().migrationDatabaseUrl)), seed))
   .catch((error) => {
-    console.error(error);
+    logFatal('communities', error);
     process.exit(1);
   });

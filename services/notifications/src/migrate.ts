@@ -2,11 +2,12 @@ import 'reflect-metadata';
 import { requireMigrationUrl, runMigrations } from '@rd/persistence';
 import { loadConfig } from './config';
 import { notificationsOrmConfig } from './orm.config';
+import { logFatal } from '@rd/messaging';
 
 // Migrations run as the owner role (DATABASE_MIGRATION_URL); the service itself runs as the app role.
 Promise.resolve()
   .then(() => runMigrations('notifications', notificationsOrmConfig(requireMigrationUrl('notifications', loadConfig().migrationDatabaseUrl))))
   .catch((error) => {
-    console.error(error);
+    logFatal('notifications', error);
     process.exit(1);
   });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { createServiceApp, natsConnectionOptions } from '@rd/messaging';
+import { createServiceApp, natsConnectionOptions, logFatal } from '@rd/messaging';
 import { requireMigrationUrl } from '@rd/persistence';
 import { connect } from 'nats';
 import { AppModule } from './app.module';
@@ -43,6 +43,6 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error) => {
-  console.error(error);
+  logFatal('reporting', error);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { describeError } from '@rd/messaging';
 import { problemBody } from './problem';
 import { toProblem } from './to-problem';
 
@@ -17,7 +18,7 @@ export class ProblemFilter implements ExceptionFilter {
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, exception: unknown, logger: Logger): void {
   const problem = toProblem(exception);
   const correlationId = String(request.id);
-  if (problem.internal) logger.error(`${correlationId} ${(exception as Error)?.stack ?? String(exception)}`);
+  if (problem.internal) logger.error(`${correlationId} ${describeError(exception)}`);
   if (problem.status === 401) void reply.header('WWW-Authenticate', 'Bearer realm="reporting-days"');
   void reply
     .status(problem.status)

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { natsConnectionOptions, natsServers, type NatsSettings } from '../nats-endpoint';
 import { PrefixedNatsServer } from '../prefixed-nats.server';
 import { RpcDomainExceptionFilter } from '../rpc-exception.filter';
+import { RedactingLogger } from './redacting-logger';
 
 export interface ServiceBootstrapOptions extends Pick<NatsSettings, 'natsUrl' | 'natsAuth'> {
   /** Also the service's queue group and NATS user (its inbox prefix is `inboxPrefixFor(service)`). */
@@ -25,7 +26,7 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, op
       gracePeriod: 2000,
     }),
     bufferLogs: false,
-    ...(options.logger ? { logger: options.logger } : {}),
+    logger: new RedactingLogger(options.logger),
   });
   app.useGlobalFilters(new RpcDomainExceptionFilter());
   app.enableShutdownHooks();
