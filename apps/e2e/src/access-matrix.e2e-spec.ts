@@ -1,4 +1,4 @@
-import { canReadConcern, hasPermission, type Permission } from '@rd/auth-core';
+import { canReadConcern, hasPermission, seesObjectsOf, type Permission } from '@rd/auth-core';
 import { actorCoversDistrict, SENSITIVITIES, type Actor, type ActorScope, type CommunityView, type ConcernView, type Role, type Sensitivity } from '@rd/contracts';
 import { DEMO_USERS } from '@rd/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -33,6 +33,9 @@ interface Fixture {
   /** Checks a 2xx body never shows data outside the caller's scope (or concerns the caller may not read). */
   inScope?(body: unknown, scope: ActorScope, actor: Actor): void;
 }
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+const UUID_ALL = new RegExp(UUID.source, 'g');
 
 // In-scope target: Isfara (Sughd); out-of-scope: Batken (Batken region, Kyrgyz side).
 const TARGETS = { in: { district: 'isfara', region: 'sughd' }, out: { district: 'batken', region: 'batken' } } as const;
@@ -306,9 +309,9 @@ const FIXTURES: Record<string, Fixture> = {
     allowed: (covered) => (covered ? 201 : 403),
     inScope: (b, s) => everyItemInScope([b], s),
   },
-  'PATCH /meetings/{id}': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}`, body: { venueName: 'Matrix hall' } }), allowed: (covered) => (covered ? 200 : 403) },
+  'PATCH /meetings/{id}': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}`, body: { venueName: 'Matrix hall' } }), allowed: (covered) => (covered ? 200 : 404) },
   // A draft cannot be closed: always 409 in scope, so the cell is repeatable.
-  'POST /meetings/{id}/transitions': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/transitions`, body: { to: 'closed' } }), allowed: (covered) => (covered ? 409 : 403) },
+  'POST /meetings/{id}/transitions': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/transitions`, body: { to: 'closed' } }), allowed: (covered) => (covered ? 409 : 404) },
   'GET /meetings/{id}/calendar.ics': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/calendar.ics` }), allowed: (covered) => (covered ? 200 : 404) },
   // Attendance and feedback of the draft meeting: none recorded (404) and none accepted before it is held (409); out of scope the meeting is not found.
   'PUT /meetings/{id}/attendance': {
@@ -325,9 +328,9 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /meetings/{id}/feedback/summary': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/feedback/summary` }), allowed: (covered) => (covered ? 200 : 404) },
   // Minutes of the draft meeting: none yet (200); drafting and approving need a held meeting (409 in scope).
   'GET /meetings/{id}/minutes': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/minutes` }), allowed: (covered) => (covered ? 200 : 404) },
-  'PUT /meetings/{id}/minutes': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/minutes`, body: { body: '# Matrix minutes' } }), allowed: (covered) => (covered ? 409 : 403) },
+  'PUT /meetings/{id}/minutes': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/minutes`, body: { body: '# Matrix minutes' } }), allowed: (covered) => (covered ? 409 : 404) },
   'GET /meetings/{id}/minutes/versions': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/minutes/versions` }), allowed: (covered) => (covered ? 200 : 404) },
-  'POST /meetings/{id}/minutes/approve': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/minutes/approve`, body: {} }), allowed: (covered) => (covered ? 409 : 403) },
+  'POST /meetings/{id}/minutes/approve': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/minutes/approve`, body: {} }), allowed: (covered) => (covered ? 409 : 404) },
   'GET /districts/{code}/meetings.ics': { scoped: true, request: (t) => ({ path: `/districts/${TARGETS[t].district}/meetings.ics` }), allowed: (covered) => (covered ? 200 : 404) },
   // Handbook templates hold no district data; the seeded default v1 has a fixed id.
   'GET /templates': { scoped: false, request: () => ({ path: '/templates' }), allowed: () => 200 },
@@ -336,13 +339,13 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /meetings/{id}/apply-template': {
     scoped: true,
     request: (t) => ({ path: `/meetings/${meetingRefs[t]}/apply-template`, body: { templateId: DEFAULT_TEMPLATE_ID } }),
-    allowed: (covered) => (covered ? 200 : 403),
+    allowed: (covered) => (covered ? 200 : 404),
   },
-  // An unknown item: the scope check comes first (403), then the item is looked up (404).
+  // An unknown item: 404 in scope, and the meeting itself is not found outside it.
   'POST /meetings/{id}/checklist/{itemId}/tick': {
     scoped: true,
     request: (t) => ({ path: `/meetings/${meetingRefs[t]}/checklist/${randomUUID()}/tick`, body: {} }),
-    allowed: (covered) => (covered ? 404 : 403),
+    allowed: (covered) => (covered ? 404 : 404),
   },
   // The briefing library is national; unknown ids answer 404 to whoever may read or manage it.
   'GET /briefings': { scoped: false, request: () => ({ path: '/briefings' }), allowed: () => 200 },
@@ -353,7 +356,7 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /meetings/{id}/agenda/items/{itemId}/briefing': {
     scoped: true,
     request: (t) => ({ path: `/meetings/${meetingRefs[t]}/agenda/items/${randomUUID()}/briefing`, body: { briefingId: randomUUID() } }),
-    allowed: (covered) => (covered ? 404 : 403),
+    allowed: (covered) => (covered ? 404 : 404),
   },
   // A new template version of an unknown family: 404 to whoever holds template:manage (nothing is written).
   'POST /templates/{id}/versions': {
@@ -493,6 +496,7 @@ describe('access-control matrix', () => {
   it('should answer every operation × caller × scope with the status the matrix predicts', async () => {
     const mismatches: string[] = [];
     let cells = 0;
+    let ghosts = 0;
     for (const op of operations) {
       const fixture = FIXTURES[`${op.method} ${op.path}`];
       if (!fixture) continue;
@@ -509,13 +513,23 @@ describe('access-control matrix', () => {
                 : caller.username === null
                   ? 401
                   : !hasPermission(caller.roles, op.permission as Permission)
-                    ? 403
+                    ? // One answer for what is not yours: a route naming an object of a kind the role never sees is 404.
+                      op.path.includes('{') && !seesObjectsOf(caller.roles, op.permission as Permission)
+                      ? 404
+                      : 403
                     : fixture.allowed(covered, readable);
             const { path, body, headers } = fixture.request(target, sensitivity);
             const response = await api(caller.username, op.method, path, body, headers);
             cells += 1;
             const label = `${op.method} ${op.path} as ${caller.username ?? 'anonymous'} (${target} of scope${fixture.perSensitivity ? `, ${sensitivity}` : ''})`;
             if (response.status !== expected) mismatches.push(`${label}: expected ${expected}, got ${response.status}`);
+            else if ((response.status === 403 || response.status === 404) && UUID.test(path)) {
+              // One answer for what is not yours (issue 11): refused or hidden, the answer must be the one an object
+              // that does not exist gets, so nobody learns that it exists.
+              const ghost = await api(caller.username, op.method, path.replace(UUID_ALL, () => randomUUID()), body, headers);
+              ghosts += 1;
+              if (ghost.status !== response.status) mismatches.push(`${label}: ${response.status}, but ${ghost.status} for an id that does not exist`);
+            }
             else if (response.status < 300 && caller.username && !caller.scope.national && fixture.inScope) {
               try {
                 fixture.inScope(response.body, caller.scope, actor);
@@ -527,7 +541,7 @@ describe('access-control matrix', () => {
         }
       }
     }
-    process.stdout.write(`[e2e] access-control matrix: ${operations.length} operations × ${CALLERS.length} callers → ${cells} cells checked\n`);
+    process.stdout.write(`[e2e] access-control matrix: ${operations.length} operations × ${CALLERS.length} callers → ${cells} cells checked, ${ghosts} against a non-existent id\n`);
     expect(mismatches).toEqual([]);
     expect(cells).toBeGreaterThan(50);
     // Well over a thousand real requests on a shared 2-core machine: more than the suite's default 60 s.

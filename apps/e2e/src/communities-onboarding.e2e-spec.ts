@@ -183,7 +183,7 @@ describe('communities through the gateway: geography, onboarding, organisations,
 
       expect((await api('gov.isfara', 'GET', `/contacts/${created.body.id}`)).status).toBe(200);
       expectProblem(await api('reviewer.sughd', 'GET', '/contacts'), 403);
-      expectProblem(await api('reviewer.sughd', 'GET', `/contacts/${created.body.id}`), 403);
+      expectProblem(await api('reviewer.sughd', 'GET', `/contacts/${created.body.id}`), 404);
       expectProblem(await api('police.batken', 'GET', `/contacts/${created.body.id}`), 404);
       expectProblem(await api('gov.isfara', 'POST', `/contacts/${created.body.id}/erase`, {}), 403);
 

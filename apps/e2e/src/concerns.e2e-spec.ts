@@ -43,7 +43,7 @@ describe('concerns and sensitivity through the gateway', () => {
     expect(list.body.map((c) => c.id)).not.toContain(confidential.id);
     expect(JSON.parse(list.headers.get('x-hidden-concerns') ?? '{}')).toEqual({ public: 0, restricted: 0, confidential: 1 });
     expect(JSON.stringify(list.body)).not.toContain('Confidential e2e');
-    expect((await api('reviewer.sughd', 'GET', `/concerns/${confidential.id}`)).status).toBe(403);
+    expect((await api('reviewer.sughd', 'GET', `/concerns/${confidential.id}`)).status).toBe(404);
     expect((await api('police.batken', 'GET', `/concerns/${confidential.id}`)).status).toBe(404);
     expect((await api('gov.isfara', 'GET', `/concerns/${confidential.id}`)).status).toBe(404);
     expect(await meetingsAuditRows(confidential.id, 'concern:read-confidential')).toEqual([]);

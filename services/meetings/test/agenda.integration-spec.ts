@@ -117,7 +117,7 @@ describe('agenda and templates (real PostgreSQL and NATS)', () => {
     const meeting = await rpc.request(CreateMeetingCmdV1, policeIsfara, { input: input(), place: isfara }, ctx);
     const templateId = await defaultTemplateId();
     await rpcError(rpc.request(GetAgendaQryV1, policeBatken, { meetingId: meeting.id }, ctx), ErrorCode.NotFound);
-    await rpcError(rpc.request(ApplyTemplateCmdV1, policeBatken, { meetingId: meeting.id, templateId }, ctx), ErrorCode.Forbidden);
+    await rpcError(rpc.request(ApplyTemplateCmdV1, policeBatken, { meetingId: meeting.id, templateId }, ctx), ErrorCode.NotFound);
     await rpcError(rpc.request(ApplyTemplateCmdV1, localGovIsfara, { meetingId: meeting.id, templateId }, ctx), ErrorCode.Forbidden);
     await rpcError(rpc.request(TickChecklistItemCmdV1, policeIsfara, { meetingId: meeting.id, itemId: randomUUID() }, ctx), ErrorCode.NotFound);
   });

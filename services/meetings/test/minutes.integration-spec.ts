@@ -112,7 +112,7 @@ describe('minutes (real PostgreSQL and NATS)', () => {
     expect(refused.payload.errors?.map((e) => e.field)).toContain('minutes');
 
     await rpcError(rpc.request(ApproveMinutesCmdV1, localGov, { meetingId: meeting.id }, ctx), ErrorCode.Forbidden);
-    await rpcError(rpc.request(ApproveMinutesCmdV1, policeBatken, { meetingId: meeting.id }, ctx), ErrorCode.Forbidden);
+    await rpcError(rpc.request(ApproveMinutesCmdV1, policeBatken, { meetingId: meeting.id }, ctx), ErrorCode.NotFound);
     const approved = await rpc.request(ApproveMinutesCmdV1, police, { meetingId: meeting.id, expectedVersion: 2 }, ctx);
     expect(approved).toMatchObject({ status: 'approved', version: 2, approvedBy: police.userId });
 
@@ -178,7 +178,7 @@ describe('minutes (real PostgreSQL and NATS)', () => {
     const meeting = await heldMeeting();
     await rpcError(rpc.request(GetMinutesQryV1, policeBatken, { meetingId: meeting.id }, ctx), ErrorCode.NotFound);
     await rpcError(rpc.request(GetMinutesQryV1, reviewer, { meetingId: meeting.id }, ctx), ErrorCode.Forbidden);
-    await rpcError(rpc.request(SaveMinutesCmdV1, policeBatken, { meetingId: meeting.id, input: { body: 'x', language: 'ru' } }, ctx), ErrorCode.Forbidden);
+    await rpcError(rpc.request(SaveMinutesCmdV1, policeBatken, { meetingId: meeting.id, input: { body: 'x', language: 'ru' } }, ctx), ErrorCode.NotFound);
     expect(await rpc.request(GetMinutesQryV1, localGov, { meetingId: meeting.id }, ctx)).toMatchObject({ status: 'none', version: 0 });
   });
 

@@ -54,6 +54,14 @@ describe(toAuditEntry.name, () => {
     expect(entry).toMatchObject({ action: 'community:read', resourceType: 'community', resourceId: 'abc', outcome: 'denied', method: 'GET' });
   });
 
+  it('should record a refusal answered 404 (an object the role never sees) as denied, reads included', () => {
+    const entry = toAuditEntry(
+      answered({ actor: reviewer, method: 'GET', requiredPermission: 'concern:read', url: '/api/v1/concerns/abc', routeParams: { id: 'abc' }, status: 404, accessDenied: true }),
+    );
+    expect(entry).toMatchObject({ action: 'concern:read', resourceId: 'abc', outcome: 'denied', httpStatus: 404 });
+    expect(toAuditEntry(answered({ actor: reviewer, method: 'GET', requiredPermission: 'concern:read', status: 404 }))).toBeNull();
+  });
+
   it.each([
     [400, 'failed'],
     [404, 'failed'],

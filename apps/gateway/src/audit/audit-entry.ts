@@ -24,12 +24,14 @@ export interface AnsweredRequest {
   /** The id of what a POST created, taken from the handler's result by AuditInterceptor. */
   createdId?: string;
   status: number;
+  /** The guard refused it: a denial even when answered 404 (an object the role never sees). */
+  accessDenied?: boolean;
   correlationId: string;
   clientAddress: string;
 }
 
-export function outcomeOf(status: number): AuditOutcome {
-  if (status === 403) return 'denied';
+export function outcomeOf(status: number, accessDenied = false): AuditOutcome {
+  if (status === 403 || accessDenied) return 'denied';
   return status < 400 ? 'success' : 'failed';
 }
 
@@ -38,9 +40,9 @@ export function outcomeOf(status: number): AuditOutcome {
  * audit log itself. Only requests with a verified actor: without one there is nobody to record, and counting
  * anonymous noise (401, 415 before authentication) is the rate limiter's job.
  */
-export function shouldAudit(request: Pick<AnsweredRequest, 'actor' | 'method' | 'status' | 'requiredPermission'>): boolean {
+export function shouldAudit(request: Pick<AnsweredRequest, 'actor' | 'method' | 'status' | 'requiredPermission' | 'accessDenied'>): boolean {
   if (!request.actor) return false;
-  if (request.status === 403 || isStateChanging(request.method)) return true;
+  if (request.status === 403 || request.accessDenied || isStateChanging(request.method)) return true;
   return request.requiredPermission !== undefined && AUDITED_READS.has(request.requiredPermission);
 }
 
@@ -64,7 +66,7 @@ export function toAuditEntry(request: AnsweredRequest): AuditEntry | null {
     action: request.requiredPermission ?? `http:${method.toLowerCase()}`,
     resourceType: resourceType || 'http',
     resourceId: resourceIdOf(request.routeParams, request.createdId),
-    outcome: outcomeOf(request.status),
+    outcome: outcomeOf(request.status, request.accessDenied),
     httpStatus: request.status,
     correlationId: request.correlationId.slice(0, 100),
     clientAddress: request.clientAddress.slice(0, 64),

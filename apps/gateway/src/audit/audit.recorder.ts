@@ -86,6 +86,7 @@ export class AuditRecorder implements OnModuleInit, OnApplicationShutdown {
         routeParams: request.params as Record<string, unknown> | undefined,
         createdId: req.auditCreatedId,
         status: reply.statusCode,
+        accessDenied: req.accessDenied,
         correlationId: String(request.id),
         clientAddress: request.ip,
       });

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { PermissionDeniedError, UnauthenticatedError } from '@rd/auth-nest';
+import { HiddenObjectError, PermissionDeniedError, UnauthenticatedError } from '@rd/auth-nest';
 import type { FieldError } from '@rd/contracts';
 import { RpcError } from '@rd/messaging';
 import { errorCodeToStatus } from './error-code-to-status';
@@ -17,6 +17,7 @@ export interface ProblemParts {
 export function toProblem(error: unknown): ProblemParts {
   if (error instanceof ProblemError) return { status: error.status, detail: error.detail, errors: error.errors };
   if (error instanceof UnauthenticatedError) return { status: 401, detail: 'A valid access token is required' };
+  if (error instanceof HiddenObjectError) return { status: 404, detail: 'Not found' };
   if (error instanceof PermissionDeniedError) return { status: 403, detail: 'You are not allowed to do this' };
   if (error instanceof RpcError) {
     const status = errorCodeToStatus(error.payload.code);

@@ -156,3 +156,30 @@ export function permissionsOf(roles: readonly Role[]): Set<Permission> {
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
   return roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
 }
+
+/**
+ * The permission that lets a role see objects of a kind at all, by the resource of a route's permission. A role
+ * without it can never see such an object, so a route naming one answers it 404, like anything else out of its
+ * reach (issue 11, "one answer for not yours"); kinds without an entry have no object-level visibility.
+ */
+const OBJECT_READ_PERMISSION: Readonly<Partial<Record<string, Permission>>> = {
+  geography: 'geography:read',
+  community: 'community:read',
+  officer: 'community:read',
+  organisation: 'organisation:read',
+  contact: 'contact:read',
+  report: 'report:read',
+  audit: 'audit:read',
+  concern: 'concern:read',
+  action: 'action:read',
+  meeting: 'meeting:read',
+  minutes: 'minutes:read',
+  inbox: 'inbox:read',
+  delivery: 'delivery:read',
+};
+
+/** Whether the roles may see objects of the kind `permission` acts on (see OBJECT_READ_PERMISSION). */
+export function seesObjectsOf(roles: readonly Role[], permission: Permission): boolean {
+  const read = OBJECT_READ_PERMISSION[permission.split(':')[0]];
+  return read === undefined || hasPermission(roles, read);
+}

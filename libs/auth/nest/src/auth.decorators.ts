@@ -15,6 +15,8 @@ export interface AuthenticatedRequest {
   actor?: Actor;
   /** The permission the route declares, set by the guard whatever its decision (the audit trail reads it). */
   requiredPermission?: Permission;
+  /** Set when the guard refused the request, whatever status it answers (403, or 404 for an object never seen). */
+  accessDenied?: boolean;
   headers: Record<string, string | string[] | undefined>;
 }
 

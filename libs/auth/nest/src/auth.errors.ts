@@ -11,5 +11,11 @@ export class PermissionDeniedError extends Error {
   }
 }
 
+/**
+ * A refusal on a route that names an object the role can never see (the regional reviewer asking for a concern):
+ * answered 404 like any object out of reach, so existence is never revealed; audited as a denial all the same.
+ */
+export class HiddenObjectError extends PermissionDeniedError {}
+
 /** A route without @RequirePermission or @Public: fail closed. */
 export class UndeclaredPermissionError extends Error {}

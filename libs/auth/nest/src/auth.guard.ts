@@ -1,8 +1,8 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { hasPermission, type Permission } from '@rd/auth-core';
+import { hasPermission, seesObjectsOf, type Permission } from '@rd/auth-core';
 import { PERMISSION_KEY, PUBLIC_KEY, type AuthenticatedRequest } from './auth.decorators';
-import { PermissionDeniedError, UnauthenticatedError, UndeclaredPermissionError } from './auth.errors';
+import { HiddenObjectError, PermissionDeniedError, UnauthenticatedError, UndeclaredPermissionError } from './auth.errors';
 import { TokenVerifier } from './token-verifier';
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/;
@@ -31,7 +31,13 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new UnauthenticatedError();
     }
-    if (!hasPermission(request.actor.roles, permission)) throw new PermissionDeniedError(permission);
+    if (!hasPermission(request.actor.roles, permission)) {
+      // One answer for what is not yours (issue 11): a route naming an object of a kind the role never sees is 404.
+      const namesObject = Object.keys((request as { params?: object }).params ?? {}).length > 0;
+      request.accessDenied = true;
+      if (namesObject && !seesObjectsOf(request.actor.roles, permission)) throw new HiddenObjectError(permission);
+      throw new PermissionDeniedError(permission);
+    }
     return true;
   }
 }

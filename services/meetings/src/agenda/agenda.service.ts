@@ -160,13 +160,11 @@ export class AgendaService {
     }));
   }
 
-  /** Writes: NOT_FOUND when unknown, FORBIDDEN when the meeting's district is outside the actor's scope. */
+  /** Writes: NOT_FOUND when unknown or outside the actor's scope: one answer for what is not theirs (issue 11). */
   private async loadForWrite(tx: EntityManager, actor: Actor, id: string): Promise<Meeting> {
     const meeting = await tx.findOne(Meeting, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!meeting) throw MeetingsException.notFound();
-    if (!actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) {
-      throw new MeetingsException(MeetingsErrorCode.OutOfScope, 'The meeting is outside your scope');
-    }
+    if (!actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw MeetingsException.notFound();
     return meeting;
   }
 }

@@ -133,7 +133,8 @@ export class MinutesService {
 
   private checkWriteScope(actor: Actor, meeting: Meeting): void {
     if (!actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) {
-      throw new MinutesException(MinutesErrorCode.OutOfScope, 'The meeting is outside your scope');
+      // Not theirs answers like not there (issue 11): the meeting's existence is not revealed.
+      throw new MinutesException(MinutesErrorCode.MeetingNotFound, 'Meeting not found');
     }
   }
 
