@@ -14,6 +14,15 @@ import {
   type RealmKind,
 } from './realm-lint';
 import { PRODUCTION_REALM_FILE, renderProductionRealm } from './realm-production';
+import {
+  rolesThatReadProtectedConcerns,
+  TWO_FACTOR_BROWSER_FLOW,
+  TWO_FACTOR_BY_ROLE_FLOW,
+  TWO_FACTOR_FLOWS,
+  TWO_FACTOR_FORMS_FLOW,
+  TWO_FACTOR_ROLE,
+  TWO_FACTOR_ROLE_CONFIG,
+} from './two-factor';
 
 // Keycloak realm traps that break tokens silently, and what a production realm must never carry (docs:
 // /work/shared/ENGINEERING.md "Keycloak", docs/security.md). The rules live in realm-lint.ts; this spec runs them
@@ -59,6 +68,26 @@ describe('realm lint rules', () => {
     return item;
   };
   const users = (r: RealmRepresentation) => r.users;
+  const flowOf = (r: RealmRepresentation, alias: string) => {
+    const found = r.authenticationFlows?.find((f) => f.alias === alias);
+    if (!found) throw new Error(`no flow ${alias}`);
+    return found;
+  };
+  const stepOf = (r: RealmRepresentation, alias: string, authenticatorOrFlow: string) => {
+    const found = flowOf(r, alias).authenticationExecutions.find((e) => (e.authenticator ?? e.flowAlias) === authenticatorOrFlow);
+    if (!found) throw new Error(`${alias} has no ${authenticatorOrFlow}`);
+    return found;
+  };
+  const roleOf = (r: RealmRepresentation, name: string) => {
+    const found = r.roles?.realm?.find((role) => role.name === name);
+    if (!found) throw new Error(`no role ${name}`);
+    return found;
+  };
+  const configOf = (r: RealmRepresentation, alias: string) => {
+    const found = r.authenticatorConfig?.find((c) => c.alias === alias);
+    if (!found) throw new Error(`no authenticator config ${alias}`);
+    return found.config;
+  };
   const roles = (r: RealmRepresentation) => r.roles?.realm;
   const MUTATIONS: Mutation[] = [
     {
@@ -234,6 +263,123 @@ describe('realm lint rules', () => {
     { rule: 'login-languages', kind: 'dev', what: 'internationalization off', mutate: (r) => void (r.internationalizationEnabled = false) },
     { rule: 'login-languages', kind: 'production', what: 'Kyrgyz and Tajik not offered', mutate: (r) => void (r.supportedLocales = ['en', 'ru']) },
     { rule: 'login-languages', kind: 'dev', what: 'no name for Tajik in Russian', mutate: (r) => void delete r.localizationTexts?.['ru'] },
+    {
+      rule: 'two-factor-flow',
+      kind: 'production',
+      what: "a realm without the flow (Keycloak's built-in browser flow)",
+      mutate: (r) => {
+        delete r.browserFlow;
+        delete r.authenticationFlows;
+        delete r.authenticatorConfig;
+      },
+    },
+    { rule: 'two-factor-flow', kind: 'production', what: 'browserFlow set back to browser', mutate: (r) => void (r.browserFlow = 'browser') },
+    {
+      rule: 'two-factor-flow',
+      kind: 'production',
+      what: 'the OTP form disabled',
+      mutate: (r) => void (stepOf(r, TWO_FACTOR_BY_ROLE_FLOW, 'auth-otp-form').requirement = 'DISABLED'),
+    },
+    {
+      rule: 'two-factor-flow',
+      kind: 'production',
+      what: 'the OTP form only an alternative',
+      mutate: (r) => void (stepOf(r, TWO_FACTOR_BY_ROLE_FLOW, 'auth-otp-form').requirement = 'ALTERNATIVE'),
+    },
+    {
+      rule: 'two-factor-flow',
+      kind: 'production',
+      what: 'the role condition negated',
+      mutate: (r) => void (configOf(r, TWO_FACTOR_ROLE_CONFIG)['negate'] = 'true'),
+    },
+    {
+      rule: 'two-factor-flow',
+      kind: 'production',
+      what: 'the role condition on another role',
+      mutate: (r) => void (configOf(r, TWO_FACTOR_ROLE_CONFIG)['condUserRole'] = 'regional-reviewer'),
+    },
+    {
+      rule: 'two-factor-flow',
+      kind: 'production',
+      what: 'the conditional subflow disabled',
+      mutate: (r) => void (stepOf(r, TWO_FACTOR_FORMS_FLOW, TWO_FACTOR_BY_ROLE_FLOW).requirement = 'DISABLED'),
+    },
+    {
+      rule: 'two-factor-flow',
+      kind: 'production',
+      what: 'a second password form beside the one with two-factor',
+      mutate: (r) =>
+        void flowOf(r, TWO_FACTOR_BROWSER_FLOW).authenticationExecutions.push({
+          authenticator: 'auth-username-password-form',
+          authenticatorFlow: false,
+          requirement: 'ALTERNATIVE',
+          priority: 40,
+        }),
+    },
+    {
+      rule: 'two-factor-flow',
+      kind: 'production',
+      what: 'Kerberos turned on',
+      mutate: (r) =>
+        void flowOf(r, TWO_FACTOR_BROWSER_FLOW).authenticationExecutions.push({
+          authenticator: 'auth-spnego',
+          authenticatorFlow: false,
+          requirement: 'ALTERNATIVE',
+          priority: 20,
+        }),
+    },
+    {
+      rule: 'two-factor-flow',
+      kind: 'production',
+      what: 'CONFIGURE_TOTP disabled',
+      mutate: (r) => void (r.requiredActions = [{ alias: 'CONFIGURE_TOTP', providerId: 'CONFIGURE_TOTP', enabled: false }]),
+    },
+    {
+      rule: 'two-factor-roles',
+      kind: 'production',
+      what: 'police-officer without two-factor-required',
+      mutate: (r) => {
+        const police = roleOf(r, 'police-officer');
+        delete police.composite;
+        delete police.composites;
+      },
+    },
+    {
+      rule: 'two-factor-roles',
+      kind: 'production',
+      what: 'local-government (a confidential handler) without two-factor-required',
+      mutate: (r) => void (roleOf(r, 'local-government').composites = { realm: [] }),
+    },
+    {
+      rule: 'two-factor-roles',
+      kind: 'production',
+      what: 'no two-factor-required role',
+      mutate: (r) => void (r.roles = { realm: (r.roles?.realm ?? []).filter((role) => role.name !== TWO_FACTOR_ROLE) }),
+    },
+    { rule: 'otp-policy', kind: 'production', what: 'HOTP instead of TOTP', mutate: (r) => void (r.otpPolicyType = 'hotp') },
+    { rule: 'otp-policy', kind: 'production', what: 'reusable codes', mutate: (r) => void (r.otpPolicyCodeReusable = true) },
+    { rule: 'otp-policy', kind: 'production', what: 'policy left to the default', mutate: (r) => void delete r.otpPolicyType },
+    {
+      rule: 'dev-logins-without-two-factor',
+      kind: 'dev',
+      what: 'the production browser flow in the dev realm',
+      mutate: (r) => {
+        r.browserFlow = TWO_FACTOR_BROWSER_FLOW;
+        r.authenticationFlows = structuredClone([...TWO_FACTOR_FLOWS]);
+      },
+    },
+    {
+      rule: 'dev-logins-without-two-factor',
+      kind: 'dev',
+      what: 'a demo user who must set up OTP',
+      mutate: (r) => void (nth(users(r), 2).requiredActions = ['CONFIGURE_TOTP']),
+    },
+    {
+      rule: 'dev-logins-without-two-factor',
+      kind: 'dev',
+      what: 'the two-factor-required role in the dev realm',
+      mutate: (r) => void r.roles?.realm?.push({ name: TWO_FACTOR_ROLE, description: 'x' }),
+    },
   ];
 
   it.each(MUTATIONS.map((m) => [m.rule, m.kind, m.what, m] as const))('%s should catch (%s realm) %s', (ruleId, kind, _what, mutation) => {
@@ -258,7 +404,8 @@ describe('production realm', () => {
   });
 
   it('should share roles, groups, mappers and scopes with the dev realm', () => {
-    expect(production.roles).toEqual(dev.roles);
+    const names = (r: RealmRepresentation) => (r.roles?.realm ?? []).map(({ name, description }) => ({ name, description }));
+    expect(names(production).filter((role) => role.name !== TWO_FACTOR_ROLE)).toEqual(names(dev));
     expect(production.groups).toEqual(dev.groups);
     expect(client(production, 'rd-gateway')).toEqual(client(dev, 'rd-gateway'));
     const shared = ({ redirectUris: _r, webOrigins: _w, rootUrl: _u, attributes, ...rest }: RealmClient) => ({
@@ -276,6 +423,18 @@ describe('production realm', () => {
     expect(console.attributes?.['post.logout.redirect.uris']).toBe('${RD_CONSOLE_URL}/');
     const expanded = JSON.parse(expandRealmPlaceholders(productionText, { RD_CONSOLE_URL: 'https://rd.example.org' })) as RealmRepresentation;
     expect(client(expanded, CONSOLE_CLIENT_ID).redirectUris).toEqual(['https://rd.example.org/']);
+  });
+});
+
+describe(rolesThatReadProtectedConcerns.name, () => {
+  it('should be the roles that canReadConcern lets read restricted or confidential text: not the regional reviewer', () => {
+    expect(rolesThatReadProtectedConcerns()).toEqual(['national-coordinator', 'ngo-admin', 'police-officer', 'local-government']);
+  });
+
+  it('should be exactly the production roles that include two-factor-required', () => {
+    const withTwoFactor = (production.roles?.realm ?? []).filter((role) => role.composites?.realm?.includes(TWO_FACTOR_ROLE)).map((role) => role.name);
+    expect(withTwoFactor.sort()).toEqual(rolesThatReadProtectedConcerns().sort());
+    expect(production.browserFlow).toBe(TWO_FACTOR_BROWSER_FLOW);
   });
 });
 
@@ -320,8 +479,9 @@ describe.each(['dev', 'production'] as const)('%s realm file', (kind) => {
     expect(realm.enabled).toBe(true);
   });
 
-  it('should define exactly the platform roles of @rd/contracts', () => {
-    expect((realm.roles?.realm ?? []).map((role) => role.name).sort()).toEqual([...ROLES].sort());
+  it('should define exactly the platform roles of @rd/contracts (and, in production, the two-factor marker)', () => {
+    const expected = kind === 'production' ? [...ROLES, TWO_FACTOR_ROLE] : [...ROLES];
+    expect((realm.roles?.realm ?? []).map((role) => role.name).sort()).toEqual(expected.sort());
   });
 
   it('should mirror the geography in groups', () => {

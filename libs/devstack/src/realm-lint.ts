@@ -1,4 +1,12 @@
-import { expandRealmPlaceholders, realmPlaceholders, type RealmClient, type RealmRepresentation } from './realm';
+import {
+  expandRealmPlaceholders,
+  realmPlaceholders,
+  type RealmAuthenticationFlow,
+  type RealmClient,
+  type RealmFlowExecution,
+  type RealmRepresentation,
+} from './realm';
+import { AUTHENTICATORS, PRODUCTION_OTP_POLICY, rolesThatReadProtectedConcerns, TWO_FACTOR_ROLE, USER_ROLE_CONDITION_KEYS } from './two-factor';
 
 /** `dev`: infra/keycloak/reporting-days-realm.json (demo users, test client); `production`: infra/keycloak/production/. */
 export type RealmKind = 'dev' | 'production';
@@ -92,6 +100,75 @@ function forEachTokenClient(realm: RealmRepresentation, check: (c: RealmClient) 
 const EXACT_ORIGIN = /^https?:\/\/[^/*?#\s]+\/?$/;
 /** A whole-value placeholder without a default (production), with an optional trailing slash. */
 const BARE_PLACEHOLDER = /^\$\{[A-Z][A-Z0-9_]*\}\/?$/;
+
+/** Authenticators a browser flow may use without weakening the second factor; anything else fails closed. */
+const TWO_FACTOR_SAFE_AUTHENTICATORS: readonly string[] = Object.values(AUTHENTICATORS);
+/** Authenticators that take a password, after which the second factor must follow in the same flow. */
+const PASSWORD_AUTHENTICATORS: readonly string[] = [AUTHENTICATORS.usernamePasswordForm, 'auth-password-form'];
+
+const isOn = (e: RealmFlowExecution) => e.requirement !== 'DISABLED';
+const byPriority = (flow: RealmAuthenticationFlow) => [...flow.authenticationExecutions].sort((a, b) => a.priority - b.priority);
+
+/**
+ * Problems with how a browser flow asks for the second factor: every password step must be followed, in the same
+ * flow, by a CONDITIONAL subflow whose REQUIRED `conditional-user-role` on `two-factor-required` (not negated)
+ * guards a REQUIRED OTP form; only authenticators known to keep that are allowed anywhere in the flow.
+ */
+function twoFactorFlowProblems(realm: RealmRepresentation): string[] {
+  const flows = new Map((realm.authenticationFlows ?? []).map((f) => [f.alias, f]));
+  const configs = new Map((realm.authenticatorConfig ?? []).map((c) => [c.alias, c.config]));
+  const top = realm.browserFlow === undefined ? undefined : flows.get(realm.browserFlow);
+  if (!top) return [`browserFlow ${realm.browserFlow ?? 'unset'} is not a flow of this file (Keycloak's built-in browser flow asks a second factor only of users who set one up)`];
+  if (!top.topLevel) return [`browser flow ${top.alias} is not a top-level flow`];
+  const problems: string[] = [];
+  let passwordSteps = 0;
+  const asksOtpByRole = (sub: RealmAuthenticationFlow | undefined): boolean => {
+    if (!sub) return false;
+    const steps = sub.authenticationExecutions.filter(isOn);
+    const roleCondition = steps.some((e) => {
+      const config = e.authenticatorConfig === undefined ? undefined : configs.get(e.authenticatorConfig);
+      return (
+        e.authenticator === AUTHENTICATORS.userRoleCondition &&
+        e.requirement === 'REQUIRED' &&
+        config?.[USER_ROLE_CONDITION_KEYS.role] === TWO_FACTOR_ROLE &&
+        config[USER_ROLE_CONDITION_KEYS.negate] !== 'true'
+      );
+    });
+    const conditions = steps.filter((e) => e.authenticator?.startsWith('conditional-'));
+    return roleCondition && conditions.length === 1 && steps.some((e) => e.authenticator === AUTHENTICATORS.otpForm && e.requirement === 'REQUIRED');
+  };
+  const visit = (flow: RealmAuthenticationFlow, seen: Set<string>) => {
+    if (seen.has(flow.alias)) return void problems.push(`flow ${flow.alias} includes itself`);
+    seen.add(flow.alias);
+    const steps = byPriority(flow).filter(isOn);
+    steps.forEach((step, index) => {
+      if (step.authenticatorFlow) {
+        const sub = step.flowAlias === undefined ? undefined : flows.get(step.flowAlias);
+        if (!sub) problems.push(`${flow.alias}: subflow ${step.flowAlias ?? '(no alias)'} is not in the file`);
+        else visit(sub, new Set(seen));
+        return;
+      }
+      const authenticator = step.authenticator ?? '(none)';
+      if (!TWO_FACTOR_SAFE_AUTHENTICATORS.includes(authenticator)) {
+        problems.push(`${flow.alias}: ${authenticator} (${step.requirement}) is not known to keep the second factor`);
+      }
+      if (PASSWORD_AUTHENTICATORS.includes(authenticator)) {
+        passwordSteps += 1;
+        if (step.requirement !== 'REQUIRED') problems.push(`${flow.alias}: ${authenticator} is ${step.requirement}, not REQUIRED`);
+        const after = steps.slice(index + 1);
+        const guarded = after.some(
+          (e) => e.authenticatorFlow && e.requirement === 'CONDITIONAL' && asksOtpByRole(e.flowAlias === undefined ? undefined : flows.get(e.flowAlias)),
+        );
+        if (!guarded) problems.push(`${flow.alias}: no CONDITIONAL subflow after ${authenticator} asks for OTP (REQUIRED) when the user has ${TWO_FACTOR_ROLE}`);
+        const bypass = after.filter((e) => e.requirement === 'ALTERNATIVE');
+        if (bypass.length > 0) problems.push(`${flow.alias}: an ALTERNATIVE step after ${authenticator} could stand in for the second factor`);
+      }
+    });
+  };
+  visit(top, new Set());
+  if (passwordSteps === 0) problems.push(`browser flow ${top.alias} asks for no password`);
+  return problems;
+}
 
 /** Every rule of the realm lint; `realm-lint.spec.ts` runs them over both realm files and proves each one bites. */
 export const REALM_RULES: readonly RealmRule[] = [
@@ -337,6 +414,66 @@ export const REALM_RULES: readonly RealmRule[] = [
             .filter((l) => !imported.localizationTexts?.[l]?.[`locale_${unnamed}`]?.trim())
             .map((l) => `no locale_${unnamed} text for ${l}`),
         );
+      }
+      return problems;
+    },
+  },
+  {
+    id: 'two-factor-flow',
+    summary: `production: the browser flow asks for a one-time code (REQUIRED OTP form) after the password of every user with ${TWO_FACTOR_ROLE}, sends those without an authenticator app to set one up (CONFIGURE_TOTP on), and uses nothing that could stand in for it`,
+    appliesTo: ['production'],
+    check: ({ imported }) => {
+      const problems = twoFactorFlowProblems(imported);
+      const configureTotp = imported.requiredActions?.find((a) => a.alias === 'CONFIGURE_TOTP');
+      // Unset: Keycloak's import enables its default required actions, CONFIGURE_TOTP among them.
+      if (imported.requiredActions !== undefined && configureTotp?.enabled !== true) problems.push('required action CONFIGURE_TOTP is not enabled');
+      return problems;
+    },
+  },
+  {
+    id: 'two-factor-roles',
+    summary: `production: ${TWO_FACTOR_ROLE} exists, and every role that can read restricted or confidential concerns (canReadConcern in @rd/auth-core) includes it as a composite`,
+    appliesTo: ['production'],
+    check: ({ imported }) => {
+      const roles = imported.roles?.realm ?? [];
+      const marker = roles.find((role) => role.name === TWO_FACTOR_ROLE);
+      const problems: string[] = [];
+      if (!marker) problems.push(`no realm role ${TWO_FACTOR_ROLE}`);
+      else if (marker.composite === true || (marker.composites?.realm ?? []).length > 0) problems.push(`${TWO_FACTOR_ROLE} must not include other roles`);
+      for (const name of rolesThatReadProtectedConcerns()) {
+        const role = roles.find((r) => r.name === name);
+        if (!role) problems.push(`${name}: no such realm role`);
+        else if (role.composite !== true || !role.composites?.realm?.includes(TWO_FACTOR_ROLE)) problems.push(`${name}: reads restricted or confidential concerns but does not include ${TWO_FACTOR_ROLE}`);
+      }
+      return problems;
+    },
+  },
+  {
+    id: 'otp-policy',
+    summary: 'production: TOTP, HMAC-SHA1, 6 digits, 30 s, each code used once (what common authenticator apps expect)',
+    appliesTo: ['production'],
+    check: ({ imported }) => {
+      const expected = { ...PRODUCTION_OTP_POLICY } as Record<string, unknown>;
+      const actual = imported as unknown as Record<string, unknown>;
+      return Object.keys(expected)
+        .filter((key) => key !== 'otpPolicyInitialCounter' && actual[key] !== expected[key])
+        .map((key) => `${key} is ${String(actual[key] ?? 'unset')}, not ${String(expected[key])}`);
+    },
+  },
+  {
+    id: 'dev-logins-without-two-factor',
+    summary: `dev: demo users sign in with their password alone (Keycloak's built-in browser flow, no ${TWO_FACTOR_ROLE}, no OTP set-up pending)`,
+    appliesTo: ['dev'],
+    check: ({ imported }) => {
+      const problems: string[] = [];
+      if (imported.browserFlow !== undefined && imported.browserFlow !== 'browser') problems.push(`browserFlow is ${imported.browserFlow}, not Keycloak's built-in browser`);
+      for (const flow of imported.authenticationFlows ?? []) {
+        if (flow.authenticationExecutions.some((e) => e.authenticator === AUTHENTICATORS.otpForm && isOn(e))) problems.push(`flow ${flow.alias} asks for OTP`);
+      }
+      if ((imported.roles?.realm ?? []).some((role) => role.name === TWO_FACTOR_ROLE)) problems.push(`realm role ${TWO_FACTOR_ROLE} exists`);
+      for (const user of imported.users ?? []) {
+        if ((user.requiredActions ?? []).includes('CONFIGURE_TOTP')) problems.push(`${user.username}: CONFIGURE_TOTP pending`);
+        if ((user.realmRoles ?? []).includes(TWO_FACTOR_ROLE)) problems.push(`${user.username}: holds ${TWO_FACTOR_ROLE}`);
       }
       return problems;
     },

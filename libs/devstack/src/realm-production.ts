@@ -1,6 +1,15 @@
 import { resolve } from 'node:path';
-import type { RealmClient, RealmRepresentation } from './realm';
+import type { RealmClient, RealmRepresentation, RealmRole } from './realm';
 import { TEST_ONLY_CLIENT_ID } from './realm-lint';
+import {
+  PRODUCTION_OTP_POLICY,
+  rolesThatReadProtectedConcerns,
+  TWO_FACTOR_AUTHENTICATOR_CONFIG,
+  TWO_FACTOR_BROWSER_FLOW,
+  TWO_FACTOR_FLOWS,
+  TWO_FACTOR_ROLE,
+  TWO_FACTOR_ROLE_DESCRIPTION,
+} from './two-factor';
 
 /**
  * The production realm, generated from the dev realm by `renderProductionRealm` (never edited by hand):
@@ -52,6 +61,8 @@ export const ADMIN_CLI_WITHOUT_FLOWS: RealmClient = {
 const PRODUCTION_SETTINGS: Array<{ after?: string; set: Record<string, unknown> }> = [
   { set: { sslRequired: 'all', registrationAllowed: false, verifyEmail: true, rememberMe: false } },
   { after: 'editUsernameAllowed', set: { passwordPolicy: PRODUCTION_PASSWORD_POLICY } },
+  // The second factor of the browser flow (two-factor.ts): TOTP that common authenticator apps read.
+  { after: 'passwordPolicy', set: { ...PRODUCTION_OTP_POLICY } },
   // Refresh token rotation: a stolen refresh token of the public console works once at most (RFC 9700 §4.14.2).
   { after: 'maxDeltaTimeSeconds', set: { revokeRefreshToken: true, refreshTokenMaxReuse: 0 } },
   // Login and admin events, for access reviews; details off so user representations do not pile up there.
@@ -80,10 +91,25 @@ function productionClient(client: RealmClient): RealmClient {
 }
 
 /**
+ * The dev realm's roles, each role that can read restricted or confidential concerns made a composite holding
+ * `two-factor-required` (so the browser flow asks it for a one-time code), and that role itself.
+ */
+function productionRoles(roles: readonly RealmRole[]): RealmRole[] {
+  const twoFactor = new Set<string>(rolesThatReadProtectedConcerns());
+  const withTwoFactor = (role: RealmRole): RealmRole => {
+    if (!twoFactor.has(role.name)) return structuredClone(role);
+    const others = (role.composites?.realm ?? []).filter((name) => name !== TWO_FACTOR_ROLE);
+    return { ...structuredClone(role), composite: true, composites: { ...role.composites, realm: [...others, TWO_FACTOR_ROLE] } };
+  };
+  return [...roles.filter((role) => role.name !== TWO_FACTOR_ROLE).map(withTwoFactor), { name: TWO_FACTOR_ROLE, description: TWO_FACTOR_ROLE_DESCRIPTION }];
+}
+
+/**
  * The production realm: the dev realm's roles, groups, client scopes, mappers and clients, without the test-only
  * client and the demo users; an admin-cli without the password grant; TLS everywhere, email verification, a
- * password policy, refresh token rotation, events, SMTP, and redirect URIs / web origins from `${RD_CONSOLE_URL}`
- * only (no default).
+ * password policy, refresh token rotation, events, SMTP, redirect URIs / web origins from `${RD_CONSOLE_URL}`
+ * only (no default), and a browser flow that asks every role able to read restricted or confidential concerns for
+ * a one-time code (TOTP) after the password.
  */
 export function productionRealm(dev: RealmRepresentation): RealmRepresentation {
   const { users: _demoUsers, clients = [], ...settings } = structuredClone(dev) as RealmRepresentation & Record<string, unknown>;
@@ -95,12 +121,17 @@ export function productionRealm(dev: RealmRepresentation): RealmRepresentation {
     if (after !== undefined && at < 0) throw new Error(`the dev realm has no ${after}: cannot place ${Object.keys(set).join(', ')}`);
     entries.splice(at < 0 ? entries.length : at + 1, 0, ...fresh);
   }
+  const realm = Object.fromEntries(entries) as unknown as RealmRepresentation;
   return {
-    ...(Object.fromEntries(entries) as unknown as RealmRepresentation),
+    ...realm,
+    roles: { ...realm.roles, realm: productionRoles(realm.roles?.realm ?? []) },
     clients: [
       ...clients.filter((c) => c.clientId !== TEST_ONLY_CLIENT_ID && c.clientId !== ADMIN_CLI_WITHOUT_FLOWS.clientId).map(productionClient),
       structuredClone(ADMIN_CLI_WITHOUT_FLOWS),
     ],
+    browserFlow: TWO_FACTOR_BROWSER_FLOW,
+    authenticationFlows: structuredClone([...TWO_FACTOR_FLOWS]),
+    authenticatorConfig: structuredClone([...TWO_FACTOR_AUTHENTICATOR_CONFIG]),
   };
 }
 

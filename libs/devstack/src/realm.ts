@@ -46,6 +46,42 @@ export interface RealmUser {
   credentials?: Array<{ type: string; value: string; temporary?: boolean }>;
 }
 
+export interface RealmRole {
+  name: string;
+  description?: string;
+  composite?: boolean;
+  /** Roles this one includes: a user holding it holds them too (and Keycloak's role conditions see them). */
+  composites?: { realm?: string[] };
+}
+
+/** One step of an authentication flow, as a realm export writes it. */
+export interface RealmFlowExecution {
+  /** An authenticator's provider id (`auth-otp-form`), or unset for a subflow. */
+  authenticator?: string;
+  /** Alias of an `authenticatorConfig` entry. */
+  authenticatorConfig?: string;
+  /** Alias of the subflow when `authenticatorFlow`. */
+  flowAlias?: string;
+  authenticatorFlow: boolean;
+  requirement: 'REQUIRED' | 'ALTERNATIVE' | 'CONDITIONAL' | 'DISABLED';
+  priority: number;
+  userSetupAllowed?: boolean;
+}
+
+export interface RealmAuthenticationFlow {
+  alias: string;
+  description?: string;
+  providerId: string;
+  topLevel: boolean;
+  builtIn: boolean;
+  authenticationExecutions: RealmFlowExecution[];
+}
+
+export interface RealmAuthenticatorConfig {
+  alias: string;
+  config: Record<string, string>;
+}
+
 export interface RealmRepresentation {
   realm: string;
   enabled?: boolean;
@@ -66,10 +102,23 @@ export interface RealmRepresentation {
   eventsExpiration?: number;
   adminEventsEnabled?: boolean;
   adminEventsDetailsEnabled?: boolean;
-  roles?: { realm?: Array<{ name: string; description?: string }> };
+  otpPolicyType?: string;
+  otpPolicyAlgorithm?: string;
+  otpPolicyDigits?: number;
+  otpPolicyPeriod?: number;
+  otpPolicyLookAheadWindow?: number;
+  otpPolicyCodeReusable?: boolean;
+  roles?: { realm?: RealmRole[] };
   groups?: RealmGroup[];
   clients?: RealmClient[];
   users?: RealmUser[];
+  /** Alias of the flow that signs users in through the browser (Keycloak's built-in `browser` when unset). */
+  browserFlow?: string;
+  /** Flows defined by the file; Keycloak's import adds its built-in ones besides (26.7.3). */
+  authenticationFlows?: RealmAuthenticationFlow[];
+  authenticatorConfig?: RealmAuthenticatorConfig[];
+  /** Required actions; when unset Keycloak's import enables its defaults (CONFIGURE_TOTP among them). */
+  requiredActions?: Array<{ alias: string; providerId?: string; enabled?: boolean; defaultAction?: boolean }>;
 }
 
 /** `${NAME}` or `${NAME:default}`, as Keycloak's realm import resolves them (first `:` splits off the default). */
