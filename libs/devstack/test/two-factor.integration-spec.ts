@@ -232,6 +232,17 @@ describe('production realm: two-factor sign-in in a real Keycloak', () => {
     await page.context().close();
   });
 
+  it('should send a police officer whose OTP credential an admin deleted (lost phone) to set up a new app', async () => {
+    const credentials = await admin.call<Array<{ id: string; type: string }>>('GET', `/${REALM}/users/${userIds.police}/credentials`);
+    const otp = credentials.find((c) => c.type === 'otp');
+    expect(otp).toBeDefined();
+    // What the runbook tells an admin to do (admin console: Users → user → Credentials → Delete on the OTP row).
+    await admin.call('DELETE', `/${REALM}/users/${userIds.police}/credentials/${otp?.id}`);
+    const signIn4 = await signIn(USERS.police.username);
+    expect(signIn4.next).toBe('login-login-config-totp');
+    await signIn4.page.context().close();
+  });
+
   it('should sign a regional reviewer in with the password alone', async () => {
     const signIn3 = await signIn(USERS.reviewer.username);
     expect(signIn3.next).toBe('redirected');
