@@ -224,6 +224,9 @@ describe('production realm: two-factor sign-in in a real Keycloak', () => {
     await page.fill('#otp', wrong === totp(totpKey) ? '000000' : wrong);
     await Promise.all([page.waitForLoadState(), page.click('#kc-login')]);
     expect(await whereNow(page)).toBe('login-login-otp');
+    // A wrong code counts toward brute-force protection like a wrong password (the runbook says so).
+    const attacks = await admin.call<{ numFailures: number }>('GET', `/${REALM}/attack-detection/brute-force/users/${userIds.police}`);
+    expect(attacks.numFailures).toBeGreaterThanOrEqual(1);
     // The code of the next 30 s step: the one just used at set-up may not be used twice (look-ahead window 1).
     await page.fill('#otp', totp(totpKey, Date.now() + 30_000));
     await Promise.all([page.waitForURL((url) => url.href.startsWith(CONSOLE_URL)), page.click('#kc-login')]);
