@@ -24,7 +24,10 @@ const PASSWORD = `Tw0-factor-${randomBytes(6).toString('hex')}`;
 const USERS = {
   police: { username: `police.${suffix}`, role: 'police-officer' },
   reviewer: { username: `reviewer.${suffix}`, role: 'regional-reviewer' },
+  enrolledReviewer: { username: `reviewer2.${suffix}`, role: 'regional-reviewer' },
 } as const;
+/** Secret of an authenticator app the second reviewer set up of their own accord (Keycloak stores it as text). */
+const REVIEWER_OTP_SECRET = randomBytes(10).toString('hex');
 
 /** The master realm's admin through admin-cli, with a fresh token per call (they live 60 s). */
 class KeycloakAdmin {
@@ -53,15 +56,21 @@ class KeycloakAdmin {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  async createUser(realm: string, username: string, role: string): Promise<string> {
-    await this.call('POST', `/${realm}`.concat('/users'), {
+  async createUser(realm: string, username: string, role: string, otpSecret?: string): Promise<string> {
+    const otp = otpSecret && {
+      type: 'otp',
+      userLabel: 'own phone',
+      secretData: JSON.stringify({ value: otpSecret }),
+      credentialData: JSON.stringify({ subType: 'totp', digits: 6, period: 30, algorithm: 'HmacSHA1', counter: 0 }),
+    };
+    await this.call('POST', `/${realm}/users`, {
       username,
       email: `${username}@example.org`,
       firstName: 'Test',
       lastName: role,
       enabled: true,
       emailVerified: true,
-      credentials: [{ type: 'password', value: PASSWORD, temporary: false }],
+      credentials: [{ type: 'password', value: PASSWORD, temporary: false }, ...(otp ? [otp] : [])],
     });
     const [user] = await this.call<Array<{ id: string }>>('GET', `/${realm}/users?exact=true&username=${encodeURIComponent(username)}`);
     const roleRep = await this.call('GET', `/${realm}/roles/${role}`);
@@ -91,7 +100,10 @@ function totp(base32Key: string, atMs = Date.now()): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let bits = '';
   for (const char of base32Key.replace(/[\s=]/g, '').toUpperCase()) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
-  const key = Buffer.from(bits.match(/.{8}/g)?.map((byte) => parseInt(byte, 2)) ?? []);
+  return totpWithKey(Buffer.from(bits.match(/.{8}/g)?.map((byte) => parseInt(byte, 2)) ?? []), atMs);
+}
+
+function totpWithKey(key: Buffer, atMs: number): string {
   const counter = Buffer.alloc(8);
   counter.writeBigUInt64BE(BigInt(Math.floor(atMs / 1000 / 30)));
   const mac = createHmac('sha1', key).update(counter).digest();
@@ -110,7 +122,7 @@ describe('production realm: two-factor sign-in in a real Keycloak', () => {
   let keycloak: KeycloakHandle;
   let admin: KeycloakAdmin;
   let browser: Browser;
-  const userIds: Record<keyof typeof USERS, string> = { police: '', reviewer: '' };
+  const userIds: Record<keyof typeof USERS, string> = { police: '', reviewer: '', enrolledReviewer: '' };
   let totpKey = '';
   let consoleStandIn: Server | undefined;
 
@@ -122,7 +134,9 @@ describe('production realm: two-factor sign-in in a real Keycloak', () => {
     admin = new KeycloakAdmin(keycloak.url, devstackConfig().adminPassword);
     await admin.call('POST', '', productionRealmForTest());
     await admin.call('POST', '', { realm: DEFAULTS_REALM, enabled: true });
-    for (const key of Object.keys(USERS) as Array<keyof typeof USERS>) userIds[key] = await admin.createUser(REALM, USERS[key].username, USERS[key].role);
+    for (const key of Object.keys(USERS) as Array<keyof typeof USERS>) {
+      userIds[key] = await admin.createUser(REALM, USERS[key].username, USERS[key].role, key === 'enrolledReviewer' ? REVIEWER_OTP_SECRET : undefined);
+    }
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   }, 300_000);
 
@@ -255,5 +269,17 @@ describe('production realm: two-factor sign-in in a real Keycloak', () => {
     const credentials = await admin.call<Array<{ type: string }>>('GET', `/${REALM}/users/${userIds.reviewer}/credentials`);
     expect(credentials.map((c) => c.type)).toEqual(['password']);
     await signIn3.page.context().close();
+  });
+
+  it('should ask a reviewer who set up an authenticator app anyway for its code', async () => {
+    const credentials = await admin.call<Array<{ type: string }>>('GET', `/${REALM}/users/${userIds.enrolledReviewer}/credentials`);
+    expect(credentials.map((c) => c.type).sort()).toEqual(['otp', 'password']);
+    const signIn5 = await signIn(USERS.enrolledReviewer.username);
+    expect(signIn5.next).toBe('login-login-otp');
+    const { page } = signIn5;
+    await page.fill('#otp', totpWithKey(Buffer.from(REVIEWER_OTP_SECRET, 'utf8'), Date.now()));
+    await Promise.all([page.waitForURL((url) => url.href.startsWith(CONSOLE_URL)), page.click('#kc-login')]);
+    expect(((await tokensFor(signIn5)).realm_access as { roles: string[] }).roles).toContain('regional-reviewer');
+    await page.context().close();
   });
 });
