@@ -1,4 +1,4 @@
--- Generated from libs/devstack/src/database-roles.ts (initSqlScript); do not edit by hand: npm run db:init-sql.
+-- Generated from libs/database-roles/src/database-roles.ts (initSqlScript); do not edit by hand: npm run db:init-sql.
 -- Run once by the postgres image on an empty data volume (/docker-entrypoint-initdb.d), as POSTGRES_USER, with psql.
 -- Per service: database rd_<service>, owned by rd_<service>_owner (migrations) and used by rd_<service>_app (the
 -- running service: DML on its own tables only; the audit service INSERT and SELECT only). Nobody else may connect.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { APPEND_AND_READ, appPrivilegesOf, initSqlScript, READ_WRITE, roleDatabaseUrl, schemaStatements, serviceRoleNames } from './database-roles';
+import { APPEND_AND_READ, appPrivilegesOf, initSqlScript, READ_WRITE, roleDatabaseUrl, schemaStatements, serviceRoleNames } from '@rd/database-roles';
 import { REPO_ROOT, SERVICES } from './platform';
 
 describe('database roles', () => {

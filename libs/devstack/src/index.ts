@@ -6,7 +6,6 @@ export * from './process';
 export * from './keycloak';
 export * from './realm';
 export * from './platform';
-export * from './database-roles';
 export * from './console-build';
 export * from './console-server';
 export * from './message-catcher';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { appPrivilegesOf, provisionServiceDatabase, roleDatabaseUrl, serviceRoleNames } from './database-roles';
+import { appPrivilegesOf, provisionServiceDatabase, roleDatabaseUrl, serviceRoleNames } from '@rd/database-roles';
 import { startMessageCatcher, type MessageCatcher } from './message-catcher';
 import { httpOk, isPortOpen, run, sleep } from './process';
 

@@ -1,7 +1,7 @@
 import { adminDatabaseUrl, dropDatabase } from '@rd/testing';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { APPEND_AND_READ, databaseUrlOf, provisionServiceDatabase, READ_WRITE, roleDatabaseUrl, serviceRoleNames, type ServiceDatabaseSpec } from '../src';
+import { APPEND_AND_READ, databaseUrlOf, provisionServiceDatabase, READ_WRITE, roleDatabaseUrl, serviceRoleNames, type ServiceDatabaseSpec } from '@rd/database-roles';
 
 async function query<T extends object>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new Client({ connectionString: url });

@@ -1,4 +1,4 @@
-import { appPrivilegesOf, databaseUrlOf, provisionServiceDatabase, roleDatabaseUrl, serviceRoleNames, type TablePrivilege } from '@rd/devstack';
+import { appPrivilegesOf, databaseUrlOf, provisionServiceDatabase, roleDatabaseUrl, serviceRoleNames, type TablePrivilege } from '@rd/database-roles';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
