@@ -93,6 +93,24 @@ export const TRUST_KEY = 'fb';
 /** Every key a plan decides: the breakdown cells and the survey averages. */
 export const PLANNED_KEYS: readonly string[] = [...new Set([...BREAKDOWN_RELATIONS.flatMap((r) => [...r.parts, ...(r.total ? [r.total] : [])]), TRUST_KEY])];
 
+/** `BREAKDOWN_RELATIONS` as indices into `PLANNED_KEYS` (total -1: a grand total). */
+const BREAKDOWN_KEY_RELATIONS = BREAKDOWN_RELATIONS.map((r) => ({ parts: r.parts.map((k) => PLANNED_KEYS.indexOf(k)), total: r.total ? PLANNED_KEYS.indexOf(r.total) : -1 }));
+
+/** The raw-count keys a plan reads (`breakdownCount` of every planned key): the gender × age table, topics, sensitivities, respondents. */
+export const PLAN_RAW_KEYS: readonly string[] = [
+  ...new Set(
+    PLANNED_KEYS.flatMap((key) =>
+      key === TRUST_KEY
+        ? ['fb.n']
+        : key.startsWith('att.g.')
+          ? AGE_GROUPS.map((a) => `att.${key.slice(6)}.${a}`)
+          : key.startsWith('att.a.')
+            ? GENDERS.map((x) => `att.${x}.${key.slice(6)}`)
+            : [key],
+    ),
+  ),
+];
+
 /** One row of a quarter's table: the unit the table is about (first) or one of the units one level down. */
 export interface PlanRow {
   id: string;
@@ -110,48 +128,69 @@ export interface PlanRow {
  * any of their quarters hides (the caller unites the plans), so a range never shows a sum with a hidden quarter.
  */
 export function planSuppression(rows: readonly PlanRow[], threshold: number): Map<string, Set<string>> {
-  const SEP = '\u0000';
-  const term = (row: string, key: string) => `${row}${SEP}${key}`;
-  const values = new Map<string, number>();
-  for (const row of rows) for (const key of PLANNED_KEYS) values.set(term(row.id, key), breakdownCount(row.counts, key));
-  const relations: { parts: string[]; total: string | null }[] = [];
+  // Terms are numbered row × key (a request plans hundreds of quarter tables, so no string keys or sorting here).
+  const K = PLANNED_KEYS.length;
+  const index = new Map<string, number>();
+  for (const row of rows) if (!index.has(row.id)) index.set(row.id, index.size);
+  const ids = [...index.keys()];
+  const values = new Float64Array(ids.length * K);
+  let anySmall = false;
   for (const row of rows) {
-    for (const r of BREAKDOWN_RELATIONS) relations.push({ parts: r.parts.map((k) => term(row.id, k)), total: r.total ? term(row.id, r.total) : null });
+    const base = (index.get(row.id) as number) * K;
+    for (let k = 0; k < K; k += 1) values[base + k] = breakdownCount(row.counts, PLANNED_KEYS[k]);
+  }
+  for (const n of values) if (n > 0 && n < threshold) anySmall = true;
+  const out = new Map<string, Set<string>>(rows.map((r) => [r.id, new Set<string>()]));
+  if (!anySmall) return out;
+  const relations: { parts: number[]; total: number }[] = [];
+  for (const row of rows) {
+    const base = (index.get(row.id) as number) * K;
+    for (const r of BREAKDOWN_KEY_RELATIONS) relations.push({ parts: r.parts.map((k) => base + k), total: r.total < 0 ? -1 : base + r.total });
   }
   if (rows.length > 1) {
-    const [root, ...children] = rows;
-    for (const key of PLANNED_KEYS) relations.push({ parts: children.map((c) => term(c.id, key)), total: term(root.id, key) });
+    const [root, ...children] = rows.map((r) => (index.get(r.id) as number) * K);
+    for (let k = 0; k < K; k += 1) relations.push({ parts: children.map((c) => c + k), total: root + k });
   }
-  const value = (t: string) => values.get(t) ?? 0;
-  const hiddenTerms = new Set([...values].filter(([, n]) => n > 0 && n < threshold).map(([t]) => t));
-  let changed = hiddenTerms.size > 0;
+  const hiddenTerms = new Uint8Array(values.length);
+  for (let t = 0; t < values.length; t += 1) if (values[t] > 0 && values[t] < threshold) hiddenTerms[t] = 1;
+  let changed = true;
   while (changed) {
     changed = false;
     for (const { parts, total } of relations) {
-      const hiddenParts = parts.filter((t) => hiddenTerms.has(t));
-      const totalHidden = total !== null && hiddenTerms.has(total);
-      const unknown = hiddenParts.length + (totalHidden ? 1 : 0);
+      let hiddenCount = 0;
+      let mass = 0;
+      let shownNonZero = false;
+      for (const t of parts) {
+        if (hiddenTerms[t]) {
+          hiddenCount += 1;
+          mass += values[t];
+        } else if (values[t] > 0) shownNonZero = true;
+      }
+      const totalHidden = total >= 0 && hiddenTerms[total] === 1;
+      const unknown = hiddenCount + (totalHidden ? 1 : 0);
       if (unknown === 0) continue;
-      const shown = parts.filter((t) => !hiddenTerms.has(t));
-      const mass = hiddenParts.reduce((s, t) => s + value(t), 0);
-      const massShort = !totalHidden && mass < threshold && shown.some((t) => value(t) > 0);
+      const massShort = !totalHidden && mass < threshold && shownNonZero;
       if (unknown >= 2 && !massShort) continue;
       const need = Math.max(1, threshold - mass);
-      const enough = shown.filter((t) => value(t) >= need).sort((a, b) => value(a) - value(b))[0];
-      const largest = shown.filter((t) => value(t) > 0).sort((a, b) => value(b) - value(a))[0];
-      // No non-zero part left: a hidden zero part is often pinned at 0 by a shown zero elsewhere, the total is not.
-      const totalInstead = total !== null && !totalHidden ? total : undefined;
-      const pick = enough ?? largest ?? totalInstead ?? shown[0];
-      if (pick === undefined) continue;
-      hiddenTerms.add(pick);
+      // The first shown part of the smallest value that is enough, else the first of the largest non-zero value.
+      let enough = -1;
+      let largest = -1;
+      let firstShown = -1;
+      for (const t of parts) {
+        if (hiddenTerms[t]) continue;
+        if (firstShown < 0) firstShown = t;
+        const v = values[t];
+        if (v >= need && (enough < 0 || v < values[enough])) enough = t;
+        if (v > 0 && (largest < 0 || v > values[largest])) largest = t;
+      }
+      const totalInstead = total >= 0 && !totalHidden ? total : -1;
+      const pick = enough >= 0 ? enough : largest >= 0 ? largest : totalInstead >= 0 ? totalInstead : firstShown;
+      if (pick < 0) continue;
+      hiddenTerms[pick] = 1;
       changed = true;
     }
   }
-  const out = new Map<string, Set<string>>(rows.map((r) => [r.id, new Set<string>()]));
-  for (const t of hiddenTerms) {
-    const [row, key] = t.split(SEP);
-    out.get(row)?.add(key);
-  }
+  for (let t = 0; t < hiddenTerms.length; t += 1) if (hiddenTerms[t]) out.get(ids[Math.floor(t / K)])?.add(PLANNED_KEYS[t % K]);
   return out;
 }
 
