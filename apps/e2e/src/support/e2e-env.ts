@@ -7,6 +7,8 @@ export interface E2eEnv {
   databaseUrls: Record<string, string>;
   /** Where notifications' emails (.eml) and SMS (sms.jsonl) land. */
   messagesDir: string;
+  /** Where each process of the platform (services, gateway) writes its stdout and stderr, one `<name>.log` each. */
+  logDir: string;
 }
 
 const KEY = 'RD_E2E_ENV';

@@ -28,6 +28,7 @@ export default async function globalSetup(): Promise<void> {
     string
   >;
   const consoleUrl = `http://localhost:${E2E_CONSOLE_PORT}`;
+  const logDir = join(__dirname, '..', '..', '..', '..', 'test-output', 'e2e-logs', prefix);
   const platform = await startPlatform({
     natsUrl: testNatsUrl(),
     pgAdminUrl: adminDatabaseUrl(),
@@ -36,8 +37,8 @@ export default async function globalSetup(): Promise<void> {
     gatewayPort: E2E_GATEWAY_PORT,
     issuerUrl: keycloak.issuerUrl,
     corsOrigins: [consoleUrl],
-    logDir: join(__dirname, '..', '..', '..', '..', 'test-output', 'e2e-logs', prefix),
-    messagesDir: join(__dirname, '..', '..', '..', '..', 'test-output', 'e2e-logs', prefix, 'messages'),
+    logDir,
+    messagesDir: join(logDir, 'messages'),
     seedDemo: true,
     log,
   });
@@ -55,6 +56,7 @@ export default async function globalSetup(): Promise<void> {
     prefix,
     databaseUrls: platform.databaseUrls,
     messagesDir: platform.messages.dir,
+    logDir,
   });
   log(`platform up in ${((Date.now() - started) / 1000).toFixed(1)} s (prefix ${prefix})`);
 }
