@@ -7,6 +7,7 @@ export * from './rpc-exception.filter';
 export * from './prefixed-nats.server';
 export * from './rpc.client';
 export * from './streams';
+export * from './stream-capacity';
 export * from './jetstream.publisher';
 export * from './event.consumer';
 export * from './nest/service-runtime.options';

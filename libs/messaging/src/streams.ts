@@ -7,10 +7,14 @@ export interface EventStreamLimits {
   duplicateWindowMs?: number;
   /** Copies kept by a cluster (NATS_STREAM_REPLICAS); an existing stream keeps its own (raised by ops, see runbook). */
   replicas?: number;
+  /** Largest message the stream accepts (default: the server's max_payload). */
+  maxMsgSize?: number;
 }
 
 /**
- * Creates the owner's event stream if missing. Retention `limits` because several services consume
+ * Creates the owner's event stream if missing, with development-sized limits unless given: production streams are
+ * created and sized by operators (PRODUCTION_STREAM_LIMITS in stream-capacity.ts, docs/runbooks/streams.md), and an
+ * existing stream keeps its limits. Retention `limits` because several services consume
  * the same events, each with its own durable consumer; `discard: new` so limits never silently
  * delete unconsumed events.
  */
@@ -30,6 +34,7 @@ export async function ensureEventStream(
     max_bytes: limits.maxBytes ?? 1024 * 1024 * 1024,
     duplicate_window: nanos(limits.duplicateWindowMs ?? 2 * 60 * 1000),
     num_replicas: limits.replicas ?? 1,
+    ...(limits.maxMsgSize ? { max_msg_size: limits.maxMsgSize } : {}),
   };
   await addOrKeep(jsm, name, () => jsm.streams.add(config));
   return name;

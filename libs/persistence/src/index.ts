@@ -1,4 +1,5 @@
 export * from './outbox-message.entity';
+export * from './aggregate-key';
 export * from './inbox-message.entity';
 export * from './messaging-tables.sql';
 export * from './mikro-orm-config';

@@ -1,3 +1,5 @@
+import { OUTBOX_AGGREGATE_KEY_SQL } from './aggregate-key';
+
 /** Channel the outbox trigger notifies so the relay wakes up at commit time. */
 export const OUTBOX_NOTIFY_CHANNEL = 'rd_outbox';
 
@@ -34,3 +36,29 @@ export const MESSAGING_TABLES_DOWN: readonly string[] = [
   'drop function if exists outbox_notify()',
   'drop table if exists "outbox_message"',
 ];
+
+/**
+ * Order per aggregate instead of one global order (issue 12): `aggregate_key` (set by recordEvent, see
+ * aggregate-key.ts; rows still waiting are keyed here, rows written by an older replica during a rolling deploy get
+ * '' and keep one order among themselves) and `seq`, the insertion order (created_at has millisecond ties inside a
+ * transaction and uuids are random). Every service's migration `..._outbox_aggregate_key` applies this.
+ */
+export const OUTBOX_ORDERING_UP: readonly string[] = [
+  `alter table "outbox_message" add column "aggregate_key" varchar(200) not null default ''`,
+  `alter table "outbox_message" add column "seq" bigserial not null`,
+  `update "outbox_message" set "aggregate_key" = ${OUTBOX_AGGREGATE_KEY_SQL} where "published_at" is null`,
+  `drop index if exists "outbox_message_unpublished_idx"`,
+  `create index "outbox_message_pending_idx" on "outbox_message" ("seq") where published_at is null`,
+  `create index "outbox_message_pending_key_idx" on "outbox_message" ("aggregate_key", "seq") where published_at is null`,
+];
+
+export const OUTBOX_ORDERING_DOWN: readonly string[] = [
+  'drop index if exists "outbox_message_pending_key_idx"',
+  'drop index if exists "outbox_message_pending_idx"',
+  `create index if not exists "outbox_message_unpublished_idx" on "outbox_message" ("created_at") where published_at is null`,
+  'alter table "outbox_message" drop column if exists "seq"',
+  'alter table "outbox_message" drop column if exists "aggregate_key"',
+];
+
+/** The outbox and inbox tables as the latest migration leaves them (test harnesses that build tables directly). */
+export const MESSAGING_TABLES_LATEST_UP: readonly string[] = [...MESSAGING_TABLES_UP, ...OUTBOX_ORDERING_UP];

@@ -1,7 +1,7 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { defineEvent, type DataOf } from '@rd/contracts';
-import { applyOnce, createOrmConfig, MESSAGING_TABLES_UP, recordEvent } from '@rd/persistence';
+import { applyOnce, createOrmConfig, MESSAGING_TABLES_LATEST_UP, recordEvent } from '@rd/persistence';
 import { randomUUID } from 'node:crypto';
 import type { JetStreamManager } from 'nats';
 import { z } from 'zod';
@@ -48,7 +48,7 @@ export async function initWidgetOrm(db: { url: string; migrationUrl: string }, p
   const owner = new Client({ connectionString: db.migrationUrl });
   await owner.connect();
   try {
-    for (const statement of [...MESSAGING_TABLES_UP, ...TEST_TABLES_UP]) await owner.query(statement);
+    for (const statement of [...MESSAGING_TABLES_LATEST_UP, ...TEST_TABLES_UP]) await owner.query(statement);
   } finally {
     await owner.end();
   }

@@ -11,7 +11,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { headers as natsHeaders, JSONCodec, nanos, type JetStreamClient, type JetStreamManager } from 'nats';
 import { z } from 'zod';
-import { createOrmConfig, MESSAGING_TABLES_UP, recordEvent, type AckedPublish } from '../../src';
+import { createOrmConfig, MESSAGING_TABLES_LATEST_UP, recordEvent, type AckedPublish } from '../../src';
 import { Client } from 'pg';
 
 /** A tiny aggregate for the relay tests: one row per write, one event per row. */
@@ -44,7 +44,7 @@ export async function initWidgetOrm(db: { url: string; migrationUrl: string }, p
   const owner = new Client({ connectionString: db.migrationUrl });
   await owner.connect();
   try {
-    for (const statement of [...MESSAGING_TABLES_UP, WIDGET_TABLE_UP]) await owner.query(statement);
+    for (const statement of [...MESSAGING_TABLES_LATEST_UP, WIDGET_TABLE_UP]) await owner.query(statement);
   } finally {
     await owner.end();
   }

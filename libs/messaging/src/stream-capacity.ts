@@ -1,0 +1,153 @@
+import { OWNERS, eventStreamName, type Owner } from '@rd/contracts';
+import type { PublishFailureScope } from '@rd/persistence';
+import type { JetStreamManager } from 'nats';
+import { deadLetterStreamName } from './streams';
+
+const GiB = 1024 ** 3;
+
+/** Limits of one stream in production. Never an age or message-count limit: the streams are the record. */
+export interface ProductionStreamLimits {
+  maxBytes: number;
+  duplicateWindowMs: number;
+}
+
+/**
+ * Production sizes, from the national scale (10,000 communities, a reporting day per quarter, ten years, upper
+ * bounds); the arithmetic is in docs/adr/0026-outbox-order-per-aggregate-and-stream-limits.md. Applied by operators
+ * (infra/nats/apply-stream-limits.ts); services create a missing stream with the small development defaults of
+ * streams.ts, which the shared test server can reserve many times over.
+ */
+export const PRODUCTION_STREAM_LIMITS: Readonly<Record<Owner | 'dlq', ProductionStreamLimits>> = {
+  // ~400,000 meetings x ~100 events x ~1 KiB stored = ~38 GiB in ten years.
+  meetings: { maxBytes: 64 * GiB, duplicateWindowMs: 60 * 60 * 1000 },
+  // ~10,000 communities x ~100 events x ~0.8 KiB = ~0.8 GiB (bulk imports and contacts included).
+  communities: { maxBytes: 4 * GiB, duplicateWindowMs: 60 * 60 * 1000 },
+  // ~55 million records (every write, every refusal, confidential reads) x ~0.8 KiB = ~42 GiB.
+  audit: { maxBytes: 64 * GiB, duplicateWindowMs: 60 * 60 * 1000 },
+  // No events published today: room to start.
+  notifications: { maxBytes: 1 * GiB, duplicateWindowMs: 60 * 60 * 1000 },
+  reporting: { maxBytes: 1 * GiB, duplicateWindowMs: 60 * 60 * 1000 },
+  // Poison messages only; emptied after replay (runbook).
+  dlq: { maxBytes: 2 * GiB, duplicateWindowMs: 2 * 60 * 1000 },
+};
+
+/** Fraction of a stream's max_bytes at which operators are warned (and well before the stream refuses). */
+export const STREAM_WARN_FRACTION = 0.8;
+/** Fraction at which the warning becomes an error: days to weeks left, act now. */
+export const STREAM_CRITICAL_FRACTION = 0.95;
+
+export interface StreamUsage {
+  stream: string;
+  /** False when the stream does not exist (yet). */
+  exists: boolean;
+  bytes: number;
+  /** -1 when unlimited. */
+  maxBytes: number;
+  messages: number;
+  /** -1 when unlimited. */
+  maxMessages: number;
+  /** The larger of bytes/maxBytes and messages/maxMessages; 0 when unlimited. */
+  fraction: number;
+  level: 'ok' | 'warn' | 'critical' | 'full';
+}
+
+/** How full one stream is, for health checks, metrics and the capacity log line. */
+export async function streamUsage(jsm: JetStreamManager, stream: string): Promise<StreamUsage> {
+  let info;
+  try {
+    info = await jsm.streams.info(stream);
+  } catch {
+    return { stream, exists: false, bytes: 0, maxBytes: -1, messages: 0, maxMessages: -1, fraction: 0, level: 'ok' };
+  }
+  const { bytes, messages } = info.state;
+  const maxBytes = info.config.max_bytes ?? -1;
+  const maxMessages = info.config.max_msgs ?? -1;
+  const fraction = Math.max(maxBytes > 0 ? bytes / maxBytes : 0, maxMessages > 0 ? messages / maxMessages : 0);
+  return { stream, exists: true, bytes, maxBytes, messages, maxMessages, fraction, level: usageLevel(fraction) };
+}
+
+export function usageLevel(fraction: number): StreamUsage['level'] {
+  if (fraction >= 1) return 'full';
+  if (fraction >= STREAM_CRITICAL_FRACTION) return 'critical';
+  if (fraction >= STREAM_WARN_FRACTION) return 'warn';
+  return 'ok';
+}
+
+/** Every stream of a deployment: one per owner, and the dead letters. */
+export function allStreamNames(prefix: string): string[] {
+  return [...OWNERS.map((owner) => eventStreamName(prefix, owner)), deadLetterStreamName(prefix)];
+}
+
+/**
+ * What a refused JetStream publish holds back in the outbox relay. A message the broker refuses for itself (over
+ * max_payload or the stream's max_msg_size) holds back its aggregate only; anything else (stream full, no stream
+ * bound to the subject, no answer) holds back the stream.
+ */
+export function publishFailureScope(error: unknown): PublishFailureScope {
+  const e = error as { code?: string; message?: string; api_error?: { err_code?: number; description?: string } };
+  if (e?.code === 'MAX_PAYLOAD_EXCEEDED') return 'message';
+  // 10054: message size exceeds maximum allowed (max_msg_size).
+  if (e?.api_error?.err_code === 10054 || /message size exceeds maximum/i.test(e?.api_error?.description ?? e?.message ?? '')) {
+    return 'message';
+  }
+  return 'stream';
+}
+
+/** True when the error says the stream refused because it is full (discard: new). */
+export function isStreamFull(error: unknown): boolean {
+  const e = error as { message?: string; api_error?: { err_code?: number; description?: string } };
+  // 10077: maximum bytes exceeded (seen on nats-server 2.9); the description covers the message and byte limits.
+  return e?.api_error?.err_code === 10077 || /maximum (bytes|messages) exceeded/i.test(e?.api_error?.description ?? e?.message ?? '');
+}
+
+export interface StreamCapacityMonitorOptions {
+  jsm: JetStreamManager;
+  streams: string[];
+  intervalMs?: number;
+  logger?: Pick<Console, 'log' | 'warn' | 'error'>;
+}
+
+/**
+ * Checks the given streams periodically and logs a warning from 80 % and an error from 95 %, so operators hear of a
+ * filling stream long before it refuses writes (docs/runbooks/streams.md). `latest()` serves health and metrics.
+ */
+export class StreamCapacityMonitor {
+  private timer?: NodeJS.Timeout;
+  private last: StreamUsage[] = [];
+  private readonly logger: Pick<Console, 'log' | 'warn' | 'error'>;
+
+  constructor(private readonly options: StreamCapacityMonitorOptions) {
+    this.logger = options.logger ?? console;
+  }
+
+  start(): void {
+    void this.check().catch(() => undefined);
+    this.timer = setInterval(() => void this.check().catch(() => undefined), this.options.intervalMs ?? 60_000);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  latest(): StreamUsage[] {
+    return this.last.map((u) => ({ ...u }));
+  }
+
+  async check(): Promise<StreamUsage[]> {
+    const usages = await Promise.all(this.options.streams.map((stream) => streamUsage(this.options.jsm, stream)));
+    for (const u of usages) {
+      if (u.level === 'ok') continue;
+      const line =
+        `stream ${u.stream} is ${(u.fraction * 100).toFixed(1)} % full (${u.bytes} of ${u.maxBytes} bytes, ` +
+        `${u.messages} messages)` +
+        (u.level === 'full' ? ': it refuses new events (discard: new); the relay holds them in the outbox' : '') +
+        '; raise its limit or add storage (docs/runbooks/streams.md)';
+      if (u.level === 'warn') this.logger.warn(line);
+      else this.logger.error(line);
+    }
+    this.last = usages;
+    return usages;
+  }
+}
