@@ -64,7 +64,7 @@ describe('cross-district references through the gateway', () => {
       expect(created.status).toBe(201);
       community = created.body;
       const meetingId = await insertHeldMeeting('isfara', 'sughd');
-      const concern = await api<{ id: string }>('ngo.isfara', 'POST', `/meetings/${meetingId}/concerns`, { topic: 'water', sensitivity: 'public', text: 'The canal gate is broken', followUpNeeded: true });
+      const concern = await api<{ id: string }>('ngo.isfara', 'POST', `/meetings/${meetingId}/concerns`, { topic: 'water-and-irrigation', sensitivity: 'public', text: 'The canal gate is broken', followUpNeeded: true });
       expect(concern.status).toBe(201);
       concernId = concern.body.id;
     });
