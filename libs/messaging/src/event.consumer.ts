@@ -1,5 +1,6 @@
 import {
   durableConsumerName,
+  ErrorCode,
   eventStreamName,
   prefixedSubject,
   HEADER_CORRELATION_ID,
@@ -17,10 +18,72 @@ import {
   type JsMsg,
   type NatsConnection,
 } from 'nats';
+import { DomainException } from './domain.exception';
 import { deadLetterSubject, ensureDeadLetterStream, ensureEventStream } from './streams';
 
 const json = JSONCodec();
 const PULL_EXPIRES_MS = 10_000;
+
+/** Header a dead-letter replay sets to the message's original Nats-Msg-Id: the inbox key stays the original one. */
+export const HEADER_REPLAY_OF = 'rd-replay-of';
+/** Headers the consumer adds to a dead-lettered copy (read by the replay command, docs/runbooks/dead-letters.md). */
+export const HEADER_DEAD_LETTER_REASON = 'rd-dead-letter-reason';
+export const HEADER_ORIGINAL_SUBJECT = 'rd-original-subject';
+export const HEADER_ORIGINAL_MSG_ID = 'rd-original-msg-id';
+export const HEADER_DEAD_LETTERED_AT = 'rd-dead-lettered-at';
+
+/**
+ * Thrown by a handler that knows the message can never be applied (retrying changes nothing): the consumer
+ * dead-letters it at once. A `DomainException` other than SERVICE_UNAVAILABLE/INTERNAL counts the same way.
+ */
+export class PoisonMessageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export type FailureKind = 'poison' | 'transient';
+
+/**
+ * Poison: a deterministic refusal, the same on every delivery (a `PoisonMessageError`, or a `DomainException`
+ * that is not SERVICE_UNAVAILABLE/INTERNAL). Everything else — the database or a peer unavailable, a timeout, an
+ * unknown error — is transient and retried without limit: dead-lettering it would lose the event for good.
+ */
+export function classifyFailure(error: unknown): FailureKind {
+  if (error instanceof PoisonMessageError) return 'poison';
+  if (error instanceof DomainException) {
+    return error.code === ErrorCode.ServiceUnavailable || error.code === ErrorCode.Internal ? 'transient' : 'poison';
+  }
+  return 'transient';
+}
+
+/** Capped exponential backoff: initial, 2×initial, 4×initial, … never more than max. */
+export function cappedBackoffMs(deliveryCount: number, initialMs = 1000, maxMs = 30_000): number {
+  return Math.min(maxMs, initialMs * 2 ** Math.min(30, Math.max(0, deliveryCount - 1)));
+}
+
+/** What a consumer says about itself; services' health endpoints and metrics read it (`consumerHealth()`). */
+export interface ConsumerHealth {
+  consumer: string;
+  /** False while the last `unhealthyAfterFailures` attempts or more in a row failed transiently. */
+  healthy: boolean;
+  /** Transient failures in a row since the last message applied (or acked as a duplicate). */
+  consecutiveFailures: number;
+  lastError?: string;
+  lastFailureAt?: Date;
+  lastSuccessAt?: Date;
+  unhealthySince?: Date;
+  /** Messages this process dead-lettered since it started. */
+  deadLettered: number;
+}
+
+const runningConsumers = new Set<EventConsumer<EventDef>>();
+
+/** Health of every consumer running in this process (a service's health endpoint or /metrics reads this). */
+export function consumerHealth(): ConsumerHealth[] {
+  return [...runningConsumers].map((consumer) => consumer.health());
+}
 
 export interface EventMeta {
   /** Nats-Msg-Id: the producer's outbox row id, stable across redeliveries. */
@@ -38,12 +101,23 @@ export interface EventConsumerOptions<D extends EventDef> {
   /** The consuming service. */
   service: Owner;
   event: D;
-  /** Apply the effect and commit; resolve only after the commit. Throwing means "try again later". */
+  /**
+   * Apply the effect and commit; resolve only after the commit. Throwing a `PoisonMessageError` or a refusing
+   * `DomainException` dead-letters the message at once; any other error means "try again later" (no limit).
+   */
   handle: (payload: DataOf<D>, meta: EventMeta) => Promise<void>;
+  /**
+   * @deprecated Ignored since ADR 0026: transient failures are retried without limit and poison messages are
+   * dead-lettered at the first delivery. Kept so older callers still compile.
+   */
   maxDeliver?: number;
   ackWaitMs?: number;
-  /** Redelivery delay after a failure, growing with the delivery count. */
+  /** Redelivery delay after a transient failure; default `cappedBackoffMs` (1 s doubling up to `maxRetryDelayMs`). */
   retryDelayMs?: (deliveryCount: number) => number;
+  /** Cap of the default backoff (default 30 s). */
+  maxRetryDelayMs?: number;
+  /** Reported unhealthy after this many transient failures in a row (default 3). */
+  unhealthyAfterFailures?: number;
   logger?: Pick<Console, 'log' | 'warn' | 'error'>;
   /** Replicas of the streams this consumer creates when they are missing (NATS_STREAM_REPLICAS). */
   streamReplicas?: number;
@@ -51,20 +125,28 @@ export interface EventConsumerOptions<D extends EventDef> {
 
 /**
  * A durable pull consumer for one event. Acks only after the handler resolved (its effect is
- * committed); naks with a delay on failure; sends poison messages (invalid payload, or failing
- * `maxDeliver` times) to the dead-letter stream, then terminates them.
+ * committed); naks with a capped backoff on a transient failure, without a delivery limit, and reports
+ * itself unhealthy meanwhile; sends poison messages (invalid payload, or a deterministic refusal, see
+ * `classifyFailure`) to the dead-letter stream at the first delivery, then terminates them.
  */
 export class EventConsumer<D extends EventDef> {
   readonly durable: string;
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
   private readonly logger: Pick<Console, 'log' | 'warn' | 'error'>;
-  private readonly maxDeliver: number;
+  private readonly ackWaitMs: number;
+  private readonly unhealthyAfter: number;
+  private status: Omit<ConsumerHealth, 'consumer' | 'healthy'> = { consecutiveFailures: 0, deadLettered: 0 };
 
   constructor(private readonly options: EventConsumerOptions<D>) {
     this.durable = durableConsumerName(options.service, options.event.name);
     this.logger = options.logger ?? console;
-    this.maxDeliver = options.maxDeliver ?? 10;
+    this.ackWaitMs = options.ackWaitMs ?? 30_000;
+    this.unhealthyAfter = options.unhealthyAfterFailures ?? 3;
+  }
+
+  health(): ConsumerHealth {
+    return { consumer: this.durable, healthy: this.status.unhealthySince === undefined, ...this.status };
   }
 
   async start(): Promise<void> {
@@ -72,17 +154,22 @@ export class EventConsumer<D extends EventDef> {
     const jsm = await nc.jetstreamManager();
     const stream = await ensureEventStream(jsm, prefix, event.owner, { replicas: this.options.streamReplicas ?? 1 });
     await ensureDeadLetterStream(jsm, prefix, this.options.streamReplicas ?? 1);
-    try {
-      await jsm.consumers.info(stream, this.durable);
-    } catch {
+    // No delivery limit on the server: transient failures are retried for as long as they last, and poison
+    // messages are dead-lettered by this class, not by counting deliveries.
+    const existing = await jsm.consumers.info(stream, this.durable).catch(() => undefined);
+    if (!existing) {
       await jsm.consumers.add(stream, {
         durable_name: this.durable,
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.All,
         filter_subject: prefixedSubject(prefix, event.name),
-        max_deliver: this.maxDeliver,
-        ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
+        max_deliver: -1,
+        ack_wait: nanos(this.ackWaitMs),
       });
+    } else if (existing.config.max_deliver !== -1 || existing.config.ack_wait !== nanos(this.ackWaitMs)) {
+      // Durables created before ADR 0026 have max_deliver 10: lift it, or the server would stop redelivering.
+      await jsm.consumers.update(stream, this.durable, { max_deliver: -1, ack_wait: nanos(this.ackWaitMs) });
+      this.logger.log(`${this.durable}: durable updated (max_deliver ${existing.config.max_deliver} → unlimited)`);
     }
     const consumer = await nc.jetstream().consumers.get(eventStreamName(prefix, event.owner), this.durable);
     // Pulls expire after 10 s (heartbeats every 5 s): when the consumer's leader moves to another node of a cluster,
@@ -93,9 +180,11 @@ export class EventConsumer<D extends EventDef> {
     // heartbeat timer would then run (and log) forever and keep the process alive.
     void nc.closed().then(() => messages.close()).catch(() => undefined);
     this.loop = this.run(messages);
+    runningConsumers.add(this as unknown as EventConsumer<EventDef>);
   }
 
   async stop(): Promise<void> {
+    runningConsumers.delete(this as unknown as EventConsumer<EventDef>);
     await this.messages?.close();
     await this.loop;
   }
@@ -112,8 +201,10 @@ export class EventConsumer<D extends EventDef> {
   }
 
   private async process(msg: JsMsg): Promise<void> {
+    const originalId = msg.headers?.get('Nats-Msg-Id') || `${msg.info.stream}:${msg.seq}`;
     const meta: EventMeta = {
-      messageId: msg.headers?.get('Nats-Msg-Id') || `${msg.info.stream}:${msg.seq}`,
+      // A replayed dead letter keeps its original id (rd-replay-of), so the inbox applies it at most once.
+      messageId: msg.headers?.get(HEADER_REPLAY_OF) || originalId,
       correlationId: msg.headers?.get(HEADER_CORRELATION_ID) || '',
       subject: msg.subject,
       deliveryCount: msg.info.redeliveryCount,
@@ -123,22 +214,29 @@ export class EventConsumer<D extends EventDef> {
     try {
       payload = this.options.event.schema.parse(json.decode(msg.data)) as DataOf<D>;
     } catch (error) {
-      await this.deadLetter(msg, `invalid payload: ${(error as Error).message}`);
+      await this.deadLetter(msg, meta, `invalid payload: ${(error as Error).message}`);
       return;
     }
+    // A handler stuck on a hung database must not have its message redelivered to this process meanwhile.
+    const keepAlive = setInterval(() => msg.working(), Math.max(100, Math.floor(this.ackWaitMs / 3)));
     try {
       await this.options.handle(payload, meta);
     } catch (error) {
       const reason = (error as Error)?.message ?? String(error);
-      if (meta.deliveryCount >= this.maxDeliver) {
-        await this.deadLetter(msg, `failed ${meta.deliveryCount} times: ${reason}`);
+      if (classifyFailure(error) === 'poison') {
+        await this.deadLetter(msg, meta, `refused: ${(error as Error)?.name ?? 'Error'}: ${reason}`);
         return;
       }
-      this.logger.warn(`${this.durable}: delivery ${meta.deliveryCount} of ${meta.messageId} failed: ${reason}`);
-      const delay = this.options.retryDelayMs?.(meta.deliveryCount) ?? Math.min(30_000, 250 * 2 ** meta.deliveryCount);
+      this.failed(reason);
+      const delay =
+        this.options.retryDelayMs?.(meta.deliveryCount) ?? cappedBackoffMs(meta.deliveryCount, 1000, this.options.maxRetryDelayMs ?? 30_000);
+      this.logger.warn(`${this.durable}: delivery ${meta.deliveryCount} of ${meta.messageId} failed, retry in ${delay} ms: ${reason}`);
       msg.nak(delay);
       return;
+    } finally {
+      clearInterval(keepAlive);
     }
+    this.succeeded();
     try {
       await msg.ackAck();
     } catch (error) {
@@ -147,20 +245,43 @@ export class EventConsumer<D extends EventDef> {
     }
   }
 
-  private async deadLetter(msg: JsMsg, reason: string): Promise<void> {
+  private failed(reason: string): void {
+    const now = new Date();
+    this.status.consecutiveFailures += 1;
+    this.status.lastError = reason;
+    this.status.lastFailureAt = now;
+    if (this.status.unhealthySince === undefined && this.status.consecutiveFailures >= this.unhealthyAfter) {
+      this.status.unhealthySince = now;
+      this.logger.error(`${this.durable}: unhealthy, ${this.status.consecutiveFailures} deliveries in a row failed; retrying without limit: ${reason}`);
+    }
+  }
+
+  private succeeded(): void {
+    if (this.status.unhealthySince !== undefined) {
+      const seconds = Math.round((Date.now() - this.status.unhealthySince.getTime()) / 1000);
+      this.logger.log(`${this.durable}: healthy again after ${seconds} s and ${this.status.consecutiveFailures} failed deliveries`);
+    }
+    this.status = { ...this.status, consecutiveFailures: 0, unhealthySince: undefined, lastSuccessAt: new Date() };
+  }
+
+  private async deadLetter(msg: JsMsg, meta: EventMeta, reason: string): Promise<void> {
     this.logger.error(`${this.durable}: dead-lettering ${msg.subject}#${msg.seq}: ${reason}`);
     try {
       const h = natsHeaders();
       msg.headers?.keys().forEach((key) => h.set(key, msg.headers?.get(key) ?? ''));
       // Header values may not contain CR/LF (zod messages are multi-line JSON).
-      h.set('rd-dead-letter-reason', reason.replace(/\s+/g, ' ').slice(0, 500));
-      h.set('rd-original-subject', msg.subject);
+      h.set(HEADER_DEAD_LETTER_REASON, reason.replace(/\s+/g, ' ').slice(0, 500));
+      h.set(HEADER_ORIGINAL_SUBJECT, msg.subject);
+      h.set(HEADER_ORIGINAL_MSG_ID, meta.messageId);
+      h.set(HEADER_DEAD_LETTERED_AT, new Date().toISOString());
       // Without a Nats-Msg-Id every such message would share one DLQ dedup id and all but the first be dropped.
-      const originalId = msg.headers?.get('Nats-Msg-Id') || `${msg.info.stream}:${msg.seq}`;
+      // A replayed message dead-lettered again gets its replay's own id, or the DLQ would drop it as a duplicate.
+      const ownId = msg.headers?.get('Nats-Msg-Id') || `${msg.info.stream}:${msg.seq}`;
       await this.options.nc.jetstream().publish(deadLetterSubject(this.options.prefix, this.durable), msg.data, {
         headers: h,
-        msgID: `${this.durable}:${originalId}`,
+        msgID: `${this.durable}:${ownId}`,
       });
+      this.status.deadLettered += 1;
       // No reason text: nats-server 2.9 only recognises a bare "+TERM" and silently ignores "+TERM <reason>".
       msg.term();
     } catch (error) {

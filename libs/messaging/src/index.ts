@@ -10,6 +10,7 @@ export * from './streams';
 export * from './stream-capacity';
 export * from './jetstream.publisher';
 export * from './event.consumer';
+export * from './dead-letter-replay';
 export * from './nest/service-runtime.options';
 export * from './nest/service-runtime.module';
 export * from './nest/bootstrap-service';

@@ -226,31 +226,28 @@ describe('JetStream event consumer (real PostgreSQL and NATS)', () => {
     expect(info.num_redelivered).toBe(0);
   });
 
-  it('should dead-letter a message whose handler always fails, after maxDeliver deliveries', async () => {
+  it('should keep retrying a transient failure past the old 10-delivery limit and never dead-letter it', async () => {
     const { prefix, stream, dlq } = await freshPrefix();
     const deliveryCounts: number[] = [];
     const consumer = await startConsumer({
       nc,
       prefix,
-      maxDeliver: 3,
       retryDelayMs: () => 50,
-      handle: async (_payload, meta) => {
+      handle: async (payload, meta) => {
         deliveryCounts.push(meta.deliveryCount);
-        throw new Error('downstream rejects this forever');
+        if (meta.deliveryCount <= 14) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+        await applyWidgetEffect(orm, payload, meta);
       },
     });
 
-    const event = widgetEvent('doomed');
+    const event = widgetEvent('outage');
     await jetStreamPublisher(nc.jetstream(), prefix)(event);
 
-    await eventually(async () => expect(await streamMessageCount(jsm, dlq)).toBe(1), 10_000);
+    await eventually(async () => expect(await effectRows(event.id)).toBe(1), 15_000);
     await expectSettled(stream, consumer.durable);
-    expect(deliveryCounts).toEqual([1, 2, 3]);
-    const [parked] = await readStream(jsm, dlq);
-    expect(parked.headers['rd-dead-letter-reason']).toBe('failed 3 times: downstream rejects this forever');
-    expect(parked.headers['Nats-Msg-Id']).toBe(`${consumer.durable}:${event.id}`);
-    expect(JSON.parse(parked.data)).toEqual(event.payload);
-    expect(await effectRows(event.id)).toBe(0);
+    expect(deliveryCounts).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    expect(await streamMessageCount(jsm, dlq)).toBe(0);
+    expect((await jsm.consumers.info(stream, consumer.durable)).config.max_deliver).toBe(-1);
   });
 
   it('should store a message published twice with the same Nats-Msg-Id once (within the duplicate window)', async () => {

@@ -1,7 +1,7 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { DataOf, EventDef } from '@rd/contracts';
 import type { NatsConnection } from 'nats';
-import { EventConsumer, type EventMeta } from '../event.consumer';
+import { EventConsumer, type ConsumerHealth, type EventMeta } from '../event.consumer';
 import type { ServiceRuntimeOptions } from './service-runtime.options';
 
 /**
@@ -34,6 +34,11 @@ export abstract class EventConsumerHost<D extends EventDef> implements OnApplica
       logger: { log: (m) => logger.log(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
     });
     await this.consumer.start();
+  }
+
+  /** Unhealthy while its deliveries keep failing transiently (e.g. its database is down); see `consumerHealth()`. */
+  health(): ConsumerHealth | undefined {
+    return this.consumer?.health();
   }
 
   async onApplicationShutdown(): Promise<void> {
