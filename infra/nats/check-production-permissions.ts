@@ -13,7 +13,7 @@
  * Needs `nats-server` (NATS_SERVER_BIN, default /usr/sbin/nats-server) and `openssl`. Exit code 1 on any failure.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,6 +25,7 @@ import { CATALOGUE, EVENT_CONSUMERS, ListCommunitiesQryV1, OWNERS, type Actor, t
 import { connect, Events, JSONCodec, type NatsConnection, type Subscription } from 'nats';
 import { deadLetterStreamName, deadLetterSubject, ensureEventStream } from '../../libs/messaging/src/streams';
 import { jetStreamPublisher } from '../../libs/messaging/src/jetstream.publisher';
+import { applyProductionStreamLimits, PRODUCTION_STREAM_LIMITS, streamUsage } from '../../libs/messaging/src/stream-capacity';
 import { EventConsumer } from '../../libs/messaging/src/event.consumer';
 import { inboxPrefixFor } from '../../libs/messaging/src/inbox-prefix';
 import { natsAuthFromEnv } from '../../libs/messaging/src/nats-endpoint';
@@ -292,6 +293,33 @@ async function main(): Promise<void> {
       }
     }
     noNewViolations(before, 'publishing events');
+
+    // Stream sizes and fill levels (docs/runbooks/streams.md). The file's max_file_store must hold the streams'
+    // reservations; this server runs with its own store (and default limit), so ops applies the limits scaled down:
+    // what is checked here is that ops may create and update every stream.
+    const reserved = Object.values(PRODUCTION_STREAM_LIMITS).reduce((sum, l) => sum + l.maxBytes, 0);
+    const maxFileStore = /max_file_store:\s*(\d+)GB/.exec(readFileSync(CONFIG, 'utf8'));
+    report(
+      !!maxFileStore && Number(maxFileStore[1]) * 1024 ** 3 >= reserved,
+      `max_file_store (${maxFileStore?.[1]}GB) holds the production stream limits (${(reserved / 1024 ** 3).toFixed(0)} GiB)`,
+    );
+    const scaled = Object.fromEntries(
+      Object.entries(PRODUCTION_STREAM_LIMITS).map(([k, l]) => [k, { ...l, maxBytes: Math.ceil(l.maxBytes / 64) }]),
+    ) as unknown as typeof PRODUCTION_STREAM_LIMITS;
+    const sized = await applyProductionStreamLimits(await as.ops.nc.jetstreamManager(), PREFIX, { apply: true, limits: scaled }).then(
+      () => undefined,
+      (e: Error) => e.message,
+    );
+    report(sized === undefined, 'ops creates and sizes the streams (apply-stream-limits.ts)', sized);
+    before = violationCounts();
+    for (const user of ['communities', 'meetings', 'notifications'] as const) {
+      const jsm = await as[user].nc.jetstreamManager();
+      for (const stream of [`${PREFIX}_${user}_EVT`.toUpperCase(), `${PREFIX}_AUDIT_EVT`.toUpperCase()]) {
+        const usage = await streamUsage(jsm, stream);
+        report(usage.exists && usage.maxBytes > 0, `${user} reads the fill level of ${stream}`);
+      }
+    }
+    noNewViolations(before, 'reading stream fill levels');
     for (const def of eventDefs) {
       for (const user of USERS.filter((u) => !producersOf(def).includes(u) && u !== 'ops')) {
         report(await refusedPublish(user, `${PREFIX}.${def.name}`), `${user} cannot publish ${def.name}`);

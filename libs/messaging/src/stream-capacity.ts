@@ -1,7 +1,7 @@
 import { OWNERS, eventStreamName, type Owner } from '@rd/contracts';
 import type { PublishFailureScope } from '@rd/persistence';
-import type { JetStreamManager } from 'nats';
-import { deadLetterStreamName } from './streams';
+import { DiscardPolicy, nanos, type JetStreamManager, type StreamConfig } from 'nats';
+import { deadLetterStreamConfig, deadLetterStreamName, eventStreamConfig } from './streams';
 
 const GiB = 1024 ** 3;
 
@@ -13,7 +13,7 @@ export interface ProductionStreamLimits {
 
 /**
  * Production sizes, from the national scale (10,000 communities, a reporting day per quarter, ten years, upper
- * bounds); the arithmetic is in docs/adr/0026-outbox-order-per-aggregate-and-stream-limits.md. Applied by operators
+ * bounds); the arithmetic is in docs/adr/0027-outbox-order-per-aggregate-and-stream-limits.md. Applied by operators
  * (infra/nats/apply-stream-limits.ts); services create a missing stream with the small development defaults of
  * streams.ts, which the shared test server can reserve many times over.
  */
@@ -150,4 +150,73 @@ export class StreamCapacityMonitor {
     this.last = usages;
     return usages;
   }
+}
+
+export interface StreamLimitChange {
+  stream: string;
+  action: 'create' | 'update' | 'keep';
+  /** What changes, e.g. `max_bytes 1073741824 -> 68719476736`. */
+  changes: string[];
+}
+
+export interface ApplyStreamLimitsOptions {
+  /** Only report what would change (the default), or change it. */
+  apply?: boolean;
+  /** Replicas for streams it creates, and the least an existing stream is raised to. */
+  replicas?: number;
+  limits?: Readonly<Record<Owner | 'dlq', ProductionStreamLimits>>;
+}
+
+/**
+ * Brings every stream of a deployment to the production limits: creates a missing one; on an existing one raises
+ * max_bytes, the duplicate window and the replicas to at least the table's, and restores `discard: new` with no age
+ * limit. Never lowers anything (an operator may have raised a limit on purpose). Run by operators with the `ops` NATS
+ * user (infra/nats/apply-stream-limits.ts, docs/runbooks/streams.md).
+ */
+export async function applyProductionStreamLimits(
+  jsm: JetStreamManager,
+  prefix: string,
+  options: ApplyStreamLimitsOptions = {},
+): Promise<StreamLimitChange[]> {
+  const limits = options.limits ?? PRODUCTION_STREAM_LIMITS;
+  const replicas = options.replicas ?? 1;
+  const wanted: Array<Partial<StreamConfig> & { name: string }> = [
+    ...OWNERS.map((owner) => eventStreamConfig(prefix, owner, { ...limits[owner], replicas })),
+    { ...deadLetterStreamConfig(prefix, replicas, limits.dlq.maxBytes), duplicate_window: nanos(limits.dlq.duplicateWindowMs) },
+  ];
+  const result: StreamLimitChange[] = [];
+  for (const want of wanted) {
+    const info = await jsm.streams.info(want.name).catch(() => undefined);
+    if (!info) {
+      if (options.apply) await jsm.streams.add(want);
+      result.push({ stream: want.name, action: 'create', changes: [`max_bytes ${want.max_bytes}`, `replicas ${want.num_replicas}`] });
+      continue;
+    }
+    const current = info.config;
+    const update: Partial<StreamConfig> = {};
+    const changes: string[] = [];
+    const raise = <K extends 'max_bytes' | 'duplicate_window' | 'num_replicas'>(key: K) => {
+      const have = Number(current[key] ?? 0);
+      const need = Number(want[key] ?? 0);
+      // -1 is unlimited for max_bytes: nothing to raise.
+      if (have !== -1 && need > have) {
+        (update as Record<string, number>)[key] = need;
+        changes.push(`${key} ${have} -> ${need}`);
+      }
+    };
+    raise('max_bytes');
+    raise('duplicate_window');
+    raise('num_replicas');
+    if (current.discard !== DiscardPolicy.New) {
+      update.discard = DiscardPolicy.New;
+      changes.push(`discard ${current.discard} -> new`);
+    }
+    if ((current.max_age ?? 0) > 0) {
+      update.max_age = 0;
+      changes.push(`max_age ${current.max_age} -> 0 (no age limit: the stream is the record)`);
+    }
+    if (changes.length > 0 && options.apply) await jsm.streams.update(want.name, { ...current, ...update });
+    result.push({ stream: want.name, action: changes.length > 0 ? 'update' : 'keep', changes });
+  }
+  return result;
 }

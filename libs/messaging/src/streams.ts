@@ -24,9 +24,15 @@ export async function ensureEventStream(
   owner: Owner,
   limits: EventStreamLimits = {},
 ): Promise<string> {
-  const name = eventStreamName(prefix, owner);
-  const config: Partial<StreamConfig> & { name: string } = {
-    name,
+  const config = eventStreamConfig(prefix, owner, limits);
+  await addOrKeep(jsm, config.name, () => jsm.streams.add(config));
+  return config.name;
+}
+
+/** The owner's event stream as ensureEventStream creates it (and as operators size it: stream-capacity.ts). */
+export function eventStreamConfig(prefix: string, owner: Owner, limits: EventStreamLimits = {}): Partial<StreamConfig> & { name: string } {
+  return {
+    name: eventStreamName(prefix, owner),
     subjects: [eventStreamSubjects(prefix, owner)],
     retention: RetentionPolicy.Limits,
     discard: DiscardPolicy.New,
@@ -36,8 +42,6 @@ export async function ensureEventStream(
     num_replicas: limits.replicas ?? 1,
     ...(limits.maxMsgSize ? { max_msg_size: limits.maxMsgSize } : {}),
   };
-  await addOrKeep(jsm, name, () => jsm.streams.add(config));
-  return name;
 }
 
 export function deadLetterStreamName(prefix: string): string {
@@ -50,19 +54,22 @@ export function deadLetterSubject(prefix: string, durable: string): string {
 
 /** Poison messages are copied here, with the reason, before they are terminated. */
 export async function ensureDeadLetterStream(jsm: JetStreamManager, prefix: string, replicas = 1): Promise<string> {
-  const name = deadLetterStreamName(prefix);
-  await addOrKeep(jsm, name, () =>
-    jsm.streams.add({
-      name,
-      subjects: [`${prefix}.dlq.>`],
-      retention: RetentionPolicy.Limits,
-      discard: DiscardPolicy.New,
-      storage: StorageType.File,
-      max_bytes: 256 * 1024 * 1024,
-      num_replicas: replicas,
-    }),
-  );
-  return name;
+  const config = deadLetterStreamConfig(prefix, replicas);
+  await addOrKeep(jsm, config.name, () => jsm.streams.add(config));
+  return config.name;
+}
+
+/** The dead-letter stream as ensureDeadLetterStream creates it. */
+export function deadLetterStreamConfig(prefix: string, replicas = 1, maxBytes = 256 * 1024 * 1024): Partial<StreamConfig> & { name: string } {
+  return {
+    name: deadLetterStreamName(prefix),
+    subjects: [`${prefix}.dlq.>`],
+    retention: RetentionPolicy.Limits,
+    discard: DiscardPolicy.New,
+    storage: StorageType.File,
+    max_bytes: maxBytes,
+    num_replicas: replicas,
+  };
 }
 
 async function addOrKeep(jsm: JetStreamManager, name: string, add: () => Promise<unknown>): Promise<void> {

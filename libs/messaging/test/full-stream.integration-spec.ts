@@ -3,11 +3,14 @@ import { defineEvent, eventStreamName } from '@rd/contracts';
 import { OutboxRelay, recordEvent, type RelayedMessage } from '@rd/persistence';
 import { createTestDatabase, eventually, startPrivateNats, testSubjectPrefix, type PrivateNats, type TestDatabase } from '@rd/testing';
 import { randomUUID } from 'node:crypto';
-import { connect, type JetStreamManager, type NatsConnection } from 'nats';
+import { connect, DiscardPolicy, nanos, type JetStreamManager, type NatsConnection } from 'nats';
 import { z } from 'zod';
 import {
+  allStreamNames,
+  applyProductionStreamLimits,
   ensureEventStream,
   isStreamFull,
+  PRODUCTION_STREAM_LIMITS,
   jetStreamPublisher,
   publishFailureScope,
   StreamCapacityMonitor,
@@ -191,5 +194,38 @@ describe('outbox relay with a full stream (private nats-server)', () => {
     expect(publishFailureScope({ code: '503', api_error: { code: 503, err_code: 10077, description: 'maximum bytes exceeded' } })).toBe('stream');
     expect(isStreamFull({ code: '503', api_error: { code: 503, err_code: 10077, description: 'maximum bytes exceeded' } })).toBe(true);
     expect(publishFailureScope(new Error('TIMEOUT'))).toBe('stream');
+  });
+
+  it('should bring every stream to the production limits as an operator runs it, never lowering one', async () => {
+    const prefix = testSubjectPrefix();
+    // Scaled down: the private server cannot reserve the production sizes (a stream reserves its max_bytes).
+    const MiB = 1024 * 1024;
+    const limits = Object.fromEntries(
+      Object.entries(PRODUCTION_STREAM_LIMITS).map(([k, v]) => [k, { ...v, maxBytes: Math.round(v.maxBytes / 4096) }]),
+    ) as unknown as typeof PRODUCTION_STREAM_LIMITS;
+    expect(limits.meetings.maxBytes).toBe(16 * MiB);
+    // As a development default left it: small; and one someone set to drop old events after a week.
+    await ensureEventStream(jsm, prefix, 'meetings', { maxBytes: MiB });
+    await ensureEventStream(jsm, prefix, 'communities', { maxBytes: 512 * MiB });
+    await jsm.streams.add({ name: eventStreamName(prefix, 'audit'), subjects: [`${prefix}.audit.evt.>`], discard: DiscardPolicy.Old, max_age: nanos(7 * 24 * 3600 * 1000), max_bytes: MiB });
+
+    const planned = await applyProductionStreamLimits(jsm, prefix, { limits });
+    const byStream = Object.fromEntries(planned.map((c) => [c.stream, c]));
+    expect(byStream[eventStreamName(prefix, 'meetings')]).toMatchObject({ action: 'update', changes: expect.arrayContaining([`max_bytes ${MiB} -> ${16 * MiB}`]) });
+    // 512 MiB is more than the table's 1 MiB: never lowered (only its duplicate window is raised).
+    expect(byStream[eventStreamName(prefix, 'communities')].changes).toEqual([`duplicate_window ${nanos(120_000)} -> ${nanos(3600 * 1000)}`]);
+    expect(byStream[eventStreamName(prefix, 'audit')].changes.join()).toMatch(/discard old -> new.*max_age/);
+    expect(byStream[eventStreamName(prefix, 'notifications')]).toMatchObject({ action: 'create' });
+    // A dry run changes nothing.
+    expect((await jsm.streams.info(eventStreamName(prefix, 'meetings'))).config.max_bytes).toBe(MiB);
+
+    await applyProductionStreamLimits(jsm, prefix, { limits, apply: true });
+    const meetings = (await jsm.streams.info(eventStreamName(prefix, 'meetings'))).config;
+    expect(meetings).toMatchObject({ max_bytes: 16 * MiB, discard: DiscardPolicy.New, duplicate_window: nanos(3600 * 1000) });
+    const audit = (await jsm.streams.info(eventStreamName(prefix, 'audit'))).config;
+    expect(audit).toMatchObject({ discard: DiscardPolicy.New, max_age: 0, max_bytes: 16 * MiB });
+    const again = await applyProductionStreamLimits(jsm, prefix, { limits });
+    expect(again.map((c) => c.action)).toEqual(allStreamNames(prefix).map(() => 'keep'));
+    expect((await streamUsage(jsm, `${prefix.toUpperCase()}_NOPE`)).exists).toBe(false);
   });
 });

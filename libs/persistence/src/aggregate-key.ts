@@ -1,7 +1,7 @@
 /**
  * Payload fields naming the aggregate an event belongs to, most encompassing first: everything that happens in a
  * meeting (its concerns, actions, attendance, minutes) is ordered with the meeting, an officer assignment with its
- * community. The relay keeps order within one key and nowhere else (docs/adr/0026-outbox-order-per-aggregate-and-stream-limits.md).
+ * community. The relay keeps order within one key and nowhere else (docs/adr/0027-outbox-order-per-aggregate-and-stream-limits.md).
  */
 export const AGGREGATE_ID_FIELDS = [
   'meetingId',

@@ -75,7 +75,7 @@ export function streamOfSubject(subject: string): string {
  * Order is kept per aggregate key, not globally: a row waits only for the earlier unpublished rows of its own key.
  * A refused publish holds back its stream (or, for a refused message, its aggregate) with a capped backoff while the
  * other streams and aggregates keep flowing; the refused row is retried first when the backoff ends, so nothing is
- * lost or reordered within an aggregate (docs/adr/0026-outbox-order-per-aggregate-and-stream-limits.md).
+ * lost or reordered within an aggregate (docs/adr/0027-outbox-order-per-aggregate-and-stream-limits.md).
  */
 export class OutboxRelay {
   private listener?: Client;
