@@ -26,7 +26,7 @@ import { connect, Events, JSONCodec, type NatsConnection, type Subscription } fr
 import { deadLetterStreamName, deadLetterSubject, ensureEventStream } from '../../libs/messaging/src/streams';
 import { jetStreamPublisher } from '../../libs/messaging/src/jetstream.publisher';
 import { applyProductionStreamLimits, PRODUCTION_STREAM_LIMITS, streamUsage } from '../../libs/messaging/src/stream-capacity';
-import { EventConsumer } from '../../libs/messaging/src/event.consumer';
+import { EventConsumer, PoisonMessageError } from '../../libs/messaging/src/event.consumer';
 import { inboxPrefixFor } from '../../libs/messaging/src/inbox-prefix';
 import { natsAuthFromEnv } from '../../libs/messaging/src/nats-endpoint';
 import { createServiceApp } from '../../libs/messaging/src/nest/bootstrap-service';
@@ -358,7 +358,8 @@ async function main(): Promise<void> {
               failedOnce = true;
               throw new Error('transient');
             }
-            if (p.mark === 'poison') throw new Error('always fails');
+            // Poison (deterministic refusal) is dead-lettered at once; a plain error would be retried without limit.
+            if (p.mark === 'poison') throw new PoisonMessageError('always fails');
             if (p.mark) seen.push(p.mark);
           },
         });
