@@ -107,7 +107,7 @@ export interface EventConsumerOptions<D extends EventDef> {
    */
   handle: (payload: DataOf<D>, meta: EventMeta) => Promise<void>;
   /**
-   * @deprecated Ignored since ADR 0026: transient failures are retried without limit and poison messages are
+   * @deprecated Ignored since ADR 0028: transient failures are retried without limit and poison messages are
    * dead-lettered at the first delivery. Kept so older callers still compile.
    */
   maxDeliver?: number;
@@ -137,6 +137,8 @@ export class EventConsumer<D extends EventDef> {
   private readonly ackWaitMs: number;
   private readonly unhealthyAfter: number;
   private status: Omit<ConsumerHealth, 'consumer' | 'healthy'> = { consecutiveFailures: 0, deadLettered: 0 };
+  private lastWarnAt = 0;
+  private suppressedWarnings = 0;
 
   constructor(private readonly options: EventConsumerOptions<D>) {
     this.durable = durableConsumerName(options.service, options.event.name);
@@ -167,7 +169,7 @@ export class EventConsumer<D extends EventDef> {
         ack_wait: nanos(this.ackWaitMs),
       });
     } else if (existing.config.max_deliver !== -1 || existing.config.ack_wait !== nanos(this.ackWaitMs)) {
-      // Durables created before ADR 0026 have max_deliver 10: lift it, or the server would stop redelivering.
+      // Durables created before ADR 0028 have max_deliver 10: lift it, or the server would stop redelivering.
       await jsm.consumers.update(stream, this.durable, { max_deliver: -1, ack_wait: nanos(this.ackWaitMs) });
       this.logger.log(`${this.durable}: durable updated (max_deliver ${existing.config.max_deliver} → unlimited)`);
     }
@@ -230,7 +232,16 @@ export class EventConsumer<D extends EventDef> {
       this.failed(reason);
       const delay =
         this.options.retryDelayMs?.(meta.deliveryCount) ?? cappedBackoffMs(meta.deliveryCount, 1000, this.options.maxRetryDelayMs ?? 30_000);
-      this.logger.warn(`${this.durable}: delivery ${meta.deliveryCount} of ${meta.messageId} failed, retry in ${delay} ms: ${reason}`);
+      // During an outage every pending message fails every few seconds: while unhealthy, one line per 30 s.
+      const now = Date.now();
+      if (this.status.unhealthySince === undefined || now - this.lastWarnAt >= 30_000) {
+        const more = this.suppressedWarnings ? ` (${this.suppressedWarnings} more failed deliveries not logged)` : '';
+        this.logger.warn(`${this.durable}: delivery ${meta.deliveryCount} of ${meta.messageId} failed, retry in ${delay} ms: ${reason}${more}`);
+        this.lastWarnAt = now;
+        this.suppressedWarnings = 0;
+      } else {
+        this.suppressedWarnings += 1;
+      }
       msg.nak(delay);
       return;
     } finally {

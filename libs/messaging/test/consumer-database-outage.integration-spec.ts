@@ -141,5 +141,5 @@ describe('durable consumer across a long outage of its database (private postgre
     expect(running.health()).toMatchObject({ healthy: true, consecutiveFailures: 0 });
     expect(logger.lines.some((l) => l.includes('unhealthy'))).toBe(true);
     expect(logger.lines.some((l) => l.includes('healthy again'))).toBe(true);
-  });
+  }, OUTAGE_MS + 180_000);
 });
