@@ -49,7 +49,7 @@ export class AppModule {
         AuthModule.forRoot({ issuerUrl: config.issuerUrl, jwksUrl: config.jwksUrl, audience: config.audience, allowedClients: config.allowedClients, jwksRefreshSeconds: config.jwksRefreshSeconds }),
         RpcModule.forRoot({ natsUrl: config.natsUrl, natsAuth: config.natsAuth, prefix: config.prefix, timeoutMs: config.rpcTimeoutMs }),
         RateLimitModule.forRoot(config.rateLimit),
-        AuditModule.forRoot({ natsUrl: config.natsUrl, natsAuth: config.natsAuth, streamReplicas: config.streamReplicas, prefix: config.prefix }),
+        AuditModule.forRoot({ natsUrl: config.natsUrl, natsAuth: config.natsAuth, streamReplicas: config.streamReplicas, prefix: config.prefix, ...config.audit }),
       ],
       controllers: GATEWAY_CONTROLLERS,
       providers: [

@@ -35,8 +35,8 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
   app.enableCors({
     origin: config.corsOrigins,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'X-Correlation-Id'],
-    exposedHeaders: ['Content-Range', 'X-Correlation-Id', 'Retry-After', 'X-Hidden-Concerns', 'Content-Disposition'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Correlation-Id', 'Idempotency-Key'],
+    exposedHeaders: ['Content-Range', 'X-Correlation-Id', 'Retry-After', 'X-Hidden-Concerns', 'Content-Disposition', 'Idempotent-Replayed', 'Location'],
     maxAge: 600,
   });
   app.setGlobalPrefix('api/v1');

@@ -25,6 +25,9 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_PER_USER: z.coerce.number().int().min(1).default(600),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  // Local durable queue for audit records JetStream did not take in time; unset: such requests are answered 503 (ADR 3).
+  AUDIT_SPOOL_DIR: z.string().min(1).optional(),
+  AUDIT_PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1000),
 });
 
 export interface GatewayConfig extends NatsSettings {
@@ -40,6 +43,7 @@ export interface GatewayConfig extends NatsSettings {
   corsOrigins: string[];
   bodyLimitBytes: number;
   rateLimit: { windowMs: number; perIp: number; perUser: number };
+  audit: { spoolDir?: string; publishTimeoutMs: number };
 }
 
 /** The only place that reads the environment; fails fast on bad values. */
@@ -59,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     corsOrigins: e.CORS_ORIGINS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_MS, perIp: e.RATE_LIMIT_PER_IP, perUser: e.RATE_LIMIT_PER_USER },
+    audit: { spoolDir: e.AUDIT_SPOOL_DIR, publishTimeoutMs: e.AUDIT_PUBLISH_TIMEOUT_MS },
   };
 }
 

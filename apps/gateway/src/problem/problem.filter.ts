@@ -1,6 +1,7 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { describeError } from '@rd/messaging';
+import { ReplayedAnswer, sendReplayedAnswer } from '../idempotency/replayed-answer';
 import { problemBody } from './problem';
 import { toProblem } from './to-problem';
 
@@ -16,6 +17,8 @@ export class ProblemFilter implements ExceptionFilter {
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, exception: unknown, logger: Logger): void {
+  // Not a problem: the recorded answer to the first request with this Idempotency-Key, sent again as it was.
+  if (exception instanceof ReplayedAnswer) return sendReplayedAnswer(reply, exception.answer);
   const problem = toProblem(exception);
   const correlationId = String(request.id);
   if (problem.internal) logger.error(`${correlationId} ${describeError(exception)}`);

@@ -1,7 +1,17 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { Actor, DataOf, ReplyOf, RequestDef } from '@rd/contracts';
 import { RpcClient, type NatsAuth } from '@rd/messaging';
+import { lateReplyScope } from '../idempotency/late-reply';
 
 export const RPC_CLIENT = Symbol('RPC_CLIENT');
+
+/** Waits longer for the services inside a write with an Idempotency-Key, whose late answer is still recorded. */
+class GatewayRpcClient extends RpcClient {
+  override request<D extends RequestDef>(def: D, actor: Actor, data: DataOf<D>, context: { correlationId: string; timeoutMs?: number }): Promise<ReplyOf<D>> {
+    const late = lateReplyScope.getStore();
+    return super.request(def, actor, data, late && context.timeoutMs === undefined ? { ...context, timeoutMs: late.timeoutMs } : context);
+  }
+}
 
 class RpcClientLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(@Inject(RPC_CLIENT) private readonly client: RpcClient) {}
@@ -26,7 +36,7 @@ export class RpcModule {
         {
           provide: RPC_CLIENT,
           useFactory: () =>
-            new RpcClient({
+            new GatewayRpcClient({
               servers: options.natsUrl,
               prefix: options.prefix,
               timeoutMs: options.timeoutMs,

@@ -1,0 +1,140 @@
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Inject, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { Actor } from '@rd/contracts';
+import { describeError } from '@rd/messaging';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { from, type Observable } from 'rxjs';
+import { ProblemError, problemBody } from '../problem/problem';
+import { toProblem } from '../problem/to-problem';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  idempotencyRecordKey,
+  isIdempotencyMethod,
+  isValidIdempotencyKey,
+  requestBodyHash,
+  type RecordedAnswer,
+} from './idempotency-key';
+import { IDEMPOTENCY_OPTIONS, IdempotencyStore, type IdempotencyOptions } from './idempotency.store';
+import { lateReplyScope } from './late-reply';
+import { ReplayedAnswer } from './replayed-answer';
+
+/** Headers of a handler's answer that a replay must carry too. */
+const RECORDED_HEADERS = ['location', 'x-hidden-concerns', 'content-disposition'];
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
+ * `Idempotency-Key` on every POST, PUT and PATCH (docs/adr/0029-idempotency-keys.md): the first request with a key
+ * claims it and runs; its final answer is recorded and replayed to every retry with the same key and body (same
+ * user, method and path, 24 h); another body with the key is 422; a retry while the first still runs is 409.
+ * A keyed write that outlives RPC_TIMEOUT_MS answers 503 but keeps waiting for the service and records its answer.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Idempotency');
+
+  constructor(
+    private readonly store: IdempotencyStore,
+    @Inject(IDEMPOTENCY_OPTIONS) private readonly options: IdempotencyOptions,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
+    if (!isIdempotencyMethod(request.method)) return next.handle();
+    const header = request.headers[IDEMPOTENCY_KEY_HEADER];
+    if (header === undefined) return next.handle();
+    if (typeof header !== 'string' || !isValidIdempotencyKey(header)) {
+      throw new ProblemError(400, 'Idempotency-Key must be 1 to 255 visible ASCII characters', [
+        { field: 'Idempotency-Key', message: 'expected 1 to 255 visible ASCII characters' },
+      ]);
+    }
+    // Public writes have no user to scope a key to; none exist today.
+    if (!request.actor) return next.handle();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const successStatus = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? (request.method === 'POST' ? 201 : 200);
+    const path = request.url.split('?')[0];
+    const key = idempotencyRecordKey(request.actor.userId, request.method, request.url, header);
+    return from(this.run(key, requestBodyHash(request.body), next, (outcome) => this.answerOf(outcome, successStatus, reply, path, String(request.id))));
+  }
+
+  private async run(key: string, bodyHash: string, next: CallHandler, answerOf: (outcome: Outcome) => RecordedAnswer | undefined): Promise<unknown> {
+    const claim = await this.store.claim(key, bodyHash).catch((error: unknown) => {
+      this.logger.error(`claiming a key: ${describeError(error)}`);
+      throw new ProblemError(503, 'Idempotency keys cannot be recorded now; retry with the same key');
+    });
+    let revision: number;
+    if (claim.claimed) {
+      revision = claim.revision;
+    } else {
+      const { record } = claim;
+      if (record.bodyHash !== bodyHash) {
+        throw new ProblemError(422, 'This Idempotency-Key was already used with a different request body; send a new key for a new request');
+      }
+      if (record.state === 'completed') throw new ReplayedAnswer(record.answer);
+      const stale = Date.now() - record.claimedAt > this.options.lateReplyMs + 30_000;
+      const taken = stale ? await this.store.takeOver(key, bodyHash, claim.revision) : undefined;
+      if (taken === undefined) throw new ProblemError(409, 'A request with this Idempotency-Key is still being processed; retry later with the same key');
+      revision = taken;
+    }
+
+    const outcome = this.runHandler(next);
+    // A failure to record leaves the claim in progress: retries get 409 until it is stale, never a second run before.
+    const recorded = outcome.then((result) =>
+      this.record(key, revision, bodyHash, answerOf(result)).catch((error: unknown) => this.logger.error(`recording an answer: ${describeError(error)}`)),
+    );
+    const deadline = new Promise<'deadline'>((resolve) => setTimeout(() => resolve('deadline'), this.options.answerDeadlineMs).unref());
+    const first = await Promise.race([recorded.then(() => 'done' as const), deadline]);
+    if (first === 'deadline') {
+      // The service may still commit: keep the claim until its answer comes, so a retry sees 409, then the replay.
+      throw new ProblemError(503, 'The service did not answer in time; retry with the same Idempotency-Key to get its answer');
+    }
+    const result = await outcome;
+    if (result.ok) return result.value;
+    throw result.error;
+  }
+
+  /** Runs the handler with the long RPC timeout; never rejects. */
+  private runHandler(next: CallHandler): Promise<Outcome> {
+    return new Promise<Outcome>((resolve) => {
+      // next.handle() binds the handler to the async context it is called in: call it inside the scope.
+      lateReplyScope.run({ timeoutMs: this.options.lateReplyMs }, () => {
+        let value: unknown;
+        next.handle().subscribe({
+          next: (v) => (value = v),
+          error: (error: unknown) => resolve({ ok: false, error }),
+          complete: () => resolve({ ok: true, value }),
+        });
+      });
+    });
+  }
+
+  private async record(key: string, revision: number, bodyHash: string, answer: RecordedAnswer | undefined): Promise<void> {
+    // No decided outcome (5xx, or an answer that cannot be replayed): forget the claim so a retry runs again.
+    if (!answer || answer.status >= 500) {
+      await this.store.release(key, revision);
+      return;
+    }
+    await this.store.complete(key, { state: 'completed', bodyHash, claimedAt: Date.now(), answer }, revision);
+  }
+
+  private answerOf(outcome: Outcome, successStatus: number, reply: FastifyReply, path: string, correlationId: string): RecordedAnswer | undefined {
+    const headers: Record<string, string> = {};
+    for (const name of RECORDED_HEADERS) {
+      const value = reply.getHeader(name);
+      if (typeof value === 'string' || typeof value === 'number') headers[name] = String(value);
+    }
+    if (!outcome.ok) {
+      const problem = toProblem(outcome.error);
+      return {
+        status: problem.status,
+        headers: { ...headers, 'content-type': 'application/problem+json; charset=utf-8' },
+        body: JSON.stringify(problemBody(problem.status, problem.detail, path, correlationId, problem.errors)),
+      };
+    }
+    const { value } = outcome;
+    if (value === undefined || value === null) return { status: successStatus, headers, body: '' };
+    if (typeof value !== 'object' || Buffer.isBuffer(value) || typeof (value as { pipe?: unknown }).pipe === 'function' || value.constructor?.name === 'StreamableFile') return undefined;
+    return { status: successStatus, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(value) };
+  }
+}
