@@ -7,3 +7,4 @@ export * from './private-nats';
 export * from './private-postgres';
 export * from './test-infrastructure';
 export * from './private-nats-cluster';
+export { freePort } from './private-process';

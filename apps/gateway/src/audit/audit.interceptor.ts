@@ -11,7 +11,7 @@ export interface AuditedRequest {
 
 /**
  * Notes the id of what a state-changing handler produced: the route has no id yet when it creates something.
- * Recording itself happens after the response (AuditRecorder), where 403s thrown by the guard are seen too.
+ * Recording itself happens when the answer is sent (AuditRecorder's onSend hook), where 403s thrown by the guard are seen too.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
