@@ -8,6 +8,7 @@ import { ContactsController } from './contacts/contacts.controller';
 import { CommunityImportsController } from './community-imports/community-imports.controller';
 import type { GatewayConfig } from './config';
 import { DistrictsController } from './districts/districts.controller';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { HealthController } from './health/health.controller';
 import { MeController } from './me/me.controller';
 import { OfficerAssignmentsController } from './officer-assignments/officer-assignments.controller';
@@ -49,6 +50,14 @@ export class AppModule {
         AuthModule.forRoot({ issuerUrl: config.issuerUrl, jwksUrl: config.jwksUrl, audience: config.audience, allowedClients: config.allowedClients, jwksRefreshSeconds: config.jwksRefreshSeconds }),
         RpcModule.forRoot({ natsUrl: config.natsUrl, natsAuth: config.natsAuth, prefix: config.prefix, timeoutMs: config.rpcTimeoutMs }),
         RateLimitModule.forRoot(config.rateLimit),
+        IdempotencyModule.forRoot({
+          natsUrl: config.natsUrl,
+          natsAuth: config.natsAuth,
+          streamReplicas: config.streamReplicas,
+          prefix: config.prefix,
+          answerDeadlineMs: config.rpcTimeoutMs,
+          lateReplyMs: config.idempotencyLateReplyMs,
+        }),
         AuditModule.forRoot({ natsUrl: config.natsUrl, natsAuth: config.natsAuth, streamReplicas: config.streamReplicas, prefix: config.prefix, ...config.audit }),
       ],
       controllers: GATEWAY_CONTROLLERS,

@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   ...natsEnvShape,
   NATS_SUBJECT_PREFIX: z.string().default('rd').transform(assertSubjectPrefix),
   RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  // How long a write with an Idempotency-Key keeps waiting for its service after answering 503 (docs/adr/0029).
+  IDEMPOTENCY_LATE_REPLY_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   KEYCLOAK_ISSUER_URL: z.string().url().default('http://localhost:8180/realms/reporting-days'),
   // Where to fetch the realm keys when that differs from the issuer (e.g. inside a container network).
   KEYCLOAK_JWKS_URL: z.string().url().optional(),
@@ -35,6 +37,7 @@ export interface GatewayConfig extends NatsSettings {
   port: number;
   prefix: string;
   rpcTimeoutMs: number;
+  idempotencyLateReplyMs: number;
   issuerUrl: string;
   jwksUrl?: string;
   audience: string;
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     ...natsSettingsFromEnv(e),
     prefix: e.NATS_SUBJECT_PREFIX,
     rpcTimeoutMs: e.RPC_TIMEOUT_MS,
+    idempotencyLateReplyMs: Math.max(e.IDEMPOTENCY_LATE_REPLY_MS, e.RPC_TIMEOUT_MS),
     issuerUrl: e.KEYCLOAK_ISSUER_URL,
     jwksUrl: e.KEYCLOAK_JWKS_URL,
     audience: e.KEYCLOAK_AUDIENCE,
