@@ -15,6 +15,7 @@ import {
   deadLetterSubject,
   DomainException,
   ensureDeadLetterStream,
+  consumerHealth,
   ensureEventStream,
   EventConsumer,
   jetStreamPublisher,
@@ -125,6 +126,7 @@ describe('dead letters: poison at once, replay exactly once (real PostgreSQL and
     ]);
     expect(parked.every((m) => m.headers['rd-correlation-id'] === 'corr-dlq')).toBe(true);
     expect(consumer.health()).toMatchObject({ healthy: true, consecutiveFailures: 0, deadLettered: 2 });
+    expect(consumerHealth().find((h) => h.consumer === consumer.durable)).toEqual(consumer.health());
   });
 
   it('should lift max_deliver on a durable created with the old limit of 10', async () => {
