@@ -75,6 +75,7 @@ describe('leak crawler: no marker reaches a reader the rules do not allow', () =
   let meeting: MeetingView;
   let nc: NatsConnection;
   let refusedMinutes: { status: number; text: string };
+  let databaseRefusal: { status: number; body: unknown };
   let crawl: CrawlResult | undefined;
   const apiFindings: Finding[] = [];
   /** Markers seen by readers the rules allow (label → reader → operations): proof that the scan sees what is there. */
@@ -101,9 +102,10 @@ describe('leak crawler: no marker reaches a reader the rules do not allow', () =
     for (const user of USERS) actors.set(user, await actorOf(user));
     const handlerId = await subjectOf(HANDLER);
 
-    // A community, a local-government organisation, and a contact of it with a name, phone and email to be erased.
+    // A community, a police unit, and an officer of it with a name, phone and email to be erased: invited to the
+    // reporting day, owner of the follow-up actions and the community's assigned officer (named in district inboxes).
     ids.community = (await must(api<{ id: string }>('ngo.isfara', 'POST', '/communities', { name: `Leak village ${hex()}`, districtCode: 'isfara', kind: 'village' }), 201, 'community')).id;
-    ids.organisation = (await must(api<{ id: string }>('ngo.isfara', 'POST', '/organisations', { name: `Leak jamoat ${hex()}`, kind: 'local-government', districtCode: 'isfara' }), 201, 'organisation')).id;
+    ids.organisation = (await must(api<{ id: string }>('ngo.isfara', 'POST', '/organisations', { name: `Leak police unit ${hex()}`, kind: 'district-police', districtCode: 'isfara' }), 201, 'police unit')).id;
     const name = newMarker('NAME');
     const phone = `+99290${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
     const emailLocal = `leak.${newMarker('MAIL').toLowerCase()}`;
@@ -116,7 +118,7 @@ describe('leak crawler: no marker reaches a reader the rules do not allow', () =
     ids.contact = (
       await must(
         api<{ id: string }>('ngo.isfara', 'POST', '/contacts', {
-          name: `Deputy ${name}`,
+          name: `Officer ${name}`,
           organisationId: ids.organisation,
           phone,
           email: `${emailLocal}@example.tj`,
@@ -167,9 +169,7 @@ describe('leak crawler: no marker reaches a reader the rules do not allow', () =
     if (sheet.status !== 200) throw new Error(`setup: sign-in sheet answered ${sheet.status} ${sheet.text}`);
     const row = { under18: 1, from18to29: 2, from30to59: 3, from60: 1 };
     await must(api(RECORDER, 'PUT', `/meetings/${ids.meeting}/attendance`, { counts: { women: row, men: row, other: { under18: 0, from18to29: 0, from30to59: 0, from60: 0 } } }), 200, 'attendance');
-    const policeUnit = (await must(api<{ id: string }>('ngo.isfara', 'POST', '/organisations', { name: `Leak police unit ${hex()}`, kind: 'district-police', districtCode: 'isfara' }), 201, 'police unit')).id;
-    const officer = (await must(api<{ id: string }>('ngo.isfara', 'POST', '/contacts', { name: `Leak officer ${hex()}`, organisationId: policeUnit, consent: true }), 201, 'officer')).id;
-    ids.assignment = (await must(api<{ id: string }>('ngo.isfara', 'POST', '/officer-assignments', { communityId: ids.community, officerContactId: officer }), 201, 'officer assignment')).id;
+    ids.assignment = (await must(api<{ id: string }>('ngo.isfara', 'POST', '/officer-assignments', { communityId: ids.community, officerContactId: ids.contact }), 201, 'officer assignment')).id;
 
     // One concern per sensitivity, each with its own markers in text, answer and action description; the confidential
     // one names the NGO admin as its only handler (its recorder, the police officer, is not one).
@@ -201,6 +201,17 @@ describe('leak crawler: no marker reaches a reader the rules do not allow', () =
       );
       ids.actions.push(action.id);
     }
+
+    // A concern write the database refuses (a NUL byte PostgreSQL cannot store): its text must not reach any log line
+    // through the error (SQL with values, row details).
+    const refusedText = newMarker('DBERRT');
+    markers.push({ value: refusedText, label: 'text of a concern write the database refused', kind: 'refused-write' });
+    databaseRefusal = await api(RECORDER, 'POST', `/meetings/${ids.meeting}/concerns`, {
+      topic: 'border-guards',
+      sensitivity: 'confidential',
+      text: `Refused by the database ${refusedText} \u0000`,
+      handlerIds: [handlerId],
+    });
 
     // A concern public when the first minutes draft quotes it, then raised to confidential (by the coordinator, who may
     // name handlers): from then on only its handler and the coordinator may read its text, in the minutes' versions too.
@@ -285,6 +296,13 @@ describe('leak crawler: no marker reaches a reader the rules do not allow', () =
           apiLeaks: describeFindings(apiFindings),
           allowedSightings: Object.fromEntries([...sightings].map(([key, operations]) => [key, [...new Set(operations)]])),
           exports: exportFiles.map((f) => ({ user: f.user, request: f.body, status: f.status, bytes: f.bytes.length })),
+          // Operations × users: the statuses each user got, e.g. "200×1 404×3".
+          table: Object.fromEntries(
+            (crawl?.operations ?? []).map((op) => [
+              op.operation,
+              Object.fromEntries(USERS.map((user) => [user, Object.entries(op.users[user]?.statuses ?? {}).map(([status, n]) => `${status}×${n}`).join(' ')])),
+            ]),
+          ),
           operations: crawl?.operations,
           pool: crawl?.pool,
         },
@@ -390,7 +408,10 @@ describe('leak crawler: no marker reaches a reader the rules do not allow', () =
     expect(describeFindings(findings)).toEqual([]);
   });
 
-  it('should write no marker to the log of any process of the run', () => {
+  it('should write no marker to the log of any process of the run, a refused database write included', () => {
+    // The write failed in the database, not in validation, and the answer does not echo the text.
+    expect(databaseRefusal.status).toBeGreaterThanOrEqual(500);
+    expect(JSON.stringify(databaseRefusal.body)).not.toContain(markers.find((m) => m.label === 'text of a concern write the database refused')!.value);
     const dir = e2eEnv().logDir;
     const logs = readdirSync(dir).filter((file) => file.endsWith('.log'));
     expect(logs.length).toBeGreaterThan(0);

@@ -6,11 +6,11 @@ import { tokenFor } from './http';
 /**
  * Unique strings planted in the data of one run, and the rule that says who may see each: a concern's text, answer
  * and action descriptions follow `canReadConcern` (the product's own rule, docs/roles-and-permissions.md); an erased
- * contact's name, phone and email may be seen by nobody.
+ * contact's name, phone and email, and the text of a write the database refused, may be seen by nobody.
  */
 export type Marker =
   | { value: string; label: string; kind: 'concern'; facts: ConcernAccessFacts }
-  | { value: string; label: string; kind: 'erased-contact' };
+  | { value: string; label: string; kind: 'erased-contact' | 'refused-write' };
 
 export interface Finding {
   marker: string;
@@ -37,7 +37,7 @@ export async function actorOf(username: string): Promise<Actor> {
 
 /** Whether `reader` (null: nobody, e.g. a log or an event) may see the marker. */
 export function mayRead(marker: Marker, reader: Actor | null): boolean {
-  if (marker.kind === 'erased-contact' || !reader) return false;
+  if (marker.kind !== 'concern' || !reader) return false;
   return canReadConcern(reader, marker.facts);
 }
 
