@@ -78,6 +78,7 @@ describe('leak crawler: no marker reaches a reader the rules do not allow', () =
   let databaseRefusal: { status: number; body: unknown };
   let crawl: CrawlResult | undefined;
   const apiFindings: Finding[] = [];
+  const evidence: { user: string; url: string; status: number; body: string }[] = [];
   /** Markers seen by readers the rules allow (label → reader → operations): proof that the scan sees what is there. */
   const sightings = new Map<string, string[]>();
   const exportFiles: ExportFile[] = [];
@@ -294,6 +295,7 @@ describe('leak crawler: no marker reaches a reader the rules do not allow', () =
           capped: crawl?.capped,
           markers: markers.map((m) => ({ label: m.label, value: m.value })),
           apiLeaks: describeFindings(apiFindings),
+          evidence,
           allowedSightings: Object.fromEntries([...sightings].map(([key, operations]) => [key, [...new Set(operations)]])),
           exports: exportFiles.map((f) => ({ user: f.user, request: f.body, status: f.status, bytes: f.bytes.length })),
           // Operations × users: the statuses each user got, e.g. "200×1 404×3".
@@ -344,7 +346,10 @@ describe('leak crawler: no marker reaches a reader the rules do not allow', () =
         const where = `${response.operation} ${response.url} → ${response.status}`;
         const text = `${headers}\n${readableText(response.bytes)}`;
         const reader = actors.get(response.user)!;
-        apiFindings.push(...leaksIn(text, markers, reader, where, response.user));
+        const found = leaksIn(text, markers, reader, where, response.user);
+        apiFindings.push(...found);
+        // The whole answer of the first few leaking responses, for whoever fixes the leak.
+        if (found.length && evidence.length < 20) evidence.push({ user: response.user, url: response.url, status: response.status, body: text.slice(0, 20_000) });
         for (const marker of markers) {
           if (mayRead(marker, reader) && text.toLowerCase().includes(marker.value.toLowerCase())) {
             const key = `${marker.label} → ${response.user}`;
