@@ -298,6 +298,8 @@ export class EventConsumer<D extends EventDef> {
     } catch (error) {
       // Could not park it: leave it for redelivery rather than lose it.
       this.logger.error(`${this.durable}: dead-letter publish failed: ${(error as Error).message}`);
+      // E.g. a full DLQ: the consumer cannot do its job either way, so it says so.
+      this.failed(`dead-letter publish failed: ${(error as Error).message}`);
       msg.nak(5000);
     }
   }
