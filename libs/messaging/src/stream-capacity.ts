@@ -1,6 +1,7 @@
-import { OWNERS, eventStreamName, type Owner } from '@rd/contracts';
+import { OWNERS, eventStreamName, prefixedSubject, type Owner } from '@rd/contracts';
 import type { PublishFailureScope } from '@rd/persistence';
-import { DiscardPolicy, nanos, type JetStreamManager, type StreamConfig } from 'nats';
+import { DiscardPolicy, nanos, type JetStreamClient, type JetStreamManager, type StreamConfig } from 'nats';
+import { jetStreamPublisher, type OutgoingEvent } from './jetstream.publisher';
 import { deadLetterStreamConfig, deadLetterStreamName, eventStreamConfig } from './streams';
 
 const GiB = 1024 ** 3;
@@ -93,8 +94,9 @@ export function publishFailureScope(error: unknown): PublishFailureScope {
   return 'stream';
 }
 
-/** True when the error says the stream refused because it is full (discard: new). */
+/** True when the error says the stream refused because it is full (discard: new), or the room guard kept it back. */
 export function isStreamFull(error: unknown): boolean {
+  if (error instanceof StreamFullError) return true;
   const e = error as { message?: string; api_error?: { err_code?: number; description?: string } };
   // 10077: maximum bytes exceeded (seen on nats-server 2.9); the description covers the message and byte limits.
   return e?.api_error?.err_code === 10077 || /maximum (bytes|messages) exceeded/i.test(e?.api_error?.description ?? e?.message ?? '');
@@ -219,4 +221,78 @@ export async function applyProductionStreamLimits(
     result.push({ stream: want.name, action: changes.length > 0 ? 'update' : 'keep', changes });
   }
   return result;
+}
+
+/** Thrown by the room guard instead of publishing into a stream that has no room left. */
+export class StreamFullError extends Error {
+  constructor(
+    readonly stream: string,
+    readonly bytes: number,
+    readonly maxBytes: number,
+  ) {
+    super(`maximum bytes exceeded: ${stream} holds ${bytes} of ${maxBytes} bytes (kept back before publishing)`);
+    this.name = new.target.name;
+  }
+}
+
+/** Bytes a message takes in a file stream besides its payload: subject, headers of jetStreamPublisher, record. */
+const STORED_OVERHEAD_BYTES = 256;
+
+export interface StreamRoomGuardOptions {
+  /** How long a stream's size is trusted before it is asked again (ours are added locally meanwhile). */
+  refreshMs?: number;
+  /** Kept free for other publishers between two refreshes (the gateway, other replicas): a fraction of max_bytes. */
+  headroomFraction?: number;
+}
+
+/**
+ * Publishes only into a stream with room for the message. nats-server 2.9 checks `discard: new` against the payload
+ * and headers but stores the message with its subject and record overhead, and then trims the stream to max_bytes
+ * from the OLDEST end: a stream within one message of its limit silently loses its oldest events while accepting new
+ * ones (seen in services/meetings/test/full-audit-stream.integration-spec.ts). The guard keeps our publishers out of
+ * that last stretch: a stream whose size plus the message would pass max_bytes less the headroom counts as full.
+ */
+export class StreamRoomGuard {
+  private readonly known = new Map<string, { bytes: number; maxBytes: number; at: number }>();
+  private readonly refreshMs: number;
+  private readonly headroomFraction: number;
+
+  constructor(
+    private readonly jsm: JetStreamManager,
+    options: StreamRoomGuardOptions = {},
+  ) {
+    this.refreshMs = options.refreshMs ?? 1000;
+    this.headroomFraction = options.headroomFraction ?? 0.01;
+  }
+
+  /** Resolves when `stream` has room for `size` more bytes; throws StreamFullError otherwise. */
+  async reserve(stream: string, size: number): Promise<void> {
+    let state = this.known.get(stream);
+    const fits = (s: { bytes: number; maxBytes: number }) => s.maxBytes <= 0 || s.bytes + size <= s.maxBytes * (1 - this.headroomFraction);
+    if (!state || Date.now() - state.at > this.refreshMs || !fits(state)) {
+      // A stream we cannot see (missing, or no permission to read it) is left to the broker to refuse.
+      const info = await this.jsm.streams.info(stream).catch(() => undefined);
+      if (!info) return;
+      state = { bytes: info.state.bytes, maxBytes: info.config.max_bytes ?? -1, at: Date.now() };
+      this.known.set(stream, state);
+    }
+    if (!fits(state)) throw new StreamFullError(stream, state.bytes, state.maxBytes);
+    state.bytes += size;
+  }
+}
+
+/**
+ * jetStreamPublisher behind a StreamRoomGuard: what the outbox relay uses. A stream without room is refused before
+ * anything reaches it (StreamFullError, which holds back that stream only), so `discard: new` is never tested at
+ * its imprecise edge.
+ */
+export function guardedJetStreamPublisher(js: JetStreamClient, jsm: JetStreamManager, prefix: string, options: StreamRoomGuardOptions & { timeoutMs?: number } = {}) {
+  const publish = jetStreamPublisher(js, prefix, options.timeoutMs);
+  const guard = new StreamRoomGuard(jsm, options);
+  return async (event: OutgoingEvent): Promise<void> => {
+    const owner = event.subject.split('.')[0] as Owner;
+    const size = Buffer.byteLength(JSON.stringify(event.payload)) + prefixedSubject(prefix, event.subject).length + event.correlationId.length + STORED_OVERHEAD_BYTES;
+    await guard.reserve(eventStreamName(prefix, owner), size);
+    await publish(event);
+  };
 }

@@ -9,6 +9,7 @@ import {
   allStreamNames,
   applyProductionStreamLimits,
   ensureEventStream,
+  guardedJetStreamPublisher,
   isStreamFull,
   PRODUCTION_STREAM_LIMITS,
   jetStreamPublisher,
@@ -227,5 +228,38 @@ describe('outbox relay with a full stream (private nats-server)', () => {
     const again = await applyProductionStreamLimits(jsm, prefix, { limits });
     expect(again.map((c) => c.action)).toEqual(allStreamNames(prefix).map(() => 'keep'));
     expect((await streamUsage(jsm, `${prefix.toUpperCase()}_NOPE`)).exists).toBe(false);
+  });
+
+  it('should keep the guarded publisher out of the edge where nats-server trims the oldest events despite discard: new', async () => {
+    // nats-server 2.9 checks discard: new against payload and headers, but stores subject and record too and then
+    // trims to max_bytes from the OLDEST end. Whether a limit hits that edge depends on sizes: try a range of limits.
+    const community = randomUUID();
+    const event = (n: number) => ({ id: randomUUID(), subject: ChangedEvtV1.name, payload: { communityId: community, n, pad: '' }, correlationId: 'c', occurredAt: new Date(), aggregateKey: '' });
+    const results: Array<{ maxBytes: number; rawTrimmed: number; guardedTrimmed: number; guardedRefused: number }> = [];
+    for (let maxBytes = 2000; maxBytes < 2400; maxBytes += 20) {
+      const prefix = testSubjectPrefix();
+      const stream = await ensureEventStream(jsm, prefix, 'communities', { maxBytes });
+      const raw = jetStreamPublisher(nc.jetstream(), prefix, 1000);
+      for (let n = 0; n < 15; n++) await raw(event(n)).catch(() => undefined);
+      const rawState = (await jsm.streams.info(stream)).state;
+      await jsm.streams.purge(stream);
+      const guarded = guardedJetStreamPublisher(nc.jetstream(), jsm, prefix, { timeoutMs: 1000 });
+      const refusals: unknown[] = [];
+      for (let n = 0; n < 15; n++) await guarded(event(n)).catch((e: unknown) => refusals.push(e));
+      const guardedState = (await jsm.streams.info(stream)).state;
+      expect(refusals.every((e) => isStreamFull(e) && publishFailureScope(e) === 'stream')).toBe(true);
+      results.push({
+        maxBytes,
+        rawTrimmed: rawState.first_seq - 1,
+        guardedTrimmed: guardedState.first_seq - (rawState.last_seq + 1),
+        guardedRefused: refusals.length,
+      });
+      await jsm.streams.delete(stream);
+    }
+    const trimming = results.filter((r) => r.rawTrimmed > 0);
+    console.log(`discard-new edge: the raw publisher lost the oldest events at ${trimming.length} of ${results.length} limits (e.g. ${JSON.stringify(trimming[0])}); the guarded one at none`);
+    expect(trimming.length).toBeGreaterThan(0);
+    expect(results.filter((r) => r.guardedTrimmed !== 0)).toEqual([]);
+    expect(results.every((r) => r.guardedRefused > 0)).toBe(true);
   });
 });

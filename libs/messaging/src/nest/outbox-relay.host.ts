@@ -2,8 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { MikroORM } from '@mikro-orm/core';
 import { OutboxRelay } from '@rd/persistence';
 import type { NatsConnection } from 'nats';
-import { jetStreamPublisher } from '../jetstream.publisher';
-import { publishFailureScope, StreamCapacityMonitor } from '../stream-capacity';
+import { guardedJetStreamPublisher, publishFailureScope, StreamCapacityMonitor } from '../stream-capacity';
 import { ensureEventStream } from '../streams';
 import { eventStreamName } from '@rd/contracts';
 import { NATS_CONNECTION, SERVICE_RUNTIME_OPTIONS, type ServiceRuntimeOptions } from './service-runtime.options';
@@ -32,7 +31,8 @@ export class OutboxRelayHost implements OnApplicationBootstrap, OnApplicationShu
     this.relay = new OutboxRelay({
       orm: this.orm,
       databaseUrl: this.options.databaseUrl,
-      publish: jetStreamPublisher(this.nc.jetstream(), this.options.prefix),
+      // Never into the last stretch of a stream, where nats-server trims the oldest events despite discard: new.
+      publish: guardedJetStreamPublisher(this.nc.jetstream(), jsm, this.options.prefix),
       // A full or missing stream holds back that stream only; a refused message only its aggregate.
       classifyFailure: publishFailureScope,
       logger,
