@@ -294,6 +294,23 @@ async function main(): Promise<void> {
     }
     noNewViolations(before, 'publishing events');
 
+    // Idempotency keys (docs/adr/0029-idempotency-keys.md): the gateway creates its KV bucket and claims, reads,
+    // completes and releases keys, as apps/gateway/src/idempotency/idempotency.store.ts does; nobody else touches it.
+    before = violationCounts();
+    const kvError = await (async () => {
+      const kv = await as.gateway.nc.jetstream().views.kv(`${PREFIX.toUpperCase()}_GATEWAY_IDEMPOTENCY`, { ttl: 24 * 3600 * 1000, history: 1, max_bytes: 256 * 1024 * 1024 });
+      const revision = await kv.create('check', json.encode({ state: 'in-progress' }));
+      const duplicate = await kv.create('check', json.encode({ state: 'in-progress' })).then(() => 'created twice', () => undefined);
+      if (duplicate) return duplicate;
+      if ((await kv.get('check'))?.revision !== revision) return 'read back another revision';
+      const completed = await kv.update('check', json.encode({ state: 'completed' }), revision);
+      await kv.delete('check', { previousSeq: completed });
+      return undefined;
+    })().catch((e: Error) => e.message);
+    report(kvError === undefined, 'the gateway creates its idempotency KV bucket and claims, reads, completes and releases a key', kvError);
+    noNewViolations(before, 'idempotency keys');
+    report(await refusedPublish('communities', `$KV.${PREFIX.toUpperCase()}_GATEWAY_IDEMPOTENCY.forged`), 'a service cannot write an idempotency key');
+
     // Stream sizes and fill levels (docs/runbooks/streams.md). The file's max_file_store must hold the streams'
     // reservations; this server runs with its own store (and default limit), so ops applies the limits scaled down:
     // what is checked here is that ops may create and update every stream.

@@ -45,6 +45,8 @@ export class IdempotencyStore implements OnModuleInit, OnApplicationShutdown {
       history: 1,
       replicas: this.options.streamReplicas ?? 1,
       storage: StorageType.File,
+      // A day of keyed writes at national scale is a few MB (ADR 29); the cap bounds the store's reservation.
+      max_bytes: 256 * 1024 * 1024,
       // A recorded answer is small JSON; the largest NATS message is 1 MiB.
       maxValueSize: 1024 * 1024,
     });

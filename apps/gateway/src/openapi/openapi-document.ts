@@ -14,6 +14,15 @@ const problem = (description: string) => ({
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
 });
 
+const IDEMPOTENCY_KEY_PARAMETER = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'One per user action (a UUID), the same when the action is retried: within 24 h the same user, method, path and key get the first answer again and nothing changes; another body with the key gets 422.',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7E]+$' },
+};
+
 /**
  * OpenAPI 3.1 description of the gateway, built from the route table and the contract schemas, with the
  * permission of each operation as `x-permission`.
@@ -47,6 +56,20 @@ export function openApiDocument(routes: readonly RouteInfo[], serverUrl = '/api/
       responses['413'] = problem('The file or its row count is over the limit');
       responses['415'] = problem('Not one of the accepted file types, or not what its type says');
       if (route.method === 'POST' && success === '201') responses['422'] = problem('Nothing was written; `errors` lists the problems by row');
+    }
+    // Idempotency-Key on every write (docs/adr/0029-idempotency-keys.md).
+    const keyed = !route.isPublic && ['POST', 'PUT', 'PATCH'].includes(route.method);
+    if (keyed) {
+      parameters.push(IDEMPOTENCY_KEY_PARAMETER as never);
+      (responses[success] as Record<string, unknown>).headers = {
+        ...((responses[success] as { headers?: object }).headers ?? {}),
+        'Idempotent-Replayed': { schema: { type: 'string', enum: ['true'] }, description: 'Present when this is the recorded answer to an earlier request with the same Idempotency-Key' },
+      };
+      responses['409'] ??= problem('A request with this Idempotency-Key is still being processed; retry with the same key');
+      responses['422'] = problem(
+        [route.contract?.upload && route.method === 'POST' && success === '201' ? 'Nothing was written; `errors` lists the problems by row. ' : '', 'Or: this Idempotency-Key was used with another body'].join(''),
+      );
+      responses['503'] = problem('A service did not answer in time; with an Idempotency-Key, retry with the same key to get its answer');
     }
     if (!route.isPublic) {
       responses['401'] = problem('Missing or invalid access token');
