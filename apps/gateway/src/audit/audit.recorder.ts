@@ -142,14 +142,17 @@ export class AuditRecorder implements OnModuleInit, OnApplicationShutdown {
 
   /** JetStream within the timeout, else the spool; false when neither took the record. */
   private async makeDurable(entry: AuditEntry): Promise<boolean> {
-    if (this.connected && Date.now() >= this.bypassUntil) {
+    // Right after start the connection may still be on its way: wait for it rather than spool or refuse at once.
+    if (!this.nc) await Promise.race([this.connecting, new Promise((resolve) => setTimeout(resolve, this.options.publishTimeoutMs ?? 1000).unref())]);
+    // Without a spool every record tries JetStream: the alternative is a 503.
+    if (this.connected && (!this.spool || Date.now() >= this.bypassUntil)) {
       try {
         await this.publish(entry, this.options.publishTimeoutMs ?? 1000);
         this.counts.published += 1;
         return true;
       } catch (error) {
         if (Date.now() >= this.bypassUntil) {
-          this.logger.warn(`audit: JetStream did not take a record (${(error as Error).message}); ${this.spool ? 'spooling' : 'answering 503'} for ${BYPASS_AFTER_FAILURE_MS} ms`);
+          this.logger.warn(`audit: JetStream did not take a record (${(error as Error).message}); ${this.spool ? `spooling for ${BYPASS_AFTER_FAILURE_MS} ms` : 'answering 503'}`);
         }
         this.bypassUntil = Date.now() + BYPASS_AFTER_FAILURE_MS;
       }
