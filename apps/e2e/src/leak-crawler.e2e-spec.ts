@@ -222,7 +222,9 @@ describe('leak crawler: no marker reaches a reader the rules do not allow', () =
     ids.concerns.later = (
       await must(api<{ id: string }>(RECORDER, 'POST', `/meetings/${ids.meeting}/concerns`, { topic: 'youth-violence', sensitivity: 'public', text: `Raised at the meeting ${laterText}` }), 201, 'later concern')
     ).id;
-    await must(api('ngo.isfara', 'PUT', `/meetings/${ids.meeting}/minutes`, { body: `# Minutes\n\nFirst draft: ${laterText}` }), 200, 'first minutes draft');
+    // The draft quotes the concern's text with trivial edits (case, spacing, punctuation): minutes are matched on the
+    // concern's words, the whole text or any five consecutive words of it (ADR 11), not on a single word of it.
+    await must(api('ngo.isfara', 'PUT', `/meetings/${ids.meeting}/minutes`, { body: `# Minutes\n\nFirst draft: RAISED at the   meeting, ${laterText.toLowerCase()}.` }), 200, 'first minutes draft');
     await must(api('coordinator', 'PATCH', `/concerns/${ids.concerns.later}`, { sensitivity: 'confidential', handlerIds: [handlerId] }), 200, 'raise to confidential');
 
     // Minutes quoting the confidential text are refused (kept to assert below); minutes quoting only public text pass.
