@@ -25,7 +25,10 @@ export class ContactConsentChangedConsumer extends EventConsumerHost<typeof Cont
 
   protected handle(payload: DataOf<typeof ContactConsentChangedEvtV1>, meta: EventMeta): Promise<unknown> {
     return applyOnce(this.orm.em.fork() as EntityManager, { consumer: meta.consumer, messageId: meta.messageId, subject: meta.subject }, async (tx) => {
-      const recorded = await new ContactStateRepository(tx).recordConsent(payload.contactId, payload.consent, new Date(payload.occurredAt));
+      const states = new ContactStateRepository(tx);
+      // Waits for every transaction writing to or about the contact to commit, and makes later ones wait for this one.
+      await states.lockForChange(payload.contactId);
+      const recorded = await states.recordConsent(payload.contactId, payload.consent, new Date(payload.occurredAt));
       if (recorded && !payload.consent) await new DeliveryRepository(tx).withdrawConsent(payload.contactId);
     });
   }

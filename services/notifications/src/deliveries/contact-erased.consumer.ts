@@ -25,7 +25,10 @@ export class ContactErasedConsumer extends EventConsumerHost<typeof ContactErase
 
   protected handle(payload: DataOf<typeof ContactErasedEvtV1>, meta: EventMeta): Promise<unknown> {
     return applyOnce(this.orm.em.fork() as EntityManager, { consumer: meta.consumer, messageId: meta.messageId, subject: meta.subject }, async (tx) => {
-      await new ContactStateRepository(tx).recordErasure(payload.contactId, new Date(payload.occurredAt));
+      const states = new ContactStateRepository(tx);
+      // Waits for every transaction writing to or about the contact to commit, and makes later ones wait for this one.
+      await states.lockForChange(payload.contactId);
+      await states.recordErasure(payload.contactId, new Date(payload.occurredAt));
       await new DeliveryRepository(tx).eraseContact(payload.contactId);
     });
   }

@@ -8,6 +8,7 @@ import { NotificationsErrorCode, NotificationsException } from '../common/notifi
 import { Peers } from '../common/peers';
 import type { NotificationsConfig } from '../config';
 import { DeliveryWriter } from '../dispatch/delivery-writer';
+import { ContactStateRepository } from './contact-state.repository';
 import { DeliverySender } from './delivery-sender';
 import { toDeliveryView } from './delivery.mapper';
 import { DeliveryRepository, type DeliveryRow } from './delivery.repository';
@@ -95,6 +96,8 @@ export class DeliveriesService {
     const { attachments, link, ...data } = original.data;
     const row = await this.em().transactional(async (tx) => {
       const repo = new DeliveryRepository(tx);
+      // The writer's contact locks first (before the row lock an erasure also takes), then the delivery's row.
+      await new ContactStateRepository(tx).lockForWrite([original.recipient_id, ...original.about_contact_ids]);
       // Serialises resends of one delivery: the count below names the new one.
       await tx.execute(`select "id" from "delivery" where "id" = ? for update`, [original.id]);
       const n = (await repo.countResends(original.id)) + 1;

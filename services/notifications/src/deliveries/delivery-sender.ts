@@ -65,8 +65,13 @@ export class DeliverySender implements OnApplicationBootstrap, BeforeApplication
       const repo = new DeliveryRepository(tx);
       const delivery = await repo.claimDue();
       if (!delivery) return false;
+      const states = new ContactStateRepository(tx);
+      // An erasure or consent change of the recipient is being recorded right now: leave the row queued (its consumer
+      // then skips or redacts it) rather than send to someone being erased. Never waits: the consumer may be waiting
+      // for this row's lock, which it takes after the contact's.
+      if (delivery.recipient_kind === 'contact' && !(await states.tryLockForWrite(delivery.recipient_id))) return false;
       // Consent withdrawn or erased after this was queued (on a recipient list resolved just before): never send.
-      const state = delivery.recipient_kind === 'contact' ? await new ContactStateRepository(tx).find(delivery.recipient_id) : undefined;
+      const state = delivery.recipient_kind === 'contact' ? await states.find(delivery.recipient_id) : undefined;
       if (state && (state.erased_at || (!state.consent && new Date(state.consent_changed_at) >= new Date(delivery.created_at)))) {
         await repo.skip(delivery.id, state.erased_at ? 'erased' : 'no-consent');
         return true;

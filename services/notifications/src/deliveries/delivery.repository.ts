@@ -105,6 +105,11 @@ export function redactDeep<T>(value: T, redact: (text: string) => string): T {
   return value;
 }
 
+/** The names of people a message is about that its stored data carries (see `about_contact_ids`): the officer. */
+export function namesAbout(data: Pick<MessageData, 'officer'>): string[] {
+  return data.officer?.name ? [data.officer.name] : [];
+}
+
 /** Every query on delivery, inbox_item and inbox_read. */
 export class DeliveryRepository {
   constructor(private readonly em: EntityManager) {}
@@ -211,7 +216,7 @@ export class DeliveryRepository {
     );
     const secrets = new Set<string>();
     for (const row of own) [row.recipient_name, row.address].forEach((s) => s && secrets.add(s));
-    for (const row of about) if (row.data.officer?.name) secrets.add(row.data.officer.name);
+    for (const row of about) namesAbout(row.data).forEach((s) => secrets.add(s));
     const redact = redactor([...secrets]);
     for (const row of own) {
       await this.em.execute(

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { NOTIFICATION_LANGUAGES, type ContactView, type DeliveryChannel, type NotificationLanguage, type Role, type SkipReason } from '@rd/contracts';
 import { meetingIcs } from '../channels/ics';
 import { ContactStateRepository, type ContactState } from '../deliveries/contact-state.repository';
-import { DeliveryRepository, type DeliveryContent, type DeliveryRow, type InboxVariants, type NewDelivery } from '../deliveries/delivery.repository';
+import { DeliveryRepository, namesAbout, redactDeep, redactor, type DeliveryContent, type DeliveryRow, type InboxVariants, type NewDelivery } from '../deliveries/delivery.repository';
 import type { MessageData } from '../templates/render';
 import { TemplatesService, type ChosenTemplate } from '../templates/templates.service';
 import type { OutgoingMessage } from './outgoing-message';
@@ -61,13 +61,17 @@ export class DeliveryWriter {
   async writeForContact(
     tx: EntityManager,
     repo: DeliveryRepository,
-    message: Pick<OutgoingMessage, 'type' | 'sourceKey' | 'subjectId' | 'meetingId' | 'data' | 'link' | 'attachments' | 'aboutContactIds'>,
+    resolved: Pick<OutgoingMessage, 'type' | 'sourceKey' | 'subjectId' | 'meetingId' | 'data' | 'link' | 'attachments' | 'aboutContactIds'>,
     contact: ContactView,
     context: WriterContext,
     resendOf: { id: string; n: number } | null,
   ): Promise<DeliveryRow | undefined> {
     const channel: DeliveryChannel = contact.preferredChannel;
-    const skip = skipReasonOf(contact, await new ContactStateRepository(tx).find(contact.id));
+    const states = new ContactStateRepository(tx);
+    // Under the contact's lock until commit, so an erasure or withdrawal is either seen here or sees this row.
+    await states.lockForWrite([contact.id]);
+    const message = await this.withoutErased(tx, resolved);
+    const skip = skipReasonOf(contact, await states.find(contact.id));
     const base = this.base(message, channel, resendOf, `contact:${contact.id}`);
     if (skip) {
       return repo.insert({
@@ -105,7 +109,25 @@ export class DeliveryWriter {
     });
   }
 
-  private async writeForAudience(tx: EntityManager, repo: DeliveryRepository, message: OutgoingMessage, roles: Role[], context: WriterContext): Promise<DeliveryRow | undefined> {
+  /**
+   * Locks the contacts the message is about (lockForWrite) and, if one of them is erased by now, replaces their name
+   * in the message data with `[erased]`: the data was resolved before, and the erasure may have redacted the stored
+   * messages before this one is written.
+   */
+  private async withoutErased<M extends Pick<OutgoingMessage, 'data' | 'aboutContactIds'>>(tx: EntityManager, message: M): Promise<M> {
+    const about = message.aboutContactIds ?? [];
+    if (about.length === 0) return message;
+    const states = new ContactStateRepository(tx);
+    await states.lockForWrite(about);
+    const erased = [...(await states.findMany(about)).values()].some((state) => state.erased_at);
+    if (!erased) return message;
+    // Messages name one person they are about (the officer); were there more, only the erased ones would go.
+    const redact = redactor(namesAbout(message.data));
+    return { ...message, data: redactDeep(message.data, redact) };
+  }
+
+  private async writeForAudience(tx: EntityManager, repo: DeliveryRepository, resolved: OutgoingMessage, roles: Role[], context: WriterContext): Promise<DeliveryRow | undefined> {
+    const message = await this.withoutErased(tx, resolved);
     // Every console language, each with the template fallback of a contact's message; the delivery keeps Russian.
     const templates = {} as Record<NotificationLanguage, ChosenTemplate>;
     const variants = {} as InboxVariants;
