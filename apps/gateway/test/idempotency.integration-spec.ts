@@ -23,6 +23,8 @@ describe('Idempotency-Key', () => {
   let token: string;
   const committed: string[] = [];
   let delayMs = 0;
+  let failures = 0;
+  const closed = new Set<NestFastifyApplication>();
 
   beforeAll(async () => {
     keycloak = await ensureKeycloak({ log: () => undefined });
@@ -34,6 +36,11 @@ describe('Idempotency-Key', () => {
         const wait = delayMs;
         void (async () => {
           if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+          if (failures > 0) {
+            failures -= 1;
+            msg.respond(json.encode({ id: packet.id, err: { code: 'SERVICE_UNAVAILABLE', message: 'database down' }, isDisposed: true }));
+            return;
+          }
           const view = communityView(packet.data.data.name, packet.data.data.districtCode);
           committed.push(view.id);
           msg.respond(json.encode({ id: packet.id, response: view, isDisposed: true }));
@@ -58,7 +65,7 @@ describe('Idempotency-Key', () => {
   });
 
   afterAll(async () => {
-    for (const app of replicas ?? []) await app.close();
+    for (const app of replicas ?? []) if (!closed.has(app)) await app.close();
     await (await nc?.jetstreamManager())?.streams.delete(`KV_${idempotencyBucketName(prefix)}`).catch(() => undefined);
     await nc?.drain();
     await keycloak?.stop();
@@ -67,6 +74,7 @@ describe('Idempotency-Key', () => {
   beforeEach(() => {
     committed.length = 0;
     delayMs = 0;
+    failures = 0;
   });
 
   const create = (body: object, key?: string, replica = 0) =>
@@ -127,6 +135,18 @@ describe('Idempotency-Key', () => {
     expect(retried.json()).toMatchObject({ id: committed[0], name: 'Vorukh' });
   });
 
+  it('should let a retry run again when the first attempt failed with 5xx (nothing was decided)', async () => {
+    failures = 1;
+    const key = randomUUID();
+    const body = { name: 'Kulkent', districtCode: 'isfara', kind: 'village' };
+    expect((await create(body, key)).statusCode).toBe(503);
+    expect(committed).toHaveLength(0);
+    const retried = await create(body, key, 1);
+    expect(retried.statusCode).toBe(201);
+    expect(retried.headers['idempotent-replayed']).toBeUndefined();
+    expect(committed).toHaveLength(1);
+  });
+
   it('should refuse a malformed key with 400 and leave writes without a key as they were', async () => {
     const bad = await create({ name: 'Surh', districtCode: 'isfara', kind: 'village' }, 'with space');
     expect(bad.statusCode).toBe(400);
@@ -134,6 +154,20 @@ describe('Idempotency-Key', () => {
     await create({ name: 'Surh', districtCode: 'isfara', kind: 'village' });
     await create({ name: 'Surh', districtCode: 'isfara', kind: 'village' });
     expect(committed).toHaveLength(2);
+  });
+
+  // Last: it stops replica 0.
+  it('should record a late answer before a replica shuts down, so the retry at another replica gets it', async () => {
+    delayMs = RPC_TIMEOUT_MS * 2;
+    const key = randomUUID();
+    const body = { name: 'Ovchi', districtCode: 'isfara', kind: 'village' };
+    expect((await create(body, key)).statusCode).toBe(503);
+    closed.add(replicas[0]);
+    await replicas[0].close();
+    const retried = await create(body, key, 1);
+    expect(retried.statusCode).toBe(201);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
+    expect(committed).toHaveLength(1);
   });
 });
 

@@ -83,6 +83,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const recorded = outcome.then((result) =>
       this.record(key, revision, bodyHash, answerOf(result)).catch((error: unknown) => this.logger.error(`recording an answer: ${describeError(error)}`)),
     );
+    this.store.track(recorded);
     const deadline = new Promise<'deadline'>((resolve) => setTimeout(() => resolve('deadline'), this.options.answerDeadlineMs).unref());
     const first = await Promise.race([recorded.then(() => 'done' as const), deadline]);
     if (first === 'deadline') {

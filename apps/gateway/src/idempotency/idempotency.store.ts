@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { natsConnectionOptions, type NatsAuth } from '@rd/messaging';
 import { connect, JSONCodec, StorageType, type KV, type NatsConnection } from 'nats';
 import { IDEMPOTENCY_TTL_MS, type IdempotencyRecord } from './idempotency-key';
@@ -31,10 +31,12 @@ const codec = JSONCodec<IdempotencyRecord>();
  * key after 24 h.
  */
 @Injectable()
-export class IdempotencyStore implements OnModuleInit, OnApplicationShutdown {
+export class IdempotencyStore implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Idempotency');
   private nc?: NatsConnection;
   private kv?: KV;
+  /** Keyed writes still waiting for their service's answer (some were already answered 503). */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(@Inject(IDEMPOTENCY_OPTIONS) private readonly options: IdempotencyOptions) {}
 
@@ -50,6 +52,23 @@ export class IdempotencyStore implements OnModuleInit, OnApplicationShutdown {
       // A recorded answer is small JSON; the largest NATS message is 1 MiB.
       maxValueSize: 1024 * 1024,
     });
+  }
+
+  /** Counts a keyed write until its answer is recorded, so a shutdown can wait for it. */
+  track(recording: Promise<unknown>): void {
+    this.inFlight.add(recording);
+    void recording.finally(() => this.inFlight.delete(recording));
+  }
+
+  /**
+   * Before the RPC client and this connection close (a rolling deploy): let the keyed writes still running record
+   * their answers, up to 25 s (inside Kubernetes' default 30 s grace). One cut short stays in progress (ADR 29).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.inFlight.size === 0) return;
+    this.logger.log(`waiting for ${this.inFlight.size} keyed write(s) to record their answers`);
+    const cap = new Promise((resolve) => setTimeout(resolve, Math.min(this.options.lateReplyMs, 25_000)).unref());
+    await Promise.race([Promise.allSettled([...this.inFlight]), cap]);
   }
 
   async onApplicationShutdown(): Promise<void> {
