@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { Workbook, type CellValue } from 'exceljs';
 import { COMMUNITY_IMPORT_MAX_ROWS, COMMUNITY_IMPORT_MEDIA_TYPES } from '@rd/contracts';
 import { ProblemError } from '../problem/problem';
+import { assertSafeXlsxZip } from './xlsx-zip-guard';
 
 export type ImportFormat = keyof typeof COMMUNITY_IMPORT_MEDIA_TYPES;
 
@@ -87,10 +88,9 @@ function readCsv(body: Buffer): RawImportTable {
 
 async function readXlsx(body: Buffer): Promise<RawImportTable> {
   if (!startsWith(body, [0x50, 0x4b, 0x03, 0x04])) throw new ProblemError(415, 'The file is not an XLSX workbook');
-  const unpacked = unpackedZipSize(body);
-  if (unpacked === undefined) throw new ProblemError(400, 'The workbook cannot be read; save it again as .xlsx');
-  // A small zip can unpack to gigabytes; a real 2,000-row sheet stays far below this.
-  if (unpacked > MAX_UNPACKED_XLSX_BYTES) throw new ProblemError(413, 'The workbook is too large once unpacked; split it');
+  // A small zip can unpack to gigabytes: its directory and every part are checked, with an inflater that stops at the
+  // declared size, before exceljs (whose unzipper trusts the archive) opens it (ADR 0030).
+  assertSafeXlsxZip(body);
   const workbook = new Workbook();
   try {
     await workbook.xlsx.load(body as unknown as ArrayBuffer);
@@ -109,8 +109,6 @@ async function readXlsx(body: Buffer): Promise<RawImportTable> {
   });
   return { headers: headers ?? [], records };
 }
-
-const MAX_UNPACKED_XLSX_BYTES = 40 * 1024 * 1024;
 
 /**
  * Sum of the uncompressed sizes the zip's central directory declares, read before anything is inflated;
