@@ -23,6 +23,12 @@ export class ContactErasedConsumer extends EventConsumerHost<typeof ContactErase
     super(ContactErasedEvtV1, nc, runtime);
   }
 
+  /**
+   * Test seam, null in production: awaited inside the erasure's transaction after the redaction, before it commits,
+   * so a test can force what runs concurrently with an erasure in flight.
+   */
+  beforeCommit: ((contactId: string) => Promise<void>) | null = null;
+
   protected handle(payload: DataOf<typeof ContactErasedEvtV1>, meta: EventMeta): Promise<unknown> {
     return applyOnce(this.orm.em.fork() as EntityManager, { consumer: meta.consumer, messageId: meta.messageId, subject: meta.subject }, async (tx) => {
       const states = new ContactStateRepository(tx);
@@ -30,6 +36,7 @@ export class ContactErasedConsumer extends EventConsumerHost<typeof ContactErase
       await states.lockForChange(payload.contactId);
       await states.recordErasure(payload.contactId, new Date(payload.occurredAt));
       await new DeliveryRepository(tx).eraseContact(payload.contactId);
+      await this.beforeCommit?.(payload.contactId);
     });
   }
 }

@@ -66,10 +66,13 @@ export class DeliverySender implements OnApplicationBootstrap, BeforeApplication
       const delivery = await repo.claimDue();
       if (!delivery) return false;
       const states = new ContactStateRepository(tx);
-      // An erasure or consent change of the recipient is being recorded right now: leave the row queued (its consumer
-      // then skips or redacts it) rather than send to someone being erased. Never waits: the consumer may be waiting
-      // for this row's lock, which it takes after the contact's.
-      if (delivery.recipient_kind === 'contact' && !(await states.tryLockForWrite(delivery.recipient_id))) return false;
+      // An erasure or consent change of the recipient is being recorded right now: leave the row queued a moment (its
+      // consumer then skips or redacts it) rather than send to someone being erased, and go on with other rows. Never
+      // waits: the consumer may be waiting for this row's lock, which it takes after the contact's.
+      if (delivery.recipient_kind === 'contact' && !(await states.tryLockForWrite(delivery.recipient_id))) {
+        await repo.postpone(delivery.id, new Date(Date.now() + Math.min(this.config.pollMs, 1_000)));
+        return true;
+      }
       // Consent withdrawn or erased after this was queued (on a recipient list resolved just before): never send.
       const state = delivery.recipient_kind === 'contact' ? await states.find(delivery.recipient_id) : undefined;
       if (state && (state.erased_at || (!state.consent && new Date(state.consent_changed_at) >= new Date(delivery.created_at)))) {

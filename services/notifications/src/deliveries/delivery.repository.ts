@@ -191,6 +191,11 @@ export class DeliveryRepository {
     return this.em.execute(`update "delivery" set "attempts" = "attempts" + 1, "last_error" = ?, "next_attempt_at" = ?, "updated_at" = now() where "id" = ?`, [error, at, id]);
   }
 
+  /** Tries a queued delivery again later, without counting an attempt. */
+  postpone(id: string, at: Date): Promise<unknown> {
+    return this.em.execute(`update "delivery" set "next_attempt_at" = ?, "updated_at" = now() where "id" = ? and "status" = 'queued'`, [at, id]);
+  }
+
   markFailed(id: string, error: string): Promise<unknown> {
     return this.em.execute(
       `update "delivery" set "status" = 'failed', "attempts" = "attempts" + 1, "last_error" = ?, "next_attempt_at" = null, "updated_at" = now() where "id" = ?`,
