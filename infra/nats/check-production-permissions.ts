@@ -298,7 +298,7 @@ async function main(): Promise<void> {
     // completes and releases keys, as apps/gateway/src/idempotency/idempotency.store.ts does; nobody else touches it.
     before = violationCounts();
     const kvError = await (async () => {
-      const kv = await as.gateway.nc.jetstream().views.kv(`${PREFIX.toUpperCase()}_GATEWAY_IDEMPOTENCY`, { ttl: 24 * 3600 * 1000, history: 1, max_bytes: 256 * 1024 * 1024 });
+      const kv = await as.gateway.nc.jetstream().views.kv(`${PREFIX.toUpperCase()}_GATEWAY_IDEMPOTENCY`, { ttl: 24 * 3600 * 1000, history: 1, max_bytes: 1024 * 1024 * 1024 });
       const revision = await kv.create('check', json.encode({ state: 'in-progress' }));
       const duplicate = await kv.create('check', json.encode({ state: 'in-progress' })).then(() => 'created twice', () => undefined);
       if (duplicate) return duplicate;

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CreateCommunityCmdV1, prefixedSubject, type CommunityView } from '@rd/contracts';
 import { ensureKeycloak, type KeycloakHandle } from '@rd/devstack';
-import { getToken, testSubjectPrefix } from '@rd/testing';
+import { deleteStreamsWithPrefix, getToken, testSubjectPrefix } from '@rd/testing';
 import { randomUUID } from 'node:crypto';
 import { connect, JSONCodec, type NatsConnection } from 'nats';
 import { createGateway } from '../src/bootstrap';
@@ -66,7 +66,11 @@ describe('Idempotency-Key', () => {
 
   afterAll(async () => {
     for (const app of replicas ?? []) if (!closed.has(app)) await app.close();
-    await (await nc?.jetstreamManager())?.streams.delete(`KV_${idempotencyBucketName(prefix)}`).catch(() => undefined);
+    // The bucket of keys (KV_<PREFIX>_GATEWAY_IDEMPOTENCY) and the audit stream this prefix created.
+    if (nc) {
+      await deleteStreamsWithPrefix(nc, prefix);
+      await expect((await nc.jetstreamManager()).streams.info(`KV_${idempotencyBucketName(prefix)}`)).rejects.toThrow('stream not found');
+    }
     await nc?.drain();
     await keycloak?.stop();
   });

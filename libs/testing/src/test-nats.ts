@@ -16,7 +16,9 @@ export async function deleteStreamsWithPrefix(nc: NatsConnection, prefix: string
   const jsm = await nc.jetstreamManager();
   const names: string[] = [];
   for await (const stream of jsm.streams.list()) {
-    if (stream.config.name.startsWith(`${prefix.toUpperCase()}_`)) names.push(stream.config.name);
+    // KV buckets live in streams named KV_<bucket> (the gateway's idempotency keys: KV_<PREFIX>_GATEWAY_IDEMPOTENCY).
+    const name = stream.config.name.replace(/^KV_/, '');
+    if (name.startsWith(`${prefix.toUpperCase()}_`)) names.push(stream.config.name);
   }
   for (const name of names) await jsm.streams.delete(name);
   return names.length;

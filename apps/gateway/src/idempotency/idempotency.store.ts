@@ -16,6 +16,9 @@ export interface IdempotencyOptions {
 
 export const IDEMPOTENCY_OPTIONS = Symbol('IDEMPOTENCY_OPTIONS');
 
+/** 1 GiB: ~700k recorded answers of ~1.5 KB in a day; when full, keyed writes answer 503 (runbook idempotency-keys). */
+export const IDEMPOTENCY_BUCKET_MAX_BYTES = 1024 * 1024 * 1024;
+
 /** The JetStream KV bucket of the keys: one per subject prefix, shared by every gateway replica. */
 export function idempotencyBucketName(prefix: string): string {
   return `${prefix.toUpperCase()}_GATEWAY_IDEMPOTENCY`;
@@ -47,8 +50,8 @@ export class IdempotencyStore implements OnModuleInit, BeforeApplicationShutdown
       history: 1,
       replicas: this.options.streamReplicas ?? 1,
       storage: StorageType.File,
-      // A day of keyed writes at national scale is a few MB (ADR 29); the cap bounds the store's reservation.
-      max_bytes: 256 * 1024 * 1024,
+      // ADR 29: a day of keyed writes at national scale is a few MB; the cap bounds the store's reservation.
+      max_bytes: IDEMPOTENCY_BUCKET_MAX_BYTES,
       // A recorded answer is small JSON; the largest NATS message is 1 MiB.
       maxValueSize: 1024 * 1024,
     });
