@@ -5,6 +5,8 @@ import {
   ErrorCode,
   GetMinutesQryV1,
   ListMinutesVersionsQryV1,
+  MINUTES_MAX_BYTES,
+  MINUTES_VERSIONS_PAGE_BYTES,
   MinutesApprovedEvtV1,
   RecordAttendanceCmdV1,
   RecordConcernCmdV1,
@@ -191,4 +193,31 @@ describe('minutes (real PostgreSQL and NATS)', () => {
     const events = await sql(`select 1 from outbox_message where subject = ? and payload->>'meetingId' = ?`, [MinutesApprovedEvtV1.name, other.id]);
     expect(events).toHaveLength(0);
   });
+
+  it('should page the versions so that 40 versions of 100 KB answer at once instead of outgrowing NATS max_payload', async () => {
+    const meeting = await heldMeeting();
+    const VERSIONS = Number(process.env.MINUTES_PAGING_VERSIONS ?? 40);
+    for (let version = 1; version <= VERSIONS; version += 1) {
+      const body = `# Minutes, draft ${version}\n${'Water, roads and the school were discussed at length. '.repeat(2000)}`.slice(0, MINUTES_MAX_BYTES);
+      await rpc.request(SaveMinutesCmdV1, police, { meetingId: meeting.id, input: { body, language: 'en', expectedVersion: version - 1 } }, ctx);
+    }
+    // Without paging fields (as an older gateway asks): the default page, not every body in one message.
+    let started = Date.now();
+    const first = await rpc.request(ListMinutesVersionsQryV1, localGov, { meetingId: meeting.id }, ctx);
+    const firstMs = Date.now() - started;
+    expect(first.total).toBe(VERSIONS);
+    expect(first.items.map((v) => v.version)).toEqual([40, 39, 38, 37, 36].slice(0, Math.min(5, VERSIONS)));
+    expect(firstMs).toBeLessThan(2000);
+    // The largest page asked for stops before one message would be too large; following the pages reads every version once.
+    started = Date.now();
+    const seen: number[] = [];
+    while (seen.length < VERSIONS) {
+      const page = await rpc.request(ListMinutesVersionsQryV1, localGov, { meetingId: meeting.id, offset: seen.length, limit: 25 }, ctx);
+      expect(page.items.length).toBeGreaterThan(0);
+      expect(Buffer.byteLength(JSON.stringify(page))).toBeLessThan(MINUTES_VERSIONS_PAGE_BYTES + MINUTES_MAX_BYTES);
+      seen.push(...page.items.map((v) => v.version));
+    }
+    expect(seen).toEqual(Array.from({ length: VERSIONS }, (_, i) => VERSIONS - i));
+    process.stdout.write(`minutes versions: default page ${firstMs} ms, all ${VERSIONS} in ${Date.now() - started} ms\n`);
+  }, 60_000);
 });

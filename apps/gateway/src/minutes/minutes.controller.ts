@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { CurrentActor, RequirePermission } from '@rd/auth-nest';
 import {
   ApproveMinutesCmdV1,
   GetMinutesQryV1,
   ListMinutesVersionsQryV1,
+  MINUTES_VERSIONS_DEFAULT_PAGE,
+  MINUTES_VERSIONS_MAX_PAGE,
   MinutesVersionViewSchema,
   MinutesViewSchema,
   SaveMinutesCmdV1,
@@ -16,7 +18,7 @@ import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
-import { contentRange } from '../http/list-params';
+import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
 import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
 import { RPC_CLIENT } from '../rpc/rpc.module';
@@ -51,11 +53,26 @@ export class MinutesController {
 
   @Get('versions')
   @RequirePermission('minutes:read')
-  @ApiContract({ summary: 'Every saved draft version of the minutes, newest first', response: MinutesVersionViewSchema, list: true })
-  async versions(@CurrentActor() actor: Actor, @Param() params: unknown, @CorrelationId() correlationId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<MinutesVersionView[]> {
+  @ApiContract({
+    summary:
+      `A page of the saved draft versions of the minutes, newest first (range=[first,last], at most ${MINUTES_VERSIONS_MAX_PAGE}, ` +
+      `${MINUTES_VERSIONS_DEFAULT_PAGE} without range). Content-Range tells which versions came: fewer than asked when their ` +
+      'bodies are large; ask again from the next one',
+    response: MinutesVersionViewSchema,
+    list: true,
+  })
+  async versions(
+    @CurrentActor() actor: Actor,
+    @Param() params: unknown,
+    @Query() query: RawListQuery,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MinutesVersionView[]> {
     const { id } = parseInput(MeetingIdParam, params);
-    const page = await this.rpc.request(ListMinutesVersionsQryV1, actor, { meetingId: id }, { correlationId });
-    void reply.header('Content-Range', contentRange('minutes-versions', 0, page.items.length, page.total));
+    const { offset, limit } = query.range === undefined ? { offset: 0, limit: MINUTES_VERSIONS_DEFAULT_PAGE } : parseListParams({ range: query.range });
+    const data = { meetingId: id, offset, limit: Math.min(limit, MINUTES_VERSIONS_MAX_PAGE) };
+    const page = await this.rpc.request(ListMinutesVersionsQryV1, actor, data, { correlationId });
+    void reply.header('Content-Range', contentRange('minutes-versions', offset, page.items.length, page.total));
     return page.items;
   }
 

@@ -24,7 +24,7 @@ export class MinutesController {
   @CreateRequestContext()
   versions(@Payload() raw: unknown): Promise<ReplyOf<typeof ListMinutesVersionsQryV1>> {
     const { actor, data } = parseRequest(ListMinutesVersionsQryV1, raw);
-    return this.minutes.versions(actor, data.meetingId);
+    return this.minutes.versions(actor, data.meetingId, { offset: data.offset, limit: data.limit });
   }
 
   @MessagePattern(SaveMinutesCmdV1.name)

@@ -5,6 +5,9 @@ import { actorHasPermission, canReadConcern, type Permission } from '@rd/auth-co
 import {
   actorCoversDistrict,
   MinutesApprovedEvtV1,
+  MINUTES_VERSIONS_DEFAULT_PAGE,
+  MINUTES_VERSIONS_MAX_PAGE,
+  MINUTES_VERSIONS_PAGE_BYTES,
   MinutesDraftSavedEvtV1,
   type Actor,
   type MinutesVersionView,
@@ -43,13 +46,33 @@ export class MinutesService {
     return this.forReader(actor, concerns, toMinutesView(meetingId, minutes, sectionFor(actor, concernSection(concerns))));
   }
 
-  async versions(actor: Actor, meetingId: string): Promise<{ items: MinutesVersionView[]; total: number }> {
+  /**
+   * A page of the versions, newest first: at most `limit`, and fewer when their bodies would outgrow one NATS reply
+   * (MINUTES_VERSIONS_PAGE_BYTES; the first always goes). Every version in one reply outgrew max_payload (ADR 0030).
+   */
+  async versions(
+    actor: Actor,
+    meetingId: string,
+    page: { offset?: number; limit?: number } = {},
+  ): Promise<{ items: MinutesVersionView[]; total: number }> {
     requirePermission(actor, 'minutes:read');
     const meeting = await this.em.findOne(Meeting, { id: meetingId });
     if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw new MinutesException(MinutesErrorCode.MeetingNotFound, 'Meeting not found');
-    const rows = await this.em.find(MinutesVersion, { meetingId }, { orderBy: { version: 'DESC' } });
+    const [rows, total] = await this.em.findAndCount(
+      MinutesVersion,
+      { meetingId },
+      { orderBy: { version: 'DESC' }, offset: page.offset ?? 0, limit: Math.min(page.limit ?? MINUTES_VERSIONS_DEFAULT_PAGE, MINUTES_VERSIONS_MAX_PAGE) },
+    );
     const concerns = await this.concernsOf(this.em, meetingId);
-    return { items: rows.map((row) => this.forReader(actor, concerns, toMinutesVersionView(row))), total: rows.length };
+    const items: MinutesVersionView[] = [];
+    let bytes = 0;
+    for (const row of rows) {
+      const view = this.forReader(actor, concerns, toMinutesVersionView(row));
+      bytes += Buffer.byteLength(JSON.stringify(view));
+      if (items.length > 0 && bytes > MINUTES_VERSIONS_PAGE_BYTES) break;
+      items.push(view);
+    }
+    return { items, total };
   }
 
   /**
