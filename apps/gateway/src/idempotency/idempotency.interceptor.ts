@@ -27,7 +27,8 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * `Idempotency-Key` on every POST, PUT and PATCH (docs/adr/0029-idempotency-keys.md): the first request with a key
  * claims it and runs; its final answer is recorded and replayed to every retry with the same key and body (same
  * user, method and path, 24 h); another body with the key is 422; a retry while the first still runs is 409.
- * A keyed write that outlives RPC_TIMEOUT_MS answers 503 but keeps waiting for the service and records its answer.
+ * A keyed write whose service does not answer within RPC_TIMEOUT_MS (or the route's own timeout) answers 503 as
+ * before, but keeps waiting for the service and records its answer.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -78,15 +79,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
       revision = taken;
     }
 
-    const outcome = this.runHandler(next);
+    let slow!: () => void;
+    const tooSlow = new Promise<'slow'>((resolve) => (slow = () => resolve('slow')));
+    const outcome = this.runHandler(next, slow);
     // A failure to record leaves the claim in progress: retries get 409 until it is stale, never a second run before.
     const recorded = outcome.then((result) =>
       this.record(key, revision, bodyHash, answerOf(result)).catch((error: unknown) => this.logger.error(`recording an answer: ${describeError(error)}`)),
     );
     this.store.track(recorded);
-    const deadline = new Promise<'deadline'>((resolve) => setTimeout(() => resolve('deadline'), this.options.answerDeadlineMs).unref());
-    const first = await Promise.race([recorded.then(() => 'done' as const), deadline]);
-    if (first === 'deadline') {
+    const first = await Promise.race([recorded.then(() => 'done' as const), tooSlow]);
+    if (first === 'slow') {
       // The service may still commit: keep the claim until its answer comes, so a retry sees 409, then the replay.
       throw new ProblemError(503, 'The service did not answer in time; retry with the same Idempotency-Key to get its answer');
     }
@@ -95,11 +97,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     throw result.error;
   }
 
-  /** Runs the handler with the long RPC timeout; never rejects. */
-  private runHandler(next: CallHandler): Promise<Outcome> {
+  /** Runs the handler with the long RPC timeout; `onSlow` when one of its RPCs passed the usual one. Never rejects. */
+  private runHandler(next: CallHandler, onSlow: () => void): Promise<Outcome> {
     return new Promise<Outcome>((resolve) => {
       // next.handle() binds the handler to the async context it is called in: call it inside the scope.
-      lateReplyScope.run({ timeoutMs: this.options.lateReplyMs }, () => {
+      lateReplyScope.run({ lateReplyMs: this.options.lateReplyMs, answerDeadlineMs: this.options.answerDeadlineMs, onSlow }, () => {
         let value: unknown;
         next.handle().subscribe({
           next: (v) => (value = v),

@@ -1,15 +1,14 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Actor, DataOf, ReplyOf, RequestDef } from '@rd/contracts';
 import { RpcClient, type NatsAuth } from '@rd/messaging';
-import { lateReplyScope } from '../idempotency/late-reply';
+import { withLateReply } from '../idempotency/late-reply';
 
 export const RPC_CLIENT = Symbol('RPC_CLIENT');
 
 /** Waits longer for the services inside a write with an Idempotency-Key, whose late answer is still recorded. */
 class GatewayRpcClient extends RpcClient {
   override request<D extends RequestDef>(def: D, actor: Actor, data: DataOf<D>, context: { correlationId: string; timeoutMs?: number }): Promise<ReplyOf<D>> {
-    const late = lateReplyScope.getStore();
-    return super.request(def, actor, data, late && context.timeoutMs === undefined ? { ...context, timeoutMs: late.timeoutMs } : context);
+    return withLateReply(context.timeoutMs, (timeoutMs) => super.request(def, actor, data, { ...context, timeoutMs }));
   }
 }
 
