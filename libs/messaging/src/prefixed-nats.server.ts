@@ -1,8 +1,11 @@
-import { ServerNats, type NatsOptions } from '@nestjs/microservices';
-import { assertSubjectPrefix, prefixedSubject } from '@rd/contracts';
+import { Logger } from '@nestjs/common';
+import { ServerNats, type NatsContext, type NatsOptions } from '@nestjs/microservices';
+import { assertSubjectPrefix, ErrorCode, prefixedSubject, type RpcErrorPayload } from '@rd/contracts';
 import type { Msg, Subscription } from 'nats';
 
 type NatsServerOptions = NonNullable<NatsOptions['options']>;
+
+const replyLogger = new Logger('PrefixedNatsServer');
 
 /**
  * NestJS NATS transport whose handlers are declared with unprefixed subject names and subscribed
@@ -30,6 +33,26 @@ export class PrefixedNatsServer extends ServerNats {
       });
       this.prefixedSubscriptions.push(sub);
     }
+  }
+
+  /**
+   * A reply larger than the server's max_payload cannot be sent: nats.js throws MAX_PAYLOAD_EXCEEDED inside Nest's
+   * reply tick (an unhandled rejection) and the caller waited out its 5 s timeout for a 503. Answer the caller at once
+   * with an INTERNAL error instead and log which subject outgrew the limit, so the query gets paged (ADR 0030).
+   */
+  override getPublisher(natsMsg: Msg, id: string, ctx: NatsContext): (response: unknown) => unknown {
+    const publish = super.getPublisher(natsMsg as Parameters<ServerNats['getPublisher']>[0], id, ctx);
+    return (response: unknown) => {
+      try {
+        return publish(response);
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'MAX_PAYLOAD_EXCEEDED') throw error;
+        const bytes = Buffer.byteLength(JSON.stringify(response) ?? '');
+        replyLogger.error(`The reply to ${natsMsg.subject} is about ${bytes} bytes, more than NATS max_payload: answered ${ErrorCode.Internal} instead; page this query`);
+        const err: RpcErrorPayload = { code: ErrorCode.Internal, message: 'The reply is too large to send in one message' };
+        return publish({ err, isDisposed: true });
+      }
+    };
   }
 
   override async handleMessage(channel: string, natsMsg: Msg): Promise<unknown> {
