@@ -201,6 +201,7 @@ describe('XLSX import against zip bombs', () => {
 
   it('should refuse parts a workbook does not have, and a CRC that does not match', async () => {
     expect((await measure(zipOf([...SKELETON, { name: '../../etc/passwd', raw: Buffer.from('x') }]))).detail).toMatch(/not part of a workbook/);
+    expect(readZipDirectory(zipOf([...SKELETON, { name: 'docProps/thumbnail.jpeg', raw: Buffer.from([0xff, 0xd8, 0xff]) }]))).toHaveLength(3);
     const badCrc = await measure(zipOf([...SKELETON, { name: 'xl/worksheets/sheet1.xml', raw: Buffer.from('<worksheet/>'), crc: 1 }]));
     expect(badCrc.status).toBe(400);
   });

@@ -20,9 +20,9 @@ const CENTRAL = 0x02014b50;
 const END = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 
-/** Parts an XLSX workbook may hold: OOXML markup, relationships, printer settings and pictures. No embedded files. */
+/** Parts an XLSX workbook may hold: OOXML markup, relationships, printer settings, pictures and the thumbnail Excel for Mac saves. No embedded files. */
 const XLSX_PART =
-  /^(?:\[Content_Types\]\.xml|_rels\/\.rels|docProps\/[\w.-]+\.xml|customXml\/(?:_rels\/)?[\w.-]+\.(?:xml|rels)|xl\/(?:[\w.-]+\/)*[\w.-]+\.(?:xml|rels|vml|bin|png|jpe?g|gif|emf|wmf))$/;
+  /^(?:\[Content_Types\]\.xml|_rels\/\.rels|docProps\/[\w.-]+\.(?:xml|jpe?g|png|emf|wmf)|customXml\/(?:_rels\/)?[\w.-]+\.(?:xml|rels)|xl\/(?:[\w.-]+\/)*[\w.-]+\.(?:xml|rels|vml|bin|png|jpe?g|gif|emf|wmf))$/;
 /** Embedded documents: an OLE object or another archive inside the workbook. */
 const EMBEDDED = /^xl\/(?:embeddings|activeX)\/|\.(?:zip|xlsx|xlsm|xlsb|docx|pptx|jar|gz|7z|rar|tar)$/i;
 /** First bytes of an archive or compressed stream: a part that starts with one is a nested archive. */
