@@ -8,15 +8,18 @@ import { AppModule } from './app.module';
 import { assertSignInSheetUploadType, isSignInSheetRoute, registerSignInSheetBody } from './attendance/sign-in-sheet-body';
 import { assertUploadType, isUploadRoute, registerUploadBodies } from './community-imports/upload-bodies';
 import type { GatewayConfig } from './config';
-import { sendProblem } from './problem/problem.filter';
+import { frameworkErrorHandler, sendProblem } from './problem/problem.filter';
 import { ProblemError } from './problem/problem';
 
 const CORRELATION_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
 /** Builds the gateway: Fastify with body limit, JSON-only bodies, security headers, CORS and problem+json. */
 export async function createGateway(config: GatewayConfig, options: { logger?: LogLevel[] } = {}): Promise<NestFastifyApplication> {
+  const logger = new Logger('Gateway');
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
+    // The router's own refusals (undecodable URL, over-long path parameter) are problem+json as well.
+    frameworkErrors: frameworkErrorHandler(logger),
     // Reuse a sane incoming correlation id so a request can be followed across services.
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const incoming = request.headers['x-correlation-id'];
@@ -29,7 +32,6 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
     logger: new RedactingLogger(options.logger),
   });
   const fastify = app.getHttpAdapter().getInstance();
-  const logger = new Logger('Gateway');
 
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
   app.enableCors({

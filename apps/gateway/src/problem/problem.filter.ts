@@ -28,3 +28,11 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, except
     .header('Content-Type', 'application/problem+json; charset=utf-8')
     .send(problemBody(problem.status, problem.detail, request.url.split('?')[0], correlationId, problem.errors));
 }
+
+/**
+ * Fastify's `frameworkErrors` option: errors its router raises before any route, hook or error handler runs (an
+ * undecodable URL, a path parameter over `maxParamLength`) leave as problem+json too, not Fastify's plain JSON.
+ */
+export function frameworkErrorHandler(logger: Logger): (error: Error, request: FastifyRequest, reply: FastifyReply) => void {
+  return (error, request, reply) => sendProblem(request, reply, error, logger);
+}

@@ -28,6 +28,11 @@ export function toProblem(error: unknown): ProblemParts {
     const status = error.getStatus();
     return { status, detail: status >= 500 ? 'Internal error' : error.message, internal: status >= 500 };
   }
+  // Fastify's router refuses a URL it cannot decode (a lone surrogate such as %ED%A0%80) or a path parameter over
+  // its length limit before any route runs (found by the fuzz suite, apps/e2e/src/fuzz).
+  const code = (error as { code?: unknown })?.code;
+  if (code === 'FST_ERR_BAD_URL') return { status: 400, detail: 'The URL is not valid' };
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH') return { status: 414, detail: 'A path parameter is too long' };
   // Fastify's own errors (body too large, unsupported media type, malformed JSON) carry a status.
   const statusCode = (error as { statusCode?: unknown })?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {

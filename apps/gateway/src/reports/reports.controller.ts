@@ -20,6 +20,7 @@ import {
   type ReportTimeSeries,
 } from '@rd/contracts';
 import type { RpcClient } from '@rd/messaging';
+import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
 import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
@@ -84,7 +85,7 @@ export class ReportsController {
 
   @Get('districts/:districtCode')
   @RequirePermission('report:read')
-  @ApiContract({ summary: 'District summary from the reporting read model', response: DistrictReportSchema })
+  @ApiContract({ summary: 'District summary from the reporting read model', response: DistrictReportSchema.extend({ id: z.string().describe('The district code (react-admin needs an id)') }) })
   async district(
     @CurrentActor() actor: Actor,
     @Param() params: unknown,
