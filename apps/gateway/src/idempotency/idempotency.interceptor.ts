@@ -21,6 +21,8 @@ import { ReplayedAnswer } from './replayed-answer';
 /** Headers of a handler's answer that a replay must carry too. */
 const RECORDED_HEADERS = ['location', 'x-hidden-concerns', 'content-disposition'];
 
+const MAX_RECORDED_BODY_BYTES = 900 * 1024;
+
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /**
@@ -138,6 +140,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const { value } = outcome;
     if (value === undefined || value === null) return { status: successStatus, headers, body: '' };
     if (typeof value !== 'object' || Buffer.isBuffer(value) || typeof (value as { pipe?: unknown }).pipe === 'function' || value.constructor?.name === 'StreamableFile') return undefined;
-    return { status: successStatus, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(value) };
+    const body = JSON.stringify(value);
+    // A KV value is one NATS message (1 MiB at most): a larger answer is not recorded, the key is released.
+    if (Buffer.byteLength(body) > MAX_RECORDED_BODY_BYTES) return undefined;
+    return { status: successStatus, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body };
   }
 }
