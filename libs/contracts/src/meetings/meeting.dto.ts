@@ -21,7 +21,8 @@ export type OrganisedBy = z.infer<typeof OrganisedBySchema>;
 
 export const QuarterSchema = z
   .string()
-  .regex(/^\d{4}-Q[1-4]$/, 'must be a quarter like "2026-Q4"')
+  // Years 1000-9999: the quarter before a year-0000 quarter has no four-digit form (fuzz case: 0048-Q1 was a 500).
+  .regex(/^[1-9]\d{3}-Q[1-4]$/, 'must be a quarter like "2026-Q4"')
   .describe('Calendar quarter, e.g. 2026-Q4');
 
 /** An IANA time zone name the runtime knows (checked with Intl). */

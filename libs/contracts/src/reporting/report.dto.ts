@@ -45,7 +45,8 @@ export function quarterIndex(quarter: string): number {
 }
 
 export function quarterFromIndex(index: number): string {
-  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+  // Four-digit year, as parseQuarter reads it back: the quarter before `1000-Q1` is `0999-Q4`, not `999-Q4`.
+  return `${String(Math.floor(index / 4)).padStart(4, '0')}-Q${(index % 4) + 1}`;
 }
 
 export function addQuarters(quarter: string, n: number): string {
