@@ -33,6 +33,8 @@ export async function startMessageCatcher(options: { dir: string; smtpPort?: num
       stream.on('error', callback);
     },
   });
+  // A sender stopped mid-session resets its connection; smtp-server emits that as 'error', which must not end npm start.
+  smtp.on('error', () => undefined);
   await new Promise<void>((resolve) => smtp.listen(options.smtpPort ?? 0, '127.0.0.1', () => resolve()));
   const smtpPort = ((smtp as unknown as { server: Server }).server.address() as AddressInfo).port;
 
