@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ensureKeycloak, type KeycloakHandle } from '@rd/devstack';
-import { getToken, testSubjectPrefix } from '@rd/testing';
+import { connectTestNats, deleteStreamsWithPrefix, getToken, testSubjectPrefix } from '@rd/testing';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGateway } from '../src/bootstrap';
@@ -13,6 +13,8 @@ import { loadConfig } from '../src/config';
 describe('gateway while Keycloak is unreachable', () => {
   let keycloak: KeycloakHandle;
   let app: NestFastifyApplication;
+  // The gateway makes its idempotency bucket (and may make the audit stream) under this prefix: removed after.
+  const prefix = testSubjectPrefix();
   let relay: Server;
   let keycloakReachable = true;
   let jwksFetches = 0;
@@ -35,7 +37,7 @@ describe('gateway while Keycloak is unreachable', () => {
     await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
     const jwksUrl = `http://127.0.0.1:${(relay.address() as AddressInfo).port}/certs`;
     app = await createGateway(
-      loadConfig({ NATS_SUBJECT_PREFIX: testSubjectPrefix(), KEYCLOAK_ISSUER_URL: keycloak.issuerUrl, KEYCLOAK_JWKS_URL: jwksUrl }),
+      loadConfig({ NATS_SUBJECT_PREFIX: prefix, KEYCLOAK_ISSUER_URL: keycloak.issuerUrl, KEYCLOAK_JWKS_URL: jwksUrl }),
       { logger: ['error'] },
     );
     await app.init();
@@ -44,6 +46,9 @@ describe('gateway while Keycloak is unreachable', () => {
 
   afterAll(async () => {
     await app?.close();
+    const nc = await connectTestNats();
+    await deleteStreamsWithPrefix(nc, prefix);
+    await nc.close();
     await new Promise<void>((resolve) => relay?.close(() => resolve()));
     await keycloak?.stop();
   });

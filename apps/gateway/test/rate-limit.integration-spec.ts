@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ensureKeycloak, type KeycloakHandle } from '@rd/devstack';
-import { getToken, testSubjectPrefix } from '@rd/testing';
+import { connectTestNats, deleteStreamsWithPrefix, getToken, testSubjectPrefix } from '@rd/testing';
 import { createGateway } from '../src/bootstrap';
 import { loadConfig } from '../src/config';
 
@@ -8,12 +8,14 @@ import { loadConfig } from '../src/config';
 describe('gateway rate limits', () => {
   let keycloak: KeycloakHandle;
   let app: NestFastifyApplication;
+  // The gateway makes its idempotency bucket (and may make the audit stream) under this prefix: removed after.
+  const prefix = testSubjectPrefix();
 
   beforeAll(async () => {
     keycloak = await ensureKeycloak({ log: () => undefined });
     const config = loadConfig({
       GATEWAY_PORT: '0',
-      NATS_SUBJECT_PREFIX: testSubjectPrefix(),
+      NATS_SUBJECT_PREFIX: prefix,
       KEYCLOAK_ISSUER_URL: keycloak.issuerUrl,
       RATE_LIMIT_PER_USER: '3',
       RATE_LIMIT_PER_IP: '12',
@@ -25,6 +27,9 @@ describe('gateway rate limits', () => {
 
   afterAll(async () => {
     await app?.close();
+    const nc = await connectTestNats();
+    await deleteStreamsWithPrefix(nc, prefix);
+    await nc.close();
     await keycloak?.stop();
   });
 
