@@ -8,3 +8,4 @@ export * from './private-postgres';
 export * from './test-infrastructure';
 export * from './private-nats-cluster';
 export { freePort } from './private-process';
+export * from './pdf-text';
