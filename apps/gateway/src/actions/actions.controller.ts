@@ -15,7 +15,7 @@ import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
-import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { listQueryFields, listResponse, type RawListQuery } from '../http/list-params';
 import { parseInput } from '../http/parse-body';
 import { actionOwnerErrors } from '../meetings/meeting-references';
 import { ApiContract } from '../openapi/api-contract.decorator';
@@ -62,11 +62,9 @@ export class ActionsController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ActionView[]> {
-    const { offset, limit, sort, order, filter } = parseListParams(query);
-    const data = parseInput(ListActionsQryV1.schema, { offset, limit, sort: sort === 'id' ? undefined : sort, order, ...filter });
-    const page = await this.rpc.request(ListActionsQryV1, actor, data, { correlationId });
-    void reply.header('Content-Range', contentRange('actions', offset, page.items.length, page.total));
-    return page.items;
+    return listResponse(reply, 'actions', query, (params) =>
+      this.rpc.request(ListActionsQryV1, actor, parseInput(ListActionsQryV1.schema, listQueryFields(params)), { correlationId }),
+    );
   }
 
   @Post('actions/:id/transitions')

@@ -4,7 +4,7 @@ import { AuditChainReportSchema, AuditEntryViewSchema, ListAuditEntriesQryV1, Ve
 import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { CorrelationId } from '../http/correlation';
-import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { listResponse, type RawListQuery } from '../http/list-params';
 import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
 import { RPC_CLIENT } from '../rpc/rpc.module';
@@ -33,11 +33,10 @@ export class AuditController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuditEntryView[]> {
-    const { offset, limit, sort, order, filter } = parseListParams(query);
-    const data = parseInput(ListAuditEntriesQryV1.schema, { offset, limit, sort: sortField(sort), order, ...filter });
-    const page = await this.rpc.request(ListAuditEntriesQryV1, actor, data, { correlationId });
-    void reply.header('Content-Range', contentRange('audit', offset, page.items.length, page.total));
-    return page.items;
+    return listResponse(reply, 'audit', query, ({ offset, limit, sort, order, filter }) => {
+      const data = parseInput(ListAuditEntriesQryV1.schema, { offset, limit, sort: sortField(sort), order, ...filter });
+      return this.rpc.request(ListAuditEntriesQryV1, actor, data, { correlationId });
+    });
   }
 
   // Declared after list: Fastify matches the static /audit/verify either way.

@@ -16,7 +16,7 @@ import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
-import { contentRange } from '../http/list-params';
+import { listResponse } from '../http/list-params';
 import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
 import { RPC_CLIENT } from '../rpc/rpc.module';
@@ -31,9 +31,7 @@ export class BriefingsController {
   @RequirePermission('meeting:read')
   @ApiContract({ summary: 'The legal briefing library, every version (en/ru/tg/ky)', response: BriefingViewSchema, list: true })
   async list(@CurrentActor() actor: Actor, @CorrelationId() correlationId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<BriefingView[]> {
-    const page = await this.rpc.request(ListBriefingsQryV1, actor, {}, { correlationId });
-    void reply.header('Content-Range', contentRange('briefings', 0, page.items.length, page.total));
-    return page.items;
+    return listResponse(reply, 'briefings', {}, () => this.rpc.request(ListBriefingsQryV1, actor, {}, { correlationId }));
   }
 
   @Get(':id')
@@ -73,8 +71,6 @@ export class BriefingsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BriefingDelivery[]> {
     const { id } = parseInput(IdParam, params);
-    const page = await this.rpc.request(ListBriefingDeliveriesQryV1, actor, { id }, { correlationId });
-    void reply.header('Content-Range', contentRange('deliveries', 0, page.items.length, page.total));
-    return page.items;
+    return listResponse(reply, 'deliveries', {}, () => this.rpc.request(ListBriefingDeliveriesQryV1, actor, { id }, { correlationId }));
   }
 }

@@ -18,7 +18,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
 import { ApiContract } from '../openapi/api-contract.decorator';
-import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { listQueryFields, listResponse, type RawListQuery } from '../http/list-params';
 import { parseInput } from '../http/parse-body';
 import { RPC_CLIENT } from '../rpc/rpc.module';
 
@@ -37,12 +37,9 @@ export class CommunitiesController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommunityView[]> {
-    const { offset, limit, sort, order, filter } = parseListParams(query);
-    // react-admin sorts by `id` unless told otherwise: that means the default order.
-    const data = parseInput(ListCommunitiesQryV1.schema, { offset, limit, sort: sort === 'id' ? undefined : sort, order, ...filter });
-    const page = await this.rpc.request(ListCommunitiesQryV1, actor, data, { correlationId });
-    void reply.header('Content-Range', contentRange('communities', offset, page.items.length, page.total));
-    return page.items;
+    return listResponse(reply, 'communities', query, (params) =>
+      this.rpc.request(ListCommunitiesQryV1, actor, parseInput(ListCommunitiesQryV1.schema, listQueryFields(params)), { correlationId }),
+    );
   }
 
   @Get(':id')

@@ -18,7 +18,7 @@ import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
-import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { listQueryFields, listResponse, type RawListQuery } from '../http/list-params';
 import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
 import { RPC_CLIENT } from '../rpc/rpc.module';
@@ -54,12 +54,12 @@ export class ConcernsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ConcernView[]> {
     const { meetingId } = parseInput(MeetingIdParam, params);
-    const { offset, limit, sort, order, filter } = parseListParams(query);
-    const data = parseInput(ListConcernsQryV1.schema, { offset, limit, sort: sort === 'id' ? undefined : sort, order, ...filter, meetingId, origin: originOf(request) });
-    const page = await this.rpc.request(ListConcernsQryV1, actor, data, { correlationId });
-    void reply.header('Content-Range', contentRange('concerns', offset, page.items.length, page.total));
-    void reply.header(HIDDEN_CONCERNS_HEADER, JSON.stringify(page.hidden));
-    return page.items;
+    return listResponse(reply, 'concerns', query, async (params) => {
+      const data = parseInput(ListConcernsQryV1.schema, { ...listQueryFields(params), meetingId, origin: originOf(request) });
+      const page = await this.rpc.request(ListConcernsQryV1, actor, data, { correlationId });
+      void reply.header(HIDDEN_CONCERNS_HEADER, JSON.stringify(page.hidden));
+      return page;
+    });
   }
 
   @Post('meetings/:meetingId/concerns')

@@ -16,7 +16,7 @@ import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
-import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { listQueryFields, listResponse, type RawListQuery } from '../http/list-params';
 import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
 import { RPC_CLIENT } from '../rpc/rpc.module';
@@ -38,12 +38,11 @@ export class ContactsController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView[]> {
-    const { offset, limit, sort, order, filter } = parseListParams(query);
-    const { id, ...rest } = filter as { id?: unknown };
-    const data = parseInput(ListContactsQryV1.schema, { offset, limit, sort: sort === 'id' ? undefined : sort, order, ...rest, ids: id });
-    const page = await this.rpc.request(ListContactsQryV1, actor, data, { correlationId });
-    void reply.header('Content-Range', contentRange('contacts', offset, page.items.length, page.total));
-    return page.items;
+    return listResponse(reply, 'contacts', query, (params) => {
+      const { id, ...rest } = params.filter as { id?: unknown };
+      const data = parseInput(ListContactsQryV1.schema, { ...listQueryFields({ ...params, filter: rest }), ids: id });
+      return this.rpc.request(ListContactsQryV1, actor, data, { correlationId });
+    });
   }
 
   @Get(':id')

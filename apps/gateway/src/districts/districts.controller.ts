@@ -16,13 +16,12 @@ import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
-import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { codeListPage, listResponse, type RawListQuery } from '../http/list-params';
 import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
 import { RPC_CLIENT } from '../rpc/rpc.module';
 
 const CodeParam = z.object({ code: GeoCodeSchema });
-const IdsFilter = z.object({ ids: z.array(GeoCodeSchema).max(500).optional() });
 // react-admin needs an `id`; a district's id is its code.
 const withId = (district: DistrictView) => ({ id: district.code, ...district });
 const DistrictResponse = DistrictViewSchema.extend({ id: z.string().describe('Same as code') });
@@ -40,14 +39,9 @@ export class DistrictsController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<(DistrictView & { id: string })[]> {
-    const { filter } = parseListParams(query);
-    // react-admin's getMany sends filter { id: [...] }: the codes to keep.
-    const { id, ...rest } = filter as { id?: unknown };
-    const { ids } = parseInput(IdsFilter, { ids: id });
-    const data = parseInput(ListDistrictsQryV1.schema, rest);
-    const page = await this.rpc.request(ListDistrictsQryV1, actor, data, { correlationId });
-    const items = ids ? page.items.filter((item) => ids.includes(item.code)) : page.items;
-    void reply.header('Content-Range', contentRange('districts', 0, items.length, items.length));
+    const items = await listResponse(reply, 'districts', query, ({ filter }) =>
+      codeListPage(filter, (rest) => this.rpc.request(ListDistrictsQryV1, actor, parseInput(ListDistrictsQryV1.schema, rest), { correlationId })),
+    );
     return items.map(withId);
   }
 

@@ -12,6 +12,7 @@ import {
   ListMeetingsQryV1,
   ListOrganisationsQryV1,
   MeetingViewSchema,
+  POLICE_ORGANISATION_KINDS,
   TransitionMeetingCmdV1,
   TransitionMeetingInputSchema,
   UpdateMeetingCmdV1,
@@ -27,7 +28,7 @@ import { RpcError, type RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
-import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { listQueryFields, listResponse, type RawListQuery } from '../http/list-params';
 import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
 import { ProblemError } from '../problem/problem';
@@ -36,7 +37,6 @@ import { fitsMeetingPlace } from './meeting-references';
 
 const IdParam = z.object({ id: z.string().uuid('must be a meeting id') });
 
-const POLICE_KINDS: readonly OrganisationKind[] = ['district-police', 'regional-law-enforcement', 'border-service'];
 const FACILITATOR_KINDS: readonly OrganisationKind[] = ['ngo', 'other'];
 
 const isNotFound = (error: unknown) => error instanceof RpcError && error.payload.code === ErrorCode.NotFound;
@@ -58,12 +58,9 @@ export class MeetingsController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MeetingView[]> {
-    const { offset, limit, sort, order, filter } = parseListParams(query);
-    // react-admin sorts by `id` unless told otherwise: that means the default order.
-    const data = parseInput(ListMeetingsQryV1.schema, { offset, limit, sort: sort === 'id' ? undefined : sort, order, ...filter });
-    const page = await this.rpc.request(ListMeetingsQryV1, actor, data, { correlationId });
-    void reply.header('Content-Range', contentRange('meetings', offset, page.items.length, page.total));
-    return page.items;
+    return listResponse(reply, 'meetings', query, (params) =>
+      this.rpc.request(ListMeetingsQryV1, actor, parseInput(ListMeetingsQryV1.schema, listQueryFields(params)), { correlationId }),
+    );
   }
 
   @Get(':id')
@@ -148,7 +145,7 @@ export class MeetingsController {
     correlationId: string,
   ): Promise<void> {
     const checks = [
-      { field: 'policeUnitId', id: input.policeUnitId, kinds: POLICE_KINDS, what: 'a police or law-enforcement unit' },
+      { field: 'policeUnitId', id: input.policeUnitId, kinds: POLICE_ORGANISATION_KINDS, what: 'a police or law-enforcement unit' },
       { field: 'facilitatingOrganisationId', id: input.facilitatingOrganisationId, kinds: FACILITATOR_KINDS, what: 'an NGO or other organisation' },
     ];
     const errors: FieldError[] = [];

@@ -18,7 +18,7 @@ import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
-import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { listResponse, type RawListQuery } from '../http/list-params';
 import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
 import { RPC_CLIENT } from '../rpc/rpc.module';
@@ -69,11 +69,10 @@ export class MinutesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MinutesVersionView[]> {
     const { id } = parseInput(MeetingIdParam, params);
-    const { offset, limit } = query.range === undefined ? { offset: 0, limit: MINUTES_VERSIONS_DEFAULT_PAGE } : parseListParams({ range: query.range });
-    const data = { meetingId: id, offset, limit: Math.min(limit, MINUTES_VERSIONS_MAX_PAGE) };
-    const page = await this.rpc.request(ListMinutesVersionsQryV1, actor, data, { correlationId });
-    void reply.header('Content-Range', contentRange('minutes-versions', offset, page.items.length, page.total));
-    return page.items;
+    return listResponse(reply, 'minutes-versions', { range: query.range }, ({ offset, limit }) => {
+      const data = { meetingId: id, offset, limit: query.range === undefined ? MINUTES_VERSIONS_DEFAULT_PAGE : Math.min(limit, MINUTES_VERSIONS_MAX_PAGE) };
+      return this.rpc.request(ListMinutesVersionsQryV1, actor, data, { correlationId });
+    });
   }
 
   @Post('approve')

@@ -5,7 +5,7 @@ import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
-import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { listQueryFields, listResponse, type RawListQuery } from '../http/list-params';
 import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
 import { RPC_CLIENT } from '../rpc/rpc.module';
@@ -31,11 +31,9 @@ export class NotificationDeliveriesController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DeliveryView[]> {
-    const { offset, limit, sort, order, filter } = parseListParams(query);
-    const data = parseInput(ListDeliveriesQryV1.schema, { offset, limit, sort: sort === 'id' ? undefined : sort, order, ...filter });
-    const page = await this.rpc.request(ListDeliveriesQryV1, actor, data, { correlationId });
-    void reply.header('Content-Range', contentRange('notifications/deliveries', offset, page.items.length, page.total));
-    return page.items;
+    return listResponse(reply, 'notifications/deliveries', query, (params) =>
+      this.rpc.request(ListDeliveriesQryV1, actor, parseInput(ListDeliveriesQryV1.schema, listQueryFields(params)), { correlationId }),
+    );
   }
 
   @Get(':id')

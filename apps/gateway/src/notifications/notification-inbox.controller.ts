@@ -16,7 +16,7 @@ import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
-import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { listQueryFields, listResponse, type RawListQuery } from '../http/list-params';
 import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
 import { RPC_CLIENT } from '../rpc/rpc.module';
@@ -46,11 +46,9 @@ export class NotificationInboxController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InboxItemView[]> {
-    const { offset, limit, sort, order, filter } = parseListParams(query);
-    const data = parseInput(ListInboxQryV1.schema, { offset, limit, sort: sort === 'id' ? undefined : sort, order, ...filter });
-    const page = await this.rpc.request(ListInboxQryV1, actor, data, { correlationId });
-    void reply.header('Content-Range', contentRange('notifications/inbox', offset, page.items.length, page.total));
-    return page.items;
+    return listResponse(reply, 'notifications/inbox', query, (params) =>
+      this.rpc.request(ListInboxQryV1, actor, parseInput(ListInboxQryV1.schema, listQueryFields(params)), { correlationId }),
+    );
   }
 
   @Get('count')

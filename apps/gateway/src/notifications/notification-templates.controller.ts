@@ -21,7 +21,7 @@ import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
-import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { listResponse, type RawListQuery } from '../http/list-params';
 import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
 import { RPC_CLIENT } from '../rpc/rpc.module';
@@ -42,11 +42,10 @@ export class NotificationTemplatesController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<NotificationTemplateView[]> {
-    const { offset, limit, sort, order, filter } = parseListParams(query);
-    const data = parseInput(ListNotificationTemplatesQryV1.schema, { offset, limit, sort, order, ...filter });
-    const page = await this.rpc.request(ListNotificationTemplatesQryV1, actor, data, { correlationId });
-    void reply.header('Content-Range', contentRange('notifications/templates', offset, page.items.length, page.total));
-    return page.items;
+    return listResponse(reply, 'notifications/templates', query, ({ offset, limit, sort, order, filter }) => {
+      const data = parseInput(ListNotificationTemplatesQryV1.schema, { offset, limit, sort, order, ...filter });
+      return this.rpc.request(ListNotificationTemplatesQryV1, actor, data, { correlationId });
+    });
   }
 
   @Get(':id')

@@ -13,7 +13,7 @@ import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
-import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { listResponse, type RawListQuery } from '../http/list-params';
 import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
 import { RPC_CLIENT } from '../rpc/rpc.module';
@@ -34,17 +34,16 @@ export class OfficerAssignmentsController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OfficerAssignmentView[]> {
-    const { offset, limit, sort, order, filter } = parseListParams(query);
-    const data = parseInput(ListOfficerAssignmentsQryV1.schema, {
-      offset,
-      limit,
-      sort: sort === 'id' || sort === undefined ? 'since' : sort,
-      order: order ?? 'DESC',
-      ...filter,
+    return listResponse(reply, 'officer-assignments', query, ({ offset, limit, sort, order, filter }) => {
+      const data = parseInput(ListOfficerAssignmentsQryV1.schema, {
+        offset,
+        limit,
+        sort: sort === 'id' || sort === undefined ? 'since' : sort,
+        order: order ?? 'DESC',
+        ...filter,
+      });
+      return this.rpc.request(ListOfficerAssignmentsQryV1, actor, data, { correlationId });
     });
-    const page = await this.rpc.request(ListOfficerAssignmentsQryV1, actor, data, { correlationId });
-    void reply.header('Content-Range', contentRange('officer-assignments', offset, page.items.length, page.total));
-    return page.items;
   }
 
   @Get(':id')

@@ -16,7 +16,7 @@ import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
-import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { listQueryFields, listResponse, type RawListQuery } from '../http/list-params';
 import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
 import { RPC_CLIENT } from '../rpc/rpc.module';
@@ -36,12 +36,11 @@ export class OrganisationsController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrganisationView[]> {
-    const { offset, limit, sort, order, filter } = parseListParams(query);
-    const { id, ...rest } = filter as { id?: unknown };
-    const data = parseInput(ListOrganisationsQryV1.schema, { offset, limit, sort: sort === 'id' ? undefined : sort, order, ...rest, ids: id });
-    const page = await this.rpc.request(ListOrganisationsQryV1, actor, data, { correlationId });
-    void reply.header('Content-Range', contentRange('organisations', offset, page.items.length, page.total));
-    return page.items;
+    return listResponse(reply, 'organisations', query, (params) => {
+      const { id, ...rest } = params.filter as { id?: unknown };
+      const data = parseInput(ListOrganisationsQryV1.schema, { ...listQueryFields({ ...params, filter: rest }), ids: id });
+      return this.rpc.request(ListOrganisationsQryV1, actor, data, { correlationId });
+    });
   }
 
   @Get(':id')

@@ -17,7 +17,7 @@ import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
-import { contentRange, parseListParams, type RawListQuery } from '../http/list-params';
+import { listResponse, type RawListQuery } from '../http/list-params';
 import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
 import { ProblemError } from '../problem/problem';
@@ -72,11 +72,11 @@ export class ReportExportsController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ExportJobResource[]> {
-    const { offset, limit, order, filter } = parseListParams(query);
-    const data = parseInput(ListReportExportsQryV1.schema, { offset, limit, order: order ?? 'DESC', ...filter });
-    const page = await this.rpc.request(ListReportExportsQryV1, actor, data, { correlationId });
-    void reply.header('Content-Range', contentRange('report-exports', offset, page.items.length, page.total));
-    return page.items.map(toResource);
+    const jobs = await listResponse(reply, 'report-exports', query, ({ offset, limit, order, filter }) => {
+      const data = parseInput(ListReportExportsQryV1.schema, { offset, limit, order: order ?? 'DESC', ...filter });
+      return this.rpc.request(ListReportExportsQryV1, actor, data, { correlationId });
+    });
+    return jobs.map(toResource);
   }
 
   @Get(':id')

@@ -13,7 +13,7 @@ import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
-import { contentRange } from '../http/list-params';
+import { listResponse } from '../http/list-params';
 import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
 import { RPC_CLIENT } from '../rpc/rpc.module';
@@ -28,9 +28,7 @@ export class TemplatesController {
   @RequirePermission('meeting:read')
   @ApiContract({ summary: 'Handbook templates (agenda and preparation checklist), every version', response: TemplateViewSchema, list: true })
   async list(@CurrentActor() actor: Actor, @CorrelationId() correlationId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<TemplateView[]> {
-    const page = await this.rpc.request(ListTemplatesQryV1, actor, {}, { correlationId });
-    void reply.header('Content-Range', contentRange('templates', 0, page.items.length, page.total));
-    return page.items;
+    return listResponse(reply, 'templates', {}, () => this.rpc.request(ListTemplatesQryV1, actor, {}, { correlationId }));
   }
 
   @Get(':id')

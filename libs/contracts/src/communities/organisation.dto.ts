@@ -12,6 +12,9 @@ export const ORGANISATION_KINDS = [
 export const OrganisationKindSchema = z.enum(ORGANISATION_KINDS).describe('Kind of organisation');
 export type OrganisationKind = z.infer<typeof OrganisationKindSchema>;
 
+/** The kinds an organisation must be to serve as a community's or a meeting's police unit. */
+export const POLICE_ORGANISATION_KINDS: readonly OrganisationKind[] = ['district-police', 'regional-law-enforcement', 'border-service'];
+
 /**
  * A new organisation sits in a district or, for regional bodies, in a region: give `districtCode` or
  * `regionCode` (with a district, the region is derived).

@@ -5,6 +5,7 @@ import {
   COMMUNITY_STATUS_EVENTS,
   CommunityCreatedEvtV1,
   CommunityUpdatedEvtV1,
+  POLICE_ORGANISATION_KINDS,
   type Actor,
   type CommunityView,
   type CreateCommunityInput,
@@ -29,7 +30,6 @@ import { Community } from './community.entity';
 import { toCommunityView } from './community.mapper';
 import { decideTransition } from './onboarding';
 
-const POLICE_KINDS: readonly OrganisationKind[] = ['district-police', 'regional-law-enforcement', 'border-service'];
 const PARTNER_KINDS: readonly OrganisationKind[] = ['ngo', 'other'];
 
 @Injectable()
@@ -123,7 +123,7 @@ export class CommunitiesService {
       // the community's district or region-level in its region (docs/adr/0006-community-onboarding-and-contacts.md).
       const visibility = await placeVisibility(tx, actor.scope);
       await this.checkOrganisation(tx, visibility, community, patch.partnerOrganisationId, 'partnerOrganisationId', PARTNER_KINDS, errors);
-      await this.checkOrganisation(tx, visibility, community, patch.policeUnitId, 'policeUnitId', POLICE_KINDS, errors);
+      await this.checkOrganisation(tx, visibility, community, patch.policeUnitId, 'policeUnitId', POLICE_ORGANISATION_KINDS, errors);
       await this.checkContacts(tx, visibility, community, patch.focalPointContactIds, 'focalPointContactIds', errors);
       if (patch.localGovernmentContactId) await this.checkContacts(tx, visibility, community, [patch.localGovernmentContactId], 'localGovernmentContactId', errors);
       const partners = patch.pairedCommunityIds ? await this.checkPairing(tx, actor, community, patch.pairedCommunityIds, errors) : [];

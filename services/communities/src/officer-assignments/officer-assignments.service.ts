@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import {
   actorCoversDistrict,
   OfficerAssignedEvtV1,
+  POLICE_ORGANISATION_KINDS,
   type Actor,
   type AssignOfficerInput,
   type DataOf,
@@ -19,8 +20,6 @@ import { Contact } from '../contacts/contact.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { OfficerAssignment } from './officer-assignment.entity';
 import { toOfficerAssignmentView } from './officer-assignment.mapper';
-
-const POLICE_KINDS = ['district-police', 'regional-law-enforcement', 'border-service'];
 
 @Injectable()
 export class OfficerAssignmentsService {
@@ -54,7 +53,7 @@ export class OfficerAssignmentsService {
       if (input.policeUnitId) {
         const unit = await tx.findOne(Organisation, { id: input.policeUnitId });
         if (!unit || !canSeePlace(visibility, unit.regionCode, unit.districtCode)) errors.push({ field: 'policeUnitId', message: 'Unknown organisation' });
-        else if (!POLICE_KINDS.includes(unit.kind)) errors.push({ field: 'policeUnitId', message: `must be an organisation of kind ${POLICE_KINDS.join(' or ')}` });
+        else if (!POLICE_ORGANISATION_KINDS.includes(unit.kind)) errors.push({ field: 'policeUnitId', message: `must be an organisation of kind ${POLICE_ORGANISATION_KINDS.join(' or ')}` });
         else if (!placesFit(community, unit)) errors.push({ field: 'policeUnitId', message: 'The organisation is not of the community’s district or region' });
       }
       const since = input.since ?? new Date().toISOString().slice(0, 10);
