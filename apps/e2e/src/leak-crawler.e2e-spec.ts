@@ -3,20 +3,20 @@ import type { Actor, MeetingView, Sensitivity } from '@rd/contracts';
 import { connectTestNats, DEMO_USERS, eventually } from '@rd/testing';
 import { simpleParser } from 'mailparser';
 import type { NatsConnection } from 'nats';
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { subjectOf } from './support/concerns';
 import { e2eEnv } from './support/e2e-env';
 import { readableText } from './support/file-text';
-import { api, send, tokenFor } from './support/http';
+import { api as callGateway, send, tokenFor } from './support/http';
 import { storedMessages, waitForConsumersIdle } from './support/jetstream-messages';
 import { actorOf, leaksIn, mayRead, newMarker, type Finding, type Marker } from './support/leak-markers';
 import { crawlOpenApi, type CrawlResult } from './support/openapi-crawler';
 
 /**
- * The leak crawler (issue 11): plants unique markers in concerns of every sensitivity (text, answer, action
+ * The leak crawler: plants unique markers in concerns of every sensitivity (text, answer, action
  * description) and in a contact that is then erased, then looks everywhere a reader or an operator could look — every
  * GET operation of the gateway's OpenAPI as every demo user, every export file each user can start, every JetStream
  * message of the run, the emails and SMS sent, and the logs of every process — and fails on a marker its reader may not
@@ -27,6 +27,9 @@ import { crawlOpenApi, type CrawlResult } from './support/openapi-crawler';
 const USERS = Object.values(DEMO_USERS).map((user) => user.username);
 const REPORT = join(__dirname, '..', '..', '..', 'test-output', 'leak-crawler.json');
 const hex = () => randomBytes(3).toString('hex');
+/** Every write carries an Idempotency-Key, as the console's do: the gateway's record of its answer is one more copy to scan. */
+const api: typeof callGateway = (user, method, path, body, headers = {}) =>
+  callGateway(user, method, path, body, ['POST', 'PUT', 'PATCH'].includes(method) ? { 'Idempotency-Key': randomUUID(), ...headers } : headers);
 const SENSITIVITY_TAG: Record<Sensitivity, string> = { public: 'PUB', restricted: 'RES', confidential: 'CON' };
 const HANDLER = 'ngo.isfara';
 const RECORDER = 'police.isfara';
@@ -390,11 +393,13 @@ describe('leak crawler: no marker reaches a reader the rules do not allow', () =
     expect(describeFindings(findings)).toEqual([]);
   });
 
-  it('should carry no marker in any JetStream message of the run (concern text never leaves meetings; contacts travel as ids)', async () => {
+  it('should carry no marker in any JetStream message or bucket entry of the run (concern text never leaves meetings; contacts travel as ids; recorded answers are sealed)', async () => {
     const messages = await storedMessages(nc, e2eEnv().prefix);
     expect(messages.length).toBeGreaterThan(0);
     const findings = messages.flatMap((m) => leaksIn(m.text, markers, null, `stream ${m.stream} #${m.seq} ${m.subject}`));
     process.stdout.write(`[leak-crawler] ${messages.length} JetStream messages on ${new Set(messages.map((m) => m.stream)).size} streams read\n`);
+    // The gateway's idempotency bucket holds the recorded answers of the keyed writes above (concerns and actions among them).
+    expect(messages.filter((m) => m.stream.startsWith('KV_') && m.stream.endsWith('_GATEWAY_IDEMPOTENCY')).length).toBeGreaterThan(10);
     expect(describeFindings(findings)).toEqual([]);
   });
 

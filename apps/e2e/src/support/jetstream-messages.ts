@@ -8,15 +8,16 @@ export interface StoredMessage {
   text: string;
 }
 
-/** The streams of one deployment prefix (`<PREFIX>_…`: events, dead letters, audit). */
+/** The streams of one deployment prefix (`<PREFIX>_…`: events, dead letters, audit; `KV_<PREFIX>_…`: its key-value buckets). */
 export async function streamsOf(nc: NatsConnection, prefix: string): Promise<string[]> {
   const jsm = await nc.jetstreamManager();
   const names: string[] = [];
-  for await (const stream of jsm.streams.list()) if (stream.config.name.startsWith(`${prefix.toUpperCase()}_`)) names.push(stream.config.name);
+  const ownPrefixes = [`${prefix.toUpperCase()}_`, `KV_${prefix.toUpperCase()}_`];
+  for await (const stream of jsm.streams.list()) if (ownPrefixes.some((own) => stream.config.name.startsWith(own))) names.push(stream.config.name);
   return names.sort();
 }
 
-/** Every message still stored on every stream of the prefix, by sequence. */
+/** Every message still stored on every stream and bucket of the prefix, by sequence. */
 export async function storedMessages(nc: NatsConnection, prefix: string): Promise<StoredMessage[]> {
   const jsm = await nc.jetstreamManager();
   const messages: StoredMessage[] = [];

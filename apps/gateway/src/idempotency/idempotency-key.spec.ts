@@ -1,12 +1,16 @@
+import { createHash } from 'node:crypto';
 import { GATEWAY_CONTROLLERS } from '../app.module';
 import { openApiDocument } from '../openapi/openapi-document';
 import { routeTable } from '../openapi/route-table';
-import { idempotencyRecordKey, isIdempotencyMethod, isValidIdempotencyKey, requestBodyHash } from './idempotency-key';
+import { idempotencyRecordKey, isIdempotencyMethod, isValidIdempotencyKey } from './idempotency-key';
+import { answerSeal } from './sealed-answer';
 
 describe('Idempotency-Key', () => {
   it.each([
     ['a UUID', '2b1c7c2e-3c4f-4d59-9a3e-0c1d2e3f4a5b', true],
-    ['one character', 'x', true],
+    ['16 characters', 'x'.repeat(16), true],
+    ['15 characters (guessable: it also seals the answer)', 'x'.repeat(15), false],
+    ['one character', 'x', false],
     ['255 visible characters', '!'.repeat(255), true],
     ['empty', '', false],
     ['256 characters', 'x'.repeat(256), false],
@@ -25,10 +29,28 @@ describe('Idempotency-Key', () => {
     expect(idempotencyRecordKey('user-1', 'POST', '/api/v1/meetings', 'k')).not.toBe(key);
   });
 
-  it('should hash JSON bodies and file bytes', () => {
-    expect(requestBodyHash({ a: 1 })).toBe(requestBodyHash({ a: 1 }));
-    expect(requestBodyHash({ a: 1 })).not.toBe(requestBodyHash({ a: 2 }));
-    expect(requestBodyHash(Buffer.from('scan'))).not.toBe(requestBodyHash(Buffer.from('scan2')));
+  const seal = (key = '2b1c7c2e-3c4f-4d59-9a3e-0c1d2e3f4a5b', user = 'user-1') => answerSeal(key, user, 'POST', '/api/v1/meetings/m/concerns');
+
+  it('should hash JSON bodies and file bytes under the client key, so a stored hash confirms no guessed text', () => {
+    expect(seal().bodyHash({ a: 1 })).toBe(seal().bodyHash({ a: 1 }));
+    expect(seal().bodyHash({ a: 1 })).not.toBe(seal().bodyHash({ a: 2 }));
+    expect(seal().bodyHash(Buffer.from('scan'))).not.toBe(seal().bodyHash(Buffer.from('scan2')));
+    expect(seal('another-key-of-16-chars').bodyHash({ a: 1 })).not.toBe(seal().bodyHash({ a: 1 }));
+    expect(seal().bodyHash({ a: 1 })).not.toBe(createHash('sha256').update(JSON.stringify({ a: 1 })).digest('hex'));
+  });
+
+  it('should seal a recorded answer so that only the same client key, user and path open it', () => {
+    const answer = { status: 201, headers: { location: '/x' }, body: JSON.stringify({ text: 'a confidential concern text' }) };
+    const sealed = seal().seal(answer);
+    expect(Buffer.from(sealed, 'base64').toString('latin1')).not.toContain('confidential');
+    expect(sealed).not.toContain('confidential');
+    expect(seal().open(sealed)).toEqual(answer);
+    expect(seal('another-key-of-16-chars').open(sealed)).toBeUndefined();
+    expect(seal(undefined, 'user-2').open(sealed)).toBeUndefined();
+    const tampered = Buffer.from(sealed, 'base64');
+    tampered[tampered.length - 1] ^= 1;
+    expect(seal().open(tampered.toString('base64'))).toBeUndefined();
+    expect(seal().open('')).toBeUndefined();
   });
 
   it('should apply to writes only', () => {

@@ -7,14 +7,16 @@ export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
 /** How long a key is remembered: the bucket's TTL. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
-const VISIBLE_ASCII = /^[\x21-\x7e]{1,255}$/;
+/** Long enough that it cannot be guessed: it is also the key that opens the recorded answer (sealed-answer.ts). */
+export const MIN_IDEMPOTENCY_KEY_LENGTH = 16;
+const VISIBLE_ASCII = /^[\x21-\x7e]{16,255}$/;
 
 /** The methods whose answer is recorded under a key. */
 export function isIdempotencyMethod(method: string): boolean {
   return method === 'POST' || method === 'PUT' || method === 'PATCH';
 }
 
-/** A key is 1–255 visible ASCII characters (a UUID in practice); anything else is refused with 400. */
+/** A key is 16–255 visible ASCII characters (a random UUID in practice); anything else is refused with 400. */
 export function isValidIdempotencyKey(value: string): boolean {
   return VISIBLE_ASCII.test(value);
 }
@@ -27,12 +29,6 @@ export function idempotencyRecordKey(userId: string, method: string, path: strin
   return createHash('sha256').update(JSON.stringify([userId, method, path, key])).digest('hex');
 }
 
-/** What "the same body" means: the bytes of an upload, else the parsed JSON body serialised again. */
-export function requestBodyHash(body: unknown): string {
-  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body === undefined ? '' : JSON.stringify(body));
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 /** The final answer to the first request with a key, replayed to every retry. */
 export interface RecordedAnswer {
   status: number;
@@ -43,4 +39,5 @@ export interface RecordedAnswer {
 
 export type IdempotencyRecord =
   | { state: 'in-progress'; bodyHash: string; claimedAt: number }
-  | { state: 'completed'; bodyHash: string; claimedAt: number; answer: RecordedAnswer };
+  /** `sealed`: the RecordedAnswer encrypted under the client's key (sealed-answer.ts); never stored in clear. */
+  | { state: 'completed'; bodyHash: string; claimedAt: number; sealed: string };

@@ -11,12 +11,13 @@ import {
   idempotencyRecordKey,
   isIdempotencyMethod,
   isValidIdempotencyKey,
-  requestBodyHash,
+  MIN_IDEMPOTENCY_KEY_LENGTH,
   type RecordedAnswer,
 } from './idempotency-key';
 import { IDEMPOTENCY_OPTIONS, IdempotencyStore, type IdempotencyOptions } from './idempotency.store';
 import { lateReplyScope } from './late-reply';
 import { ReplayedAnswer } from './replayed-answer';
+import { answerSeal, type AnswerSeal } from './sealed-answer';
 
 /** Headers of a handler's answer that a replay must carry too. */
 const RECORDED_HEADERS = ['location', 'x-hidden-concerns', 'content-disposition'];
@@ -48,8 +49,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const header = request.headers[IDEMPOTENCY_KEY_HEADER];
     if (header === undefined) return next.handle();
     if (typeof header !== 'string' || !isValidIdempotencyKey(header)) {
-      throw new ProblemError(400, 'Idempotency-Key must be 1 to 255 visible ASCII characters', [
-        { field: 'Idempotency-Key', message: 'expected 1 to 255 visible ASCII characters' },
+      throw new ProblemError(400, `Idempotency-Key must be ${MIN_IDEMPOTENCY_KEY_LENGTH} to 255 visible ASCII characters (send a random UUID)`, [
+        { field: 'Idempotency-Key', message: `expected ${MIN_IDEMPOTENCY_KEY_LENGTH} to 255 visible ASCII characters` },
       ]);
     }
     // Public writes have no user to scope a key to; none exist today.
@@ -58,10 +59,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const successStatus = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? (request.method === 'POST' ? 201 : 200);
     const path = request.url.split('?')[0];
     const key = idempotencyRecordKey(request.actor.userId, request.method, request.url, header);
-    return from(this.run(key, requestBodyHash(request.body), next, (outcome) => this.answerOf(outcome, successStatus, reply, path, String(request.id))));
+    const seal = answerSeal(header, request.actor.userId, request.method, request.url);
+    return from(this.run(key, seal, seal.bodyHash(request.body), next, (outcome) => this.answerOf(outcome, successStatus, reply, path, String(request.id))));
   }
 
-  private async run(key: string, bodyHash: string, next: CallHandler, answerOf: (outcome: Outcome) => RecordedAnswer | undefined): Promise<unknown> {
+  private async run(
+    key: string,
+    seal: AnswerSeal,
+    bodyHash: string,
+    next: CallHandler,
+    answerOf: (outcome: Outcome) => RecordedAnswer | undefined,
+  ): Promise<unknown> {
     const claim = await this.store.claim(key, bodyHash).catch((error: unknown) => {
       this.logger.error(`claiming a key: ${describeError(error)}`);
       throw new ProblemError(503, 'Idempotency keys cannot be recorded now; retry with the same key');
@@ -74,7 +82,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (record.bodyHash !== bodyHash) {
         throw new ProblemError(422, 'This Idempotency-Key was already used with a different request body; send a new key for a new request');
       }
-      if (record.state === 'completed') throw new ReplayedAnswer(record.answer);
+      if (record.state === 'completed') {
+        const answer = seal.open(record.sealed);
+        // Only a record written under another key (never, short of tampering) fails to open: do not run twice.
+        if (!answer) throw new ProblemError(409, 'The answer recorded under this Idempotency-Key cannot be replayed; send a new key');
+        throw new ReplayedAnswer(answer);
+      }
       const stale = Date.now() - record.claimedAt > this.options.lateReplyMs + 30_000;
       const taken = stale ? await this.store.takeOver(key, bodyHash, claim.revision) : undefined;
       if (taken === undefined) throw new ProblemError(409, 'A request with this Idempotency-Key is still being processed; retry later with the same key');
@@ -86,7 +99,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const outcome = this.runHandler(next, slow);
     // A failure to record leaves the claim in progress: retries get 409 until it is stale, never a second run before.
     const recorded = outcome.then((result) =>
-      this.record(key, revision, bodyHash, answerOf(result)).catch((error: unknown) => this.logger.error(`recording an answer: ${describeError(error)}`)),
+      this.record(key, revision, seal, bodyHash, answerOf(result)).catch((error: unknown) => this.logger.error(`recording an answer: ${describeError(error)}`)),
     );
     this.store.track(recorded);
     const first = await Promise.race([recorded.then(() => 'done' as const), tooSlow]);
@@ -114,13 +127,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     });
   }
 
-  private async record(key: string, revision: number, bodyHash: string, answer: RecordedAnswer | undefined): Promise<void> {
+  private async record(key: string, revision: number, seal: AnswerSeal, bodyHash: string, answer: RecordedAnswer | undefined): Promise<void> {
     // No decided outcome (5xx, or an answer that cannot be replayed): forget the claim so a retry runs again.
     if (!answer || answer.status >= 500) {
       await this.store.release(key, revision);
       return;
     }
-    await this.store.complete(key, { state: 'completed', bodyHash, claimedAt: Date.now(), answer }, revision);
+    await this.store.complete(key, { state: 'completed', bodyHash, claimedAt: Date.now(), sealed: seal.seal(answer) }, revision);
   }
 
   private answerOf(outcome: Outcome, successStatus: number, reply: FastifyReply, path: string, correlationId: string): RecordedAnswer | undefined {

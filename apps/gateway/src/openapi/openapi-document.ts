@@ -1,6 +1,7 @@
 import { ProblemDetailsSchema } from '@rd/contracts';
 import { z } from 'zod';
 import type { RouteInfo } from './route-table';
+import { MIN_IDEMPOTENCY_KEY_LENGTH } from '../idempotency/idempotency-key';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -19,8 +20,8 @@ const IDEMPOTENCY_KEY_PARAMETER = {
   in: 'header',
   required: false,
   description:
-    'One per user action (a UUID), the same when the action is retried: within 24 h the same user, method, path and key get the first answer again and nothing changes; another body with the key gets 422.',
-  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7E]+$' },
+    'One per user action (a random UUID; at least 16 characters, as it also seals the recorded answer), the same when the action is retried: within 24 h the same user, method, path and key get the first answer again and nothing changes; another body with the key gets 422.',
+  schema: { type: 'string', minLength: MIN_IDEMPOTENCY_KEY_LENGTH, maxLength: 255, pattern: '^[\\x21-\\x7E]+$' },
 };
 
 /**
