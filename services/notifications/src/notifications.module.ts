@@ -2,8 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { NOTIFICATIONS_CONFIG } from './common/notifications-config';
 import { Peers } from './common/peers';
 import type { NotificationsConfig } from './config';
-import { ContactConsentChangedConsumer } from './deliveries/contact-consent-changed.consumer';
-import { ContactErasedConsumer } from './deliveries/contact-erased.consumer';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { DeliverySender } from './deliveries/delivery-sender';
@@ -11,7 +9,7 @@ import { DeliveryWriter } from './dispatch/delivery-writer';
 import { JobsService } from './dispatch/jobs.service';
 import { InboxController } from './inbox/inbox.controller';
 import { InboxService } from './inbox/inbox.service';
-import { PLANNING_CONSUMERS } from './planning/consumers';
+import { NotificationsEventsConsumer } from './notifications-events.consumer';
 import { JobRunner } from './planning/job-runner';
 import { PlannerService } from './planning/planner.service';
 import { SettingsController } from './settings/settings.controller';
@@ -41,9 +39,7 @@ export class NotificationsModule {
         DeliveriesService,
         InboxService,
         SettingsService,
-        ContactErasedConsumer,
-        ContactConsentChangedConsumer,
-        ...PLANNING_CONSUMERS,
+        NotificationsEventsConsumer,
       ],
     };
   }

@@ -2,10 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ContactErasedEvtV1, ListInboxQryV1, type Actor, type MinutesView } from '@rd/contracts';
 import { eventually } from '@rd/testing';
 import { randomUUID } from 'node:crypto';
-import { ContactErasedConsumer } from '../src/deliveries/contact-erased.consumer';
 import { DeliverySender } from '../src/deliveries/delivery-sender';
 import { DeliveryWriter } from '../src/dispatch/delivery-writer';
 import { JobsService } from '../src/dispatch/jobs.service';
+import { NotificationsEventsConsumer } from '../src/notifications-events.consumer';
 import type { JobKind, ScheduledItemRow } from '../src/planning/scheduled-item.repository';
 import { makeCommunity, makeContact, makeDistrict, makeMeeting, makeOrganisation } from './support/peer-stub';
 import { startNotificationsHarness, type NotificationsHarness } from './support/notifications-harness';
@@ -162,11 +162,11 @@ describe('notifications: erasure while a job is writing', () => {
     const jobs = app.get(JobsService, { strict: false });
     const writer = app.get(DeliveryWriter, { strict: false });
     const sender = app.get(DeliverySender, { strict: false });
-    const consumer = app.get(ContactErasedConsumer, { strict: false });
+    const consumer = app.get(NotificationsEventsConsumer, { strict: false });
     // The erasure's transaction pauses after its redaction, before it commits.
     const redacted = latch();
     const commitErasure = latch();
-    consumer.beforeCommit = async (contactId) => {
+    consumer.beforeErasureCommit = async (contactId) => {
       if (contactId !== person.id) return;
       redacted.open();
       await commitErasure.opened;
@@ -200,7 +200,7 @@ describe('notifications: erasure while a job is writing', () => {
         // nothing more is due for this contact
       }
     } finally {
-      consumer.beforeCommit = null;
+      consumer.beforeErasureCommit = null;
       commitErasure.open();
     }
     const own = await h.deliveries('"recipient_id" = ?', [person.id]);
