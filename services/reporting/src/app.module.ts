@@ -5,6 +5,7 @@ import type { ReportingConfig } from './config';
 import { DistrictReportsModule } from './district-reports/district-reports.module';
 import { ExportsModule } from './exports/exports.module';
 import { reportingOrmConfig } from './orm.config';
+import { ReportingEventsConsumer } from './reporting-events.consumer';
 import { ReportsModule } from './reports/reports.module';
 
 @Module({})
@@ -28,6 +29,7 @@ export class AppModule {
         DistrictReportsModule,
         ExportsModule.forRoot(config.exports),
       ],
+      providers: [ReportingEventsConsumer],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { INestMicroservice } from '@nestjs/common';
-import { durableConsumerName, ErrorCode, GetReportSummaryQryV1, type Actor, type ReportLevel, type ReportMeasures } from '@rd/contracts';
+import { ErrorCode, GetReportSummaryQryV1, type Actor, type ReportLevel, type ReportMeasures } from '@rd/contracts';
 import { createServiceApp, ensureEventStream, jetStreamPublisher, RpcClient, RpcError } from '@rd/messaging';
 import { runMigrations } from '@rd/persistence';
 import { connectTestNats, createTestDatabase, deleteStreamsWithPrefix, eventually, testNatsUrl, testSubjectPrefix, type TestDatabase } from '@rd/testing';
@@ -9,10 +9,9 @@ import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from 'nats';
 import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
-import { DistrictReportsService } from '../src/district-reports/district-reports.service';
 import { reportingOrmConfig } from '../src/orm.config';
+import { ReportingEventsConsumer } from '../src/reporting-events.consumer';
 import { dropReadModels, READ_MODEL_TABLES, waitForCatchUp } from '../src/reports/read-model-rebuild';
-import { ReportEventsConsumer } from '../src/reports/report-events.consumer';
 import { ReportProjectionService } from '../src/reports/report-projection.service';
 import { ReportQueryService } from '../src/reports/report-query.service';
 import { eventsOf, generateWorld, rng, type ModelEvent, type World } from './support/report-model';
@@ -22,14 +21,6 @@ import { checkHierarchy, checkShownAgainstOracle, flatMeasures, flatOracle, hidd
 const national: Actor = { userId: 'c', username: 'coordinator', roles: ['national-coordinator'], scope: { national: true, regions: [], districts: [] } };
 const reviewerSughd: Actor = { userId: 'r', username: 'reviewer.sughd', roles: ['regional-reviewer'], scope: { national: false, regions: ['sughd'], districts: [] } };
 const policeIsfara: Actor = { userId: 'p', username: 'police.isfara', roles: ['police-officer'], scope: { national: false, regions: [], districts: ['isfara'] } };
-
-const COMMUNITY_EVENTS = new Set([
-  'communities.evt.community.created.v1',
-  'communities.evt.community.onboarding-started.v1',
-  'communities.evt.community.activated.v1',
-  'communities.evt.community.paused.v1',
-  'communities.evt.community.archived.v1',
-]);
 
 describe('reporting read models: events to numbers (real PostgreSQL and NATS)', () => {
   let db: TestDatabase;
@@ -89,14 +80,7 @@ describe('reporting read models: events to numbers (real PostgreSQL and NATS)', 
 
   /** Applies an event as its durable consumer would, without NATS (the projection is the same code). */
   const apply = async (event: ModelEvent, messageId: string = randomUUID()) => {
-    if (COMMUNITY_EVENTS.has(event.name)) {
-      const reports = app.get(DistrictReportsService);
-      const meta = { consumer: durableConsumerName('reporting', event.name), messageId, subject: event.name, correlationId: 't', deliveryCount: 1 };
-      if (event.name === 'communities.evt.community.created.v1') await reports.onCommunityCreated(event.payload as never, meta);
-      else await reports.onCommunityStatusChanged(event.payload as never, meta);
-      return;
-    }
-    await app.get(ReportEventsConsumer).applyEvent(event.name, event.payload, messageId);
+    await app.get(ReportingEventsConsumer).applyEvent(event.name, event.payload, messageId);
   };
 
   const units = (world: World): { level: ReportLevel; code: string | null }[] => [

@@ -1,6 +1,5 @@
 import type { INestMicroservice } from '@nestjs/common';
 import {
-  durableConsumerName,
   GetReportSummaryQryV1,
   GetReportTimeSeriesQryV1,
   quartersBetween,
@@ -15,11 +14,10 @@ import { Workbook } from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from 'nats';
 import { AppModule } from '../src/app.module';
-import { DistrictReportsService } from '../src/district-reports/district-reports.service';
 import { ExportBuilder } from '../src/exports/export-builder';
 import { MEASURE_COLUMNS } from '../src/exports/report-tables';
 import { reportingOrmConfig } from '../src/orm.config';
-import { ReportEventsConsumer } from '../src/reports/report-events.consumer';
+import { ReportingEventsConsumer } from '../src/reporting-events.consumer';
 import { ReportProjectionService } from '../src/reports/report-projection.service';
 import { ReportQueryService } from '../src/reports/report-query.service';
 import { eventsOf, generateWorld, type District, type ModelEvent } from './support/report-model';
@@ -40,13 +38,6 @@ const DISTRICTS: District[] = [
   { code: 'konibodom', region: REGION, timeZone: 'Asia/Dushanbe' },
 ];
 const reviewer: Actor = { userId: 'r', username: 'reviewer.sughd', roles: ['regional-reviewer'], scope: { national: false, regions: [REGION], districts: [] } };
-const COMMUNITY_EVENTS = new Set([
-  'communities.evt.community.created.v1',
-  'communities.evt.community.onboarding-started.v1',
-  'communities.evt.community.activated.v1',
-  'communities.evt.community.paused.v1',
-  'communities.evt.community.archived.v1',
-]);
 // The quarters the world has data in: every range of them is fetched; the rest of the calendar is empty.
 const WINDOW = quartersBetween('2024-Q3', '2026-Q1');
 
@@ -146,14 +137,7 @@ describe('suppression audit: what a regional reviewer can recover (real PostgreS
 
   const apply = async (event: ModelEvent) => {
     const messageId = randomUUID();
-    if (COMMUNITY_EVENTS.has(event.name)) {
-      const reports = app.get(DistrictReportsService);
-      const meta = { consumer: durableConsumerName('reporting', event.name), messageId, subject: event.name, correlationId: 't', deliveryCount: 1 };
-      if (event.name === 'communities.evt.community.created.v1') await reports.onCommunityCreated(event.payload as never, meta);
-      else await reports.onCommunityStatusChanged(event.payload as never, meta);
-      return;
-    }
-    await app.get(ReportEventsConsumer).applyEvent(event.name, event.payload, messageId);
+    await app.get(ReportingEventsConsumer).applyEvent(event.name, event.payload, messageId);
   };
 
   /** Everything the reviewer can fetch about the region over the window, as published observations. */

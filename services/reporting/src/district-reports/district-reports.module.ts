@@ -1,8 +1,6 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
-import { CommunityCreatedConsumer } from './community-created.consumer';
 import { CommunitySnapshot } from './community-snapshot.entity';
-import { CommunityStatusChangedConsumer } from './community-status-changed.consumer';
 import { DistrictReportsController } from './district-reports.controller';
 import { DistrictReportsService } from './district-reports.service';
 import { DistrictSummary } from './district-summary.entity';
@@ -10,6 +8,7 @@ import { DistrictSummary } from './district-summary.entity';
 @Module({
   imports: [MikroOrmModule.forFeature([CommunitySnapshot, DistrictSummary])],
   controllers: [DistrictReportsController],
-  providers: [DistrictReportsService, CommunityCreatedConsumer, CommunityStatusChangedConsumer],
+  providers: [DistrictReportsService],
+  exports: [DistrictReportsService],
 })
 export class DistrictReportsModule {}

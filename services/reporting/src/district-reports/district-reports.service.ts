@@ -8,8 +8,6 @@ import {
   type DataOf,
   type DistrictReport,
 } from '@rd/contracts';
-import { applyOnce } from '@rd/persistence';
-import type { EventMeta } from '@rd/messaging';
 import { ReportProjectionService } from '../reports/report-projection.service';
 import { emptyDistrictReport, toDistrictReport } from './district-report.mapper';
 import { DistrictSummary } from './district-summary.entity';
@@ -34,29 +32,25 @@ export class DistrictReportsService {
     throw ReportingException.notFound();
   }
 
-  /** Applies community.created once, whatever the number of deliveries. */
-  async onCommunityCreated(event: DataOf<typeof CommunityCreatedEvtV1>, meta: EventMeta): Promise<boolean> {
-    return applyOnce(this.em, { consumer: meta.consumer, messageId: meta.messageId, subject: meta.subject }, async (tx) => {
-      const at = new Date(event.occurredAt);
-      await this.projection.lock(tx);
-      await upsertIfNewer(tx, event.communityId, event.districtCode, event.regionCode, event.status, at);
-      await refreshDistrictSummary(tx, event.districtCode, event.regionCode, at);
-      await this.projection.onCommunityStatus(tx, { ...event, status: event.status });
-    });
+  /** community.created (applied once through reporting's event table). */
+  async onCommunityCreated(tx: EntityManager, event: DataOf<typeof CommunityCreatedEvtV1>): Promise<void> {
+    const at = new Date(event.occurredAt);
+    await this.projection.lock(tx);
+    await upsertIfNewer(tx, event.communityId, event.districtCode, event.regionCode, event.status, at);
+    await refreshDistrictSummary(tx, event.districtCode, event.regionCode, at);
+    await this.projection.onCommunityStatus(tx, { ...event, status: event.status });
   }
 
   /**
-   * Applies a status event (onboarding-started, activated, paused, archived) once. Events of one community
-   * reach separate durable consumers and may arrive out of order: the newest `occurredAt` wins.
+   * A status event (onboarding-started, activated, paused, archived). Events of one community reach separate
+   * durable consumers and may arrive out of order: the newest `occurredAt` wins.
    */
-  async onCommunityStatusChanged(event: CommunityStatusChangedPayload, meta: EventMeta): Promise<boolean> {
-    return applyOnce(this.em, { consumer: meta.consumer, messageId: meta.messageId, subject: meta.subject }, async (tx) => {
-      const at = new Date(event.occurredAt);
-      await this.projection.lock(tx);
-      await upsertIfNewer(tx, event.communityId, event.districtCode, event.regionCode, event.to, at);
-      await refreshDistrictSummary(tx, event.districtCode, event.regionCode, at);
-      await this.projection.onCommunityStatus(tx, { ...event, status: event.to });
-    });
+  async onCommunityStatusChanged(tx: EntityManager, event: CommunityStatusChangedPayload): Promise<void> {
+    const at = new Date(event.occurredAt);
+    await this.projection.lock(tx);
+    await upsertIfNewer(tx, event.communityId, event.districtCode, event.regionCode, event.to, at);
+    await refreshDistrictSummary(tx, event.districtCode, event.regionCode, at);
+    await this.projection.onCommunityStatus(tx, { ...event, status: event.to });
   }
 }
 

@@ -1,12 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ReportEventsConsumer } from './report-events.consumer';
 import { ReportHorizon } from './report-horizon';
 import { ReportProjectionService } from './report-projection.service';
 import { ReportQueryService } from './report-query.service';
 import { ReportsController } from './reports.controller';
 import { DEFAULT_REPORTING_SETTINGS, REPORTING_SETTINGS, type ReportingSettings } from './reporting-settings';
 
-/** Projection (shared with the community consumers) and queries of the report read models. */
+/** Projection (shared with the district reports) and queries of the report read models. */
 @Module({})
 export class ReportsModule {
   static forRoot(settings: Partial<ReportingSettings> = {}): DynamicModule {
@@ -18,7 +17,6 @@ export class ReportsModule {
         { provide: REPORTING_SETTINGS, useValue: { ...DEFAULT_REPORTING_SETTINGS, ...definedOnly(settings) } },
         ReportProjectionService,
         ReportQueryService,
-        ReportEventsConsumer,
         ReportHorizon,
       ],
       exports: [ReportProjectionService, ReportQueryService, REPORTING_SETTINGS],
