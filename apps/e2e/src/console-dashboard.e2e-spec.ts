@@ -1,4 +1,5 @@
 import type { CommunityView, ContactView, DistrictView, InboxCountView, InboxItemView, MeetingView, OrganisationView, ReportSummary } from '@rd/contracts';
+import { DEFAULT_TIME_ZONE, quarterOf } from '@rd/contracts';
 import { demoPassword, eventually } from '@rd/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -7,7 +8,6 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, loginThroughKeycloak } from './support/console-login';
 import { e2eEnv } from './support/e2e-env';
 import { api } from './support/http';
-import { quarterOf } from './support/quarter';
 
 const SCREENSHOTS = join(__dirname, '..', '..', '..', 'test-output', 'screenshots');
 const WAIT = { timeout: 30_000 };
@@ -37,7 +37,7 @@ function rowAsSent(summaries: ReportSummary[], code: string): { summary: ReportS
 }
 
 /**
- * The reporting dashboard and the notification screens of the console (issues 6 and 7) in a real browser,
+ * The reporting dashboard and the notification screens of the console in a real browser,
  * against the whole platform: the coordinator's national view, a regional reviewer limited to its region,
  * the inbox of a police officer after a meeting is scheduled, and a template preview.
  */
@@ -45,7 +45,7 @@ describe('the reporting dashboard and notifications in the console', () => {
   let browser: Browser;
   const hex = randomBytes(3).toString('hex');
   // The current quarter where the dashboard computes it (Dushanbe time).
-  const quarter = quarterOf(new Date());
+  const quarter = quarterOf(new Date(), DEFAULT_TIME_ZONE);
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });

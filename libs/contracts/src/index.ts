@@ -39,6 +39,7 @@ export * from './communities/import-communities.dto';
 export * from './communities/import-communities-dry-run.qry.v1';
 export * from './communities/import-communities-apply.cmd.v1';
 export * from './reporting/get-district-report.qry.v1';
+export * from './time/quarters';
 export * from './reporting/report.dto';
 export * from './reporting/report.messages.v1';
 export * from './reporting/report-export.dto';

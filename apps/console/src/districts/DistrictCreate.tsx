@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '@rd/contracts';
 import { Create, required, SimpleForm, TextInput } from 'react-admin';
 import { geoCode } from '../geography/codes';
 import { CoordinatesInputs } from '../geography/CoordinatesInputs';
@@ -7,7 +8,7 @@ import { RegionInput } from '../regions/RegionInput';
 
 export const DistrictCreate = () => (
   <Create redirect="show" transform={toCreateDistrictInput}>
-    <SimpleForm validate={validateCoordinatePair} defaultValues={{ timeZone: 'Asia/Dushanbe' }}>
+    <SimpleForm validate={validateCoordinatePair} defaultValues={{ timeZone: DEFAULT_TIME_ZONE }}>
       <TextInput source="code" validate={[required(), geoCode]} helperText="app.geography.codeHelp" />
       <RegionInput source="regionCode" isRequired />
       <LocalizedNameInputs />

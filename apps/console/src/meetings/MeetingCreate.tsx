@@ -18,14 +18,14 @@ import {
   useTranslate,
 } from 'react-admin';
 import Box from '@mui/material/Box';
-import type { TemplateView } from '@rd/contracts';
+import { quarterOf, type TemplateView } from '@rd/contracts';
 import { useApi } from '../data/useApi';
 import { DistrictInput } from '../districts/DistrictInput';
 import type { DistrictRecord } from '../types';
 import { organisedByChoices, venueTypeChoices } from './choices';
 import { buildCreateMeetingInput, type MeetingForm } from './inputs';
 import { latestTemplateChoices, templateFields, type TemplateChoice } from './templatePicker';
-import { quarterInZone, zoneLabel, zonedLocalToUtc } from './timeZone';
+import { zoneLabel, zonedLocalToUtc } from './timeZone';
 
 const kindChoices = [
   { id: 'local', name: 'resources.meetings.kinds.local' },
@@ -71,7 +71,7 @@ const StartsAtInput = ({ districtCode, local }: { districtCode?: string; local?:
     : translate('resources.meetings.fields.startsAt');
   const helper = zone
     ? utc
-      ? translate('resources.meetings.helpers.startsAt', { quarter: quarterInZone(utc, zone), utc: `${utc.slice(0, 16).replace('T', ' ')} UTC` })
+      ? translate('resources.meetings.helpers.startsAt', { quarter: quarterOf(new Date(utc), zone), utc: `${utc.slice(0, 16).replace('T', ' ')} UTC` })
       : translate('resources.meetings.helpers.startsAtZone', { zone })
     : translate('resources.meetings.helpers.chooseDistrict');
   return (

@@ -1,4 +1,5 @@
-import { formatInZone, offsetLabel, quarterInZone, utcToZonedLocal, zoneLabel, zonedLocalToUtc } from './timeZone';
+import { quarterOf } from '@rd/contracts';
+import { formatInZone, offsetLabel, utcToZonedLocal, zoneLabel, zonedLocalToUtc } from './timeZone';
 
 describe('meeting times in the district time zone', () => {
   describe('Asia/Dushanbe (UTC+5 all year, no DST)', () => {
@@ -22,13 +23,13 @@ describe('meeting times in the district time zone', () => {
       // 1 April 01:00 in Dushanbe is still 31 March in UTC: the meeting counts for Q2.
       const utc = zonedLocalToUtc('2026-04-01T01:00', zone) ?? '';
       expect(utc).toBe('2026-03-31T20:00:00.000Z');
-      expect(quarterInZone(utc, zone)).toBe('2026-Q2');
+      expect(quarterOf(new Date(utc), zone)).toBe('2026-Q2');
       // 31 December 23:30 in Dushanbe is Q4 of that year; 1 January 00:30 is Q1 of the next.
-      expect(quarterInZone(zonedLocalToUtc('2026-12-31T23:30', zone) ?? '', zone)).toBe('2026-Q4');
-      expect(quarterInZone(zonedLocalToUtc('2027-01-01T00:30', zone) ?? '', zone)).toBe('2027-Q1');
-      expect(quarterInZone('2026-12-31T19:00:00.000Z', zone)).toBe('2027-Q1');
-      expect(quarterInZone('2026-06-30T18:59:00.000Z', zone)).toBe('2026-Q2');
-      expect(quarterInZone('2026-06-30T19:00:00.000Z', zone)).toBe('2026-Q3');
+      expect(quarterOf(new Date(zonedLocalToUtc('2026-12-31T23:30', zone) ?? ''), zone)).toBe('2026-Q4');
+      expect(quarterOf(new Date(zonedLocalToUtc('2027-01-01T00:30', zone) ?? ''), zone)).toBe('2027-Q1');
+      expect(quarterOf(new Date('2026-12-31T19:00:00.000Z'), zone)).toBe('2027-Q1');
+      expect(quarterOf(new Date('2026-06-30T18:59:00.000Z'), zone)).toBe('2026-Q2');
+      expect(quarterOf(new Date('2026-06-30T19:00:00.000Z'), zone)).toBe('2026-Q3');
     });
 
     it('should label the zone with its offset', () => {
@@ -73,7 +74,7 @@ describe('meeting times in the district time zone', () => {
       // 1 July 00:30 CEST is 30 June 22:30 UTC.
       const utc = zonedLocalToUtc('2026-07-01T00:30', zone) ?? '';
       expect(utc).toBe('2026-06-30T22:30:00.000Z');
-      expect(quarterInZone(utc, zone)).toBe('2026-Q3');
+      expect(quarterOf(new Date(utc), zone)).toBe('2026-Q3');
       expect(utcToZonedLocal(utc, zone)).toBe('2026-07-01T00:30');
     });
   });

@@ -1,56 +1,9 @@
 /**
  * Meeting times live in UTC at the API and are read and entered in the DISTRICT's time zone (the district
- * record's `timeZone`), whatever zone the tablet is set to. Pure functions on Intl; no date library.
+ * record's `timeZone`), whatever zone the tablet is set to. Pure functions on Intl; no date library. The wall clock,
+ * offsets and quarters come from `@rd/contracts`, as the services compute them.
  */
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** The wall clock in `timeZone` at the instant `epochMs`. */
-function wallClockAt(epochMs: number, timeZone: string): WallClock {
-  const parts = Object.fromEntries(
-    partsFormatter(timeZone)
-      .formatToParts(new Date(epochMs))
-      .filter((part) => part.type !== 'literal')
-      .map((part) => [part.type, Number(part.value)]),
-  ) as Record<string, number>;
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour % 24, minute: parts.minute, second: parts.second };
-}
-
-const wallClockAsUtc = (clock: WallClock) =>
-  Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
-
-/** Offset of `timeZone` from UTC at the instant `epochMs`, in minutes (east positive: Dushanbe +300). */
-export function offsetMinutes(epochMs: number, timeZone: string): number {
-  const whole = Math.floor(epochMs / 1000) * 1000;
-  return Math.round((wallClockAsUtc(wallClockAt(whole, timeZone)) - whole) / 60_000);
-}
+import { offsetMinutes, wallClockAsUtc, wallClockAt } from '@rd/contracts';
 
 /** `UTC+05:00`, `UTC−03:30`, `UTC` for zero. */
 export function offsetLabel(epochMs: number, timeZone: string): string {
@@ -93,12 +46,6 @@ const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 export function utcToZonedLocal(iso: string, timeZone: string): string {
   const clock = wallClockAt(Date.parse(iso), timeZone);
   return `${pad(clock.year, 4)}-${pad(clock.month)}-${pad(clock.day)}T${pad(clock.hour)}:${pad(clock.minute)}`;
-}
-
-/** The calendar quarter (`2026-Q2`) the instant falls in, counted in the district's time zone. */
-export function quarterInZone(iso: string, timeZone: string): string {
-  const clock = wallClockAt(Date.parse(iso), timeZone);
-  return `${pad(clock.year, 4)}-Q${Math.floor((clock.month - 1) / 3) + 1}`;
 }
 
 /** `1 Dec 2026, 10:00` in the user's language, on the wall clock of `timeZone`. */

@@ -8,7 +8,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { ReportSummary, ReportTimeSeries } from '@rd/contracts';
+import { DEFAULT_TIME_ZONE, quarterOf, type ReportSummary, type ReportTimeSeries } from '@rd/contracts';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   LinearProgress,
@@ -26,7 +26,7 @@ import { placeName } from '../geography/placeName';
 import type { CommunityRecord, DistrictRecord, MeRecord, RegionRecord } from '../types';
 import { ExportPanel } from './ExportPanel';
 import { MissingReports } from './MissingReports';
-import { periodLabel, periodProblem, presetPeriod, quarterOf, type ReportPeriod } from './period';
+import { periodLabel, periodProblem, presetPeriod, type ReportPeriod } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import { RateMap, type Located } from './RateMap';
 import { RateTable } from './RateTable';
@@ -85,7 +85,8 @@ export const ReportingDashboard = () => {
   const redirect = useRedirect();
   const { canAccess: mayDrillDown = false } = useCanAccess({ resource: 'reports', action: 'drillDown' });
   const { data: me, isPending, error } = useGetOne<MeRecord>('me', { id: 'me' });
-  const current = useMemo(() => quarterOf(new Date()), []);
+  // The current quarter as the default district zone sees it: 1 April 03:00 in Dushanbe (31 March in UTC) is already Q2.
+  const current = useMemo(() => quarterOf(new Date(), DEFAULT_TIME_ZONE), []);
   const [period, setPeriod] = useState<ReportPeriod>(() => presetPeriod('last-4', current));
   const starts = useMemo(() => (me ? startingUnits(me.scope) : []), [me]);
   const [path, setPath] = useState<UnitRef[]>([]);

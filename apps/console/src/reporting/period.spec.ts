@@ -1,11 +1,12 @@
-import { periodLabel, periodProblem, presetOf, presetPeriod, quarterChoices, quarterOf, withFrom, withTo } from './period';
+import { DEFAULT_TIME_ZONE, quarterOf } from '@rd/contracts';
+import { periodLabel, periodProblem, presetOf, presetPeriod, quarterChoices, withFrom, withTo } from './period';
 
 describe(quarterOf.name, () => {
   it('should take the quarter in Dushanbe time, not UTC, at a quarter boundary', () => {
     // 31 March 22:00 UTC is 1 April 03:00 in Dushanbe (UTC+5).
-    expect(quarterOf(new Date('2026-03-31T22:00:00Z'))).toBe('2026-Q2');
+    expect(quarterOf(new Date('2026-03-31T22:00:00Z'), DEFAULT_TIME_ZONE)).toBe('2026-Q2');
     expect(quarterOf(new Date('2026-03-31T22:00:00Z'), 'UTC')).toBe('2026-Q1');
-    expect(quarterOf(new Date('2026-12-31T12:00:00Z'))).toBe('2026-Q4');
+    expect(quarterOf(new Date('2026-12-31T12:00:00Z'), DEFAULT_TIME_ZONE)).toBe('2026-Q4');
   });
 });
 

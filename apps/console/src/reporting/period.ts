@@ -11,17 +11,6 @@ export const PERIOD_PRESETS: readonly PeriodPreset[] = ['this-quarter', 'last-qu
 
 const QUARTER = /^\d{4}-Q[1-4]$/;
 
-/**
- * The calendar quarter of an instant in a time zone (Dushanbe by default): 1 April 03:00 in Dushanbe, still
- * 31 March 22:00 in UTC, is already Q2 there.
- */
-export function quarterOf(instant: Date, timeZone = 'Asia/Dushanbe'): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric' }).formatToParts(instant);
-  const year = Number(parts.find((part) => part.type === 'year')?.value);
-  const month = Number(parts.find((part) => part.type === 'month')?.value);
-  return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
-}
-
 /** The period a preset stands for, relative to the current quarter. */
 export function presetPeriod(preset: PeriodPreset, current: string): ReportPeriod {
   switch (preset) {

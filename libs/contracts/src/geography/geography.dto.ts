@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GeoCodeSchema, type ActorScope } from '../common/actor';
+import { DEFAULT_TIME_ZONE } from '../time/quarters';
 
 /** Languages every geography name is kept in. */
 export const NAME_LANGUAGES = ['en', 'ru', 'tg', 'ky'] as const;
@@ -63,7 +64,7 @@ export const CreateDistrictInputSchema = z
     code: GeoCodeSchema.describe('Stable code of the new district; never changes'),
     regionCode: GeoCodeSchema.describe('Region the district belongs to'),
     name: LocalizedNameSchema,
-    timeZone: z.string().min(3).max(64).default('Asia/Dushanbe').describe('IANA time zone'),
+    timeZone: z.string().min(3).max(64).default(DEFAULT_TIME_ZONE).describe('IANA time zone'),
     location: CoordinatesSchema.optional(),
   })
   .strict();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GeoCodeSchema } from '../common/actor';
 import { CoordinatesSchema } from '../geography/geography.dto';
+import { DEFAULT_TIME_ZONE } from '../time/quarters';
 
 export const MEETING_KINDS = ['local', 'regional'] as const;
 export const MeetingKindSchema = z.enum(MEETING_KINDS).describe('local: one community; regional: several communities');
@@ -37,7 +38,7 @@ export const TimeZoneSchema = z
     } catch {
       return false;
     }
-  }, 'must be an IANA time zone like "Asia/Dushanbe"')
+  }, `must be an IANA time zone like "${DEFAULT_TIME_ZONE}"`)
   .describe('IANA time zone');
 
 const uuids = (max: number, what: string) => z.array(z.string().uuid()).max(max).describe(what);

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { GeoCodeSchema } from '../common/actor';
 import { NAME_LANGUAGES } from '../geography/geography.dto';
 import { QuarterSchema } from '../meetings/meeting.dto';
-import { MAX_REPORT_QUARTERS, quarterIndex, ReportLevelSchema } from './report.dto';
+import { quarterIndex } from '../time/quarters';
+import { MAX_REPORT_QUARTERS, ReportLevelSchema } from './report.dto';
 
 /**
- * Report exports (issue 7): CSV and XLSX of any summary, a quarterly PDF per district or region. Every
+ * Report exports: CSV and XLSX of any summary, a quarterly PDF per district or region. Every
  * export runs as a job in the reporting service; docs/adr/0017-report-exports.md.
  */
 

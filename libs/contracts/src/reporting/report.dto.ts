@@ -4,9 +4,10 @@ import { SENSITIVITIES } from '../common/sensitivity';
 import { CommunityStatusSchema } from '../communities/community.dto';
 import { CONCERN_TOPICS } from '../meetings/concern.dto';
 import { QuarterSchema } from '../meetings/meeting.dto';
+import { quarterIndex } from '../time/quarters';
 
 /**
- * Reporting contracts (issue 7): summaries by level and period, time series per quarter and the communities
+ * Reporting contracts: summaries by level and period, time series per quarter and the communities
  * without a reporting day. docs/adr/0016-reporting-read-models.md says how the numbers are computed.
  */
 
@@ -28,37 +29,6 @@ export const CHILD_LEVEL: Readonly<Record<ReportLevel, ReportLevel | null>> = {
 export const MAX_REPORT_QUARTERS = 48;
 /** Default small-group suppression threshold: cells built from fewer than this many people are suppressed. */
 export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
-
-// ---- quarters -------------------------------------------------------------------------------------------
-
-/** `2026-Q4` → { year: 2026, q: 4 }. */
-export function parseQuarter(quarter: string): { year: number; q: number } {
-  const match = /^(\d{4})-Q([1-4])$/.exec(quarter);
-  if (!match) throw new Error(`not a quarter: ${quarter}`);
-  return { year: Number(match[1]), q: Number(match[2]) };
-}
-
-/** Quarters as consecutive integers (year × 4 + q − 1), for arithmetic and ordering. */
-export function quarterIndex(quarter: string): number {
-  const { year, q } = parseQuarter(quarter);
-  return year * 4 + q - 1;
-}
-
-export function quarterFromIndex(index: number): string {
-  // Four-digit year, as parseQuarter reads it back: the quarter before `1000-Q1` is `0999-Q4`, not `999-Q4`.
-  return `${String(Math.floor(index / 4)).padStart(4, '0')}-Q${(index % 4) + 1}`;
-}
-
-export function addQuarters(quarter: string, n: number): string {
-  return quarterFromIndex(quarterIndex(quarter) + n);
-}
-
-/** Every quarter from `from` to `to`, both included, oldest first. */
-export function quartersBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let i = quarterIndex(from); i <= quarterIndex(to); i += 1) out.push(quarterFromIndex(i));
-  return out;
-}
 
 // ---- requests -------------------------------------------------------------------------------------------
 

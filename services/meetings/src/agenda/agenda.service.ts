@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { actorCoversDistrict, BriefingAttachedEvtV1, ChecklistItemTickedEvtV1, type Actor, type MeetingAgendaView, type MeetingStatus } from '@rd/contracts';
+import { actorCoversDistrict, BriefingAttachedEvtV1, ChecklistItemTickedEvtV1, dateInZone, type Actor, type MeetingAgendaView, type MeetingStatus } from '@rd/contracts';
 import { recordEvent } from '@rd/persistence';
 import { Meeting } from '../meetings/meeting.entity';
 import { MeetingsErrorCode, MeetingsException } from '../meetings/meetings.exception';
@@ -15,7 +15,7 @@ import { dateOnly } from '../actions/follow-up-action.mapper';
 import { Concern } from '../concerns/concern.entity';
 import { toAgendaView } from './agenda.mapper';
 import { buildCarryOver, type CarryOverSource } from './carry-over';
-import { checklistDueDate, dateInZone } from './checklist-due';
+import { checklistDueDate } from './checklist-due';
 import { copyTemplateOntoMeeting } from './template-copy';
 import { MeetingAgenda, MeetingAgendaItem, MeetingChecklistItem } from './meeting-agenda.entity';
 

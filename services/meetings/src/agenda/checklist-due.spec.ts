@@ -1,4 +1,5 @@
-import { checklistDueDate, dateInZone, isChecklistItemOverdue } from './checklist-due';
+import { dateInZone } from '@rd/contracts';
+import { checklistDueDate, isChecklistItemOverdue } from './checklist-due';
 
 const DUSHANBE = 'Asia/Dushanbe'; // UTC+5
 const BISHKEK = 'Asia/Bishkek'; // UTC+6

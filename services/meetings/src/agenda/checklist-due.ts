@@ -1,9 +1,6 @@
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { dateInZone } from '@rd/contracts';
 
-/** The calendar date (YYYY-MM-DD) of an instant on the district's wall clock. */
-export function dateInZone(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Due date of a checklist step: the meeting's start date in the district's time zone plus `offsetDays`, so a

@@ -1,8 +1,7 @@
-import type { MeetingStatusChangeView, MeetingView } from '@rd/contracts';
+import { toZonedIso, type MeetingStatusChangeView, type MeetingView } from '@rd/contracts';
 import { allowedTransitions } from './meeting-lifecycle';
 import type { MeetingStatusChange } from './meeting-status-change.entity';
 import type { Meeting } from './meeting.entity';
-import { toZonedIso } from './quarter';
 
 function toChangeView(change: MeetingStatusChange): MeetingStatusChangeView {
   return {

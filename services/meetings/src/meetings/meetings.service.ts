@@ -11,6 +11,7 @@ import {
   MeetingScheduledEvtV1,
   MeetingUpdatedEvtV1,
   MEETING_UPDATE_FIELDS,
+  quarterOf,
   type Actor,
   type CreateMeetingInput,
   type DataOf,
@@ -28,7 +29,6 @@ import { MeetingStatusChange } from './meeting-status-change.entity';
 import { Meeting } from './meeting.entity';
 import { toMeetingView } from './meeting.mapper';
 import { MeetingsErrorCode, MeetingsException } from './meetings.exception';
-import { quarterOf } from './quarter';
 import { copyTemplateOntoMeeting } from '../agenda/template-copy';
 import { resolveTemplateVersion } from '../templates/templates.service';
 

@@ -1,6 +1,5 @@
 import type { CommunityStatus } from '@rd/contracts';
-import { quarterFromIndex, quarterIndex } from '@rd/contracts';
-import { quarterOf, utcQuarterBounds, utcQuarterOf } from './zoned-quarter';
+import { quarterEnd, quarterFromIndex, quarterIndex, quarterOf, quarterStart } from '@rd/contracts';
 
 /** A status a community entered at an instant (creation counts as entering its first status). */
 export interface StatusFact {
@@ -63,13 +62,14 @@ function statusRank(status: CommunityStatus): number {
 export function complianceRows(facts: readonly StatusFact[], meetings: readonly MeetingFactForCompliance[], horizon: string): CommunityQuarterRow[] {
   const intervals = activeIntervals(facts);
   if (intervals.length === 0) return [];
-  const first = quarterIndex(utcQuarterOf(new Date(intervals[0].from)));
+  const first = quarterIndex(quarterOf(new Date(intervals[0].from), 'UTC'));
   const lastInterval = intervals[intervals.length - 1];
-  const last = lastInterval.to === null ? Math.max(quarterIndex(horizon), first) : quarterIndex(utcQuarterOf(new Date(lastInterval.to - 1)));
+  const last = lastInterval.to === null ? Math.max(quarterIndex(horizon), first) : quarterIndex(quarterOf(new Date(lastInterval.to - 1), 'UTC'));
   const rows: CommunityQuarterRow[] = [];
   for (let i = first; i <= last; i += 1) {
     const quarter = quarterFromIndex(i);
-    const [start, end] = utcQuarterBounds(quarter);
+    const start = quarterStart(quarter, 'UTC').getTime();
+    const end = quarterEnd(quarter, 'UTC').getTime();
     let active = 0;
     for (const interval of intervals) {
       const from = Math.max(start, interval.from);

@@ -3,7 +3,6 @@ import { AGE_GROUPS, CONCERN_TOPICS, GENDERS, type Cell, type ReportMeasures } f
 import { activeIntervals, complianceRows, type MeetingFactForCompliance } from './compliance';
 import { BREAKDOWN_RELATIONS, toMeasures } from './measures';
 import { allDueDays, buildRawCounts, daysToResolve, histogramMedian, overdueActions, splitDueDays, sumCounts, withDueDays, type RawCounts } from './raw-counts';
-import { quarterEnd, quarterOf, quarterStart } from './zoned-quarter';
 
 const SUPPRESSED: Cell = { value: null, n: null, suppressed: true };
 
@@ -20,33 +19,6 @@ const cellsOf = (m: ReportMeasures): Cell[] => {
 };
 
 describe('report math', () => {
-  describe('zoned quarters', () => {
-    it('should put 23:30 UTC on 31 March into Q2 in Asia/Dushanbe and Q1 in UTC', () => {
-      const at = new Date('2026-03-31T23:30:00Z');
-      expect(quarterOf(at, 'Asia/Dushanbe')).toBe('2026-Q2');
-      expect(quarterOf(at, 'UTC')).toBe('2026-Q1');
-      expect(quarterOf(new Date('2026-03-31T18:59:59Z'), 'Asia/Dushanbe')).toBe('2026-Q1');
-    });
-
-    it('should start and end quarters at local midnight', () => {
-      expect(quarterStart('2026-Q2', 'Asia/Dushanbe').toISOString()).toBe('2026-03-31T19:00:00.000Z');
-      expect(quarterEnd('2026-Q1', 'Asia/Bishkek').toISOString()).toBe('2026-03-31T18:00:00.000Z');
-      expect(quarterEnd('2026-Q4', 'UTC').toISOString()).toBe('2027-01-01T00:00:00.000Z');
-      // Across a DST change (New York, March): the instant is still local midnight.
-      expect(quarterStart('2026-Q2', 'America/New_York').toISOString()).toBe('2026-04-01T04:00:00.000Z');
-    });
-
-    it('should agree with quarterOf for every instant around a boundary', () => {
-      fc.assert(
-        fc.property(fc.integer({ min: -48 * 3600, max: 48 * 3600 }), fc.constantFrom('Asia/Dushanbe', 'Asia/Bishkek', 'UTC', 'America/New_York'), (offset, zone) => {
-          const end = quarterEnd('2026-Q1', zone);
-          const at = new Date(end.getTime() + offset * 1000);
-          expect(quarterOf(at, zone)).toBe(at.getTime() < end.getTime() ? '2026-Q1' : '2026-Q2');
-        }),
-      );
-    });
-  });
-
   describe('compliance', () => {
     const held = (quarter: string, heldAt: string, timeZone = 'Asia/Dushanbe'): MeetingFactForCompliance => ({
       meetingId: 'm',

@@ -19,10 +19,10 @@ import type {
   OrganisedBy,
   Sensitivity,
 } from '@rd/contracts';
+import { DEFAULT_TIME_ZONE, quarterOf } from '@rd/contracts';
 import { complianceRows, type CommunityQuarterRow, type MeetingFactForCompliance } from './compliance';
 import { allDueDays, buildRawCounts, splitDueDays, sumCounts, withDueDays, type ActionRow, type DueDays, type AttendanceCells, type ComplianceFlags, type ConcernRow, type MeetingRow, type RawCounts } from './raw-counts';
 import { REPORTING_SETTINGS, type ReportingSettings } from './reporting-settings';
-import { DEFAULT_TIME_ZONE, utcQuarterOf } from './zoned-quarter';
 
 // Every projection transaction takes this lock first: cells are recomputed from facts, and two transactions
 // recomputing one cell from each other's uncommitted facts would lose an update.
@@ -281,7 +281,7 @@ export class ReportProjectionService {
    * hourly. Recomputes only communities whose last row is older than the current quarter.
    */
   async extendHorizon(em: EntityManager): Promise<number> {
-    const current = utcQuarterOf(this.clock());
+    const current = quarterOf(this.clock(), 'UTC');
     const stale = await em.execute<{ community_id: string; district_code: string }[]>(
       `select s.community_id, s.district_code from community_snapshot s
         where s.status = 'active'
@@ -437,7 +437,7 @@ export class ReportProjectionService {
     const rows = complianceRows(
       facts.map((f) => ({ at: new Date(f.occurred_at), status: f.status })),
       forCompliance,
-      utcQuarterOf(this.clock()),
+      quarterOf(this.clock(), 'UTC'),
     );
     const key = (r: Pick<CommunityQuarterRow, 'activeShare' | 'expected' | 'held' | 'heldOnTime' | 'planned'>) =>
       `${r.activeShare.toFixed(9)}|${r.expected}|${r.held}|${r.heldOnTime}|${r.planned}`;

@@ -5,10 +5,13 @@ import {
   actorCoversDistrict,
   addQuarters,
   CHILD_LEVEL,
+  DEFAULT_TIME_ZONE,
   ErrorCode,
   MissingReportsInputSchema,
+  quarterEnd,
   quarterFromIndex,
   quarterIndex,
+  quarterOf,
   quartersBetween,
   ReportScopeInputSchema,
   type Actor,
@@ -27,7 +30,6 @@ import { PLAN_RAW_KEYS, planSuppression, toMeasures } from './measures';
 import { sumCounts, withDueDays, type RawCounts } from './raw-counts';
 import { YEAR_LEVEL } from './report-projection.service';
 import { REPORTING_SETTINGS, type ReportingSettings } from './reporting-settings';
-import { DEFAULT_TIME_ZONE, quarterEnd, utcQuarterOf } from './zoned-quarter';
 
 interface CellRow {
   /** A quarter level, or its year level (`<level>-y`, quarter = the year). */
@@ -279,7 +281,7 @@ export class ReportQueryService {
    */
   private overdue(rows: CellRow[], boundary: BoundaryRow[]): number {
     const now = this.clock();
-    const nowQ = quarterIndex(utcQuarterOf(now));
+    const nowQ = quarterIndex(quarterOf(now, 'UTC'));
     let n = 0;
     for (const row of rows) {
       const notHeld = Number(row.counts.notHeld ?? 0);
@@ -296,7 +298,7 @@ export class ReportQueryService {
   /** District cells of a region or the country for the quarters around now: only what overdue needs of them. */
   private async boundaryDistrictCells(em: EntityManager, unit: ReportUnit, from: string, to: string): Promise<BoundaryRow[]> {
     if (unit.level !== 'country' && unit.level !== 'region') return [];
-    const nowQ = utcQuarterOf(this.clock());
+    const nowQ = quarterOf(this.clock(), 'UTC');
     const quarters = [addQuarters(nowQ, -1), nowQ].filter((q) => q >= from && q <= to);
     if (quarters.length === 0) return [];
     const rows = await em.execute<{ quarter: string; region_code: string | null; time_zone: string | null; not_held: string | null }[]>(
@@ -321,7 +323,7 @@ export class ReportQueryService {
     what: 'all' | 'trust' | 'quarters' | 'trust-quarters',
   ): Promise<CellRow[]> {
     const trustOnly = what === 'trust' || what === 'trust-quarters';
-    const nowQ = quarterIndex(utcQuarterOf(this.clock()));
+    const nowQ = quarterIndex(quarterOf(this.clock(), 'UTC'));
     const quarters: string[] = [];
     const years: string[] = [];
     for (let i = quarterIndex(from); i <= quarterIndex(to); i += 1) {
