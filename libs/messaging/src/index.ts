@@ -16,5 +16,4 @@ export * from './nest/service-runtime.options';
 export * from './nest/service-runtime.module';
 export * from './nest/bootstrap-service';
 export * from './nest/redacting-logger';
-export * from './nest/event-consumer.host';
 export * from './nest/event-table.host';

@@ -9,6 +9,7 @@ import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
 import { auditEntryHash, GENESIS_HASH } from '../src/audit-entries/audit-chain';
 import { AuditEntriesService } from '../src/audit-entries/audit-entries.service';
+import { AuditEventsConsumer } from '../src/audit-entries/audit-events.consumer';
 import { MIGRATIONS } from '../src/migrations';
 import { auditOrmConfig } from '../src/orm.config';
 import { auditEntry } from './factories/audit-entry.factory';
@@ -55,8 +56,7 @@ async function startAudit(nc: NatsConnection, migrations = MIGRATIONS): Promise<
     rpc,
     dba,
     record: async (entry = auditEntry()) => {
-      const meta = { messageId: entry.id, correlationId: entry.correlationId, subject: `${prefix}.${AuditEntrySubmittedEvtV1.name}`, deliveryCount: 1, consumer: 'audit__entry-submitted-v1' };
-      await self.app.get(AuditEntriesService).record(entry, meta);
+      await self.app.get(AuditEventsConsumer).applyEvent(AuditEntrySubmittedEvtV1.name, entry, entry.id, entry.correlationId);
       return entry;
     },
     verify: (actor = coordinator, query = {}) => rpc.request(VerifyAuditChainQryV1, actor, VerifyAuditChainQryV1.schema.parse(query), ctx),

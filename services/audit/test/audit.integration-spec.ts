@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from 'nats';
 import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
-import { AuditEntriesService } from '../src/audit-entries/audit-entries.service';
+import { AuditEventsConsumer } from '../src/audit-entries/audit-events.consumer';
 import { auditOrmConfig } from '../src/orm.config';
 import { auditEntry } from './factories/audit-entry.factory';
 
@@ -87,8 +87,7 @@ describe('audit log (real PostgreSQL and NATS)', () => {
       await submit(entry);
       await eventually(async () => expect(await rowsWithId(entry.id)).toBe(1));
       // A redelivery of the same message: the inbox turns it into a no-op.
-      const meta = { messageId: entry.id, correlationId: entry.correlationId, subject: `${prefix}.${AuditEntrySubmittedEvtV1.name}`, deliveryCount: 2, consumer: 'audit__entry-submitted-v1' };
-      await expect(app.get(AuditEntriesService).record(entry, meta)).resolves.toBe(false);
+      await expect(app.get(AuditEventsConsumer).applyEvent(AuditEntrySubmittedEvtV1.name, entry, entry.id, entry.correlationId)).resolves.toBe(false);
       // The same record submitted again under a new message id (e.g. a producer retry after the duplicate window).
       const marker = auditEntry({ actor: { userId: 'u-marker', username: 'marker', roles: [] } });
       await submit(entry, randomUUID());

@@ -2,12 +2,12 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { AuditEntriesController } from './audit-entries.controller';
 import { AuditEntriesService } from './audit-entries.service';
+import { AuditEventsConsumer } from './audit-events.consumer';
 import { AuditEntry } from './audit-entry.entity';
-import { EntrySubmittedConsumer } from './entry-submitted.consumer';
 
 @Module({
   imports: [MikroOrmModule.forFeature([AuditEntry])],
   controllers: [AuditEntriesController],
-  providers: [AuditEntriesService, EntrySubmittedConsumer],
+  providers: [AuditEntriesService, AuditEventsConsumer],
 })
 export class AuditEntriesModule {}

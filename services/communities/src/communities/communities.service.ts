@@ -18,7 +18,7 @@ import {
   type UpdateCommunityInput,
 } from '@rd/contracts';
 import type { EventMeta } from '@rd/messaging';
-import { applyOnce, recordEvent } from '@rd/persistence';
+import { recordEvent } from '@rd/persistence';
 import { canSeePlace, placesFit, placeVisibility, type PlaceVisibility } from '../common/scope';
 import { Contact } from '../contacts/contact.entity';
 import { District } from '../geography/district.entity';
@@ -194,20 +194,18 @@ export class CommunitiesService {
   }
 
   /**
-   * meetings.evt.meeting.scheduled: the first scheduled reporting day ticks the checklist. Applied once per
-   * message, whatever the number of deliveries; unknown communities are ignored (they belong elsewhere).
+   * meetings.evt.meeting.scheduled: the first scheduled reporting day ticks the checklist (applied once through the
+   * communities event table); unknown communities are ignored (they belong elsewhere).
    */
-  async onMeetingScheduled(event: DataOf<typeof MeetingScheduledEvtV1>, meta: EventMeta): Promise<boolean> {
-    return applyOnce(this.em, { consumer: meta.consumer, messageId: meta.messageId, subject: meta.subject }, async (tx) => {
-      const communities = await tx.find(Community, { id: { $in: event.communityIds }, firstMeetingId: null });
-      const now = new Date().toISOString();
-      for (const community of communities) {
-        community.firstMeetingId = event.meetingId;
-        community.firstMeetingScheduledFor = new Date(event.scheduledFor);
-        recordEvent(tx, CommunityUpdatedEvtV1, updatedPayload(community, ['firstMeetingId'], now), meta.correlationId);
-      }
-      await tx.flush();
-    });
+  async onMeetingScheduled(tx: EntityManager, event: DataOf<typeof MeetingScheduledEvtV1>, meta: EventMeta): Promise<void> {
+    const communities = await tx.find(Community, { id: { $in: event.communityIds }, firstMeetingId: null });
+    const now = new Date().toISOString();
+    for (const community of communities) {
+      community.firstMeetingId = event.meetingId;
+      community.firstMeetingScheduledFor = new Date(event.scheduledFor);
+      recordEvent(tx, CommunityUpdatedEvtV1, updatedPayload(community, ['firstMeetingId'], now), meta.correlationId);
+    }
+    await tx.flush();
   }
 
   private async loadInScope(em: EntityManager, actor: Actor, id: string): Promise<Community> {

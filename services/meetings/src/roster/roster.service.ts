@@ -1,8 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { DataOf, OfficerAssignedEvtV1, ProposedStaff } from '@rd/contracts';
-import type { EventMeta } from '@rd/messaging';
-import { applyOnce } from '@rd/persistence';
 import { dateOnly } from '../actions/follow-up-action.mapper';
 import { Meeting } from '../meetings/meeting.entity';
 import { OfficerRosterEntry } from './officer-roster-entry.entity';
@@ -13,22 +11,20 @@ const HELD: readonly string[] = ['held', 'closed'];
 export class RosterService {
   constructor(private readonly em: EntityManager) {}
 
-  /** Stores the assignment once per message, whatever the number of deliveries (inbox). */
-  async onOfficerAssigned(event: DataOf<typeof OfficerAssignedEvtV1>, meta: EventMeta): Promise<boolean> {
-    return applyOnce(this.em, { consumer: meta.consumer, messageId: meta.messageId, subject: meta.subject }, async (tx) => {
-      await tx.upsert(OfficerRosterEntry, {
-        assignmentId: event.assignmentId,
-        communityId: event.communityId,
-        districtCode: event.districtCode,
-        regionCode: event.regionCode,
-        officerContactId: event.officerContactId,
-        previousOfficerContactId: event.previousOfficerContactId,
-        policeUnitId: event.policeUnitId,
-        since: event.since,
-        recordedAt: new Date(event.occurredAt),
-      });
-      await tx.flush();
+  /** Stores the assignment (applied once through the meetings event table). */
+  async onOfficerAssigned(tx: EntityManager, event: DataOf<typeof OfficerAssignedEvtV1>): Promise<void> {
+    await tx.upsert(OfficerRosterEntry, {
+      assignmentId: event.assignmentId,
+      communityId: event.communityId,
+      districtCode: event.districtCode,
+      regionCode: event.regionCode,
+      officerContactId: event.officerContactId,
+      previousOfficerContactId: event.previousOfficerContactId,
+      policeUnitId: event.policeUnitId,
+      since: event.since,
+      recordedAt: new Date(event.occurredAt),
     });
+    await tx.flush();
   }
 
   /**
