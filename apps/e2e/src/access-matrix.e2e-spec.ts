@@ -138,7 +138,7 @@ const FIXTURES: Record<string, Fixture> = {
     allowed: (covered) => (covered ? 200 : 404),
     inScope: (body, scope) => everyItemInScope([body], scope),
   },
-  // Reporting (issue 7): a district summary and time series; children are communities only with drill-down.
+  // Reporting: a district summary and time series; children are communities only with drill-down.
   'GET /reports/summary': {
     scoped: true,
     request: (t) => ({ path: `/reports/summary?level=district&code=${TARGETS[t].district}&from=2026-Q1&to=2026-Q4` }),
@@ -160,7 +160,7 @@ const FIXTURES: Record<string, Fixture> = {
     allowed: (covered) => (covered ? 200 : 404),
     inScope: (body, scope) => everyItemInScope((body as { items: unknown[] }).items, scope),
   },
-  // Report exports (issue 7): requested with the caller's scope; a job is only ever visible to its requester and
+  // Report exports: requested with the caller's scope; a job is only ever visible to its requester and
   // the national coordinator (apps/e2e/src/report-exports.e2e-spec.ts), so an unknown id answers 404 to everyone.
   'POST /report-exports': {
     scoped: true,
@@ -524,7 +524,7 @@ describe('access-control matrix', () => {
             const label = `${op.method} ${op.path} as ${caller.username ?? 'anonymous'} (${target} of scope${fixture.perSensitivity ? `, ${sensitivity}` : ''})`;
             if (response.status !== expected) mismatches.push(`${label}: expected ${expected}, got ${response.status}`);
             else if ((response.status === 403 || response.status === 404) && UUID.test(path)) {
-              // One answer for what is not yours (issue 11): refused or hidden, the answer must be the one an object
+              // One answer for what is not yours: refused or hidden, the answer must be the one an object
               // that does not exist gets, so nobody learns that it exists.
               const ghost = await api(caller.username, op.method, path.replace(UUID_ALL, () => randomUUID()), body, headers);
               ghosts += 1;

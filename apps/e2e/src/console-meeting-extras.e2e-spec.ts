@@ -271,7 +271,7 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
     const me = await subjectOf('police.isfara');
     expect(after.body).toMatchObject({ sensitivity: 'confidential', handlerIds: [me], provisionalHandlerIds: [me] });
     expect((await api('gov.isfara', 'GET', `/concerns/${recorded.body.id}`)).status).toBe(404);
-    // Named by themselves, police.isfara reads it but is not offered to lower it (issue 11: a reader must not
+    // Named by themselves, police.isfara reads it but is not offered to lower it (a reader must not
     // become the handler who lowers it); another recorder does not even see it.
     await shot(police, '4-concern-confidential');
     expect(await card.getByTestId('concern-make-restricted').count()).toBe(0);

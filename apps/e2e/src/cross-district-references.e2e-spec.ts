@@ -13,7 +13,7 @@ function fieldErrors(response: ApiResponse, status = 400): { field: string; mess
 }
 
 /**
- * Issue 11, defect 3, through the gateway with the demo users: a contact or an action of Isfara (region Sughd) cannot
+ * Through the gateway with the demo users: a contact or an action of Isfara (region Sughd) cannot
  * be tied to a Batken organisation (region Batken) — that link would send Batken's invitations, minutes and action
  * alerts to Isfara's people, and Isfara's to Batken's. ngo.isfara cannot see Batken's organisation, so it is
  * "unknown" exactly like an id that does not exist; the coordinator sees it and gets the district/region rule.

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { connect, JSONCodec, type NatsConnection } from 'nats';
 
 /**
- * Issue 12, defect 3: every audited answer (writes and refusals) has its record durable before the client sees the
+ * Every audited answer (writes and refusals) has its record durable before the client sees the
  * answer. The gateway runs as a CHILD PROCESS on a private nats-server, so the test can `kill -9` it mid-load, and the
  * ledger (answered requests by correlation id) is compared with the audit stream: none lost, none twice.
  * AUDIT_FAULT_LOAD_MS sets how long the load runs before the kill (default 2-4 s, random);

@@ -1,8 +1,9 @@
 /**
- * What must never reach a log line (issue 11): values from the database (MikroORM/knex put the SQL with its
- * values inlined into error messages, PostgreSQL puts row values into `detail`), concern text, names, phone
- * numbers and emails. Logs keep the shape of what happened (statement, table, constraint, error code), never the
- * values. Applied by `RedactingLogger` to every line and stack trace every deployable writes.
+ * What must never reach a log line, since logs are read outside every access rule: values from the
+ * database (MikroORM/knex put the SQL with its values inlined into error messages, PostgreSQL puts row values into
+ * `detail`), concern text, names, phone numbers and emails. Logs keep the shape of what happened (statement,
+ * table, constraint, error code), never the values. Applied by `RedactingLogger` to every line and stack trace
+ * every deployable writes.
  */
 const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   // SQL string literals, as knex inlines bindings into a failed statement ('it''s' included).

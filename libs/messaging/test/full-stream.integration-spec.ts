@@ -37,7 +37,7 @@ const ChangedEvtV1 = defineEvent({
 type Def = typeof NotedEvtV1 | typeof ChangedEvtV1;
 
 /**
- * Issue 12, defect 1: a stream that refuses (full, `discard: new`) must not hold up the other streams, and nothing is
+ * A stream that refuses (full, `discard: new`) must not hold up the other streams, and nothing is
  * lost, doubled or reordered within an aggregate once it has room again. A PRIVATE nats-server with tiny limits.
  */
 describe('outbox relay with a full stream (private nats-server)', () => {

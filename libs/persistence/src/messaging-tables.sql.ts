@@ -38,10 +38,11 @@ export const MESSAGING_TABLES_DOWN: readonly string[] = [
 ];
 
 /**
- * Order per aggregate instead of one global order (issue 12): `aggregate_key` (set by recordEvent, see
- * aggregate-key.ts; rows still waiting are keyed here, rows written by an older replica during a rolling deploy get
- * '' and keep one order among themselves) and `seq`, the insertion order (created_at has millisecond ties inside a
- * transaction and uuids are random). Every service's migration `..._outbox_aggregate_key` applies this.
+ * Order per aggregate instead of one global order, so one refusing stream cannot hold up the others:
+ * `aggregate_key` (set by recordEvent, see aggregate-key.ts; rows still waiting are keyed here, rows written by an
+ * older replica during a rolling deploy get '' and keep one order among themselves) and `seq`, the insertion order
+ * (created_at has millisecond ties inside a transaction and uuids are random). Every service's migration
+ * `..._outbox_aggregate_key` applies this.
  */
 export const OUTBOX_ORDERING_UP: readonly string[] = [
   `alter table "outbox_message" add column "aggregate_key" varchar(200) not null default ''`,

@@ -14,7 +14,7 @@ const RenamedEvtV1 = defineEvent({
   schema: z.object({ communityId: z.string().uuid().describe('Aggregate'), n: z.number().int().describe('Order') }).strict(),
 });
 
-/** Issue 12: order is kept per aggregate (outbox `aggregate_key`, insertion order `seq`), by one relay or several. */
+/** Order is kept per aggregate (outbox `aggregate_key`, insertion order `seq`), by one relay or several. */
 describe('outbox order per aggregate (real PostgreSQL and JetStream)', () => {
   let db: TestDatabase;
   let orm: MikroORM;

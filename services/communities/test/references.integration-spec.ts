@@ -19,7 +19,7 @@ const ngoIsfara: Actor = { userId: 'u-ngo-isfara', username: 'ngo.isfara', roles
 const policeIsfara: Actor = { userId: 'u-police-isfara', username: 'police.isfara', roles: ['police-officer'], scope: { national: false, regions: [], districts: ['isfara'] } };
 
 /**
- * Issue 11, defect 3: every reference from one record to another is checked against the caller's reach (a record
+ * Every reference from one record to another is checked against the caller's reach (a record
  * it cannot see is "unknown", exactly like one that does not exist) and the district/region rule (same district,
  * or region-level in the same region). The case that started it: a contact of Isfara linked to a Batken
  * organisation would receive Batken's invitations and minutes.

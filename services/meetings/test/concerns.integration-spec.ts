@@ -197,7 +197,7 @@ describe('concerns and follow-up actions (real PostgreSQL and NATS)', () => {
       expect(await auditRows(restricted.id, 'concern:lower-sensitivity')).toHaveLength(0);
     });
 
-    it('should not let a reader name themselves handler and then lower the concern (issue 11, defect 2)', async () => {
+    it('should not let a reader name themselves handler and then lower the concern', async () => {
       const selfNamed = await rpcError(rpc.request(UpdateConcernCmdV1, policeNotHandler, { id: restricted.id, patch: { handlerIds: [policeNotHandler.userId] } }, ctx), ErrorCode.Forbidden);
       expect(selfNamed.payload.errors?.map((e) => e.field)).toEqual(['handlerIds']);
       await rpcError(rpc.request(UpdateConcernCmdV1, policeNotHandler, { id: restricted.id, patch: { sensitivity: 'public' } }, ctx), ErrorCode.Forbidden);

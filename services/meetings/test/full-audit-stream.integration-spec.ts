@@ -21,7 +21,7 @@ const handler = isfara('u-police-handler', 'police-officer');
 const c = (input: RecordConcernInput) => RecordConcernInputSchema.parse(input);
 
 /**
- * Issue 12, defect 1, through the real meetings service and its outbox relay: audit records of confidential reads
+ * Through the real meetings service and its outbox relay: audit records of confidential reads
  * fill a tiny audit stream, and the meetings events written after them still go out; once an operator raises the
  * limit, every waiting audit record follows, each once. Before: the 5 later concern events never left the outbox
  * (global order); without the room guard, 7 of the 12 audit records were trimmed from the stream (silent loss).

@@ -26,7 +26,7 @@ async function createMeeting(rpc: RpcClient, actor: Actor): Promise<string> {
 }
 
 /**
- * Issue 11, defect 5: a database error on a concern write must not put the concern's text, names, phone numbers or
+ * A database error on a concern write must not put the concern's text, names, phone numbers or
  * emails into any log line. The database is made to refuse the insert (a check constraint added as its owner), and
  * everything the service process writes to stdout and stderr meanwhile is read back.
  */

@@ -173,7 +173,7 @@ describe('meetings lifecycle (real PostgreSQL and NATS)', () => {
       await rpcError(rpc.request(TransitionMeetingCmdV1, policeIsfara, { id: draft.id, to: 'scheduled' }, ctx), ErrorCode.InvalidTransition);
     });
 
-    it('should answer writes and reads outside the scope as NOT_FOUND, like a meeting that does not exist (issue 11)', async () => {
+    it('should answer writes and reads outside the scope as NOT_FOUND, like a meeting that does not exist', async () => {
       const draft = await rpc.request(CreateMeetingCmdV1, policeIsfara, { input: input(), place: isfara }, ctx);
       await rpcError(rpc.request(TransitionMeetingCmdV1, policeBatken, { id: draft.id, to: 'scheduled' }, ctx), ErrorCode.NotFound);
       await rpcError(rpc.request(UpdateMeetingCmdV1, policeBatken, { id: draft.id, patch: { title: 'Taken over' } }, ctx), ErrorCode.NotFound);

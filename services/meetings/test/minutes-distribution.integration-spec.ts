@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { startMeetingsHarness, type MeetingsHarness } from './support/meetings-harness';
 
 /**
- * Issue 11, defect 10: what the minutes' recipients read through the link they are sent (GET minutes) and what the
+ * What the minutes' recipients read through the link they are sent (GET minutes) and what the
  * distribution event carries never names the topic of a concern they may not read (docs/adr/0011).
  */
 const isfara = (userId: string, roles: Actor['roles']): Actor => ({ userId, username: userId, roles, scope: { national: false, regions: [], districts: ['isfara'] } });

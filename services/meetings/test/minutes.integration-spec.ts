@@ -144,7 +144,7 @@ describe('minutes (real PostgreSQL and NATS)', () => {
     expect(closed.status).toBe('closed');
   });
 
-  it('should withhold every saved copy that quotes a concern raised later, and refuse restricted text (issue 11, defect 1)', async () => {
+  it('should withhold every saved copy that quotes a concern raised later, and refuse restricted text', async () => {
     const meeting = await heldMeeting();
     const coordinator: Actor = { userId: 'u-coord', username: 'coordinator', roles: ['national-coordinator'], scope: { national: true, regions: [], districts: [] } };
     const ngo: Actor = { userId: 'u-ngo', username: 'ngo.isfara', roles: ['ngo-admin'], scope: { national: false, regions: [], districts: ['isfara'] } };

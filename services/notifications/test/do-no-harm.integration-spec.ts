@@ -17,7 +17,7 @@ import { makeCommunity, makeContact, makeDistrict, makeMeeting, makeOrganisation
 import { startNotificationsHarness, type NotificationsHarness } from './support/notifications-harness';
 
 /**
- * Issue 11, defects 7 and 10: erasure and consent withdrawal reach every copy notifications holds, and the minutes go
+ * Erasure and consent withdrawal reach every copy notifications holds, and the minutes go
  * to the invited officials, the facilitating NGO and the organisers only, with nothing a recipient may not read.
  */
 const DAY = 86_400_000;

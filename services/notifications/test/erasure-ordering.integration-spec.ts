@@ -11,7 +11,7 @@ import { makeCommunity, makeContact, makeDistrict, makeMeeting, makeOrganisation
 import { startNotificationsHarness, type NotificationsHarness } from './support/notifications-harness';
 
 /**
- * Issue 11, defect 7 (the leak crawler's 1-in-5 finding): a job resolves a contact (name, address) and an officer
+ * Found by the leak crawler (in 1 run of 5): a job resolves a contact (name, address) and an officer
  * message naming them, the contact is erased, and only then does the job's transaction commit. The erasure must
  * still reach what the job wrote. The interleaving is forced with two real transactions: the job's is held open
  * (the same JobsService.run and DeliveryWriter.write the job runner calls) while the erasure event goes through the

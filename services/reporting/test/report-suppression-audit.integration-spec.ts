@@ -24,7 +24,7 @@ import { eventsOf, generateWorld, type District, type ModelEvent } from './suppo
 import { auditSuppression, observeMeasures, type Observation } from './support/suppression-audit';
 
 /**
- * Defect 4 of issue 11: can the regional reviewer undo small-cell suppression by combining what they may fetch?
+ * Can the regional reviewer undo small-cell suppression by combining what they may fetch?
  * Every summary (region and each district, every range of quarters), every time series and the CSV and XLSX exports
  * of every range, through the service's real query path; then the attacker's linear program for every cell they
  * were shown as suppressed (docs/adr/0016-reporting-read-models.md, "Suppression planned over the table").

@@ -55,7 +55,7 @@ export const ACCESS_RULES: Readonly<Record<string, Readonly<Record<string, Permi
   // The reporting dashboard (a page) and the export jobs behind its buttons; the gateway scopes both.
   reporting: { list: 'report:read' },
   'report-exports': { list: 'report:read', create: 'report:read' },
-  // Notifications (issue 6): one's own inbox, the delivery log with its resend button, templates, reminder settings.
+  // Notifications: one's own inbox, the delivery log with its resend button, templates, reminder settings.
   'notifications/inbox': { list: 'inbox:read', mark: 'inbox:read' },
   'notifications/deliveries': { list: 'delivery:read', show: 'delivery:read', resend: 'delivery:resend' },
   'notifications/templates': { list: 'notification-template:manage', show: 'notification-template:manage', edit: 'notification-template:manage' },

@@ -13,13 +13,13 @@ const PATHS: Readonly<Record<string, string>> = {
   me: 'me',
   audit: 'audit',
   meetings: 'meetings',
-  // Notifications (issue 6) and report exports (issue 7): the resource name is the path.
+  // Notifications and report exports: the resource name is the path.
   'notifications/inbox': 'notifications/inbox',
   'notifications/deliveries': 'notifications/deliveries',
   'notifications/templates': 'notifications/templates',
   'notifications/settings': 'notifications/settings',
   'report-exports': 'report-exports',
-  // The legal briefing library (issue 5): one row per version.
+  // The legal briefing library: one row per version.
   briefings: 'briefings',
 };
 

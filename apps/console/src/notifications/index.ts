@@ -8,7 +8,7 @@ import { SettingsPage } from './SettingsPage';
 import { TemplateList } from './TemplateList';
 import { TemplateShow } from './TemplateShow';
 
-// Menu entries and pages of issue 6, each gated by canAccess (see auth/canAccess.ts). The resource names are the
+// Notification menu entries and pages, each gated by canAccess (see auth/canAccess.ts). The resource names are the
 // gateway paths; the menu labels come from `options.label` (react-admin falls back to it).
 export const inbox = { list: InboxList, icon: InboxIcon, options: { label: 'notifications.inbox.menu' } };
 export const deliveries = { list: DeliveryList, icon: MarkEmailReadIcon, options: { label: 'notifications.deliveries.menu' } };

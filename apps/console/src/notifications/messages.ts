@@ -1,5 +1,5 @@
 /**
- * Console messages of the notification screens (issue 6), merged into the locale files under `notifications`.
+ * Console messages of the notification screens, merged into the locale files under `notifications`.
  * No plural forms: counts read as `label: n`, which is right in every language.
  */
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };

@@ -1,5 +1,5 @@
 import InsightsIcon from '@mui/icons-material/Insights';
 import { ReportingDashboard } from './ReportingDashboard';
 
-// The dashboard of issue 7 as a page in the menu ("Reporting"), gated by canAccess: reporting → report:read.
+// The reporting dashboard as a page in the menu ("Reporting"), gated by canAccess: reporting → report:read.
 export default { list: ReportingDashboard, icon: InsightsIcon, options: { label: 'reporting.menu' } };

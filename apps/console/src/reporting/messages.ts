@@ -1,5 +1,5 @@
 /**
- * Console messages of the reporting dashboard (issue 7), merged into the locale files under `reporting`.
+ * Console messages of the reporting dashboard, merged into the locale files under `reporting`.
  * No plural forms: counts read as `label: n`, which is right in every language.
  */
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };

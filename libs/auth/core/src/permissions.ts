@@ -160,7 +160,8 @@ export function hasPermission(roles: readonly Role[], permission: Permission): b
 /**
  * The permission that lets a role see objects of a kind at all, by the resource of a route's permission. A role
  * without it can never see such an object, so a route naming one answers it 404, like anything else out of its
- * reach (issue 11, "one answer for not yours"); kinds without an entry have no object-level visibility.
+ * reach (one answer for what is not yours, so nobody learns that it exists); kinds without an entry have no
+ * object-level visibility.
  */
 const OBJECT_READ_PERMISSION: Readonly<Partial<Record<string, Permission>>> = {
   geography: 'geography:read',

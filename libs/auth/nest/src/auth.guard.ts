@@ -32,7 +32,8 @@ export class AuthGuard implements CanActivate {
       throw new UnauthenticatedError();
     }
     if (!hasPermission(request.actor.roles, permission)) {
-      // One answer for what is not yours (issue 11): a route naming an object of a kind the role never sees is 404.
+      // One answer for what is not yours, so nobody learns what exists: a route naming an object of a kind the role
+      // never sees is 404.
       const namesObject = Object.keys((request as { params?: object }).params ?? {}).length > 0;
       request.accessDenied = true;
       if (namesObject && !seesObjectsOf(request.actor.roles, permission)) throw new HiddenObjectError(permission);

@@ -4,7 +4,7 @@ import { describeError, redactLogText } from '../log-redaction';
 /**
  * The one logger of every deployable (gateway and services): Nest's console logger with every formatted line and
  * stack trace passed through `redactLogText`, so no database value, concern text, email or phone number reaches a
- * log whichever code wrote it (issue 11). `new Logger(context)` anywhere in the process writes through it.
+ * log whichever code wrote it. `new Logger(context)` anywhere in the process writes through it.
  */
 export class RedactingLogger extends ConsoleLogger {
   constructor(logLevels?: LogLevel[]) {

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Issue 4: coordinates, community onboarding fields, organisations, contacts, officer roster, status history. */
+/** Coordinates, community onboarding fields, organisations, contacts, officer roster, status history. */
 export class Migration20261124140000_onboarding extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "region" add column "location" jsonb null`);

@@ -160,7 +160,7 @@ export class AgendaService {
     }));
   }
 
-  /** Writes: NOT_FOUND when unknown or outside the actor's scope: one answer for what is not theirs (issue 11). */
+  /** Writes: NOT_FOUND when unknown or outside the actor's scope, so a meeting's existence is not revealed. */
   private async loadForWrite(tx: EntityManager, actor: Actor, id: string): Promise<Meeting> {
     const meeting = await tx.findOne(Meeting, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!meeting) throw MeetingsException.notFound();

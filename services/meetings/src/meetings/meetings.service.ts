@@ -293,7 +293,7 @@ export class MeetingsService {
     }
   }
 
-  /** Writes: NOT_FOUND when unknown or outside the actor's scope: one answer for what is not theirs (issue 11). */
+  /** Writes: NOT_FOUND when unknown or outside the actor's scope, so a meeting's existence is not revealed. */
   private async loadForWrite(tx: EntityManager, actor: Actor, id: string): Promise<Meeting> {
     // Row lock: two concurrent transitions of one meeting apply one after the other, each seeing the other's result.
     const meeting = await tx.findOne(Meeting, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });

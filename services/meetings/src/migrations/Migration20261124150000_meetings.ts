@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Issue 5: the meeting aggregate and its status history (postponements and cancellations keep their reason here). */
+/** The meeting aggregate and its status history (postponements and cancellations keep their reason here). */
 export class Migration20261124150000_meetings extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "meeting" (

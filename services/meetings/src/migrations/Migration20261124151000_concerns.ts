@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Issue 5: concerns raised at a meeting and their follow-up actions. */
+/** Concerns raised at a meeting and their follow-up actions. */
 export class Migration20261124151000_concerns extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "concern" (

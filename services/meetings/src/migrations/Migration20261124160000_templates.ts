@@ -21,7 +21,7 @@ const CHECKLIST = [
 
 const literal = (value: unknown): string => JSON.stringify(value).replaceAll("'", "''");
 
-/** Issue 5: handbook templates (seeded with the default v1), each meeting's copied agenda and checklist, and the officer roster. */
+/** Handbook templates (seeded with the default v1), each meeting's copied agenda and checklist, and the officer roster. */
 export class Migration20261124160000_templates extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "meeting_template" (

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Issue 5: attendance of a meeting (counts only) and the anonymous feedback survey. */
+/** Attendance of a meeting (counts only) and the anonymous feedback survey. */
 export class Migration20261124170000_attendance_feedback extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "meeting_attendance" (

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Issue 5: minutes of a meeting (current draft + lock), their version history, and the mark the close rule reads. */
+/** Minutes of a meeting (current draft + lock), their version history, and the mark the close rule reads. */
 export class Migration20261124180000_minutes extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "minutes" (

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Issue 5: the legal briefing library; agenda items reference the version presented. */
+/** The legal briefing library; agenda items reference the version presented. */
 export class Migration20261124190000_briefings extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "briefing" (

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Issue 5 (ADR 0013): the scan or photo of a meeting's paper sign-in sheet, and the staging of its upload chunks. */
+/** ADR 0013: the scan or photo of a meeting's paper sign-in sheet, and the staging of its upload chunks. */
 export class Migration20261124200000_sign_in_sheets extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "sign_in_sheet" (

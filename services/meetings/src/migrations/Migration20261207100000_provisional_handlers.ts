@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Issue 11: handlers named by a reader who raised a concern to confidential are provisional (they read it, but may
+ * Handlers named by a reader who raised a concern to confidential are provisional (they read it, but may
  * neither lower it nor name other handlers), so nobody can make themselves the handler who lowers a concern.
  * Existing handlers stay confirmed: they were named at recording or by the rules then in force.
  */

@@ -7,7 +7,7 @@ import type { Minutes, MinutesVersion } from './minutes.entity';
 export const minutesPath = (meetingId: string): string => `/api/v1/meetings/${meetingId}/minutes`;
 
 /**
- * The concern section as one reader may see it (issue 11, defect 10; ADR 0011): per topic, only the counts of the
+ * The concern section as one reader may see it (ADR 0011): per topic, only the counts of the
  * sensitivities their role reads (local government and the notifications service actor: public; police and NGO:
  * public and restricted; confidential: the national coordinator only, since a topic with "1 confidential" in a small
  * meeting says who raised what). Topics left with nothing are dropped; the totals per sensitivity stay.

@@ -156,7 +156,7 @@ export class MinutesService {
 
   private checkWriteScope(actor: Actor, meeting: Meeting): void {
     if (!actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) {
-      // Not theirs answers like not there (issue 11): the meeting's existence is not revealed.
+      // Not theirs answers like not there: the meeting's existence is not revealed.
       throw new MinutesException(MinutesErrorCode.MeetingNotFound, 'Meeting not found');
     }
   }

@@ -2,7 +2,7 @@ import type { ContactView, MeetingView, MinutesConcernSection, OrganisationKind 
 
 /**
  * Who receives approved minutes and what they carry (docs/adr/0011-minutes-approval-and-distribution.md,
- * "Recipients"; issue 11, defect 10).
+ * "Recipients").
  */
 
 /** Kinds of organisation whose invited contacts receive the minutes: local government and police. */

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Issue 11 (do no harm): what notifications learns from communities' consent and erasure events, by contact id only
+ * Do no harm: what notifications learns from communities' consent and erasure events, by contact id only
  * (the sender checks it before every send, so a recipient list resolved just before a withdrawal sends nothing), and
  * which contacts a message is about (`about_contact_ids`: an officer-assigned message names the officer), so erasure
  * reaches messages sent to others. Messages about an officer written before are found through their planned item.
