@@ -4,6 +4,7 @@ export * from './catalogue';
 export * from './common/actor';
 export * from './common/list';
 export * from './errors/error-code';
+export * from './errors/domain-errors';
 export * from './errors/zod-errors';
 export * from './http/problem';
 export * from './communities/community.dto';

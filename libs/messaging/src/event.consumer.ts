@@ -1,4 +1,5 @@
 import {
+  DomainException,
   durableConsumerName,
   ErrorCode,
   eventStreamName,
@@ -18,7 +19,6 @@ import {
   type JsMsg,
   type NatsConnection,
 } from 'nats';
-import { DomainException } from './domain.exception';
 import { deadLetterSubject, ensureDeadLetterStream, ensureEventStream } from './streams';
 
 const json = JSONCodec();

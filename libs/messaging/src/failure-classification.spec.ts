@@ -1,16 +1,15 @@
-import { ErrorCode } from '@rd/contracts';
+import { DomainException, ErrorCode } from '@rd/contracts';
 import { subjectMatches } from './dead-letter-replay';
-import { DomainException } from './domain.exception';
 import { cappedBackoffMs, classifyFailure, PoisonMessageError } from './event.consumer';
 import { RpcError } from './rpc.client';
 
 describe(classifyFailure.name, () => {
   it.each([
-    ['a refusing domain exception', new DomainException(ErrorCode.InvalidTransition, 'closed'), 'poison'],
-    ['a not-found domain exception', new DomainException(ErrorCode.NotFound, 'gone'), 'poison'],
+    ['a refusing domain exception', new DomainException('resource.invalid-transition', 'closed'), 'poison'],
+    ['a not-found domain exception', new DomainException('resource.not-found', 'gone'), 'poison'],
     ['an explicit poison message', new PoisonMessageError('never applies'), 'poison'],
-    ['a domain exception saying a peer is unavailable', new DomainException(ErrorCode.ServiceUnavailable, 'down'), 'transient'],
-    ['an internal domain exception', new DomainException(ErrorCode.Internal, 'bug or outage'), 'transient'],
+    ['a domain exception saying a peer is unavailable', new DomainException('service.unavailable', 'down'), 'transient'],
+    ['an internal domain exception', new DomainException('server.internal', 'bug or outage'), 'transient'],
     ['a peer that did not answer', new RpcError({ code: ErrorCode.ServiceUnavailable, message: 'no answer' }), 'transient'],
     ['a peer refusing (its state may still change)', new RpcError({ code: ErrorCode.NotFound, message: 'not yet' }), 'transient'],
     ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), 'transient'],

@@ -1,4 +1,3 @@
-export * from './domain.exception';
 export * from './inbox-prefix';
 export * from './nats-endpoint';
 export * from './parse-request';

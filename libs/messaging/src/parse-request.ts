@@ -1,5 +1,4 @@
-import { ErrorCode, requestEnvelope, toFieldErrors, type DataOf, type RequestDef, type RequestEnvelope } from '@rd/contracts';
-import { DomainException } from './domain.exception';
+import { DomainException, requestEnvelope, toFieldErrors, type DataOf, type RequestDef, type RequestEnvelope } from '@rd/contracts';
 
 /**
  * Validates an incoming command or query on the service side. A request without a valid actor is
@@ -7,14 +6,14 @@ import { DomainException } from './domain.exception';
  */
 export function parseRequest<D extends RequestDef>(def: D, raw: unknown): RequestEnvelope<DataOf<D>> {
   const hasActor = typeof raw === 'object' && raw !== null && 'actor' in raw;
-  if (!hasActor) throw new DomainException(ErrorCode.Unauthenticated, 'Request carries no actor');
+  if (!hasActor) throw new DomainException('auth.unauthenticated', 'Request carries no actor');
   const parsed = requestEnvelope(def.schema).safeParse(raw);
   if (!parsed.success) {
     const errors = toFieldErrors(parsed.error);
     const actorInvalid = errors.some((e) => e.field === 'actor' || e.field.startsWith('actor.'));
-    if (actorInvalid) throw new DomainException(ErrorCode.Unauthenticated, 'Request carries no valid actor');
+    if (actorInvalid) throw new DomainException('auth.unauthenticated', 'Request carries no valid actor');
     throw new DomainException(
-      ErrorCode.ValidationFailed,
+      'request.invalid',
       'Request is invalid',
       errors.map((e) => ({ ...e, field: e.field.replace(/^data\.?/, '') || '(body)' })),
     );

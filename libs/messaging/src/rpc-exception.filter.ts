@@ -1,7 +1,6 @@
 import { Catch, Logger, type ArgumentsHost, type RpcExceptionFilter } from '@nestjs/common';
-import { ErrorCode, type RpcErrorPayload } from '@rd/contracts';
+import { DomainException, ErrorCode, type RpcErrorPayload } from '@rd/contracts';
 import { throwError, type Observable } from 'rxjs';
-import { DomainException } from './domain.exception';
 import { describeError } from './log-redaction';
 
 /** Turns any error in a NATS handler into a coded payload; internals stay in the service log. */
@@ -16,7 +15,7 @@ export class RpcDomainExceptionFilter implements RpcExceptionFilter<unknown> {
 
 export function toRpcError(exception: unknown, logger?: Logger): RpcErrorPayload {
   if (exception instanceof DomainException) {
-    return { code: exception.code, message: exception.message, errors: exception.errors };
+    return { code: exception.code, reason: exception.reason, message: exception.message, errors: exception.errors };
   }
   // Database errors carry the statement with its values: describe them without (the logger redacts too).
   logger?.error(describeError(exception));

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { ErrorCode, prefixedSubject } from '@rd/contracts';
+import { DomainException, prefixedSubject } from '@rd/contracts';
 import {
   connectTestNats,
   createTestDatabase,
@@ -13,7 +13,6 @@ import { AckPolicy, DeliverPolicy, headers as natsHeaders, JSONCodec, nanos, typ
 import {
   deadLetterStreamName,
   deadLetterSubject,
-  DomainException,
   ensureDeadLetterStream,
   consumerHealth,
   ensureEventStream,
@@ -97,9 +96,9 @@ describe('dead letters: poison at once, replay exactly once (real PostgreSQL and
       retryDelayMs: () => 50,
       handle: async (payload, meta) => {
         deliveries.push({ name: payload.name, deliveryCount: meta.deliveryCount });
-        if (payload.name === 'refused') throw new DomainException(ErrorCode.InvalidTransition, 'meeting is already closed');
+        if (payload.name === 'refused') throw new DomainException('resource.invalid-transition', 'meeting is already closed');
         if (payload.name === 'poison') throw new PoisonMessageError('references a district that was never created');
-        if (payload.name === 'peer-down' && meta.deliveryCount <= 2) throw new DomainException(ErrorCode.ServiceUnavailable, 'communities did not answer');
+        if (payload.name === 'peer-down' && meta.deliveryCount <= 2) throw new DomainException('service.unavailable', 'communities did not answer');
         await applyWidgetEffect(orm, payload, meta);
       },
     });
@@ -170,7 +169,7 @@ describe('dead letters: poison at once, replay exactly once (real PostgreSQL and
       nc,
       prefix,
       handle: async (payload, meta) => {
-        if (refuse) throw new DomainException(ErrorCode.NotFound, 'community not known yet');
+        if (refuse) throw new DomainException('resource.not-found', 'community not known yet');
         deliveries.push({ id: meta.messageId, applied: await applyWidgetEffect(orm, payload, meta) });
       },
     });

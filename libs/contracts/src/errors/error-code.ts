@@ -19,6 +19,11 @@ export interface FieldError {
 /** What an RPC error carries between a service and the gateway. */
 export interface RpcErrorPayload {
   code: ErrorCode;
+  /**
+   * The reason code from `DOMAIN_ERRORS` (e.g. `meeting.not-found`). Optional: a payload without it (from a
+   * service built before reasons) is answered with the generic code of `code`.
+   */
+  reason?: string;
   message: string;
   errors?: FieldError[];
 }

@@ -1,12 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { hasPermission } from '@rd/auth-core';
-import type { Actor, AuditChainBreak, AuditChainPoint, AuditChainReport, AuditEntryView, DataOf, ListAuditEntriesQryV1, VerifyAuditChainQryV1 } from '@rd/contracts';
+import { DomainException, type Actor, type AuditChainBreak, type AuditChainPoint, type AuditChainReport, type AuditEntryView, type DataOf, type ListAuditEntriesQryV1, type VerifyAuditChainQryV1 } from '@rd/contracts';
 import { AuditEntry } from './audit-entry.entity';
 import { toAuditEntryView } from './audit-entry.mapper';
 import { AuditChainVerifier } from './audit-chain';
 import { chainEntryAt, chainHead, chainPage } from './audit-entry.repository';
-import { AuditException } from './audit.exception';
 
 @Injectable()
 export class AuditEntriesService {
@@ -14,7 +13,7 @@ export class AuditEntriesService {
 
   /** The gateway checked audit:read already; checked again here, on the actor it passed. */
   async list(actor: Actor, query: DataOf<typeof ListAuditEntriesQryV1>): Promise<{ items: AuditEntryView[]; total: number }> {
-    if (!hasPermission(actor.roles, 'audit:read')) throw AuditException.forbidden();
+    if (!hasPermission(actor.roles, 'audit:read')) throw new DomainException('auth.forbidden', 'Reading the audit log needs audit:read');
     const [rows, total] = await this.em.getRepository(AuditEntry).list(query);
     return { items: rows.map(toAuditEntryView), total };
   }
@@ -24,7 +23,7 @@ export class AuditEntriesService {
    * broken link or after `limit` entries. Read-only; the gateway checked audit:read already, checked again here.
    */
   async verify(actor: Actor, query: DataOf<typeof VerifyAuditChainQryV1>, pageSize = 1000): Promise<AuditChainReport> {
-    if (!hasPermission(actor.roles, 'audit:read')) throw AuditException.forbidden();
+    if (!hasPermission(actor.roles, 'audit:read')) throw new DomainException('auth.forbidden', 'Reading the audit log needs audit:read');
     const em = this.em.fork();
     const verifier = new AuditChainVerifier(query.after);
     const report = async (firstBreak: AuditChainBreak | null, complete: boolean, next: AuditChainPoint | null): Promise<AuditChainReport> => ({

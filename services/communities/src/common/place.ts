@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { District } from '../geography/district.entity';
 import { Region } from '../geography/region.entity';
-import { CommunitiesErrorCode, CommunitiesException } from '../communities/communities.exception';
+import { DomainException } from '@rd/contracts';
 
 export interface Place {
   regionCode: string;
@@ -18,15 +18,15 @@ export async function resolvePlace(
 ): Promise<Place | null> {
   if (input.districtCode) {
     const district = await em.findOne(District, { code: input.districtCode });
-    if (!district) throw new CommunitiesException(CommunitiesErrorCode.UnknownDistrict, 'Unknown district', 'districtCode');
+    if (!district) throw new DomainException('district.unknown', 'Unknown district', 'districtCode');
     if (input.regionCode && input.regionCode !== district.regionCode) {
-      throw new CommunitiesException(CommunitiesErrorCode.InvalidInput, 'The district is not in this region', 'regionCode');
+      throw new DomainException('district.not-in-region', 'The district is not in this region', 'regionCode');
     }
     return { regionCode: district.regionCode, districtCode: district.code };
   }
   if (input.regionCode) {
     const region = await em.findOne(Region, { code: input.regionCode });
-    if (!region) throw new CommunitiesException(CommunitiesErrorCode.InvalidInput, 'Unknown region', 'regionCode');
+    if (!region) throw new DomainException('region.unknown', 'Unknown region', 'regionCode');
     return { regionCode: region.code, districtCode: null };
   }
   return null;

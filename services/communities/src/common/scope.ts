@@ -1,13 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { actorHasPermission, type Permission } from '@rd/auth-core';
-import { actorCoversPlace, type Actor, type ActorScope } from '@rd/contracts';
+import { actorCoversPlace, DomainException, type Actor, type ActorScope } from '@rd/contracts';
 import { District } from '../geography/district.entity';
-import { CommunitiesErrorCode, CommunitiesException } from '../communities/communities.exception';
 
 /** Services re-check the permission the gateway checked: a request from elsewhere gets no more. */
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (!actorHasPermission(actor, permission)) {
-    throw new CommunitiesException(CommunitiesErrorCode.NotPermitted, `Your role does not allow ${permission}`);
+    throw new DomainException('auth.forbidden', `Your role does not allow ${permission}`);
   }
 }
 

@@ -5,6 +5,7 @@ import {
   COMMUNITY_STATUS_EVENTS,
   CommunityCreatedEvtV1,
   CommunityUpdatedEvtV1,
+  DomainException,
   POLICE_ORGANISATION_KINDS,
   type Actor,
   type CommunityView,
@@ -23,7 +24,6 @@ import { canSeePlace, placesFit, placeVisibility, type PlaceVisibility } from '.
 import { Contact } from '../contacts/contact.entity';
 import { District } from '../geography/district.entity';
 import { Organisation } from '../organisations/organisation.entity';
-import { CommunitiesErrorCode, CommunitiesException } from './communities.exception';
 import { communityCodeFrom } from './community-code';
 import { CommunityStatusChange } from './community-status-change.entity';
 import { Community } from './community.entity';
@@ -41,14 +41,14 @@ export class CommunitiesService {
     return this.em.transactional(async (tx) => {
       const district = await tx.findOne(District, { code: input.districtCode });
       if (!district) {
-        throw new CommunitiesException(CommunitiesErrorCode.UnknownDistrict, 'Unknown district', 'districtCode');
+        throw new DomainException('district.unknown', 'Unknown district', 'districtCode');
       }
       if (!actorCoversDistrict(actor.scope, district.regionCode, district.code)) {
-        throw new CommunitiesException(CommunitiesErrorCode.OutOfScope, 'The district is outside your scope');
+        throw new DomainException('auth.out-of-scope', 'The district is outside your scope');
       }
       if (await tx.getRepository(Community).existsWithName(district.code, input.name)) {
-        throw new CommunitiesException(
-          CommunitiesErrorCode.DuplicateName,
+        throw new DomainException(
+          'community.duplicate-name',
           'A community with this name already exists in the district',
           'name',
         );
@@ -107,7 +107,7 @@ export class CommunitiesService {
 
       if (patch.name !== undefined && patch.name !== community.name) {
         if (patch.name.toLowerCase() !== community.name.toLowerCase() && (await tx.getRepository(Community).existsWithName(community.districtCode, patch.name))) {
-          throw new CommunitiesException(CommunitiesErrorCode.DuplicateName, 'A community with this name already exists in the district', 'name');
+          throw new DomainException('community.duplicate-name', 'A community with this name already exists in the district', 'name');
         }
         community.name = patch.name;
         changed.add('name');
@@ -127,7 +127,7 @@ export class CommunitiesService {
       await this.checkContacts(tx, visibility, community, patch.focalPointContactIds, 'focalPointContactIds', errors);
       if (patch.localGovernmentContactId) await this.checkContacts(tx, visibility, community, [patch.localGovernmentContactId], 'localGovernmentContactId', errors);
       const partners = patch.pairedCommunityIds ? await this.checkPairing(tx, actor, community, patch.pairedCommunityIds, errors) : [];
-      if (errors.length) throw new CommunitiesException(CommunitiesErrorCode.InvalidReference, 'Some references are invalid', errors);
+      if (errors.length) throw new DomainException('reference.invalid', 'Some references are invalid', errors);
 
       for (const field of ['partnerOrganisationId', 'policeUnitId', 'localGovernmentContactId'] as const) {
         if (patch[field] !== undefined && patch[field] !== community[field]) {
@@ -166,8 +166,8 @@ export class CommunitiesService {
       const from = community.status;
       const decision = decideTransition(from, input.to, community);
       if (!decision.ok) {
-        const reason = decision.reason === 'checklist-incomplete' ? CommunitiesErrorCode.ChecklistIncomplete : CommunitiesErrorCode.InvalidTransition;
-        throw new CommunitiesException(reason, decision.message, decision.errors);
+        const reason = decision.reason === 'checklist-incomplete' ? 'community.checklist-incomplete' : 'community.invalid-transition';
+        throw new DomainException(reason, decision.message, decision.errors);
       }
       const at = new Date();
       community.status = input.to;
@@ -211,7 +211,7 @@ export class CommunitiesService {
   private async loadInScope(em: EntityManager, actor: Actor, id: string): Promise<Community> {
     const community = await em.findOne(Community, { id });
     if (!community || !actorCoversDistrict(actor.scope, community.regionCode, community.districtCode)) {
-      throw CommunitiesException.notFound();
+      throw new DomainException('community.not-found', 'Community not found');
     }
     return community;
   }
@@ -220,7 +220,7 @@ export class CommunitiesService {
     const repository = em.getRepository(Community);
     if (requested) {
       if (await repository.count({ code: requested })) {
-        throw new CommunitiesException(CommunitiesErrorCode.DuplicateCode, 'A community with this code already exists', 'code');
+        throw new DomainException('community.duplicate-code', 'A community with this code already exists', 'code');
       }
       return requested;
     }

@@ -5,6 +5,7 @@ import {
   actorCoversPlace,
   ContactConsentChangedEvtV1,
   ContactErasedEvtV1,
+  DomainException,
   type Actor,
   type ContactView,
   type CreateContactInput,
@@ -14,7 +15,6 @@ import {
   type UpdateContactInput,
 } from '@rd/contracts';
 import { recordEvent } from '@rd/persistence';
-import { CommunitiesErrorCode, CommunitiesException } from '../communities/communities.exception';
 import { Community } from '../communities/community.entity';
 import { resolvePlace, type Place } from '../common/place';
 import { canSeePlace, placesFit, placeVisibility, requirePermission, type PlaceVisibility } from '../common/scope';
@@ -47,10 +47,10 @@ export class ContactsService {
         (await resolvePlace(tx, input)) ??
         (organisation ? { regionCode: organisation.regionCode, districtCode: organisation.districtCode } : null);
       if (!place) {
-        throw new CommunitiesException(CommunitiesErrorCode.InvalidInput, 'Give a district, a region or an organisation', 'districtCode');
+        throw new DomainException('contact.place-required', 'Give a district, a region or an organisation', 'districtCode');
       }
       if (!actorCoversPlace(actor.scope, place.regionCode, place.districtCode)) {
-        throw new CommunitiesException(CommunitiesErrorCode.OutOfScope, 'The place is outside your scope');
+        throw new DomainException('auth.out-of-scope', 'The place is outside your scope');
       }
       this.throwIfAny([...this.checkOrganisationFits(place, organisation), ...(await this.checkCommunities(tx, actor, place, input.communityIds))]);
       const now = new Date();
@@ -80,7 +80,7 @@ export class ContactsService {
     return this.em.transactional(async (tx) => {
       const contact = await this.loadManageable(tx, actor, id);
       if (contact.erasedAt) {
-        throw new CommunitiesException(CommunitiesErrorCode.Erased, 'The contact was erased; add a new contact instead');
+        throw new DomainException('contact.erased', 'The contact was erased; add a new contact instead');
       }
       const errors: FieldError[] = [];
       if (patch.organisationId) {
@@ -139,7 +139,7 @@ export class ContactsService {
   private async findOrganisation(em: EntityManager, visibility: PlaceVisibility, id: string): Promise<Organisation> {
     const organisation = await em.findOne(Organisation, { id });
     if (!organisation || !canSeePlace(visibility, organisation.regionCode, organisation.districtCode)) {
-      throw new CommunitiesException(CommunitiesErrorCode.InvalidReference, 'Unknown organisation', 'organisationId');
+      throw new DomainException('organisation.unknown', 'Unknown organisation', 'organisationId');
     }
     return organisation;
   }
@@ -167,14 +167,14 @@ export class ContactsService {
   }
 
   private throwIfAny(errors: FieldError[]): void {
-    if (errors.length) throw new CommunitiesException(CommunitiesErrorCode.InvalidReference, 'Some references are invalid', errors);
+    if (errors.length) throw new DomainException('reference.invalid', 'Some references are invalid', errors);
   }
 
   private async loadVisible(em: EntityManager, actor: Actor, id: string): Promise<Contact> {
     const contact = await em.findOne(Contact, { id });
     const visibility = await placeVisibility(em, actor.scope);
     if (!contact || !canSeePlace(visibility, contact.regionCode, contact.districtCode)) {
-      throw CommunitiesException.notFound('Contact');
+      throw new DomainException('contact.not-found', 'Contact not found');
     }
     return contact;
   }
@@ -182,7 +182,7 @@ export class ContactsService {
   private async loadManageable(em: EntityManager, actor: Actor, id: string): Promise<Contact> {
     const contact = await this.loadVisible(em, actor, id);
     if (!actorCoversPlace(actor.scope, contact.regionCode, contact.districtCode)) {
-      throw new CommunitiesException(CommunitiesErrorCode.OutOfScope, 'The contact is outside your scope');
+      throw new DomainException('auth.out-of-scope', 'The contact is outside your scope');
     }
     return contact;
   }

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
   actorCoversDistrict,
+  DomainException,
   type Actor,
   type CreateDistrictInput,
   type CreateRegionInput,
@@ -13,7 +14,6 @@ import {
   type UpdateDistrictInput,
   type UpdateRegionInput,
 } from '@rd/contracts';
-import { CommunitiesErrorCode, CommunitiesException } from '../communities/communities.exception';
 import { requirePermission } from '../common/scope';
 import { District } from './district.entity';
 import { toDistrictView } from './district.mapper';
@@ -35,7 +35,7 @@ export class GeographyService {
 
   async getRegion(_actor: Actor, code: string): Promise<RegionView> {
     const region = await this.em.findOne(Region, { code });
-    if (!region) throw CommunitiesException.notFound('Region');
+    if (!region) throw new DomainException('region.not-found', 'Region not found');
     return toRegionView(region);
   }
 
@@ -43,7 +43,7 @@ export class GeographyService {
     requirePermission(actor, 'geography:manage');
     return this.em.transactional(async (tx) => {
       if (await tx.count(Region, { code: input.code })) {
-        throw new CommunitiesException(CommunitiesErrorCode.DuplicateCode, 'A region with this code already exists', 'code');
+        throw new DomainException('region.duplicate-code', 'A region with this code already exists', 'code');
       }
       return toRegionView(tx.create(Region, { code: input.code, countryCode: input.countryCode, name: { ...input.name }, location: input.location ?? null }));
     });
@@ -53,7 +53,7 @@ export class GeographyService {
     requirePermission(actor, 'geography:manage');
     return this.em.transactional(async (tx) => {
       const region = await tx.findOne(Region, { code });
-      if (!region) throw CommunitiesException.notFound('Region');
+      if (!region) throw new DomainException('region.not-found', 'Region not found');
       if (patch.name) region.name = { ...patch.name };
       if (patch.location !== undefined) region.location = patch.location;
       await tx.flush();
@@ -72,7 +72,7 @@ export class GeographyService {
 
   async getDistrict(actor: Actor, code: string): Promise<DistrictView> {
     const district = await this.em.findOne(District, { code });
-    if (!district || !actorCoversDistrict(actor.scope, district.regionCode, district.code)) throw CommunitiesException.notFound('District');
+    if (!district || !actorCoversDistrict(actor.scope, district.regionCode, district.code)) throw new DomainException('district.not-found', 'District not found');
     return toDistrictView(district);
   }
 
@@ -81,9 +81,9 @@ export class GeographyService {
     checkTimeZone(input.timeZone);
     return this.em.transactional(async (tx) => {
       const region = await tx.findOne(Region, { code: input.regionCode });
-      if (!region) throw new CommunitiesException(CommunitiesErrorCode.InvalidReference, 'Unknown region', 'regionCode');
+      if (!region) throw new DomainException('region.unknown', 'Unknown region', 'regionCode');
       if (await tx.count(District, { code: input.code })) {
-        throw new CommunitiesException(CommunitiesErrorCode.DuplicateCode, 'A district with this code already exists', 'code');
+        throw new DomainException('district.duplicate-code', 'A district with this code already exists', 'code');
       }
       const district = tx.create(District, {
         code: input.code,
@@ -102,7 +102,7 @@ export class GeographyService {
     if (patch.timeZone) checkTimeZone(patch.timeZone);
     return this.em.transactional(async (tx) => {
       const district = await tx.findOne(District, { code });
-      if (!district) throw CommunitiesException.notFound('District');
+      if (!district) throw new DomainException('district.not-found', 'District not found');
       if (patch.name) district.name = { ...patch.name };
       if (patch.timeZone) district.timeZone = patch.timeZone;
       if (patch.location !== undefined) district.location = patch.location;
@@ -121,6 +121,6 @@ function checkTimeZone(timeZone: string): void {
   try {
     new Intl.DateTimeFormat('en', { timeZone });
   } catch {
-    throw new CommunitiesException(CommunitiesErrorCode.InvalidInput, 'must be an IANA time zone like "Asia/Dushanbe"', 'timeZone');
+    throw new DomainException('district.invalid-time-zone', 'must be an IANA time zone like "Asia/Dushanbe"', 'timeZone');
   }
 }

@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
   actorCoversDistrict,
+  DomainException,
   OfficerAssignedEvtV1,
   POLICE_ORGANISATION_KINDS,
   type Actor,
@@ -13,7 +14,6 @@ import {
   type OfficerAssignmentView,
 } from '@rd/contracts';
 import { recordEvent } from '@rd/persistence';
-import { CommunitiesErrorCode, CommunitiesException } from '../communities/communities.exception';
 import { Community } from '../communities/community.entity';
 import { canSeePlace, placesFit, placeVisibility, requirePermission } from '../common/scope';
 import { Contact } from '../contacts/contact.entity';
@@ -34,10 +34,10 @@ export class OfficerAssignmentsService {
     return this.em.transactional(async (tx) => {
       const community = await tx.findOne(Community, { id: input.communityId });
       if (!community || !actorCoversDistrict(actor.scope, community.regionCode, community.districtCode)) {
-        throw CommunitiesException.notFound();
+        throw new DomainException('community.not-found', 'Community not found');
       }
       if (community.status === 'archived') {
-        throw new CommunitiesException(CommunitiesErrorCode.InvalidTransition, 'The community is archived', 'communityId');
+        throw new DomainException('community.archived', 'The community is archived', 'communityId');
       }
       const errors: FieldError[] = [];
       const officer = await tx.findOne(Contact, { id: input.officerContactId });
@@ -59,12 +59,12 @@ export class OfficerAssignmentsService {
       const since = input.since ?? new Date().toISOString().slice(0, 10);
       const current = await tx.findOne(OfficerAssignment, { communityId: community.id, until: null });
       if (current && current.officerContactId === input.officerContactId) {
-        throw new CommunitiesException(CommunitiesErrorCode.DuplicateCode, 'This officer already serves the community', 'officerContactId');
+        throw new DomainException('officer-assignment.duplicate', 'This officer already serves the community', 'officerContactId');
       }
       if (current && toDate(current.since) >= since) {
         errors.push({ field: 'since', message: `must be after the current assignment began (${toDate(current.since)})` });
       }
-      if (errors.length) throw new CommunitiesException(CommunitiesErrorCode.InvalidReference, 'Some fields are invalid', errors);
+      if (errors.length) throw new DomainException('reference.invalid', 'Some fields are invalid', errors);
 
       const previousOfficer = community.officerContactId;
       if (current) {
@@ -123,7 +123,7 @@ export class OfficerAssignmentsService {
   async get(actor: Actor, id: string): Promise<OfficerAssignmentView> {
     requirePermission(actor, 'community:read');
     const row = await this.em.findOne(OfficerAssignment, { id });
-    if (!row || !actorCoversDistrict(actor.scope, row.regionCode, row.districtCode)) throw CommunitiesException.notFound('Officer assignment');
+    if (!row || !actorCoversDistrict(actor.scope, row.regionCode, row.districtCode)) throw new DomainException('officer-assignment.not-found', 'Officer assignment not found');
     return toOfficerAssignmentView(row);
   }
 }

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
   actorCoversPlace,
+  DomainException,
   type Actor,
   type CreateOrganisationInput,
   type DataOf,
@@ -9,7 +10,6 @@ import {
   type OrganisationView,
   type UpdateOrganisationInput,
 } from '@rd/contracts';
-import { CommunitiesErrorCode, CommunitiesException } from '../communities/communities.exception';
 import { Community } from '../communities/community.entity';
 import { resolvePlace } from '../common/place';
 import { canSeePlace, placeVisibility, requirePermission } from '../common/scope';
@@ -39,10 +39,10 @@ export class OrganisationsService {
     return this.em.transactional(async (tx) => {
       const place = await resolvePlace(tx, input);
       if (!place) {
-        throw new CommunitiesException(CommunitiesErrorCode.InvalidInput, 'Give a district or a region', 'districtCode');
+        throw new DomainException('organisation.place-required', 'Give a district or a region', 'districtCode');
       }
       if (!actorCoversPlace(actor.scope, place.regionCode, place.districtCode)) {
-        throw new CommunitiesException(CommunitiesErrorCode.OutOfScope, 'The place is outside your scope');
+        throw new DomainException('auth.out-of-scope', 'The place is outside your scope');
       }
       const organisation = tx.create(Organisation, { name: input.name, kind: input.kind, ...place, createdBy: actor.userId });
       return toOrganisationView(organisation);
@@ -69,7 +69,7 @@ export class OrganisationsService {
         (await tx.count(Community, { $or: [{ partnerOrganisationId: id }, { policeUnitId: id }] })) +
         (await tx.count(OfficerAssignment, { policeUnitId: id }));
       if (references > 0) {
-        throw new CommunitiesException(CommunitiesErrorCode.InUse, 'Contacts, communities or the officer roster still refer to this organisation');
+        throw new DomainException('organisation.in-use', 'Contacts, communities or the officer roster still refer to this organisation');
       }
       tx.remove(organisation);
       return { id };
@@ -80,7 +80,7 @@ export class OrganisationsService {
     const organisation = await em.findOne(Organisation, { id });
     const visibility = await placeVisibility(em, actor.scope);
     if (!organisation || !canSeePlace(visibility, organisation.regionCode, organisation.districtCode)) {
-      throw CommunitiesException.notFound('Organisation');
+      throw new DomainException('organisation.not-found', 'Organisation not found');
     }
     return organisation;
   }
@@ -89,7 +89,7 @@ export class OrganisationsService {
   private async loadManageable(em: EntityManager, actor: Actor, id: string): Promise<Organisation> {
     const organisation = await this.loadVisible(em, actor, id);
     if (!actorCoversPlace(actor.scope, organisation.regionCode, organisation.districtCode)) {
-      throw new CommunitiesException(CommunitiesErrorCode.OutOfScope, 'The organisation is outside your scope');
+      throw new DomainException('auth.out-of-scope', 'The organisation is outside your scope');
     }
     return organisation;
   }

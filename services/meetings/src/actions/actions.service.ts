@@ -4,6 +4,7 @@ import { canReadConcern } from '@rd/auth-core';
 import {
   ActionAssignedEvtV1,
   ActionStatusChangedEvtV1,
+  DomainException,
   type Actor,
   type ActionView,
   type DataOf,
@@ -14,7 +15,6 @@ import {
 import { recordEvent } from '@rd/persistence';
 import { accessFactsOf, isConcernResolved, isOpenAction } from '../concerns/concern-rules';
 import { ConcernsService, requirePermission } from '../concerns/concerns.service';
-import { ConcernsErrorCode, ConcernsException } from '../concerns/concerns.exception';
 import { allowedActionTransitions, canTransitionAction, isOverdue } from './action-status';
 import { FollowUpAction } from './follow-up-action.entity';
 import { actionAssignedPayload, actionStatusChangedPayload, dateOnly, toActionView } from './follow-up-action.mapper';
@@ -70,12 +70,12 @@ export class ActionsService {
     requirePermission(actor, 'action:manage');
     return this.em.transactional(async (tx) => {
       const action = await tx.findOne(FollowUpAction, { id }, { populate: ['concern'] });
-      if (!action || !canReadConcern(actor, accessFactsOf(action.concern))) throw ConcernsException.notFound('Action');
+      if (!action || !canReadConcern(actor, accessFactsOf(action.concern))) throw new DomainException('action.not-found', 'Action not found');
       const from = action.status;
       if (!canTransitionAction(from, input.to)) {
         const allowed = allowedActionTransitions(from);
         const message = `Cannot go from ${from} to ${input.to}; allowed: ${allowed.length ? allowed.join(', ') : 'none'}`;
-        throw new ConcernsException(ConcernsErrorCode.InvalidTransition, message, 'to');
+        throw new DomainException('action.invalid-transition', message, 'to');
       }
       action.status = input.to;
       if (input.to === 'done') action.note = input.note ?? null;

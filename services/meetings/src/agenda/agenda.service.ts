@@ -1,10 +1,9 @@
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { actorCoversDistrict, BriefingAttachedEvtV1, ChecklistItemTickedEvtV1, dateInZone, type Actor, type MeetingAgendaView, type MeetingStatus } from '@rd/contracts';
+import { actorCoversDistrict, BriefingAttachedEvtV1, ChecklistItemTickedEvtV1, dateInZone, DomainException, type Actor, type MeetingAgendaView, type MeetingStatus } from '@rd/contracts';
 import { recordEvent } from '@rd/persistence';
 import { Meeting } from '../meetings/meeting.entity';
-import { MeetingsErrorCode, MeetingsException } from '../meetings/meetings.exception';
 import { requirePermission } from '../meetings/meetings.service';
 import { MeetingTemplate } from '../templates/meeting-template.entity';
 import { RosterService } from '../roster/roster.service';
@@ -36,7 +35,7 @@ export class AgendaService {
     requirePermission(actor, 'meeting:read');
     const meeting = await this.em.findOne(Meeting, { id: meetingId });
     // Reads: a meeting outside the actor's scope does not exist for them.
-    if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw MeetingsException.notFound();
+    if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw new DomainException('meeting.not-found', 'Meeting not found');
     return this.view(this.em, actor, meeting);
   }
 
@@ -46,7 +45,7 @@ export class AgendaService {
     return this.em.transactional(async (tx) => {
       const meeting = await this.loadForWrite(tx, actor, meetingId);
       if (!PLANNABLE.includes(meeting.status)) {
-        throw new MeetingsException(MeetingsErrorCode.NotEditable, `A ${meeting.status} meeting's agenda can no longer be replaced`);
+        throw new DomainException('meeting.not-editable', `A ${meeting.status} meeting's agenda can no longer be replaced`);
       }
       const template = await this.templates.load(tx, templateId);
       await copyTemplateOntoMeeting(tx, meeting, template, actor.userId, correlationId);
@@ -61,12 +60,12 @@ export class AgendaService {
     return this.em.transactional(async (tx) => {
       const meeting = await this.loadForWrite(tx, actor, meetingId);
       const item = await tx.findOne(MeetingAgendaItem, { id: itemId, meetingId });
-      if (!item) throw MeetingsException.notFound('Agenda item');
+      if (!item) throw new DomainException('agenda-item.not-found', 'Agenda item not found');
       if (item.kind !== 'legal-information') {
-        throw new MeetingsException(MeetingsErrorCode.InvalidInput, 'Only a legal-information item presents a briefing', 'itemId');
+        throw new DomainException('agenda-item.not-legal-information', 'Only a legal-information item presents a briefing', 'itemId');
       }
       if (!PLANNABLE.includes(meeting.status)) {
-        throw new MeetingsException(MeetingsErrorCode.NotEditable, `A ${meeting.status} meeting's agenda can no longer be changed`);
+        throw new DomainException('meeting.not-editable', `A ${meeting.status} meeting's agenda can no longer be changed`);
       }
       const briefing = await this.briefings.load(tx, briefingId);
       const previous = item.briefingId ?? null;
@@ -101,7 +100,7 @@ export class AgendaService {
     return this.em.transactional(async (tx) => {
       const meeting = await this.loadForWrite(tx, actor, meetingId);
       const item = await tx.findOne(MeetingChecklistItem, { id: itemId, meetingId });
-      if (!item) throw MeetingsException.notFound('Checklist item');
+      if (!item) throw new DomainException('checklist-item.not-found', 'Checklist item not found');
       if (!item.doneAt) {
         const now = new Date();
         item.doneAt = now;
@@ -163,8 +162,8 @@ export class AgendaService {
   /** Writes: NOT_FOUND when unknown or outside the actor's scope, so a meeting's existence is not revealed. */
   private async loadForWrite(tx: EntityManager, actor: Actor, id: string): Promise<Meeting> {
     const meeting = await tx.findOne(Meeting, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!meeting) throw MeetingsException.notFound();
-    if (!actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw MeetingsException.notFound();
+    if (!meeting) throw new DomainException('meeting.not-found', 'Meeting not found');
+    if (!actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw new DomainException('meeting.not-found', 'Meeting not found');
     return meeting;
   }
 }

@@ -1,23 +1,22 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { hasPermission, type Permission } from '@rd/auth-core';
-import { actorCoversDistrict, attendanceTotal, AttendanceRecordedEvtV1, type Actor, type AttendanceInput, type AttendanceView } from '@rd/contracts';
+import { actorCoversDistrict, AttendanceRecordedEvtV1, attendanceTotal, DomainException, type Actor, type AttendanceInput, type AttendanceView } from '@rd/contracts';
 import { recordEvent } from '@rd/persistence';
 import { attendanceErrors } from './attendance-rules';
-import { AttendanceErrorCode, AttendanceException } from './attendance.exception';
 import { MeetingAttendance } from './meeting-attendance.entity';
 import { attendanceRecordedPayload, toAttendanceView } from './meeting-attendance.mapper';
 import type { MeetingFrame } from './meeting-attendance.repository';
 
 export function requirePermission(actor: Actor, permission: Permission): void {
-  if (!hasPermission(actor.roles, permission)) throw new AttendanceException(AttendanceErrorCode.NotPermitted, `Your role does not allow ${permission}`);
+  if (!hasPermission(actor.roles, permission)) throw new DomainException('auth.forbidden', `Your role does not allow ${permission}`);
 }
 
 /** The meeting if the actor's scope covers it; NOT_FOUND otherwise (a meeting out of scope is not admitted to exist). */
 export async function loadMeetingInScope(em: EntityManager, actor: Actor, meetingId: string, forUpdate = false): Promise<MeetingFrame> {
   const meeting = await em.getRepository(MeetingAttendance).findMeetingFrame(meetingId, forUpdate);
   if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) {
-    throw new AttendanceException(AttendanceErrorCode.MeetingNotFound, 'Meeting not found');
+    throw new DomainException('meeting.not-found', 'Meeting not found');
   }
   return meeting;
 }
@@ -32,10 +31,10 @@ export class AttendanceService {
     return this.em.transactional(async (tx) => {
       const meeting = await loadMeetingInScope(tx, actor, meetingId, true);
       if (meeting.status !== 'held') {
-        throw new AttendanceException(AttendanceErrorCode.NotHeld, `Attendance is recorded for a held meeting; this one is ${meeting.status}`);
+        throw new DomainException('meeting.not-held', `Attendance is recorded for a held meeting; this one is ${meeting.status}`);
       }
       const errors = attendanceErrors(input, meeting);
-      if (errors.length) throw new AttendanceException(AttendanceErrorCode.InvalidInput, 'The attendance is inconsistent', errors);
+      if (errors.length) throw new DomainException('attendance.inconsistent', 'The attendance is inconsistent', errors);
       const values = {
         districtCode: meeting.districtCode,
         regionCode: meeting.regionCode,
@@ -61,7 +60,7 @@ export class AttendanceService {
     const em = this.em.fork();
     await loadMeetingInScope(em, actor, meetingId);
     const row = await em.findOne(MeetingAttendance, { meetingId });
-    if (!row) throw new AttendanceException(AttendanceErrorCode.NotRecorded, 'No attendance has been recorded for this meeting');
+    if (!row) throw new DomainException('attendance.not-recorded', 'No attendance has been recorded for this meeting');
     return toAttendanceView(row);
   }
 

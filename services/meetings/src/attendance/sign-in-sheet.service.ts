@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
   AuditEntrySubmittedEvtV1,
+  DomainException,
   GetSignInSheetQryV1,
   SIGN_IN_SHEET_CHUNK_BYTES,
   SignInSheetAttachedEvtV1,
@@ -17,7 +18,6 @@ import {
 } from '@rd/contracts';
 import { recordEvent } from '@rd/persistence';
 import { createHash, randomUUID } from 'node:crypto';
-import { AttendanceErrorCode, AttendanceException } from './attendance.exception';
 import { loadMeetingInScope, requirePermission } from './attendance.service';
 
 /** Staged chunks of an upload that never finished are dropped after this long. */
@@ -31,7 +31,7 @@ interface SheetRow {
   uploaded_at: Date;
 }
 
-const invalid = (field: string, message: string) => new AttendanceException(AttendanceErrorCode.InvalidInput, message, [{ field, message }]);
+const invalid = (field: string, message: string) => new DomainException('sign-in-sheet.invalid', message, [{ field, message }]);
 
 function toView(meetingId: string, row: SheetRow): SignInSheetView {
   return {
@@ -63,7 +63,7 @@ export class SignInSheetService {
       // The last chunk locks the meeting row: two uploads completing at once replace the sheet one after the other.
       const meeting = await loadMeetingInScope(tx, actor, data.meetingId, data.complete !== undefined);
       if (meeting.status !== 'held') {
-        throw new AttendanceException(AttendanceErrorCode.NotHeld, `A sign-in sheet is attached to a held meeting; this one is ${meeting.status}`);
+        throw new DomainException('meeting.not-held', `A sign-in sheet is attached to a held meeting; this one is ${meeting.status}`);
       }
       if (data.index === 0) await tx.execute(`delete from sign_in_sheet_chunk where created_at < now() - interval '${ABANDONED_AFTER}'`);
       const staged = await tx.execute<{ meeting_id: string; chunks: number; created_by: string }[]>(
@@ -129,7 +129,7 @@ export class SignInSheetService {
     return this.em.transactional(async (tx) => {
       await loadMeetingInScope(tx, actor, meetingId);
       const [row] = await tx.execute<SheetRow[]>('select media_type, size_bytes, sha256, uploaded_by, uploaded_at from sign_in_sheet where meeting_id = ?', [meetingId]);
-      if (!row) throw new AttendanceException(AttendanceErrorCode.SheetNotFound, 'No sign-in sheet is attached to this meeting');
+      if (!row) throw new DomainException('sign-in-sheet.not-found', 'No sign-in sheet is attached to this meeting');
       recordEvent(tx, AuditEntrySubmittedEvtV1, readAuditEntry(actor, meetingId, meta), meta.correlationId.slice(0, 100));
       await tx.flush();
       return toView(meetingId, row);
@@ -145,8 +145,8 @@ export class SignInSheetService {
       'select sha256, size_bytes, substring(data from ? for ?) as chunk from sign_in_sheet where meeting_id = ?',
       [index * SIGN_IN_SHEET_CHUNK_BYTES + 1, SIGN_IN_SHEET_CHUNK_BYTES, meetingId],
     );
-    if (!row) throw new AttendanceException(AttendanceErrorCode.SheetNotFound, 'No sign-in sheet is attached to this meeting');
-    if (row.sha256 !== sha256) throw new AttendanceException(AttendanceErrorCode.SheetReplaced, 'The sign-in sheet was replaced; start the download again');
+    if (!row) throw new DomainException('sign-in-sheet.not-found', 'No sign-in sheet is attached to this meeting');
+    if (row.sha256 !== sha256) throw new DomainException('sign-in-sheet.replaced', 'The sign-in sheet was replaced; start the download again');
     if (index * SIGN_IN_SHEET_CHUNK_BYTES >= row.size_bytes) throw invalid('index', 'beyond the end of the file');
     return { index, data: row.chunk.toString('base64') };
   }

@@ -1,11 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { actorCoversDistrict, BriefingPublishedEvtV1, type Actor, type BriefingDelivery, type BriefingInput, type BriefingView } from '@rd/contracts';
+import { actorCoversDistrict, BriefingPublishedEvtV1, DomainException, type Actor, type BriefingDelivery, type BriefingInput, type BriefingView } from '@rd/contracts';
 import { recordEvent } from '@rd/persistence';
 import { randomUUID } from 'node:crypto';
 import { MeetingAgendaItem } from '../agenda/meeting-agenda.entity';
 import { Meeting } from '../meetings/meeting.entity';
-import { MeetingsException } from '../meetings/meetings.exception';
 import { requirePermission } from '../meetings/meetings.service';
 import { Briefing } from './briefing.entity';
 import { toBriefingView } from './briefing.mapper';
@@ -67,7 +66,7 @@ export class BriefingsService {
 
   async load(em: EntityManager, id: string): Promise<Briefing> {
     const briefing = await em.findOne(Briefing, { id });
-    if (!briefing) throw MeetingsException.notFound('Briefing');
+    if (!briefing) throw new DomainException('briefing.not-found', 'Briefing not found');
     return briefing;
   }
 }

@@ -7,6 +7,7 @@ import {
   ConcernRecordedEvtV1,
   ConcernUpdatedEvtV1,
   ConcernSensitivityChangedEvtV1,
+  DomainException,
   GetConcernQryV1,
   ListConcernsQryV1,
   SENSITIVITIES,
@@ -24,7 +25,6 @@ import { recordConcernAudit } from './concern-audit';
 import { accessFactsOf } from './concern-rules';
 import { Concern } from './concern.entity';
 import { concernRecordedPayload, concernUpdatedPayload, sensitivityChangedPayload, toConcernView } from './concern.mapper';
-import { ConcernsErrorCode, ConcernsException } from './concerns.exception';
 
 type RecordInput = DataOf<typeof RecordConcernCmdV1>['concern'];
 type ListQuery = DataOf<typeof ListConcernsQryV1>;
@@ -37,7 +37,7 @@ export interface ReadMeta {
 /** Services re-check the permission the gateway checked: a request from elsewhere gets no more. */
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (!hasPermission(actor.roles, permission)) {
-    throw new ConcernsException(ConcernsErrorCode.NotPermitted, `Your role does not allow ${permission}`);
+    throw new DomainException('auth.forbidden', `Your role does not allow ${permission}`);
   }
 }
 
@@ -51,11 +51,11 @@ export class ConcernsService {
     requirePermission(actor, 'concern:record');
     return this.em.transactional(async (tx) => {
       const meeting = await tx.getRepository(Concern).findMeetingPlace(meetingId);
-      if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw ConcernsException.notFound('Meeting');
-      if (meeting.status === 'cancelled') throw new ConcernsException(ConcernsErrorCode.MeetingCancelled, 'The meeting was cancelled');
+      if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw new DomainException('meeting.not-found', 'Meeting not found');
+      if (meeting.status === 'cancelled') throw new DomainException('meeting.cancelled', 'The meeting was cancelled');
       const handlerIds = [...new Set(input.handlerIds)];
       if (input.sensitivity === 'confidential' && handlerIds.length === 0) {
-        throw new ConcernsException(ConcernsErrorCode.InvalidInput, 'A confidential concern needs at least one named handler', 'handlerIds');
+        throw new DomainException('concern.handler-required', 'A confidential concern needs at least one named handler', 'handlerIds');
       }
       const concern = tx.create(Concern, {
         meetingId,
@@ -83,7 +83,7 @@ export class ConcernsService {
     return this.em.transactional(async (tx) => {
       const repository = tx.getRepository(Concern);
       const meeting = await repository.findMeetingPlace(query.meetingId);
-      if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw ConcernsException.notFound('Meeting');
+      if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw new DomainException('meeting.not-found', 'Meeting not found');
       const matching = (await repository.findByMeeting(query.meetingId)).filter(
         (c) => (!query.topic || c.topic === query.topic) && (!query.sensitivity || c.sensitivity === query.sensitivity),
       );
@@ -127,11 +127,11 @@ export class ConcernsService {
       const from = concern.sensitivity;
       const to = patch.sensitivity ?? from;
       if (to !== from && !canChangeSensitivity(actor, accessFactsOf(concern), to)) {
-        throw new ConcernsException(ConcernsErrorCode.LoweringRefused, 'Only a handler of this concern or the national coordinator may lower its sensitivity', 'sensitivity');
+        throw new DomainException('concern.lowering-refused', 'Only a handler of this concern or the national coordinator may lower its sensitivity', 'sensitivity');
       }
       const handlerIds = patch.handlerIds ? [...new Set(patch.handlerIds)] : concern.handlerIds;
       if (to === 'confidential' && handlerIds.length === 0) {
-        throw new ConcernsException(ConcernsErrorCode.InvalidInput, 'A confidential concern needs at least one named handler', 'handlerIds');
+        throw new DomainException('concern.handler-required', 'A confidential concern needs at least one named handler', 'handlerIds');
       }
       const provisional = this.handlersAfter(actor, concern, handlerIds, to);
       const changed = new Set<(typeof CONCERN_UPDATE_FIELDS)[number]>();
@@ -194,8 +194,8 @@ export class ConcernsService {
     if (raisingToConfidential && confirmed.length === 0 && concern.handlerIds.every((id) => handlerIds.includes(id))) {
       return handlerIds.filter((id) => !confirmed.includes(id));
     }
-    throw new ConcernsException(
-      ConcernsErrorCode.HandlersRefused,
+    throw new DomainException(
+      'concern.handlers-refused',
       'Only a handler of this concern or the national coordinator may name its handlers',
       'handlerIds',
     );
@@ -204,7 +204,7 @@ export class ConcernsService {
   /** A concern the actor may read, else NOT_FOUND: an unreadable concern is not admitted to exist. */
   async loadReadable(em: EntityManager, actor: Actor, id: string): Promise<Concern> {
     const concern = await em.findOne(Concern, { id });
-    if (!concern || !canReadConcern(actor, accessFactsOf(concern))) throw ConcernsException.notFound();
+    if (!concern || !canReadConcern(actor, accessFactsOf(concern))) throw new DomainException('concern.not-found', 'Concern not found');
     return concern;
   }
 

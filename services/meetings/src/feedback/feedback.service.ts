@@ -1,10 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { hasPermission } from '@rd/auth-core';
-import { FeedbackRecordedEvtV1, type Actor, type FeedbackResponseInput, type FeedbackSummary } from '@rd/contracts';
+import { DomainException, FeedbackRecordedEvtV1, type Actor, type FeedbackResponseInput, type FeedbackSummary } from '@rd/contracts';
 import { recordEvent } from '@rd/persistence';
 import { loadMeetingInScope, requirePermission } from '../attendance/attendance.service';
-import { AttendanceErrorCode, AttendanceException } from '../attendance/attendance.exception';
 import { FeedbackResponse } from './feedback-response.entity';
 import { feedbackCell, summariseFeedback } from './feedback-summary';
 
@@ -18,7 +17,7 @@ export class FeedbackService {
     return this.em.transactional(async (tx) => {
       const meeting = await loadMeetingInScope(tx, actor, meetingId, true);
       if (meeting.status !== 'held' && meeting.status !== 'closed') {
-        throw new AttendanceException(AttendanceErrorCode.NotHeld, `Feedback is collected for a held or closed meeting; this one is ${meeting.status}`);
+        throw new DomainException('meeting.not-held', `Feedback is collected for a held or closed meeting; this one is ${meeting.status}`);
       }
       const now = new Date();
       for (const response of responses) {

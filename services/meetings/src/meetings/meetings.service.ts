@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { actorHasPermission, type Permission } from '@rd/auth-core';
 import {
   actorCoversDistrict,
+  DomainException,
   MeetingCancelledEvtV1,
   MeetingClosedEvtV1,
   MeetingHeldEvtV1,
@@ -15,6 +16,7 @@ import {
   type Actor,
   type CreateMeetingInput,
   type DataOf,
+  type DomainErrorCode,
   type FieldError,
   type ListMeetingsQryV1,
   type MeetingPlace,
@@ -28,7 +30,6 @@ import { attendanceRecordedAt } from '../attendance/attendance-facts';
 import { MeetingStatusChange } from './meeting-status-change.entity';
 import { Meeting } from './meeting.entity';
 import { toMeetingView } from './meeting.mapper';
-import { MeetingsErrorCode, MeetingsException } from './meetings.exception';
 import { copyTemplateOntoMeeting } from '../agenda/template-copy';
 import { resolveTemplateVersion } from '../templates/templates.service';
 
@@ -37,10 +38,11 @@ const CALENDAR_FIELDS = ['title', 'startsAt', 'durationMinutes', 'venueName', 'v
 
 /** Statuses in which the plan can still change (a postponed meeting keeps being prepared). */
 const EDITABLE: readonly Meeting['status'][] = ['draft', 'scheduled', 'postponed'];
+const TEMPLATE_NOT_FOUND: readonly DomainErrorCode[] = ['meeting-template.not-found', 'meeting-template.version-not-found'];
 
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (!actorHasPermission(actor, permission)) {
-    throw new MeetingsException(MeetingsErrorCode.NotPermitted, `Your role does not allow ${permission}`);
+    throw new DomainException('auth.forbidden', `Your role does not allow ${permission}`);
   }
 }
 
@@ -62,10 +64,10 @@ export class MeetingsService {
   async create(actor: Actor, input: CreateMeetingInput, place: MeetingPlace, correlationId: string): Promise<MeetingView> {
     requirePermission(actor, 'meeting:plan');
     if (!actorCoversDistrict(actor.scope, place.regionCode, input.districtCode)) {
-      throw new MeetingsException(MeetingsErrorCode.OutOfScope, 'The district is outside your scope');
+      throw new DomainException('auth.out-of-scope', 'The district is outside your scope');
     }
     const errors = checkOrganisers(input.organisedBy, input.facilitatingOrganisationId ?? null);
-    if (errors.length) throw new MeetingsException(MeetingsErrorCode.InvalidInput, 'Some fields are invalid', errors);
+    if (errors.length) throw new DomainException('request.invalid', 'Some fields are invalid', errors);
     return this.em.transactional(async (tx) => {
       const startsAt = new Date(input.startsAt);
       const meeting = tx.create(Meeting, {
@@ -91,9 +93,9 @@ export class MeetingsService {
       if (input.templateId) {
         const template = await resolveTemplateVersion(tx, input.templateId, input.templateVersion).catch((error: unknown) => {
           // On create an unknown template is a bad field, not a missing meeting.
-          if (!(error instanceof MeetingsException) || error.reason !== MeetingsErrorCode.NotFound) throw error;
+          if (!(error instanceof DomainException) || !TEMPLATE_NOT_FOUND.includes(error.reason)) throw error;
           const field = input.templateVersion === undefined ? 'templateId' : 'templateVersion';
-          throw new MeetingsException(MeetingsErrorCode.InvalidInput, 'Some fields are invalid', [{ field, message: 'unknown template or version' }]);
+          throw new DomainException('request.invalid', 'Some fields are invalid', [{ field, message: 'unknown template or version' }]);
         });
         // The copies reference the meeting row (no ORM relation orders the inserts): write it first.
         await tx.flush();
@@ -108,7 +110,7 @@ export class MeetingsService {
   async get(actor: Actor, id: string): Promise<MeetingView> {
     requirePermission(actor, 'meeting:read');
     const meeting = await this.em.findOne(Meeting, { id });
-    if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw MeetingsException.notFound();
+    if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw new DomainException('meeting.not-found', 'Meeting not found');
     return toMeetingView(meeting, await this.history(this.em, meeting.id));
   }
 
@@ -128,12 +130,12 @@ export class MeetingsService {
     return this.em.transactional(async (tx) => {
       const meeting = await this.loadForWrite(tx, actor, id);
       if (!EDITABLE.includes(meeting.status)) {
-        throw new MeetingsException(MeetingsErrorCode.NotEditable, `A ${meeting.status} meeting can no longer be changed`);
+        throw new DomainException('meeting.not-editable', `A ${meeting.status} meeting can no longer be changed`);
       }
       const startsAt = patch.startsAt !== undefined ? new Date(patch.startsAt) : undefined;
       if (startsAt && meeting.status !== 'draft' && startsAt.getTime() !== meeting.startsAt.getTime()) {
-        throw new MeetingsException(
-          MeetingsErrorCode.NotEditable,
+        throw new DomainException(
+          'meeting.not-editable',
           `The date of a ${meeting.status} meeting is changed by postponing it`,
           'startsAt',
         );
@@ -141,7 +143,7 @@ export class MeetingsService {
       const organisedBy = patch.organisedBy ?? meeting.organisedBy;
       const facilitator = patch.facilitatingOrganisationId !== undefined ? patch.facilitatingOrganisationId : meeting.facilitatingOrganisationId;
       const errors = checkOrganisers(organisedBy, facilitator);
-      if (errors.length) throw new MeetingsException(MeetingsErrorCode.InvalidInput, 'Some fields are invalid', errors);
+      if (errors.length) throw new DomainException('request.invalid', 'Some fields are invalid', errors);
 
       const before = { contacts: [...meeting.inviteeContactIds], organisations: [...meeting.inviteeOrganisationIds] };
       const next: Record<string, unknown> = { ...patch, ...(startsAt ? { startsAt } : {}) };
@@ -200,7 +202,7 @@ export class MeetingsService {
       // Attendance lives in its own table (src/attendance/); only a close needs it.
       const attendanceAt = input.to === 'closed' ? await attendanceRecordedAt(tx, meeting.id) : null;
       const decision = decideTransition(Object.assign(Object.create(meeting) as Meeting, { attendanceRecordedAt: attendanceAt }), input, now);
-      if (!decision.ok) throw new MeetingsException(MeetingsErrorCode.InvalidTransition, decision.message, decision.errors);
+      if (!decision.ok) throw new DomainException('meeting.invalid-transition', decision.message, decision.errors);
 
       const from = meeting.status;
       const previousStartsAt = meeting.startsAt;
@@ -297,8 +299,8 @@ export class MeetingsService {
   private async loadForWrite(tx: EntityManager, actor: Actor, id: string): Promise<Meeting> {
     // Row lock: two concurrent transitions of one meeting apply one after the other, each seeing the other's result.
     const meeting = await tx.findOne(Meeting, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!meeting) throw MeetingsException.notFound();
-    if (!actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw MeetingsException.notFound();
+    if (!meeting) throw new DomainException('meeting.not-found', 'Meeting not found');
+    if (!actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw new DomainException('meeting.not-found', 'Meeting not found');
     return meeting;
   }
 

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { actorHasPermission, canReadConcern, type Permission } from '@rd/auth-core';
 import {
   actorCoversDistrict,
+  DomainException,
   MinutesApprovedEvtV1,
   MINUTES_VERSIONS_DEFAULT_PAGE,
   MINUTES_VERSIONS_MAX_PAGE,
@@ -21,15 +22,14 @@ import { Meeting } from '../meetings/meeting.entity';
 import { concernSection, decideApprove, decideSave, protectedLeaks, quotedConcerns, type MinutesDecision } from './minutes-rules';
 import { Minutes, MinutesVersion } from './minutes.entity';
 import { minutesApprovedPayload, sectionFor, toMinutesVersionView, toMinutesView } from './minutes.mapper';
-import { MinutesErrorCode, MinutesException } from './minutes.exception';
 
 function requirePermission(actor: Actor, permission: Permission): void {
-  if (!actorHasPermission(actor, permission)) throw new MinutesException(MinutesErrorCode.NotPermitted, `Your role does not allow ${permission}`);
+  if (!actorHasPermission(actor, permission)) throw new DomainException('auth.forbidden', `Your role does not allow ${permission}`);
 }
 
 function refuse(decision: Exclude<MinutesDecision, { ok: true }>): never {
-  const code = { locked: MinutesErrorCode.Locked, 'meeting-not-held': MinutesErrorCode.MeetingNotHeld, 'no-draft': MinutesErrorCode.NoDraft, stale: MinutesErrorCode.Stale }[decision.reason];
-  throw new MinutesException(code, decision.message, decision.errors);
+  const reason = ({ locked: 'minutes.locked', 'meeting-not-held': 'meeting.not-held', 'no-draft': 'minutes.no-draft', stale: 'minutes.stale' } as const)[decision.reason];
+  throw new DomainException(reason, decision.message, decision.errors);
 }
 
 @Injectable()
@@ -40,7 +40,7 @@ export class MinutesService {
   async get(actor: Actor, meetingId: string): Promise<MinutesView> {
     requirePermission(actor, 'minutes:read');
     const meeting = await this.em.findOne(Meeting, { id: meetingId });
-    if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw new MinutesException(MinutesErrorCode.MeetingNotFound, 'Meeting not found');
+    if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw new DomainException('meeting.not-found', 'Meeting not found');
     const minutes = await this.em.findOne(Minutes, { meetingId });
     const concerns = await this.concernsOf(this.em, meetingId);
     return this.forReader(actor, concerns, toMinutesView(meetingId, minutes, sectionFor(actor, concernSection(concerns))));
@@ -57,7 +57,7 @@ export class MinutesService {
   ): Promise<{ items: MinutesVersionView[]; total: number }> {
     requirePermission(actor, 'minutes:read');
     const meeting = await this.em.findOne(Meeting, { id: meetingId });
-    if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw new MinutesException(MinutesErrorCode.MeetingNotFound, 'Meeting not found');
+    if (!meeting || !actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) throw new DomainException('meeting.not-found', 'Meeting not found');
     const [rows, total] = await this.em.findAndCount(
       MinutesVersion,
       { meetingId },
@@ -100,8 +100,8 @@ export class MinutesService {
       const leaks = protectedLeaks(input.body, concerns);
       if (leaks.length) {
         // Never echo the text: name the problem and the count only.
-        throw new MinutesException(
-          MinutesErrorCode.ConfidentialText,
+        throw new DomainException(
+          'minutes.confidential-text',
           `The minutes quote ${leaks.length} restricted or confidential concern(s) of this meeting; minutes go to local government and may only give their count`,
           'body',
         );
@@ -134,7 +134,7 @@ export class MinutesService {
       const concerns = await this.concernsOf(tx, meetingId);
       // A concern may have become restricted or confidential after the draft was saved: check again before locking.
       if (protectedLeaks(minutes.body, concerns).length) {
-        throw new MinutesException(MinutesErrorCode.ConfidentialText, 'The minutes quote a restricted or confidential concern of this meeting; edit them first', 'body');
+        throw new DomainException('minutes.confidential-text', 'The minutes quote a restricted or confidential concern of this meeting; edit them first', 'body');
       }
       const now = new Date();
       minutes.status = 'approved';
@@ -150,14 +150,14 @@ export class MinutesService {
 
   private async loadForWrite(tx: EntityManager, meetingId: string): Promise<Meeting> {
     const meeting = await tx.findOne(Meeting, { id: meetingId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!meeting) throw new MinutesException(MinutesErrorCode.MeetingNotFound, 'Meeting not found');
+    if (!meeting) throw new DomainException('meeting.not-found', 'Meeting not found');
     return meeting;
   }
 
   private checkWriteScope(actor: Actor, meeting: Meeting): void {
     if (!actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) {
       // Not theirs answers like not there: the meeting's existence is not revealed.
-      throw new MinutesException(MinutesErrorCode.MeetingNotFound, 'Meeting not found');
+      throw new DomainException('meeting.not-found', 'Meeting not found');
     }
   }
 

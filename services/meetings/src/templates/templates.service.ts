@@ -1,9 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { TemplatePublishedEvtV1, type Actor, type TemplateVersionInput, type TemplateView } from '@rd/contracts';
+import { DomainException, TemplatePublishedEvtV1, type Actor, type TemplateVersionInput, type TemplateView } from '@rd/contracts';
 import { recordEvent } from '@rd/persistence';
 import { requirePermission } from '../meetings/meetings.service';
-import { MeetingsException } from '../meetings/meetings.exception';
 import { MeetingTemplate } from './meeting-template.entity';
 import { toTemplateView } from './meeting-template.mapper';
 
@@ -13,12 +12,12 @@ import { toTemplateView } from './meeting-template.mapper';
  */
 export async function resolveTemplateVersion(em: EntityManager, templateId: string, version?: number): Promise<MeetingTemplate> {
   const named = await em.findOne(MeetingTemplate, { id: templateId });
-  if (!named) throw MeetingsException.notFound('Template');
+  if (!named) throw new DomainException('meeting-template.not-found', 'Template not found');
   const chosen =
     version === undefined
       ? await em.findOne(MeetingTemplate, { key: named.key }, { orderBy: { version: 'DESC' } })
       : await em.findOne(MeetingTemplate, { key: named.key, version });
-  if (!chosen) throw MeetingsException.notFound(`Template version ${version}`);
+  if (!chosen) throw new DomainException('meeting-template.version-not-found', `Template version ${version} not found`);
   return chosen;
 }
 
@@ -75,7 +74,7 @@ export class TemplatesService {
 
   async load(em: EntityManager, id: string): Promise<MeetingTemplate> {
     const template = await em.findOne(MeetingTemplate, { id });
-    if (!template) throw MeetingsException.notFound('Template');
+    if (!template) throw new DomainException('meeting-template.not-found', 'Template not found');
     return template;
   }
 }

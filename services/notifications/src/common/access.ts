@@ -1,11 +1,10 @@
 import { actorHasPermission, type Permission } from '@rd/auth-core';
-import type { Actor, ActorScope } from '@rd/contracts';
-import { NotificationsErrorCode, NotificationsException } from './notifications.exception';
+import { DomainException, type Actor, type ActorScope } from '@rd/contracts';
 
 /** Services re-check the permission the gateway checked: a request from elsewhere gets no more. */
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (!actorHasPermission(actor, permission)) {
-    throw new NotificationsException(NotificationsErrorCode.NotPermitted, `Your role does not allow ${permission}`);
+    throw new DomainException('auth.forbidden', `Your role does not allow ${permission}`);
   }
 }
 

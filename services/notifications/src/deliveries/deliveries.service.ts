@@ -1,10 +1,9 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Actor, DataOf, DeliveryView, ListDeliveriesQryV1 } from '@rd/contracts';
+import { DomainException, type Actor, type DataOf, type DeliveryView, type ListDeliveriesQryV1 } from '@rd/contracts';
 import { requirePermission, scopeCondition } from '../common/access';
 import { NOTIFICATIONS_CONFIG } from '../common/notifications-config';
-import { NotificationsErrorCode, NotificationsException } from '../common/notifications.exception';
 import { Peers } from '../common/peers';
 import type { NotificationsConfig } from '../config';
 import { DeliveryWriter } from '../dispatch/delivery-writer';
@@ -74,7 +73,7 @@ export class DeliveriesService {
   private async findInScope(actor: Actor, id: string): Promise<DeliveryRow> {
     const scope = scopeCondition(actor.scope);
     const [row] = await this.em().execute<DeliveryRow[]>(`select * from "delivery" where "id" = ? and ${scope.sql}`, [id, ...scope.params]);
-    if (!row) throw NotificationsException.notFound('Delivery');
+    if (!row) throw new DomainException('delivery.not-found', 'Delivery not found');
     return row;
   }
 
@@ -90,9 +89,9 @@ export class DeliveriesService {
   async resend(actor: Actor, id: string): Promise<DeliveryView> {
     requirePermission(actor, 'delivery:resend');
     const original = await this.findInScope(actor, id);
-    if (original.recipient_kind !== 'contact') throw new NotificationsException(NotificationsErrorCode.Conflict, 'Console messages stay in the inbox; they are not resent');
+    if (original.recipient_kind !== 'contact') throw new DomainException('delivery.not-resendable', 'Console messages stay in the inbox; they are not resent');
     const [contact] = await this.peers.contactsByIds([original.recipient_id]);
-    if (!contact) throw new NotificationsException(NotificationsErrorCode.Conflict, 'The recipient no longer exists');
+    if (!contact) throw new DomainException('delivery.recipient-gone', 'The recipient no longer exists');
     const { attachments, link, ...data } = original.data;
     const row = await this.em().transactional(async (tx) => {
       const repo = new DeliveryRepository(tx);
@@ -110,7 +109,7 @@ export class DeliveriesService {
         { id: original.id, n },
       );
     });
-    if (!row) throw new NotificationsException(NotificationsErrorCode.Conflict, 'Resend already recorded');
+    if (!row) throw new DomainException('delivery.resend-recorded', 'Resend already recorded');
     this.sender.wake();
     return toDeliveryView(row);
   }

@@ -1,9 +1,8 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { Actor, DataOf, InboxCountView, InboxItemView, ListInboxQryV1, NotificationLanguage, NotificationType } from '@rd/contracts';
+import { DomainException, type Actor, type DataOf, type InboxCountView, type InboxItemView, type ListInboxQryV1, type NotificationLanguage, type NotificationType } from '@rd/contracts';
 import { pgArray, requirePermission, scopeCondition } from '../common/access';
-import { NotificationsException } from '../common/notifications.exception';
 import type { InboxVariant, InboxVariants } from '../deliveries/delivery.repository';
 import { CONSOLE_LANGUAGE } from '../dispatch/delivery-writer';
 import { fallbackChain } from '../templates/render';
@@ -112,7 +111,7 @@ export class InboxService {
     const em = this.em();
     const v = this.visible(actor);
     const [row] = await em.execute<InboxRow[]>(`select i.*, r."read_at" from ${v.from} where i."id" = ? and ${v.where}`, [v.params[0], id, ...v.params.slice(1)]);
-    if (!row) throw NotificationsException.notFound('Message');
+    if (!row) throw new DomainException('inbox-message.not-found', 'Message not found');
     if (read) await em.execute(`insert into "inbox_read" ("user_id", "item_id") values (?, ?) on conflict do nothing`, [actor.userId, id]);
     else await em.execute(`delete from "inbox_read" where "user_id" = ? and "item_id" = ?`, [actor.userId, id]);
     const [after] = await em.execute<InboxRow[]>(`select i.*, r."read_at" from ${v.from} where i."id" = ?`, [actor.userId, id]);

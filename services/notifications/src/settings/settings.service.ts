@@ -1,9 +1,8 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { actorCoversDistrict, type Actor, type DistrictView, type NotificationSettingsInput, type NotificationSettingsView } from '@rd/contracts';
+import { actorCoversDistrict, DomainException, type Actor, type DistrictView, type NotificationSettingsInput, type NotificationSettingsView } from '@rd/contracts';
 import { requirePermission } from '../common/access';
-import { NotificationsException } from '../common/notifications.exception';
 import { Peers } from '../common/peers';
 import { JobRunner } from '../planning/job-runner';
 import { PlannerService } from '../planning/planner.service';
@@ -36,7 +35,7 @@ export class SettingsService {
   private async districtInScope(actor: Actor, code: string): Promise<DistrictView> {
     requirePermission(actor, 'notification-settings:manage');
     const district = await this.peers.district(code);
-    if (!district || !actorCoversDistrict(actor.scope, district.regionCode, district.code)) throw NotificationsException.notFound('District');
+    if (!district || !actorCoversDistrict(actor.scope, district.regionCode, district.code)) throw new DomainException('district.not-found', 'District not found');
     return district;
   }
 

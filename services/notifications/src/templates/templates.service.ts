@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import {
+  DomainException,
   NOTIFICATION_TYPES,
   NotificationTemplateContentSchema,
   type Actor,
@@ -15,7 +16,6 @@ import {
   type NotificationType,
 } from '@rd/contracts';
 import { requirePermission } from '../common/access';
-import { NotificationsErrorCode, NotificationsException } from '../common/notifications.exception';
 import { DEFAULT_TEMPLATES, TEMPLATE_VARIABLES } from './default-templates';
 import { buildView, checkSyntax, fallbackChain, renderTemplate, smsSegments, type MessageData, type Rendered } from './render';
 import { SAMPLE_DATA } from './sample-data';
@@ -99,7 +99,7 @@ export class TemplatesService implements OnApplicationBootstrap {
     requirePermission(actor, 'notification-template:manage');
     const { type, language } = parseId(id);
     const row = await this.repo().current(type, language);
-    if (!row) throw NotificationsException.notFound('Template');
+    if (!row) throw new DomainException('message-template.not-found', 'Template not found');
     return toView(row);
   }
 
@@ -113,13 +113,13 @@ export class TemplatesService implements OnApplicationBootstrap {
     requirePermission(actor, 'notification-template:manage');
     const valid = NotificationTemplateContentSchema.parse(content);
     const errors = checkSyntax(valid);
-    if (errors.length) throw new NotificationsException(NotificationsErrorCode.InvalidInput, 'The template does not parse', errors);
+    if (errors.length) throw new DomainException('message-template.invalid', 'The template does not parse', errors);
     const { type, language } = parseId(id);
     try {
       return toView(await this.repo().append(type, language, valid, actor.username));
     } catch (error) {
       if ((error as { code?: string }).code === '23505' || /unique|duplicate/i.test(String((error as Error).message))) {
-        throw new NotificationsException(NotificationsErrorCode.Conflict, 'Someone wrote a new version at the same moment; reload and try again');
+        throw new DomainException('message-template.concurrent-write', 'Someone wrote a new version at the same moment; reload and try again');
       }
       throw error;
     }
@@ -137,7 +137,7 @@ export class TemplatesService implements OnApplicationBootstrap {
       sms: draft.sms ?? fallback.sms,
     };
     const errors = checkSyntax(content);
-    if (errors.length) throw new NotificationsException(NotificationsErrorCode.InvalidInput, 'The template does not parse', errors);
+    if (errors.length) throw new DomainException('message-template.invalid', 'The template does not parse', errors);
     const sample = SAMPLE_DATA[type];
     const view = buildView(sample, 'Sample recipient', language, consoleUrl);
     const rendered = renderTemplate(content, view);

@@ -18,8 +18,8 @@ import {
   type OrganisationView,
   type ReplyOf,
 } from '@rd/contracts';
-import { createServiceApp, DomainException, parseRequest } from '@rd/messaging';
-import { ErrorCode } from '@rd/contracts';
+import { DomainException } from '@rd/contracts';
+import { createServiceApp, parseRequest } from '@rd/messaging';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -41,7 +41,7 @@ export class World {
 
   seen(actor: Actor): void {
     this.actors.push(actor);
-    if (this.down) throw new DomainException(ErrorCode.ServiceUnavailable, 'peer down');
+    if (this.down) throw new DomainException('service.unavailable', 'peer down');
   }
 }
 
@@ -144,7 +144,7 @@ function page<T>(rows: T[], offset: number, limit: number): { items: T[]; total:
 }
 
 function notFound(what: string): never {
-  throw new DomainException(ErrorCode.NotFound, `${what} not found`);
+  throw new DomainException('resource.not-found', `${what} not found`);
 }
 
 let current: World;

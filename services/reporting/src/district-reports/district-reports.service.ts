@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
   actorCoversDistrict,
+  DomainException,
   type Actor,
   type CommunityCreatedEvtV1,
   type CommunityStatusChangedPayload,
@@ -12,7 +13,6 @@ import { ReportProjectionService } from '../reports/report-projection.service';
 import { emptyDistrictReport, toDistrictReport } from './district-report.mapper';
 import { DistrictSummary } from './district-summary.entity';
 import { refreshDistrictSummary } from './district-summary.repository';
-import { ReportingException } from './reporting.exception';
 
 @Injectable()
 export class DistrictReportsService {
@@ -24,12 +24,12 @@ export class DistrictReportsService {
   async get(actor: Actor, districtCode: string): Promise<DistrictReport> {
     const summary = await this.em.fork().findOne(DistrictSummary, { districtCode });
     if (summary) {
-      if (!actorCoversDistrict(actor.scope, summary.regionCode, districtCode)) throw ReportingException.notFound();
+      if (!actorCoversDistrict(actor.scope, summary.regionCode, districtCode)) throw new DomainException('report.not-found', 'Report not found');
       return toDistrictReport(summary);
     }
     // Not seen in any event yet: answer zeros only to someone who holds the district by name.
     if (actor.scope.national || actor.scope.districts.includes(districtCode)) return emptyDistrictReport(districtCode);
-    throw ReportingException.notFound();
+    throw new DomainException('report.not-found', 'Report not found');
   }
 
   /** community.created (applied once through reporting's event table). */

@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ErrorCode } from '@rd/contracts';
-import { DomainException } from '@rd/messaging';
+import { DomainException, ErrorCode } from '@rd/contracts';
 import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { ExportBuilder } from './export-builder';

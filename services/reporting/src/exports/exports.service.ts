@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  ErrorCode,
+  DomainException,
   INLINE_CSV_MAX_BYTES,
   type Actor,
   type DataOf,
@@ -12,7 +12,6 @@ import {
   type ReportExportRequest,
   type RequestReportExportCmdV1,
 } from '@rd/contracts';
-import { DomainException } from '@rd/messaging';
 import { randomUUID } from 'node:crypto';
 import { ExportBuilder } from './export-builder';
 import { ExportJobRepository, type ExportJobRow } from './export-job.repository';
@@ -20,12 +19,6 @@ import { toExportJobView } from './export-job.mapper';
 import { ExportFiles } from './export-storage';
 import { ExportWorker } from './export-worker';
 import { REPORT_SOURCE, type ReportSource } from './report-source';
-
-export class ExportsException extends DomainException {
-  static notFound(): ExportsException {
-    return new ExportsException(ErrorCode.NotFound, 'Export not found');
-  }
-}
 
 /** Only the requester, or the national coordinator, sees a job and its file; anyone else gets NOT_FOUND. */
 export function mayAccessExport(actor: Actor, row: Pick<ExportJobRow, 'requester_id'>): boolean {
@@ -58,10 +51,10 @@ export class ExportsService {
   /** A CSV built while the caller waits (GET /reports/summary.csv): same file as the job would write. */
   async renderCsv(actor: Actor, data: DataOf<typeof RenderReportCsvQryV1>): Promise<{ fileName: string; contentType: string; data: string }> {
     const request = data.request as ReportExportRequest;
-    if (request.format !== 'csv') throw new ExportsException(ErrorCode.ValidationFailed, 'Only CSV is built at once', [{ field: 'format', message: 'must be csv' }]);
+    if (request.format !== 'csv') throw new DomainException('export.csv-only', 'Only CSV is built at once', [{ field: 'format', message: 'must be csv' }]);
     const file = await this.builder.build(request, { actor, labels: data.labels, now: new Date(), progress: async () => undefined, throttle: false });
     if (file.content.length > INLINE_CSV_MAX_BYTES) {
-      throw new ExportsException(ErrorCode.Conflict, 'This CSV is too large to answer at once: request it as an export job (POST /report-exports)');
+      throw new DomainException('export.too-large', 'This CSV is too large to answer at once: request it as an export job (POST /report-exports)');
     }
     return { fileName: file.fileName, contentType: file.contentType, data: file.content.toString('base64') };
   }
@@ -80,10 +73,10 @@ export class ExportsService {
   async read(actor: Actor, query: DataOf<typeof ReadReportExportContentQryV1>): Promise<ExportChunk> {
     const row = await this.load(actor, query.id);
     if (row.status !== 'done' || row.sha256 === null || row.size_bytes === null) {
-      throw new ExportsException(ErrorCode.Conflict, `The export is ${row.status}, not ready to download`);
+      throw new DomainException('export.not-ready', `The export is ${row.status}, not ready to download`);
     }
     const total = Number(row.size_bytes);
-    if (query.offset > total) throw new ExportsException(ErrorCode.ValidationFailed, 'Offset beyond the end of the file', [{ field: 'offset', message: `at most ${total}` }]);
+    if (query.offset > total) throw new DomainException('export.offset-out-of-range', 'Offset beyond the end of the file', [{ field: 'offset', message: `at most ${total}` }]);
     const length = Math.min(query.length, total - query.offset);
     const bytes =
       length === 0
@@ -96,7 +89,7 @@ export class ExportsService {
 
   private async load(actor: Actor, id: string): Promise<ExportJobRow> {
     const row = await this.jobs.findById(id);
-    if (!row || !mayAccessExport(actor, row)) throw ExportsException.notFound();
+    if (!row || !mayAccessExport(actor, row)) throw new DomainException('export.not-found', 'Export not found');
     return row;
   }
 }

@@ -6,7 +6,7 @@ import {
   addQuarters,
   CHILD_LEVEL,
   DEFAULT_TIME_ZONE,
-  ErrorCode,
+  DomainException,
   MissingReportsInputSchema,
   quarterEnd,
   quarterFromIndex,
@@ -25,7 +25,6 @@ import {
   type ReportTimeSeries,
   type ReportUnit,
 } from '@rd/contracts';
-import { ReportingException } from '../district-reports/reporting.exception';
 import { PLAN_RAW_KEYS, planSuppression, toMeasures } from './measures';
 import { sumCounts, withDueDays, type RawCounts } from './raw-counts';
 import { YEAR_LEVEL } from './report-projection.service';
@@ -171,7 +170,7 @@ export class ReportQueryService {
 
   async missing(actor: Actor, raw: MissingReportsInput): Promise<MissingReports> {
     const input = MissingReportsInputSchema.parse(raw);
-    if (!actorHasPermission(actor, 'report:drill-down')) throw new ReportingException(ErrorCode.Forbidden, 'Your role sees aggregates only');
+    if (!actorHasPermission(actor, 'report:drill-down')) throw new DomainException('report.aggregates-only', 'Your role sees aggregates only');
     const em = this.em.fork();
     const unit = await this.resolveUnit(em, actor, input.level, input.code);
     const where = input.level === 'country' ? '' : input.level === 'region' ? 'and q.region_code = ?' : 'and q.district_code = ?';
@@ -360,26 +359,26 @@ export class ReportQueryService {
     const scope = actor.scope;
     switch (level) {
       case 'country':
-        if (!scope.national) throw ReportingException.notFound();
+        if (!scope.national) throw new DomainException('report.not-found', 'Report not found');
         return { level, code: null, regionCode: null, districtCode: null };
       case 'region':
-        if (!scope.national && !scope.regions.includes(code as string)) throw ReportingException.notFound();
+        if (!scope.national && !scope.regions.includes(code as string)) throw new DomainException('report.not-found', 'Report not found');
         return { level, code: code as string, regionCode: code as string, districtCode: null };
       case 'district': {
         const [info] = await em.execute<{ region_code: string | null }[]>('select region_code from district_info where district_code = ?', [code]);
         const regionCode = info?.region_code ?? null;
         const covered = regionCode ? actorCoversDistrict(scope, regionCode, code as string) : scope.national || scope.districts.includes(code as string);
-        if (!covered) throw ReportingException.notFound();
+        if (!covered) throw new DomainException('report.not-found', 'Report not found');
         return { level, code: code as string, regionCode, districtCode: code as string };
       }
       case 'community': {
-        if (!actorHasPermission(actor, 'report:drill-down')) throw new ReportingException(ErrorCode.Forbidden, 'Your role sees aggregates only');
+        if (!actorHasPermission(actor, 'report:drill-down')) throw new DomainException('report.aggregates-only', 'Your role sees aggregates only');
         const [row] = await em.execute<{ district_code: string; region_code: string | null }[]>(
           `select district_code, region_code from community_snapshot where community_id = ?
            union all select district_code, region_code from report_cell where level = 'community' and code = ? limit 1`,
           [code, code],
         );
-        if (!row || !actorCoversDistrict(scope, row.region_code ?? '', row.district_code)) throw ReportingException.notFound();
+        if (!row || !actorCoversDistrict(scope, row.region_code ?? '', row.district_code)) throw new DomainException('report.not-found', 'Report not found');
         return { level, code: code as string, regionCode: row.region_code, districtCode: row.district_code };
       }
     }
