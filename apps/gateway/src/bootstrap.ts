@@ -53,7 +53,7 @@ export async function createGateway(config: GatewayConfig, options: { logger?: L
     if (isUploadRoute(request)) return assertUploadType(request);
     if (isSignInSheetRoute(request)) return assertSignInSheetUploadType(request);
     const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (type !== 'application/json') throw new ProblemError(415, 'Send application/json');
+    if (type !== 'application/json') throw new ProblemError('request.unsupported-media-type', 'Send application/json');
   });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Correlation-Id', String(request.id));

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { CreateCommunityCmdV1, prefixedSubject, type CommunityView } from '@rd/contracts';
+import { CreateCommunityCmdV1, DomainException, prefixedSubject, type CommunityView } from '@rd/contracts';
 import { ensureKeycloak, type KeycloakHandle } from '@rd/devstack';
+import { toRpcError } from '@rd/messaging';
 import { deleteStreamsWithPrefix, getToken, testSubjectPrefix } from '@rd/testing';
 import { randomUUID } from 'node:crypto';
 import { connect, JSONCodec, type NatsConnection } from 'nats';
@@ -39,6 +40,11 @@ describe('Idempotency-Key', () => {
           if (failures > 0) {
             failures -= 1;
             msg.respond(json.encode({ id: packet.id, err: { code: 'SERVICE_UNAVAILABLE', message: 'database down' }, isDisposed: true }));
+            return;
+          }
+          const refusal = REFUSALS[packet.data.data.name];
+          if (refusal) {
+            msg.respond(json.encode({ id: packet.id, err: refusal(), isDisposed: true }));
             return;
           }
           const view = communityView(packet.data.data.name, packet.data.data.districtCode);
@@ -160,6 +166,35 @@ describe('Idempotency-Key', () => {
     expect(committed).toHaveLength(2);
   });
 
+  it("should answer a service's refusal as problem+json with its reason code, keyed or not, and a payload without one as before", async () => {
+    const detail = 'A community with this name already exists in the district';
+    const expected = {
+      type: 'https://reporting-days.example/problems/community.duplicate-name',
+      title: 'Conflict',
+      status: 409,
+      code: 'community.duplicate-name',
+      detail,
+      errors: [{ field: 'name', message: detail }],
+    };
+    const body = { name: 'Taken', districtCode: 'isfara', kind: 'village' };
+    const plain = await create(body);
+    expect(plain.statusCode).toBe(409);
+    expect(plain.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(plain.json()).toMatchObject(expected);
+    // A keyed write answers from the recorded answer: the same code, and the same again on a replay.
+    const key = randomUUID();
+    const keyed = await create(body, key);
+    expect(keyed.json()).toMatchObject(expected);
+    const replayed = await create(body, key, 1);
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(replayed.json()).toMatchObject(expected);
+    // An RPC error payload from before reason codes: the status as before, the generic code of its kind.
+    const old = await create({ ...body, name: 'Taken by an older service' });
+    expect(old.statusCode).toBe(409);
+    expect(old.json()).toMatchObject({ status: 409, code: 'resource.invalid-transition', type: 'https://reporting-days.example/problems/resource.invalid-transition', detail: 'closed' });
+    expect(committed).toHaveLength(0);
+  });
+
   // Last: it stops replica 0.
   it('should record a late answer before a replica shuts down, so the retry at another replica gets it', async () => {
     delayMs = RPC_TIMEOUT_MS * 2;
@@ -174,6 +209,12 @@ describe('Idempotency-Key', () => {
     expect(committed).toHaveLength(1);
   });
 });
+
+/** Names the stub refuses: as the communities service's RPC filter answers, and as a service built before reason codes did. */
+const REFUSALS: Record<string, () => unknown> = {
+  Taken: () => toRpcError(new DomainException('community.duplicate-name', 'A community with this name already exists in the district', 'name')),
+  'Taken by an older service': () => ({ code: 'INVALID_TRANSITION', message: 'closed' }),
+};
 
 function communityView(name: string, districtCode: string): CommunityView {
   const now = new Date().toISOString();

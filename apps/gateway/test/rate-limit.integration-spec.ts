@@ -46,7 +46,7 @@ describe('gateway rate limits', () => {
     expect(limited.statusCode).toBe(429);
     expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    expect(limited.json()).toMatchObject({ status: 429, title: 'Too Many Requests' });
+    expect(limited.json()).toMatchObject({ status: 429, title: 'Too Many Requests', code: 'request.rate-limited', type: 'https://reporting-days.example/problems/request.rate-limited' });
     expect((await me(police)).statusCode).toBe(200);
   });
 

@@ -45,7 +45,7 @@ export class ActionsController {
     // meeting's; the owner organisation is told of the action (and its topic) by notifications, so it must be of them.
     const concern = await this.rpc.request(GetConcernQryV1, actor, { id }, { correlationId });
     const errors = await actionOwnerErrors(this.rpc, actor, concern, action, correlationId);
-    if (errors.length) throw new ProblemError(400, 'The request is invalid', errors);
+    if (errors.length) throw new ProblemError('request.invalid', 'The request is invalid', errors);
     return this.rpc.request(AssignActionCmdV1, actor, { concernId: id, action }, { correlationId });
   }
 

@@ -22,13 +22,13 @@ export function registerSignInSheetBody(fastify: FastifyInstance): void {
     fastify.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: SIGN_IN_SHEET_MAX_BYTES }, (_request, body, done) => done(null, body));
   }
   fastify.addHook('preParsing', async (request) => {
-    if (SIGN_IN_SHEET_UPLOAD_TYPES.includes(declaredType(request)) && !isSignInSheetRoute(request)) throw new ProblemError(415, 'Send application/json');
+    if (SIGN_IN_SHEET_UPLOAD_TYPES.includes(declaredType(request)) && !isSignInSheetRoute(request)) throw new ProblemError('request.unsupported-media-type', 'Send application/json');
   });
 }
 
 /** preValidation rule for the route: one of the accepted types was declared. */
 export function assertSignInSheetUploadType(request: FastifyRequest): void {
-  if (!SIGN_IN_SHEET_UPLOAD_TYPES.includes(declaredType(request))) throw new ProblemError(415, `Send the scan as ${SIGN_IN_SHEET_MEDIA_TYPES.join(', ')}`);
+  if (!SIGN_IN_SHEET_UPLOAD_TYPES.includes(declaredType(request))) throw new ProblemError('request.unsupported-media-type', `Send the scan as ${SIGN_IN_SHEET_MEDIA_TYPES.join(', ')}`);
 }
 
 /**
@@ -37,10 +37,10 @@ export function assertSignInSheetUploadType(request: FastifyRequest): void {
  */
 export function signInSheetBodyType(request: FastifyRequest): { file: Buffer; mediaType: SignInSheetMediaType } {
   const file = request.body;
-  if (!Buffer.isBuffer(file) || file.length === 0) throw new ProblemError(415, `Send the scan as ${SIGN_IN_SHEET_MEDIA_TYPES.join(', ')}`);
+  if (!Buffer.isBuffer(file) || file.length === 0) throw new ProblemError('request.unsupported-media-type', `Send the scan as ${SIGN_IN_SHEET_MEDIA_TYPES.join(', ')}`);
   const mediaType = signInSheetTypeOf(file.subarray(0, 16));
-  if (!mediaType) throw new ProblemError(415, 'The file is not a JPEG, PNG or PDF');
+  if (!mediaType) throw new ProblemError('request.unsupported-media-type', 'The file is not a JPEG, PNG or PDF');
   const declared = declaredType(request);
-  if (declared !== 'application/octet-stream' && declared !== mediaType) throw new ProblemError(415, `The file is ${mediaType}, not ${declared}`);
+  if (declared !== 'application/octet-stream' && declared !== mediaType) throw new ProblemError('request.unsupported-media-type', `The file is ${mediaType}, not ${declared}`);
   return { file, mediaType };
 }

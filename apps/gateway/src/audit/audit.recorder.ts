@@ -177,7 +177,7 @@ export class AuditRecorder implements OnModuleInit, OnApplicationShutdown {
     reply.removeHeader('content-length');
     reply.removeHeader('content-disposition');
     const correlationId = String(request.id);
-    return JSON.stringify(problemBody(503, 'The audit trail is unavailable, so the outcome of this request could not be recorded. Check before you retry.', request.url.split('?')[0], correlationId));
+    return JSON.stringify(problemBody(503, 'The audit trail is unavailable, so the outcome of this request could not be recorded. Check before you retry.', request.url.split('?')[0], correlationId, undefined, 'audit.unavailable'));
   }
 
   private async publish(entry: AuditEntry, timeoutMs: number): Promise<void> {

@@ -75,11 +75,11 @@ export class CommunityImportsController {
 
   private async parse(request: FastifyRequest): Promise<ImportRows> {
     const format = importFormatOf(request.headers['content-type']);
-    if (!format || !Buffer.isBuffer(request.body)) throw new ProblemError(415, `Send the file as ${UPLOAD.join(' or ')}`);
+    if (!format || !Buffer.isBuffer(request.body)) throw new ProblemError('request.unsupported-media-type', `Send the file as ${UPLOAD.join(' or ')}`);
     const parsed = toImportRows(await readImportFile(request.body, format));
     // The rows travel as one NATS message; long names in Cyrillic can make 2,000 rows too big for it.
     if (Buffer.byteLength(JSON.stringify(parsed.rows)) > COMMUNITY_IMPORT_MAX_PAYLOAD_BYTES) {
-      throw new ProblemError(413, 'The file holds too much data for one import; split it into smaller files');
+      throw new ProblemError('request.too-large', 'The file holds too much data for one import; split it into smaller files');
     }
     return parsed;
   }
@@ -96,7 +96,7 @@ export class CommunityImportsController {
   /** 422 problem+json that carries the same per-row report as a dry-run. */
   private rejected(reply: FastifyReply, request: FastifyRequest, correlationId: string, report: CommunityImportReport): Record<string, unknown> {
     void reply.status(422).header('Content-Type', 'application/problem+json; charset=utf-8');
-    const problem = problemBody(422, `Nothing was imported: ${report.errors.length} problem(s) in ${report.rows - report.valid} row(s)`, request.url.split('?')[0], correlationId, report.errors);
+    const problem = problemBody(422, `Nothing was imported: ${report.errors.length} problem(s) in ${report.rows - report.valid} row(s)`, request.url.split('?')[0], correlationId, report.errors, 'import.rows-invalid');
     return { ...problem, rows: report.rows, valid: report.valid };
   }
 }

@@ -38,12 +38,12 @@ const SIGNATURES: { name: string; bytes: number[] }[] = [
 const startsWith = (body: Buffer, bytes: number[]) => body.length >= bytes.length && bytes.every((b, i) => body[i] === b);
 
 function notCsv(what: string): ProblemError {
-  return new ProblemError(415, `The file is not CSV: it looks like ${what}. Upload a UTF-8 CSV file or an XLSX workbook`);
+  return new ProblemError('request.unsupported-media-type', `The file is not CSV: it looks like ${what}. Upload a UTF-8 CSV file or an XLSX workbook`);
 }
 
 /** Reads the header and data rows of an uploaded CSV or XLSX file, or answers why it cannot. */
 export async function readImportFile(body: Buffer, format: ImportFormat): Promise<RawImportTable> {
-  if (body.length === 0) throw new ProblemError(400, 'The file is empty');
+  if (body.length === 0) throw new ProblemError('import.file-invalid', 'The file is empty');
   return format === 'xlsx' ? readXlsx(body) : readCsv(body);
 }
 
@@ -75,9 +75,9 @@ function readCsv(body: Buffer): RawImportTable {
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw new ProblemError(400, `The CSV cannot be read${line ? ` (line ${line})` : ''}: check quotes and separators`);
+    throw new ProblemError('import.file-invalid', `The CSV cannot be read${line ? ` (line ${line})` : ''}: check quotes and separators`);
   }
-  if (rows.length === 0) throw new ProblemError(400, 'The file is empty');
+  if (rows.length === 0) throw new ProblemError('import.file-invalid', 'The file is empty');
   const [header, ...data] = rows;
   const headers = header.record.map((h) => String(h));
   return {
@@ -87,7 +87,7 @@ function readCsv(body: Buffer): RawImportTable {
 }
 
 async function readXlsx(body: Buffer): Promise<RawImportTable> {
-  if (!startsWith(body, [0x50, 0x4b, 0x03, 0x04])) throw new ProblemError(415, 'The file is not an XLSX workbook');
+  if (!startsWith(body, [0x50, 0x4b, 0x03, 0x04])) throw new ProblemError('request.unsupported-media-type', 'The file is not an XLSX workbook');
   // A small zip can unpack to gigabytes: its directory and every part are checked, with an inflater that stops at the
   // declared size, before exceljs (whose unzipper trusts the archive) opens it (ADR 0030).
   assertSafeXlsxZip(body);
@@ -95,10 +95,10 @@ async function readXlsx(body: Buffer): Promise<RawImportTable> {
   try {
     await workbook.xlsx.load(body as unknown as ArrayBuffer);
   } catch {
-    throw new ProblemError(400, 'The workbook cannot be read; save it again as .xlsx');
+    throw new ProblemError('import.file-invalid', 'The workbook cannot be read; save it again as .xlsx');
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.actualRowCount === 0) throw new ProblemError(400, 'The file is empty');
+  if (!sheet || sheet.actualRowCount === 0) throw new ProblemError('import.file-invalid', 'The file is empty');
   let headers: string[] | undefined;
   const records: RawImportRecord[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {

@@ -28,9 +28,9 @@ export interface ImportRows {
 /** Checks the header, types each cell and validates each row with the import contract. */
 export function toImportRows(table: RawImportTable): ImportRows {
   const columns = mapHeaders(table.headers);
-  if (table.records.length === 0) throw new ProblemError(400, 'The file has a header but no data rows');
+  if (table.records.length === 0) throw new ProblemError('import.file-invalid', 'The file has a header but no data rows');
   if (table.records.length > COMMUNITY_IMPORT_MAX_ROWS) {
-    throw new ProblemError(413, `The file has more than ${COMMUNITY_IMPORT_MAX_ROWS} data rows; split it into smaller files`);
+    throw new ProblemError('request.too-large', `The file has more than ${COMMUNITY_IMPORT_MAX_ROWS} data rows; split it into smaller files`);
   }
   const rows: NumberedImportRow[] = [];
   const errors: ImportRowError[] = [];
@@ -84,13 +84,13 @@ function mapHeaders(headers: readonly string[]): Column[] {
   const columns = headers.map((h) => BY_NORMALISED.get(normalise(h)));
   const unknown = headers.filter((_h, i) => !columns[i]);
   if (unknown.length) {
-    throw new ProblemError(400, `Unknown columns: ${unknown.map((h) => `"${h}"`).join(', ')}. Allowed columns: ${IMPORT_COLUMNS.join(', ')}`);
+    throw new ProblemError('import.file-invalid', `Unknown columns: ${unknown.map((h) => `"${h}"`).join(', ')}. Allowed columns: ${IMPORT_COLUMNS.join(', ')}`);
   }
   const present = columns as Column[];
   const repeated = present.filter((c, i) => present.indexOf(c) !== i);
-  if (repeated.length) throw new ProblemError(400, `Columns given twice: ${[...new Set(repeated)].join(', ')}`);
+  if (repeated.length) throw new ProblemError('import.file-invalid', `Columns given twice: ${[...new Set(repeated)].join(', ')}`);
   const missing = REQUIRED.filter((c) => !present.includes(c));
-  if (missing.length) throw new ProblemError(400, `Missing columns: ${missing.join(', ')}`);
+  if (missing.length) throw new ProblemError('import.file-invalid', `Missing columns: ${missing.join(', ')}`);
   return present;
 }
 

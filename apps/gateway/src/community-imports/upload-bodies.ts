@@ -20,13 +20,13 @@ export function registerUploadBodies(fastify: FastifyInstance): void {
   }
   // Refuse a file where none is expected before reading it.
   fastify.addHook('preParsing', async (request) => {
-    if (importFormatOf(request.headers['content-type']) && !isUploadRoute(request)) throw new ProblemError(415, 'Send application/json');
+    if (importFormatOf(request.headers['content-type']) && !isUploadRoute(request)) throw new ProblemError('request.unsupported-media-type', 'Send application/json');
   });
 }
 
 /** The preValidation rule for upload routes: a CSV or XLSX file and nothing else. */
 export function assertUploadType(request: FastifyRequest): void {
   if (!importFormatOf(request.headers['content-type'])) {
-    throw new ProblemError(415, `Send the file as ${COMMUNITY_IMPORT_MEDIA_TYPES.csv} or ${COMMUNITY_IMPORT_MEDIA_TYPES.xlsx}`);
+    throw new ProblemError('request.unsupported-media-type', `Send the file as ${COMMUNITY_IMPORT_MEDIA_TYPES.csv} or ${COMMUNITY_IMPORT_MEDIA_TYPES.xlsx}`);
   }
 }

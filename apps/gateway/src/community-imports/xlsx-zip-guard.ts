@@ -48,9 +48,9 @@ export interface ZipEntry {
   dataOffset: number;
 }
 
-const unreadable = () => new ProblemError(400, 'The workbook cannot be read; save it again as .xlsx');
-const hostile = (why: string) => new ProblemError(400, `The workbook cannot be read (${why}); save it again as .xlsx from a spreadsheet program`);
-const tooLarge = (why: string) => new ProblemError(413, `The workbook is too large (${why}); split it`);
+const unreadable = () => new ProblemError('import.file-invalid', 'The workbook cannot be read; save it again as .xlsx');
+const hostile = (why: string) => new ProblemError('import.file-invalid', `The workbook cannot be read (${why}); save it again as .xlsx from a spreadsheet program`);
+const tooLarge = (why: string) => new ProblemError('request.too-large', `The workbook is too large (${why}); split it`);
 
 /**
  * Reads and checks the zip's central directory without inflating anything: entry count, ZIP64 (refused), declared

@@ -22,7 +22,7 @@ function parseJson(name: string, value: string): unknown {
   try {
     return JSON.parse(value);
   } catch {
-    throw new ProblemError(400, 'The request is invalid', [{ field: name, message: 'must be JSON' }]);
+    throw new ProblemError('request.invalid', 'The request is invalid', [{ field: name, message: 'must be JSON' }]);
   }
 }
 
@@ -35,7 +35,7 @@ export function parseListParams(query: RawListQuery): ListParams {
   if (query.range !== undefined) {
     const range = parseJson('range', query.range);
     if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isInteger(n) && n >= 0) || range[1] < range[0]) {
-      throw new ProblemError(400, 'The request is invalid', [{ field: 'range', message: 'must be [first, last] with 0 <= first <= last' }]);
+      throw new ProblemError('request.invalid', 'The request is invalid', [{ field: 'range', message: 'must be [first, last] with 0 <= first <= last' }]);
     }
     params.offset = range[0];
     params.limit = range[1] - range[0] + 1;
@@ -43,7 +43,7 @@ export function parseListParams(query: RawListQuery): ListParams {
   if (query.sort !== undefined) {
     const sort = parseJson('sort', query.sort);
     if (!Array.isArray(sort) || sort.length !== 2 || typeof sort[0] !== 'string' || !['ASC', 'DESC'].includes(sort[1])) {
-      throw new ProblemError(400, 'The request is invalid', [{ field: 'sort', message: 'must be [field, "ASC" | "DESC"]' }]);
+      throw new ProblemError('request.invalid', 'The request is invalid', [{ field: 'sort', message: 'must be [field, "ASC" | "DESC"]' }]);
     }
     params.sort = sort[0];
     params.order = sort[1];
@@ -51,7 +51,7 @@ export function parseListParams(query: RawListQuery): ListParams {
   if (query.filter !== undefined) {
     const filter = parseJson('filter', query.filter);
     if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
-      throw new ProblemError(400, 'The request is invalid', [{ field: 'filter', message: 'must be a JSON object' }]);
+      throw new ProblemError('request.invalid', 'The request is invalid', [{ field: 'filter', message: 'must be a JSON object' }]);
     }
     // A null-prototype copy keeps `__proto__` keys inert.
     params.filter = Object.assign(Object.create(null), filter) as Record<string, unknown>;

@@ -49,7 +49,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const header = request.headers[IDEMPOTENCY_KEY_HEADER];
     if (header === undefined) return next.handle();
     if (typeof header !== 'string' || !isValidIdempotencyKey(header)) {
-      throw new ProblemError(400, `Idempotency-Key must be ${MIN_IDEMPOTENCY_KEY_LENGTH} to 255 visible ASCII characters (send a random UUID)`, [
+      throw new ProblemError('idempotency.key-invalid', `Idempotency-Key must be ${MIN_IDEMPOTENCY_KEY_LENGTH} to 255 visible ASCII characters (send a random UUID)`, [
         { field: 'Idempotency-Key', message: `expected ${MIN_IDEMPOTENCY_KEY_LENGTH} to 255 visible ASCII characters` },
       ]);
     }
@@ -72,7 +72,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ): Promise<unknown> {
     const claim = await this.store.claim(key, bodyHash).catch((error: unknown) => {
       this.logger.error(`claiming a key: ${describeError(error)}`);
-      throw new ProblemError(503, 'Idempotency keys cannot be recorded now; retry with the same key');
+      throw new ProblemError('idempotency.unavailable', 'Idempotency keys cannot be recorded now; retry with the same key');
     });
     let revision: number;
     if (claim.claimed) {
@@ -80,17 +80,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
     } else {
       const { record } = claim;
       if (record.bodyHash !== bodyHash) {
-        throw new ProblemError(422, 'This Idempotency-Key was already used with a different request body; send a new key for a new request');
+        throw new ProblemError('idempotency.key-reused', 'This Idempotency-Key was already used with a different request body; send a new key for a new request');
       }
       if (record.state === 'completed') {
         const answer = seal.open(record.sealed);
         // Only a record written under another key (never, short of tampering) fails to open: do not run twice.
-        if (!answer) throw new ProblemError(409, 'The answer recorded under this Idempotency-Key cannot be replayed; send a new key');
+        if (!answer) throw new ProblemError('idempotency.not-replayable', 'The answer recorded under this Idempotency-Key cannot be replayed; send a new key');
         throw new ReplayedAnswer(answer);
       }
       const stale = Date.now() - record.claimedAt > this.options.lateReplyMs + 30_000;
       const taken = stale ? await this.store.takeOver(key, bodyHash, claim.revision) : undefined;
-      if (taken === undefined) throw new ProblemError(409, 'A request with this Idempotency-Key is still being processed; retry later with the same key');
+      if (taken === undefined) throw new ProblemError('idempotency.in-progress', 'A request with this Idempotency-Key is still being processed; retry later with the same key');
       revision = taken;
     }
 
@@ -105,7 +105,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const first = await Promise.race([recorded.then(() => 'done' as const), tooSlow]);
     if (first === 'slow') {
       // The service may still commit: keep the claim until its answer comes, so a retry sees 409, then the replay.
-      throw new ProblemError(503, 'The service did not answer in time; retry with the same Idempotency-Key to get its answer');
+      throw new ProblemError('service.unavailable', 'The service did not answer in time; retry with the same Idempotency-Key to get its answer');
     }
     const result = await outcome;
     if (result.ok) return result.value;
@@ -147,7 +147,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return {
         status: problem.status,
         headers: { ...headers, 'content-type': 'application/problem+json; charset=utf-8' },
-        body: JSON.stringify(problemBody(problem.status, problem.detail, path, correlationId, problem.errors)),
+        body: JSON.stringify(problemBody(problem.status, problem.detail, path, correlationId, problem.errors, problem.code)),
       };
     }
     const { value } = outcome;

@@ -161,7 +161,7 @@ export class MeetingsController {
         else if (!fitsMeetingPlace(organisation, place)) errors.push({ field, message: 'not of the meeting’s district or region' });
       }),
     );
-    if (errors.length) throw new ProblemError(400, 'The request is invalid', errors);
+    if (errors.length) throw new ProblemError('request.invalid', 'The request is invalid', errors);
   }
 
   /**
@@ -197,7 +197,7 @@ export class MeetingsController {
         async (ids) => (await this.rpc.request(ListOrganisationsQryV1, actor, { ...page, sort: 'name', ids }, { correlationId })).items,
       );
     }
-    if (errors.length) throw new ProblemError(400, 'The request is invalid', errors);
+    if (errors.length) throw new ProblemError('request.invalid', 'The request is invalid', errors);
   }
 
   /**
@@ -207,8 +207,8 @@ export class MeetingsController {
   private async placeOf(actor: Actor, input: CreateMeetingInput, correlationId: string): Promise<MeetingPlace> {
     const district = await this.rpc.request(GetDistrictQryV1, actor, { code: input.districtCode }, { correlationId }).catch((error: unknown) => {
       if (!isNotFound(error)) throw error;
-      if (actor.scope.national) throw new ProblemError(400, 'The request is invalid', [{ field: 'districtCode', message: 'unknown district' }]);
-      throw new ProblemError(403, 'The district is outside your scope');
+      if (actor.scope.national) throw new ProblemError('request.invalid', 'The request is invalid', [{ field: 'districtCode', message: 'unknown district' }]);
+      throw new ProblemError('auth.out-of-scope', 'The district is outside your scope');
     });
     const errors: FieldError[] = [];
     await Promise.all(
@@ -221,7 +221,7 @@ export class MeetingsController {
         else if (community.districtCode !== district.code) errors.push({ field: `communityIds.${index}`, message: 'the community is not in this district' });
       }),
     );
-    if (errors.length) throw new ProblemError(400, 'The request is invalid', errors);
+    if (errors.length) throw new ProblemError('request.invalid', 'The request is invalid', errors);
     return { regionCode: district.regionCode, timeZone: district.timeZone };
   }
 }

@@ -26,7 +26,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, except
   void reply
     .status(problem.status)
     .header('Content-Type', 'application/problem+json; charset=utf-8')
-    .send(problemBody(problem.status, problem.detail, request.url.split('?')[0], correlationId, problem.errors));
+    .send(problemBody(problem.status, problem.detail, request.url.split('?')[0], correlationId, problem.errors, problem.code));
 }
 
 /**

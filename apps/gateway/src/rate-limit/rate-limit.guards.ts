@@ -20,7 +20,7 @@ abstract class NamedThrottlerGuard extends ThrottlerGuard {
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     void reply.header('Retry-After', String(Math.max(1, Math.ceil(detail.timeToBlockExpire))));
-    throw new ProblemError(429, 'Too many requests; try again later');
+    throw new ProblemError('request.rate-limited', 'Too many requests; try again later');
   }
 }
 

@@ -56,7 +56,7 @@ export class ReportExportsController {
   ): Promise<ExportJobResource> {
     const request = parseInput(ReportExportInputSchema, body);
     // One community's numbers are record-level detail, as on GET /reports/summary.
-    if (request.level === 'community' && !actorHasPermission(actor, 'report:drill-down')) throw new ProblemError(403, 'Your role sees aggregates only');
+    if (request.level === 'community' && !actorHasPermission(actor, 'report:drill-down')) throw new ProblemError('report.aggregates-only', 'Your role sees aggregates only');
     const labels = await resolveExportLabels(this.rpc, actor, request, correlationId);
     const job = await this.rpc.request(RequestReportExportCmdV1, actor, { request, labels }, { correlationId, timeoutMs: 15_000 });
     void reply.header('Location', `${BASE}/${job.id}`);

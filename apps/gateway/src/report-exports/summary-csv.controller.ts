@@ -30,7 +30,7 @@ export class SummaryCsvController {
   ): Promise<Buffer> {
     const raw = parseInput(SummaryCsvQuerySchema, query);
     const request = parseInput(ReportExportInputSchema, { format: 'csv', ...raw });
-    if (request.level === 'community' && !actorHasPermission(actor, 'report:drill-down')) throw new ProblemError(403, 'Your role sees aggregates only');
+    if (request.level === 'community' && !actorHasPermission(actor, 'report:drill-down')) throw new ProblemError('report.aggregates-only', 'Your role sees aggregates only');
     const labels = await resolveExportLabels(this.rpc, actor, request, correlationId);
     const file = await this.rpc.request(RenderReportCsvQryV1, actor, { request, labels }, { correlationId, timeoutMs: 15_000 });
     void reply

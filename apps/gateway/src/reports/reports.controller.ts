@@ -32,7 +32,7 @@ function scopeInput(actor: Actor, query: unknown): ReportScopeInput {
   const raw = parseInput(ReportScopeQuerySchema, query);
   // One community's numbers are record-level detail: only roles with drill-down may open them.
   if (raw.level === 'community' && !actorHasPermission(actor, 'report:drill-down')) {
-    throw new ProblemError(403, 'Your role sees aggregates only');
+    throw new ProblemError('report.aggregates-only', 'Your role sees aggregates only');
   }
   return { level: raw.level, code: raw.code, from: raw.from, to: raw.to, suppress: raw.suppress === 'true' };
 }
