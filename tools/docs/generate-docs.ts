@@ -1,9 +1,9 @@
 /**
- * Generates docs/events.md from the contracts catalogue and docs/roles-and-permissions.md from the
- * permission matrix. `--check` fails when the committed files differ (CI runs it).
+ * Generates docs/events.md from the contracts catalogue, docs/errors.md from the error catalogue and
+ * docs/roles-and-permissions.md from the permission matrix. `--check` fails when the committed files differ (CI runs it).
  */
 import { CASE_HANDLING_ROLES, PERMISSIONS, PERMISSION_DESCRIPTIONS, ROLE_DESCRIPTIONS, ROLE_PERMISSIONS, SENSITIVITY_READERS, SERVICE_PERMISSIONS } from '@rd/auth-core';
-import { CATALOGUE, EVENT_CONSUMERS, ROLES, SENSITIVITIES, type MessageDef } from '@rd/contracts';
+import { CATALOGUE, DOMAIN_ERRORS, EVENT_CONSUMERS, ROLES, SENSITIVITIES, type MessageDef } from '@rd/contracts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -151,8 +151,49 @@ it is audited.
   );
 }
 
+export function errorsMarkdown(): string {
+  const rows = Object.values(DOMAIN_ERRORS).map(
+    (entry) => `| \`${entry.code}\` | ${entry.status} | ${entry.status >= 500 || entry.kind !== 'INTERNAL' ? `\`${entry.kind}\`` : 'gateway only'} | \`${entry.messageKey}\` | ${entry.description.replace(/\|/g, '\\|')} |`,
+  );
+  return (
+    HEADER +
+    `# Error codes
+
+Every error the API answers is RFC 9457 \`application/problem+json\` with a \`code\` from this catalogue
+(\`DOMAIN_ERRORS\` in \`libs/contracts/src/errors/domain-errors.ts\`, [ADR 31](adr/0031-domain-error-catalogue.md)):
+
+\`\`\`json
+{
+  "type": "https://reporting-days.example/problems/meeting.not-found",
+  "title": "Not Found",
+  "status": 404,
+  "code": "meeting.not-found",
+  "detail": "Meeting not found",
+  "instance": "/api/v1/meetings/0b9e…",
+  "correlationId": "…"
+}
+\`\`\`
+
+- \`code\` names the reason; \`type\` is \`https://reporting-days.example/problems/<code>\`. Clients decide by \`code\`
+  (the console translates its message key), never by \`status\` or \`detail\`.
+- \`detail\` is an English sentence about this occurrence; \`errors[]\` lists offending fields
+  (\`{ field, message }\`) where there are any. A 5xx never carries internals: quote \`correlationId\`.
+- Services throw \`new DomainException(code, detail, field?)\`; the RPC error payload carries
+  \`{ code: <transport kind>, reason: <code>, message, errors }\`. A payload without \`reason\` (an older service)
+  is answered with the generic code of its kind (\`resource.not-found\`, \`request.invalid\`, …).
+- The transport kind (\`ErrorCode\`) decides the status at the gateway and whether a refusal in an event consumer is
+  poison; "gateway only" codes are raised by the gateway itself.
+
+| code | status | transport kind | message key | meaning |
+| --- | --- | --- | --- | --- |
+${rows.join('\n')}
+`
+  );
+}
+
 const outputs: Record<string, string> = {
   'docs/events.md': eventsMarkdown(),
+  'docs/errors.md': errorsMarkdown(),
   'docs/roles-and-permissions.md': rolesMarkdown(),
 };
 
