@@ -157,6 +157,7 @@ describe('meetings lifecycle (real PostgreSQL and NATS)', () => {
       const draft = await rpc.request(CreateMeetingCmdV1, policeIsfara, { input: input(), place: isfara }, ctx);
       const error = await rpcError(rpc.request(TransitionMeetingCmdV1, policeIsfara, { id: draft.id, to: 'held' }, ctx), ErrorCode.InvalidTransition);
       expect(error.payload.message).toContain('draft');
+      expect(error.payload.reason).toBe('meeting.invalid-transition');
       const [{ count }] = await sql<{ count: string }>('select count(*) from meeting_status_change where meeting_id = ?', [draft.id]);
       expect(Number(count)).toBe(0);
       expect((await rpc.request(GetMeetingQryV1, policeIsfara, { id: draft.id }, ctx)).status).toBe('draft');
@@ -177,8 +178,8 @@ describe('meetings lifecycle (real PostgreSQL and NATS)', () => {
       const draft = await rpc.request(CreateMeetingCmdV1, policeIsfara, { input: input(), place: isfara }, ctx);
       await rpcError(rpc.request(TransitionMeetingCmdV1, policeBatken, { id: draft.id, to: 'scheduled' }, ctx), ErrorCode.NotFound);
       await rpcError(rpc.request(UpdateMeetingCmdV1, policeBatken, { id: draft.id, patch: { title: 'Taken over' } }, ctx), ErrorCode.NotFound);
-      await rpcError(rpc.request(GetMeetingQryV1, policeBatken, { id: draft.id }, ctx), ErrorCode.NotFound);
-      await rpcError(rpc.request(GetMeetingQryV1, reviewerSughd, { id: draft.id }, ctx), ErrorCode.Forbidden);
+      expect((await rpcError(rpc.request(GetMeetingQryV1, policeBatken, { id: draft.id }, ctx), ErrorCode.NotFound)).payload).toMatchObject({ reason: 'meeting.not-found', message: 'Meeting not found' });
+      expect((await rpcError(rpc.request(GetMeetingQryV1, reviewerSughd, { id: draft.id }, ctx), ErrorCode.Forbidden)).payload.reason).toBe('auth.forbidden');
     });
   });
 
