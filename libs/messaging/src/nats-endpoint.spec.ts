@@ -45,12 +45,19 @@ describe('NATS endpoint settings', () => {
 
   describe(natsConnectionOptions.name, () => {
     it('should connect the dev broker without credentials, with the deployable inbox', () => {
-      expect(natsConnectionOptions('meetings', 'nats://127.0.0.1:4222')).toEqual({ servers: ['nats://127.0.0.1:4222'], inboxPrefix: '_INBOX_meetings' });
+      expect(natsConnectionOptions('meetings', 'nats://127.0.0.1:4222')).toEqual({
+        servers: ['nats://127.0.0.1:4222'],
+        inboxPrefix: '_INBOX_meetings',
+        maxReconnectAttempts: -1,
+        reconnectTimeWait: 500,
+      });
     });
 
     it('should pass credentials and the CA, with the inbox of the NATS user', () => {
       expect(natsConnectionOptions('reporting', 'nats://a:4222,nats://b:4222', { user: 'ops', pass: 'pw', tlsCaFile: '/ca.pem' })).toEqual({
         servers: ['nats://a:4222', 'nats://b:4222'],
+        maxReconnectAttempts: -1,
+        reconnectTimeWait: 500,
         user: 'ops',
         pass: 'pw',
         tls: { caFile: '/ca.pem' },

@@ -71,9 +71,13 @@ export function natsConnectionOptions(
   deployable: string,
   natsUrl: string | string[],
   auth?: NatsAuth,
-): Pick<ConnectionOptions, 'servers' | 'user' | 'pass' | 'tls' | 'inboxPrefix'> {
+): Pick<ConnectionOptions, 'servers' | 'user' | 'pass' | 'tls' | 'inboxPrefix' | 'maxReconnectAttempts' | 'reconnectTimeWait'> {
   return {
     servers: natsServers(natsUrl),
+    // Reconnect for ever: the client's default gives up after 10 tries (~20 s) and the connection stays closed, so a
+    // NATS outage longer than that left the gateway answering 503 after NATS was back (the fault matrix found it).
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
     inboxPrefix: inboxPrefixFor(auth?.user ?? deployable),
     ...(auth ? { user: auth.user, pass: auth.pass } : {}),
     ...(auth?.tlsCaFile ? { tls: { caFile: auth.tlsCaFile } } : {}),
