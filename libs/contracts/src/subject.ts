@@ -32,3 +32,5 @@ export function durableConsumerName(consumer: Owner, eventName: string): string 
 export const HEADER_CORRELATION_ID = 'rd-correlation-id';
 export const HEADER_OCCURRED_AT = 'rd-occurred-at';
 export const HEADER_MSG_ID = 'Nats-Msg-Id';
+/** On a command of a keyed HTTP write: the gateway's record key (a hash), so the service applies it once. */
+export const HEADER_IDEMPOTENCY_KEY = 'rd-idempotency-key';

@@ -4,6 +4,7 @@ import {
   isRpcErrorPayload,
   prefixedSubject,
   HEADER_CORRELATION_ID,
+  HEADER_IDEMPOTENCY_KEY,
   type Actor,
   type DataOf,
   type ReplyOf,
@@ -60,10 +61,11 @@ export class RpcClient {
     def: D,
     actor: Actor,
     data: DataOf<D>,
-    context: { correlationId: string; timeoutMs?: number },
+    context: { correlationId: string; timeoutMs?: number; idempotencyKey?: string },
   ): Promise<ReplyOf<D>> {
     const headers = natsHeaders();
     headers.set(HEADER_CORRELATION_ID, context.correlationId);
+    if (context.idempotencyKey) headers.set(HEADER_IDEMPOTENCY_KEY, context.idempotencyKey);
     const record = new NatsRecordBuilder({ actor, data }).setHeaders(headers).build();
     let reply: unknown;
     try {

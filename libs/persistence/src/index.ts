@@ -7,3 +7,4 @@ export * from './record-event';
 export * from './outbox-relay';
 export * from './apply-once';
 export * from './run-migrations';
+export * from './command-once';

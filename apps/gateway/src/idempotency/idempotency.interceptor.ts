@@ -96,7 +96,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     let slow!: () => void;
     const tooSlow = new Promise<'slow'>((resolve) => (slow = () => resolve('slow')));
-    const outcome = this.runHandler(next, slow);
+    const outcome = this.runHandler(next, slow, key);
     // A failure to record leaves the claim in progress: retries get 409 until it is stale, never a second run before.
     const recorded = outcome.then((result) =>
       this.record(key, revision, seal, bodyHash, answerOf(result)).catch((error: unknown) => this.logger.error(`recording an answer: ${describeError(error)}`)),
@@ -113,10 +113,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   /** Runs the handler with the long RPC timeout; `onSlow` when one of its RPCs passed the usual one. Never rejects. */
-  private runHandler(next: CallHandler, onSlow: () => void): Promise<Outcome> {
+  private runHandler(next: CallHandler, onSlow: () => void, requestKey: string): Promise<Outcome> {
     return new Promise<Outcome>((resolve) => {
       // next.handle() binds the handler to the async context it is called in: call it inside the scope.
-      lateReplyScope.run({ lateReplyMs: this.options.lateReplyMs, answerDeadlineMs: this.options.answerDeadlineMs, onSlow }, () => {
+      lateReplyScope.run({ lateReplyMs: this.options.lateReplyMs, answerDeadlineMs: this.options.answerDeadlineMs, onSlow, requestKey }, () => {
         let value: unknown;
         next.handle().subscribe({
           next: (v) => (value = v),

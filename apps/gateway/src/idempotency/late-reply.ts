@@ -7,6 +7,8 @@ export interface LateReplyScope {
   answerDeadlineMs: number;
   /** Called when one RPC passed its answer deadline: the client gets its 503 now, the RPC goes on. */
   onSlow: () => void;
+  /** The key's record key (a hash of user, method, path and key): sent with the write's commands (HEADER_IDEMPOTENCY_KEY). */
+  requestKey?: string;
 }
 
 /**

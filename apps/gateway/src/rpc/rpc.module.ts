@@ -1,14 +1,18 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Actor, DataOf, ReplyOf, RequestDef } from '@rd/contracts';
 import { RpcClient, type NatsAuth } from '@rd/messaging';
-import { withLateReply } from '../idempotency/late-reply';
+import { lateReplyScope, withLateReply } from '../idempotency/late-reply';
 
 export const RPC_CLIENT = Symbol('RPC_CLIENT');
 
-/** Waits longer for the services inside a write with an Idempotency-Key, whose late answer is still recorded. */
+/**
+ * Inside a write with an Idempotency-Key: waits longer for the services, whose late answer is still recorded, and
+ * sends the key's record key with every command, so a service applies a retried command once.
+ */
 class GatewayRpcClient extends RpcClient {
   override request<D extends RequestDef>(def: D, actor: Actor, data: DataOf<D>, context: { correlationId: string; timeoutMs?: number }): Promise<ReplyOf<D>> {
-    return withLateReply(context.timeoutMs, (timeoutMs) => super.request(def, actor, data, { ...context, timeoutMs }));
+    const idempotencyKey = def.kind === 'cmd' ? lateReplyScope.getStore()?.requestKey : undefined;
+    return withLateReply(context.timeoutMs, (timeoutMs) => super.request(def, actor, data, { ...context, timeoutMs, idempotencyKey }));
   }
 }
 

@@ -139,6 +139,11 @@ export const DOMAIN_ERRORS = defineDomainErrors({
   'idempotency.key-invalid': { status: 400, messageKey: 'errors.idempotency.keyInvalid', description: 'The Idempotency-Key header is not valid' },
   'idempotency.key-reused': { status: 422, messageKey: 'errors.idempotency.keyReused', description: 'The Idempotency-Key was used with a different request body' },
   'idempotency.in-progress': { status: 409, messageKey: 'errors.idempotency.inProgress', description: 'A request with this Idempotency-Key is still being processed' },
+  'idempotency.already-applied': {
+    status: 409,
+    messageKey: 'errors.idempotency.alreadyApplied',
+    description: 'A request with this Idempotency-Key was applied before, but its service stopped before answering: nothing was done again; reload to see the result',
+  },
   'idempotency.not-replayable': { status: 409, messageKey: 'errors.idempotency.notReplayable', description: 'The answer recorded under this Idempotency-Key cannot be replayed' },
   'idempotency.unavailable': { status: 503, messageKey: 'errors.idempotency.unavailable', description: 'Idempotency keys cannot be recorded now; retry with the same key' },
 });

@@ -1,0 +1,40 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { InboxMessage } from './inbox-message.entity';
+
+/**
+ * A command sent with the gateway's idempotency key (the `rd-idempotency-key` header): the inbox row
+ * (`rpc:<subject>`, key) is written in the same transaction as the command's first recorded event, so a command that
+ * committed is known as applied even when its service died before answering, and a retry of it is refused instead of
+ * applied twice (docs/adr/0029-idempotency-keys.md, "Keys reach the services").
+ */
+export interface CommandKey {
+  key: string;
+  subject: string;
+  /** Set once the inbox row is in a unit of work: one row per command, whatever it records. */
+  claimed: boolean;
+}
+
+export const commandKeyScope = new AsyncLocalStorage<CommandKey>();
+
+/** The inbox consumer name of keyed commands on one subject. */
+export function commandInboxConsumer(subject: string): string {
+  return `rpc:${subject}`.slice(0, 200);
+}
+
+/** Called by recordEvent: the first event a keyed command records also records the command as applied. */
+export function claimCommandKey(em: EntityManager): void {
+  const scope = commandKeyScope.getStore();
+  if (!scope || scope.claimed) return;
+  scope.claimed = true;
+  em.persist(em.create(InboxMessage, { consumer: commandInboxConsumer(scope.subject), messageId: scope.key, subject: scope.subject.slice(0, 200) } as never));
+}
+
+/** True when a command with this key on this subject committed before. */
+export async function commandApplied(em: EntityManager, subject: string, key: string): Promise<boolean> {
+  const rows = await em.getConnection().execute<{ found: number }[]>(
+    'select 1 as found from "inbox_message" where "consumer" = ? and "message_id" = ?',
+    [commandInboxConsumer(subject), key],
+  );
+  return rows.length > 0;
+}
