@@ -1,15 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { appPrivilegesOf, provisionServiceDatabase, roleDatabaseUrl, serviceRoleNames } from '@rd/database-roles';
 import { startMessageCatcher, type MessageCatcher } from './message-catcher';
+import { nodeArgs, platformProcess, REPO_ROOT, tsEnv, type PlatformProcess } from './platform-process';
 import { httpOk, isPortOpen, run, sleep } from './process';
 
 export const SERVICES = ['communities', 'meetings', 'notifications', 'reporting', 'audit'] as const;
 export type ServiceName = (typeof SERVICES)[number];
+export type PlatformProcessName = ServiceName | 'gateway';
 
-/** Repository root, found from this file's place in libs/devstack/src. */
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+export { REPO_ROOT, type PlatformProcess };
 
 export interface PlatformOptions {
   natsUrl: string;
@@ -25,6 +25,10 @@ export interface PlatformOptions {
   seedDemo: boolean;
   /** Extra environment for the gateway (e.g. rate limits for benchmarks). */
   extraEnv?: Record<string, string>;
+  /** Extra environment per process (fault tests: a skewed clock, short timeouts). */
+  processEnv?: Partial<Record<PlatformProcessName, Record<string, string>>>;
+  /** Another PostgreSQL server for some services' databases (fault tests: one service's database goes down alone). */
+  pgAdminUrls?: Partial<Record<ServiceName, string>>;
   /** Echo service logs to this process's stdout, prefixed with the service name. */
   echoLogs?: boolean;
   /** Where notifications' emails (.eml) and SMS (sms.jsonl) land; default `<logDir>/../messages`. */
@@ -40,6 +44,8 @@ export interface RunningPlatform {
   migrationUrls: Record<ServiceName, string>;
   /** The loopback SMTP server and SMS gateway notifications sends to, and the folder they write. */
   messages: Pick<MessageCatcher, 'dir' | 'smtpUrl' | 'smsUrl'>;
+  /** Each service and the gateway, to kill and start again (fault tests). */
+  processes: Record<PlatformProcessName, PlatformProcess>;
   stop(): Promise<void>;
 }
 
@@ -66,26 +72,23 @@ export async function checkInfrastructure(natsUrl: string, pgAdminUrl: string): 
  * service), and hands objects an older superuser-run stack created to the owner (docs/adr/0024-database-roles-and-audit-chain.md).
  * Roles carry no password: the local server trusts loopback.
  */
-export async function ensureDatabases(pgAdminUrl: string, databases: Record<ServiceName, string>): Promise<{ app: Record<ServiceName, string>; owner: Record<ServiceName, string> }> {
+export async function ensureDatabases(
+  pgAdminUrl: string,
+  databases: Record<ServiceName, string>,
+  pgAdminUrls: Partial<Record<ServiceName, string>> = {},
+): Promise<{ app: Record<ServiceName, string>; owner: Record<ServiceName, string> }> {
   const app = {} as Record<ServiceName, string>;
   const owner = {} as Record<ServiceName, string>;
   for (const service of SERVICES) {
     const roles = serviceRoleNames('rd', service);
-    await provisionServiceDatabase(pgAdminUrl, { database: databases[service], ...roles, appPrivileges: appPrivilegesOf(service) }, 'if-missing');
-    app[service] = roleDatabaseUrl(pgAdminUrl, roles.app, databases[service]);
-    owner[service] = roleDatabaseUrl(pgAdminUrl, roles.owner, databases[service]);
+    const adminUrl = pgAdminUrls[service] ?? pgAdminUrl;
+    await provisionServiceDatabase(adminUrl, { database: databases[service], ...roles, appPrivileges: appPrivilegesOf(service) }, 'if-missing');
+    app[service] = roleDatabaseUrl(adminUrl, roles.app, databases[service]);
+    owner[service] = roleDatabaseUrl(adminUrl, roles.owner, databases[service]);
   }
   return { app, owner };
 }
 
-/** Node with the swc loader: runs TypeScript sources with decorator metadata and the @rd/* aliases. */
-function nodeArgs(entry: string, args: string[] = []): string[] {
-  return ['--enable-source-maps', '-r', '@swc-node/register', join(REPO_ROOT, entry), ...args];
-}
-
-function tsEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, SWC_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.base.json'), ...extra };
-}
 
 /**
  * Creates the databases, applies migrations (and demo data), starts the services and the
@@ -95,7 +98,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const log = options.log ?? ((line: string) => console.log(line));
   mkdirSync(options.logDir, { recursive: true });
   await checkInfrastructure(options.natsUrl, options.pgAdminUrl);
-  const { app: databaseUrls, owner: migrationUrls } = await ensureDatabases(options.pgAdminUrl, options.databases);
+  const { app: databaseUrls, owner: migrationUrls } = await ensureDatabases(options.pgAdminUrl, options.databases, options.pgAdminUrls);
 
   const common = { NATS_URL: options.natsUrl, NATS_SUBJECT_PREFIX: options.prefix };
   await Promise.all(
@@ -121,25 +124,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   };
   log(`notifications: emails land in ${catcher.dir} (.eml), SMS in ${join(catcher.dir, 'sms.jsonl')}`);
 
-  const children: ChildProcess[] = [];
-  const ready: Promise<void>[] = [];
-  const launch = (name: string, entry: string, env: Record<string, string>, readyLine: RegExp) => {
-    const child = spawn(process.execPath, nodeArgs(entry), { cwd: REPO_ROOT, env: tsEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    const file = createWriteStream(join(options.logDir, `${name}.log`), { flags: 'a' });
-    ready.push(
-      new Promise<void>((resolveReady, rejectReady) => {
-        const onData = (chunk: Buffer) => {
-          const text = chunk.toString();
-          file.write(text);
-          if (options.echoLogs) text.split('\n').filter(Boolean).forEach((line) => process.stdout.write(`[${name}] ${line}\n`));
-          if (readyLine.test(text)) resolveReady();
-        };
-        child.stdout?.on('data', onData);
-        child.stderr?.on('data', onData);
-        child.once('exit', (code) => rejectReady(new Error(`${name} exited with ${code}; see ${join(options.logDir, `${name}.log`)}`)));
-      }),
-    );
+  const processes = {} as Record<PlatformProcessName, PlatformProcess>;
+  const launch = (name: PlatformProcessName, entry: string, env: Record<string, string>, readyLine: RegExp) => {
+    processes[name] = platformProcess({ name, entry, env: { ...env, ...options.processEnv?.[name] }, readyLine, logDir: options.logDir, echoLogs: options.echoLogs });
   };
 
   for (const service of SERVICES) {
@@ -159,31 +146,15 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   );
 
   const stop = async () => {
-    await stopChildren();
+    await Promise.all(Object.values(processes).map((child) => child.stop()));
     await catcher.stop();
-  };
-  const stopChildren = async () => {
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolveStop) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolveStop();
-            const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-            child.once('exit', () => {
-              clearTimeout(killer);
-              resolveStop();
-            });
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
   };
 
   try {
-    await Promise.race([Promise.all(ready), sleep(120_000).then(() => Promise.reject(new Error('platform did not start within 120 s')))]);
+    await Promise.race([Promise.all(Object.values(processes).map((child) => child.start())), sleep(120_000).then(() => Promise.reject(new Error('platform did not start within 120 s')))]);
     const gatewayUrl = `http://127.0.0.1:${options.gatewayPort}/api/v1`;
     if (!(await httpOk(`${gatewayUrl}/health`, 5000))) throw new Error('gateway does not answer /health');
-    return { gatewayUrl, databaseUrls, migrationUrls, messages: { dir: catcher.dir, smtpUrl: catcher.smtpUrl, smsUrl: catcher.smsUrl }, stop };
+    return { gatewayUrl, databaseUrls, migrationUrls, messages: { dir: catcher.dir, smtpUrl: catcher.smtpUrl, smsUrl: catcher.smsUrl }, processes, stop };
   } catch (error) {
     await stop();
     throw error;
