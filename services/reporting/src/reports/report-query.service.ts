@@ -27,7 +27,7 @@ import {
 } from '@rd/contracts';
 import { PLAN_RAW_KEYS, planSuppression, toMeasures } from './measures';
 import { sumCounts, withDueDays, type RawCounts } from './raw-counts';
-import { YEAR_LEVEL } from './report-projection.service';
+import { YEAR_LEVEL } from './report-cells';
 import { REPORTING_SETTINGS, type ReportingSettings } from './reporting-settings';
 
 interface CellRow {
