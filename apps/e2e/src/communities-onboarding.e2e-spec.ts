@@ -61,7 +61,9 @@ describe('communities through the gateway: geography, onboarding, organisations,
       expectProblem(await api('ngo.isfara', 'POST', '/regions', { code: code('naryn'), countryCode: 'KG', name: { en: 'Naryn' } }), 403);
       const bad = expectProblem(await api('coordinator', 'POST', '/districts', { code: 'X', regionCode, name: { ru: 'нет' }, location: { lat: 120, lng: 0 } }), 400);
       expect(fields(bad)).toEqual(['code', 'location.lat', 'name.en']);
-      expectProblem(await api('coordinator', 'POST', '/regions', { code: 'sughd', countryCode: 'TJ', name: { en: 'Sughd' } }), 409);
+      const duplicate = expectProblem(await api('coordinator', 'POST', '/regions', { code: 'sughd', countryCode: 'TJ', name: { en: 'Sughd' } }), 409);
+      // The communities service's reason code reaches problem+json (ADR 31).
+      expect(duplicate).toMatchObject({ code: 'region.duplicate-code', type: 'https://reporting-days.example/problems/region.duplicate-code' });
     });
 
     it('should show every region but only districts in scope', async () => {
@@ -69,7 +71,7 @@ describe('communities through the gateway: geography, onboarding, organisations,
       expect(regions.body.map((r) => r.code)).toEqual(expect.arrayContaining(['batken', 'sughd']));
       expect(regions.headers.get('content-range')).toMatch(/^regions 0-\d+\/\d+$/);
       expect((await api('ngo.isfara', 'GET', '/districts/isfara')).status).toBe(200);
-      expectProblem(await api('ngo.isfara', 'GET', '/districts/batken'), 404);
+      expect(expectProblem(await api('ngo.isfara', 'GET', '/districts/batken'), 404).code).toBe('district.not-found');
       const many = await api<DistrictView[]>('ngo.isfara', 'GET', `/districts?filter=${encodeURIComponent(JSON.stringify({ id: ['isfara', 'batken'] }))}`);
       expect(many.body.map((d) => d.code)).toEqual(['isfara']);
       expect(many.headers.get('content-range')).toBe('districts 0-0/1');
@@ -86,6 +88,7 @@ describe('communities through the gateway: geography, onboarding, organisations,
       // An illegal jump: 409 with the reason and the allowed targets.
       const jump = expectProblem(await api('ngo.isfara', 'POST', `/communities/${id}/transitions`, { to: 'active' }), 409);
       expect(jump.detail ?? jump.title).toBeDefined();
+      expect(jump.code).toBe('community.invalid-transition');
       expect(jump.errors).toEqual([{ field: 'to', message: 'Cannot go from proposed to active; allowed: onboarding, archived' }]);
 
       const onboarding = await api<CommunityView>('ngo.isfara', 'POST', `/communities/${id}/transitions`, { to: 'onboarding', reason: 'Jamoat agreed' });
@@ -93,6 +96,7 @@ describe('communities through the gateway: geography, onboarding, organisations,
       expect(onboarding.body.status).toBe('onboarding');
 
       const incomplete = expectProblem(await api('ngo.isfara', 'POST', `/communities/${id}/transitions`, { to: 'active' }), 409);
+      expect(incomplete.code).toBe('community.checklist-incomplete');
       expect(fields(incomplete)).toEqual(
         ['checklist.firstReportingDayPlanned', 'checklist.focalPoint', 'checklist.localGovernmentContact', 'checklist.officer', 'checklist.policeUnit'].sort(),
       );
