@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import type { BriefingDelivery, BriefingView } from '@rd/contracts';
 import { Link } from 'react-router-dom';
 import { CanAccess, DateField, Show, SimpleShowLayout, useGetList, useGetMany, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { useApi } from '../data/useApi';
+import { useApiQuery } from '../data/apiQueries';
 import { inLanguage, versionsOf } from './briefingText';
 
 const T = 'resources.briefings';
@@ -63,7 +63,7 @@ const Versions = () => {
 const Deliveries = () => {
   const record = useRecordContext<BriefingView>();
   const translate = useTranslate();
-  const { data } = useApi<BriefingDelivery[]>(record ? `briefings/${record.id}/deliveries` : null);
+  const { data } = useApiQuery<BriefingDelivery[]>(record ? `briefings/${record.id}/deliveries` : null);
   const ids = [...new Set((data ?? []).flatMap((row) => row.communityIds))];
   const { data: communities } = useGetMany<{ id: string; name: string }>('communities', { ids }, { enabled: ids.length > 0 });
   if (!record || !data) return null;

@@ -9,11 +9,12 @@ import Typography from '@mui/material/Typography';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import type { AgendaItemView, BriefingView, CarryOver, MeetingAgendaView, ProposedStaff } from '@rd/contracts';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCanAccess, useDataProvider, useGetList, useGetMany, useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { inLanguage, latestVersions } from '../briefings/briefingText';
+import { useApiQuery, useInvalidateApi, useNotifyError } from '../data/apiQueries';
 import type { ConsoleDataProvider } from '../data/dataProvider';
-import { useApi } from '../data/useApi';
 
 const T = 'resources.meetings.agenda';
 
@@ -27,23 +28,18 @@ const ItemBriefing = ({ meetingId, item, canPlan, onChanged }: { meetingId: stri
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
   const { data: library } = useGetList<BriefingView>('briefings', { pagination: { page: 1, perPage: 500 } });
+  const notifyError = useNotifyError();
   const [chosen, setChosen] = useState('');
-  const [pending, setPending] = useState(false);
   const current = library?.find((row) => row.id === item.briefingId);
-  const attach = () => {
-    setPending(true);
-    dataProvider
-      .apiCall('POST', `meetings/${meetingId}/agenda/items/${item.id}/briefing`, { briefingId: chosen })
-      .then(
-        () => {
-          notify(`${T}.briefingAttached`, { type: 'success' });
-          setChosen('');
-          onChanged();
-        },
-        (attachError: unknown) => notify((attachError as Error).message, { type: 'error' }),
-      )
-      .finally(() => setPending(false));
-  };
+  const { mutate: attach, isPending: pending } = useMutation({
+    mutationFn: () => dataProvider.apiCall('POST', `meetings/${meetingId}/agenda/items/${item.id}/briefing`, { briefingId: chosen }),
+    onSuccess: () => {
+      notify(`${T}.briefingAttached`, { type: 'success' });
+      setChosen('');
+      onChanged();
+    },
+    onError: (attachError) => notifyError(attachError),
+  });
   return (
     <Stack spacing={1} sx={{ pl: 2, width: '100%' }}>
       {current && (
@@ -68,7 +64,7 @@ const ItemBriefing = ({ meetingId, item, canPlan, onChanged }: { meetingId: stri
               </MenuItem>
             ))}
           </TextField>
-          <Button variant="outlined" size="large" disabled={!chosen || pending} onClick={attach} data-testid={`agenda-briefing-attach-${item.position}`}>
+          <Button variant="outlined" size="large" disabled={!chosen || pending} onClick={() => attach()} data-testid={`agenda-briefing-attach-${item.position}`}>
             {translate(`${T}.attachBriefing`)}
           </Button>
         </Stack>
@@ -144,24 +140,21 @@ const NewStaffSection = ({ staff }: { staff: ProposedStaff[] }) => {
 export const AgendaPanel = () => {
   const record = useRecordContext<{ id: string }>();
   const translate = useTranslate();
-  const { data, error, reload } = useApi<MeetingAgendaView>(record ? `meetings/${record.id}/agenda` : null);
+  const agendaPath = record ? `meetings/${record.id}/agenda` : null;
+  const { data, error } = useApiQuery<MeetingAgendaView>(agendaPath);
   // Ticking is planning work (meeting:plan), as the gateway's tick route requires.
   const { canAccess: canPlan } = useCanAccess({ resource: 'meetings', action: 'transition' });
   const dataProvider = useDataProvider<ConsoleDataProvider>();
-  const notify = useNotify();
-  const [ticking, setTicking] = useState<string | null>(null);
+  const notifyError = useNotifyError();
+  const invalidate = useInvalidateApi();
+  const reload = () => void (agendaPath && invalidate(agendaPath));
+  const { mutate: tick, isPending: ticking } = useMutation({
+    mutationFn: (itemId: string) => dataProvider.apiCall('POST', `meetings/${record?.id}/checklist/${itemId}/tick`, {}),
+    onSuccess: reload,
+    onError: (tickError) => notifyError(tickError, translate(`${T}.tickFailed`)),
+  });
   if (!record) return null;
 
-  const tick = (itemId: string) => {
-    setTicking(itemId);
-    dataProvider
-      .apiCall('POST', `meetings/${record.id}/checklist/${itemId}/tick`, {})
-      .then(
-        () => reload(),
-        (tickError: unknown) => notify((tickError as Error).message || translate(`${T}.tickFailed`), { type: 'error' }),
-      )
-      .finally(() => setTicking(null));
-  };
   if (error) return <Alert severity="warning">{translate(`${T}.unavailable`)}</Alert>;
   if (!data) return null;
 
@@ -197,7 +190,7 @@ export const AgendaPanel = () => {
                 {item.done && <Chip color="success" size="small" label={translate(`${T}.done`)} data-testid={`checklist-done-${item.key}`} />}
                 {item.overdue && <Chip color="warning" size="small" label={translate(`${T}.overdue`)} />}
                 {!item.done && canPlan && (
-                  <Button size="large" variant="outlined" sx={{ ml: 1 }} disabled={ticking !== null} onClick={() => tick(item.id)} data-testid={`checklist-tick-${item.key}`}>
+                  <Button size="large" variant="outlined" sx={{ ml: 1 }} disabled={ticking} onClick={() => tick(item.id)} data-testid={`checklist-tick-${item.key}`}>
                     {translate(`${T}.tick`)}
                   </Button>
                 )}

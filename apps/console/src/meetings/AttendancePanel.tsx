@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
@@ -11,10 +10,10 @@ import { useEffect, useState } from 'react';
 import type { AttendanceView, MeetingAgendaView, MeetingKind } from '@rd/contracts';
 import { useCanAccess, useDataProvider, useGetList, useGetMany, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
-import { useApi } from '../data/useApi';
+import { useApiQuery } from '../data/apiQueries';
 import { AGE_GROUPS, clearDraft, emptyCounts, GENDERS, loadDraft, saveDraft, toCount, totalOf } from './draft';
 import { attendanceDraftOf, buildAttendanceInput, communitySum, organisationsToAsk, upgradeAttendanceDraft, type AttendanceDraft } from './inputs';
-import { SaveError } from './SaveError';
+import { SaveControls, useSaveForm } from './SaveControls';
 
 type AttendanceMeeting = {
   id: string;
@@ -80,7 +79,7 @@ const OfficialsPresent = ({ meeting, draft, update }: { meeting: AttendanceMeeti
 /** New staff introduced at the meeting: the officers the plan step proposed, and any recorded before. */
 const StaffIntroduced = ({ meetingId, draft, update }: { meetingId: string; draft: AttendanceDraft; update: (next: AttendanceDraft) => void }) => {
   const translate = useTranslate();
-  const { data: agenda } = useApi<MeetingAgendaView>(`meetings/${meetingId}/agenda`);
+  const { data: agenda } = useApiQuery<MeetingAgendaView>(`meetings/${meetingId}/agenda`);
   const chosen = draft.staffIntroduced ?? [];
   const ids = [...new Set([...(agenda?.proposedStaff ?? []).map((s) => s.officerContactId), ...chosen])];
   const { data: contacts } = useGetMany<Named>('contacts', { ids }, { enabled: ids.length > 0 });
@@ -109,7 +108,6 @@ export const AttendancePanel = () => {
   const { canAccess: canHold } = useCanAccess({ resource: 'meetings', action: 'hold' });
   const regional = record?.kind === 'regional';
   const communities = useGetMany<{ id: string; name: string }>('communities', { ids: regional ? (record?.communityIds ?? []) : [] });
-  const [missing, setMissing] = useState<string[]>([]);
   const translate = useTranslate();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
@@ -120,8 +118,16 @@ export const AttendancePanel = () => {
     return kept ? upgradeAttendanceDraft(kept, record?.policeUnitId ?? null) : { counts: emptyCounts(), officials: {} };
   });
   const [unsaved, setUnsaved] = useState(() => loadDraft(key) !== null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const form = useSaveForm(
+    () => (record ? buildAttendanceInput(draft, record) : { ok: false, errors: [] }),
+    (input) => dataProvider.meetingCall('PUT', String(record?.id), 'attendance', input),
+    () => {
+      clearDraft(key);
+      setUnsaved(false);
+      notify('resources.meetings.attendance.saved', { type: 'success' });
+      refresh();
+    },
+  );
 
   // Without a local draft, start from what the gateway has (404: nothing recorded yet).
   useEffect(() => {
@@ -138,28 +144,6 @@ export const AttendancePanel = () => {
     setDraft(next);
     setUnsaved(true);
     saveDraft(key, next);
-  };
-
-  const submit = async () => {
-    const built = buildAttendanceInput(draft, record);
-    if (!built.ok) {
-      setMissing(built.errors);
-      return;
-    }
-    setMissing([]);
-    setPending(true);
-    setError(null);
-    try {
-      await dataProvider.meetingCall('PUT', record.id, 'attendance', built.value);
-      clearDraft(key);
-      setUnsaved(false);
-      notify('resources.meetings.attendance.saved', { type: 'success' });
-      refresh();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setPending(false);
-    }
   };
 
   return (
@@ -228,16 +212,8 @@ export const AttendancePanel = () => {
       )}
       <OfficialsPresent meeting={record} draft={draft} update={update} />
       <StaffIntroduced meetingId={record.id} draft={draft} update={update} />
-      {unsaved && error === null && <Alert severity="info">{translate('resources.meetings.unsaved')}</Alert>}
-      {missing.length > 0 && <Alert severity="warning" data-testid="attendance-problem">{missing.map((message) => translate(message)).join(' ')}</Alert>}
-      {error !== null && <SaveError error={error} onRetry={submit} />}
-      {canHold && (
-        <Box>
-          <Button size="large" variant="contained" onClick={submit} disabled={pending} data-testid="attendance-save">
-            {translate('resources.meetings.attendance.save')}
-          </Button>
-        </Box>
-      )}
+      {unsaved && form.error === null && <Alert severity="info">{translate('resources.meetings.unsaved')}</Alert>}
+      {canHold && <SaveControls form={form} label="resources.meetings.attendance.save" testId="attendance-save" missingTestId="attendance-problem" />}
     </Stack>
   );
 };

@@ -10,13 +10,15 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { CONCERN_TOPICS, RAISER_AGE_GROUPS, RAISER_GENDERS, SENSITIVITIES, type ConcernReply, type ConcernView, type HiddenConcernCounts } from '@rd/contracts';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useCanAccess, useDataProvider, useGetIdentity, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useNotifyError } from '../data/apiQueries';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { clearDraft, loadDraft, saveDraft } from './draft';
 import { BigToggle } from './fieldKit';
 import { buildConcernInput, emptyConcern, sensitivityPatch, sensitivityTargets, type ConcernDraft } from './inputs';
-import { SaveError } from './SaveError';
+import { SaveControls, useSaveForm } from './SaveControls';
 import { useConcerns } from './useConcerns';
 
 const SENSITIVITY_COLOURS = { public: 'default', restricted: 'warning', confidential: 'error' } as const;
@@ -84,25 +86,20 @@ const SensitivityChange = ({ concern, onChanged }: { concern: ConcernView; onCha
   const translate = useTranslate();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
+  const notifyError = useNotifyError();
   const { identity } = useGetIdentity();
-  const [pending, setPending] = useState(false);
   const me = String(identity?.id ?? '');
   const coordinator = Array.isArray(identity?.roles) && (identity.roles as string[]).includes('national-coordinator');
   const targets = sensitivityTargets(concern, me, coordinator);
+  const { mutate: move, isPending: pending } = useMutation({
+    mutationFn: (to: (typeof targets)[number]) => dataProvider.apiCall('PATCH', `concerns/${concern.id}`, sensitivityPatch(concern, to, me)),
+    onSuccess: (_answer, to) => {
+      notify('resources.meetings.concerns.sensitivityChanged', { type: 'success', messageArgs: { sensitivity: translate(`resources.meetings.concerns.sensitivities.${to}`) } });
+      onChanged();
+    },
+    onError: (changeError) => notifyError(changeError, 'resources.meetings.concerns.sensitivityFailed'),
+  });
   if (!me || targets.length === 0) return null;
-  const move = (to: (typeof targets)[number]) => {
-    setPending(true);
-    dataProvider
-      .apiCall('PATCH', `concerns/${concern.id}`, sensitivityPatch(concern, to, me))
-      .then(
-        () => {
-          notify('resources.meetings.concerns.sensitivityChanged', { type: 'success', messageArgs: { sensitivity: translate(`resources.meetings.concerns.sensitivities.${to}`) } });
-          onChanged();
-        },
-        (changeError: unknown) => notify((changeError as Error).message || 'resources.meetings.concerns.sensitivityFailed', { type: 'error' }),
-      )
-      .finally(() => setPending(false));
-  };
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1, flexWrap: 'wrap', alignItems: 'center' }} data-testid="concern-sensitivity-change">
       <Typography variant="body2">{translate('resources.meetings.concerns.changeSensitivity')}</Typography>
@@ -156,9 +153,6 @@ const ConcernForm = ({ meetingId, onSaved }: { meetingId: string; onSaved: () =>
   const { identity } = useGetIdentity();
   const key = `rd.meeting.${meetingId}.concern`;
   const [draft, setDraft] = useState<ConcernDraft>(() => loadDraft<ConcernDraft>(key) ?? emptyConcern());
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [missing, setMissing] = useState<string[]>([]);
 
   const update = (patch: Partial<ConcernDraft>) => {
     const next = { ...draft, ...patch };
@@ -166,27 +160,16 @@ const ConcernForm = ({ meetingId, onSaved }: { meetingId: string; onSaved: () =>
     saveDraft(key, next);
   };
 
-  const submit = async () => {
-    const built = buildConcernInput(draft, String(identity?.id ?? ''));
-    if (!built.ok) {
-      setMissing(built.errors);
-      return;
-    }
-    setMissing([]);
-    setPending(true);
-    setError(null);
-    try {
-      const reply = await dataProvider.meetingCall<ConcernReply>('POST', meetingId, 'concerns', built.value);
+  const form = useSaveForm(
+    () => buildConcernInput(draft, String(identity?.id ?? '')),
+    (input) => dataProvider.meetingCall<ConcernReply>('POST', meetingId, 'concerns', input),
+    (reply) => {
       clearDraft(key);
       setDraft(emptyConcern());
       notify('readable' in reply ? 'resources.meetings.concerns.savedReceipt' : 'resources.meetings.concerns.saved', { type: 'success' });
       onSaved();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setPending(false);
-    }
-  };
+    },
+  );
 
   const t = (path: string) => translate(`resources.meetings.concerns.${path}`);
   return (
@@ -272,17 +255,7 @@ const ConcernForm = ({ meetingId, onSaved }: { meetingId: string; onSaved: () =>
             />
           </Box>
         </Stack>
-        {missing.length > 0 && (
-          <Alert severity="warning" data-testid="concern-missing">
-            {missing.map((message) => translate(message)).join(' ')}
-          </Alert>
-        )}
-        {error !== null && <SaveError error={error} onRetry={submit} />}
-        <Box>
-          <Button size="large" variant="contained" onClick={submit} disabled={pending} data-testid="concern-save">
-            {t('save')}
-          </Button>
-        </Box>
+        <SaveControls form={form} label="resources.meetings.concerns.save" testId="concern-save" missingTestId="concern-missing" />
       </Stack>
     </Card>
   );

@@ -3,7 +3,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Divider from '@mui/material/Divider';
@@ -12,17 +11,21 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { ActionStatus, ActionView, ConcernView } from '@rd/contracts';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useCanAccess, useDataProvider, useGetMany, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useApiQuery, useInvalidateApi } from '../data/apiQueries';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { ConcernCard } from './ConcernsPanel';
 import { clearDraft, loadDraft, saveDraft } from './draft';
 import { RecordPicker } from './fieldKit';
 import { ACTION_TEXT_NEEDED, buildActionInput, buildActionTransition, emptyAction, type ActionDraft } from './inputs';
+import { SaveControls, useSaveForm } from './SaveControls';
 import { SaveError } from './SaveError';
 import { useConcerns } from './useConcerns';
 
 type Move = Exclude<ActionStatus, 'open'>;
+
+const NO_ACTIONS: ActionView[] = [];
 
 const STATUS_COLOURS: Record<ActionStatus, 'default' | 'info' | 'success' | 'warning'> = {
   open: 'default',
@@ -60,32 +63,18 @@ export const FollowUpPanel = () => {
 
 const ConcernActions = ({ concern, districtCode, onChanged }: { concern: ConcernView; districtCode: string; onChanged: () => void }) => {
   const translate = useTranslate();
-  const dataProvider = useDataProvider<ConsoleDataProvider>();
   const { canAccess: canManage } = useCanAccess({ resource: 'actions', action: 'manage' });
-  const [actions, setActions] = useState<ActionView[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const invalidate = useInvalidateApi();
+  const query = new URLSearchParams({
+    sort: JSON.stringify(['dueDate', 'ASC']),
+    range: JSON.stringify([0, 99]),
+    filter: JSON.stringify({ concernId: concern.id }),
+  });
+  const { data: actions = NO_ACTIONS, error, refetch } = useApiQuery<ActionView[]>(`actions?${query}`);
 
-  const load = useCallback(async () => {
-    const query = new URLSearchParams({
-      sort: JSON.stringify(['dueDate', 'ASC']),
-      range: JSON.stringify([0, 99]),
-      filter: JSON.stringify({ concernId: concern.id }),
-    });
-    try {
-      const { json } = await dataProvider.apiCall<ActionView[]>('GET', `actions?${query}`);
-      setActions(json);
-      setError(null);
-    } catch (caught) {
-      setError(caught);
-    }
-  }, [dataProvider, concern.id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
+  // The concern's action count changes with its actions.
   const changed = () => {
-    void load();
+    void invalidate('actions');
     onChanged();
   };
 
@@ -98,7 +87,7 @@ const ConcernActions = ({ concern, districtCode, onChanged }: { concern: Concern
       <Typography variant="subtitle1" sx={{ fontWeight: 'bold' }}>
         {translate('resources.meetings.actions.title')}
       </Typography>
-      {error !== null && <SaveError error={error} onRetry={() => void load()} />}
+      {error !== null && <SaveError error={error} onRetry={() => void refetch()} />}
       {actions.map((action) => (
         <ActionRow key={action.id} action={action} ownerName={ownerName(action.ownerOrganisationId)} canManage={canManage === true} onChanged={changed} />
       ))}
@@ -157,30 +146,21 @@ const MoveDialog = ({ action, to, onClose, onDone }: { action: ActionView; to: M
   const notify = useNotify();
   const key = `rd.action.${action.id}.${to}`;
   const [text, setText] = useState(() => loadDraft<string>(key) ?? '');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const field = ACTION_TEXT_NEEDED[to];
   const built = buildActionTransition(to, text);
-
-  const submit = async () => {
-    if (!built.ok) return;
-    setPending(true);
-    setError(null);
-    try {
-      await dataProvider.apiCall('POST', `actions/${action.id}/transitions`, built.value);
+  const form = useSaveForm(
+    () => built,
+    (input) => dataProvider.apiCall('POST', `actions/${action.id}/transitions`, input),
+    () => {
       clearDraft(key);
       notify('resources.meetings.actions.moved', { type: 'success', messageArgs: { status: translate(`resources.meetings.actions.statuses.${to}`) } });
       onDone();
       onClose();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setPending(false);
-    }
-  };
+    },
+  );
 
   return (
-    <Dialog open onClose={pending ? undefined : onClose} fullWidth maxWidth="sm" data-testid="action-move-dialog">
+    <Dialog open onClose={form.pending ? undefined : onClose} fullWidth maxWidth="sm" data-testid="action-move-dialog">
       <DialogTitle>{translate(`resources.meetings.actions.moves.${to}`)}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -199,17 +179,9 @@ const MoveDialog = ({ action, to, onClose, onDone }: { action: ActionView; to: M
               slotProps={{ htmlInput: { maxLength: 2000, 'data-testid': 'action-move-text' } }}
             />
           )}
-          {error !== null && <SaveError error={error} onRetry={submit} />}
+          <SaveControls form={form} label="ra.action.confirm" testId="action-move-confirm" ready={built.ok} onCancel={onClose} dialog />
         </Stack>
       </DialogContent>
-      <DialogActions>
-        <Button size="large" onClick={onClose} disabled={pending}>
-          {translate('ra.action.cancel')}
-        </Button>
-        <Button size="large" variant="contained" onClick={submit} disabled={pending || !built.ok} data-testid="action-move-confirm">
-          {translate('ra.action.confirm')}
-        </Button>
-      </DialogActions>
     </Dialog>
   );
 };
@@ -221,9 +193,6 @@ const ActionForm = ({ concernId, districtCode, onSaved }: { concernId: string; d
   const key = `rd.concern.${concernId}.action`;
   const [open, setOpen] = useState(() => loadDraft(key) !== null);
   const [draft, setDraft] = useState<ActionDraft>(() => loadDraft<ActionDraft>(key) ?? emptyAction());
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [missing, setMissing] = useState<string[]>([]);
   const t = (path: string) => translate(`resources.meetings.actions.${path}`);
 
   const update = (patch: Partial<ActionDraft>) => {
@@ -232,27 +201,21 @@ const ActionForm = ({ concernId, districtCode, onSaved }: { concernId: string; d
     saveDraft(key, next);
   };
 
-  const submit = async () => {
-    const built = buildActionInput(draft);
-    if (!built.ok) {
-      setMissing(built.errors);
-      return;
-    }
-    setMissing([]);
-    setPending(true);
-    setError(null);
-    try {
-      await dataProvider.apiCall('POST', `concerns/${concernId}/actions`, built.value);
+  const form = useSaveForm(
+    () => buildActionInput(draft),
+    (input) => dataProvider.apiCall('POST', `concerns/${concernId}/actions`, input),
+    () => {
       clearDraft(key);
       setDraft(emptyAction());
       setOpen(false);
       notify('resources.meetings.actions.saved', { type: 'success' });
       onSaved();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setPending(false);
-    }
+    },
+  );
+  const cancel = () => {
+    clearDraft(key);
+    setDraft(emptyAction());
+    setOpen(false);
   };
 
   if (!open) {
@@ -298,24 +261,7 @@ const ActionForm = ({ concernId, districtCode, onSaved }: { concernId: string; d
         minRows={2}
         slotProps={{ htmlInput: { maxLength: 2000, 'data-testid': 'action-description' } }}
       />
-      {missing.length > 0 && <Alert severity="warning">{missing.map((message) => translate(message)).join(' ')}</Alert>}
-      {error !== null && <SaveError error={error} onRetry={submit} />}
-      <Stack direction="row" spacing={1}>
-        <Button size="large" variant="contained" onClick={submit} disabled={pending} data-testid="action-save">
-          {t('save')}
-        </Button>
-        <Button
-          size="large"
-          onClick={() => {
-            clearDraft(key);
-            setDraft(emptyAction());
-            setOpen(false);
-          }}
-          disabled={pending}
-        >
-          {translate('ra.action.cancel')}
-        </Button>
-      </Stack>
+      <SaveControls form={form} label="resources.meetings.actions.save" testId="action-save" onCancel={cancel} />
     </Stack>
   );
 };

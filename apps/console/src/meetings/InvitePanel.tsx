@@ -1,6 +1,5 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { MeetingStatus } from '@rd/contracts';
@@ -19,7 +18,7 @@ import {
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { clearDraft, loadDraft, saveDraft } from './draft';
 import { RecordPicker } from './fieldKit';
-import { SaveError } from './SaveError';
+import { SaveControls, useSaveForm } from './SaveControls';
 
 interface InviteDraft {
   contactIds: string[];
@@ -81,32 +80,21 @@ const InviteForm = ({ meeting }: { meeting: MeetingRecord }) => {
     () => loadDraft<InviteDraft>(key) ?? { contactIds: meeting.inviteeContactIds, organisationIds: meeting.inviteeOrganisationIds },
   );
   const [unsaved, setUnsaved] = useState(() => loadDraft(key) !== null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const form = useSaveForm(
+    () => ({ ok: true, value: { inviteeContactIds: draft.contactIds, inviteeOrganisationIds: draft.organisationIds } }),
+    (input) => dataProvider.apiCall('PATCH', `meetings/${meeting.id}`, input),
+    () => {
+      clearDraft(key);
+      setUnsaved(false);
+      notify('resources.meetings.invite.saved', { type: 'success' });
+      refresh();
+    },
+  );
 
   const update = (next: InviteDraft) => {
     setDraft(next);
     setUnsaved(true);
     saveDraft(key, next);
-  };
-
-  const submit = async () => {
-    setPending(true);
-    setError(null);
-    try {
-      await dataProvider.apiCall('PATCH', `meetings/${meeting.id}`, {
-        inviteeContactIds: draft.contactIds,
-        inviteeOrganisationIds: draft.organisationIds,
-      });
-      clearDraft(key);
-      setUnsaved(false);
-      notify('resources.meetings.invite.saved', { type: 'success' });
-      refresh();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setPending(false);
-    }
   };
 
   return (
@@ -129,13 +117,8 @@ const InviteForm = ({ meeting }: { meeting: MeetingRecord }) => {
         label={translate('resources.meetings.invite.pickContacts')}
         testId="invite-contacts"
       />
-      {unsaved && error === null && <Alert severity="info">{translate('resources.meetings.unsaved')}</Alert>}
-      {error !== null && <SaveError error={error} onRetry={submit} />}
-      <Box>
-        <Button size="large" variant="contained" onClick={submit} disabled={pending} data-testid="invite-save">
-          {translate('resources.meetings.invite.save')}
-        </Button>
-      </Box>
+      {unsaved && form.error === null && <Alert severity="info">{translate('resources.meetings.unsaved')}</Alert>}
+      <SaveControls form={form} label="resources.meetings.invite.save" testId="invite-save" />
     </Stack>
   );
 };

@@ -19,7 +19,7 @@ import {
 } from 'react-admin';
 import Box from '@mui/material/Box';
 import { quarterOf, type TemplateView } from '@rd/contracts';
-import { useApi } from '../data/useApi';
+import { useApiQuery } from '../data/apiQueries';
 import { DistrictInput } from '../districts/DistrictInput';
 import type { DistrictRecord } from '../types';
 import { organisedByChoices, venueTypeChoices } from './choices';
@@ -133,7 +133,7 @@ const TemplateInput = ({ choices, loading }: { choices: TemplateChoice[]; loadin
 /** Plan a local meeting (one community) or a regional one (several communities of the district). */
 export const MeetingCreate = () => {
   const dataProvider = useDataProvider();
-  const templates = useApi<TemplateView[]>('templates');
+  const templates = useApiQuery<TemplateView[]>('templates');
   const templateChoices = latestTemplateChoices(templates.data ?? []);
   const transform = async (data: MeetingForm & { templateId?: string | null }) => {
     const { data: district } = await dataProvider.getOne<DistrictRecord>('districts', { id: data.districtCode });
@@ -168,7 +168,7 @@ export const MeetingCreate = () => {
         <FormDataConsumer<Partial<MeetingForm>>>
           {({ formData }) => <FacilitatorInput organisedBy={formData.organisedBy} districtCode={formData.districtCode} />}
         </FormDataConsumer>
-        <TemplateInput choices={templateChoices} loading={templates.loading} />
+        <TemplateInput choices={templateChoices} loading={templates.isFetching} />
       </SimpleForm>
     </Create>
   );

@@ -1,6 +1,5 @@
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
@@ -10,7 +9,7 @@ import type { MeetingStatus } from '@rd/contracts';
 import { useState } from 'react';
 import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
-import { SaveError } from './SaveError';
+import { SaveControls, useSaveForm } from './SaveControls';
 import { utcToZonedLocal, zoneLabel, zonedLocalToUtc } from './timeZone';
 
 interface MeetingRecord {
@@ -64,35 +63,30 @@ const TransitionDialog = ({ to, meeting, onClose }: { to: MeetingStatus; meeting
   // Entered on the district's wall clock, like the planned start it replaces.
   const [newStartsAt, setNewStartsAt] = useState(() => utcToZonedLocal(meeting.startsAt, meeting.timeZone));
   const newStartsAtUtc = zonedLocalToUtc(newStartsAt, meeting.timeZone);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const needsReason = NEEDS_REASON.includes(to);
   const needsDate = to === 'postponed';
   const ready = (!needsReason || reason.trim() !== '') && (!needsDate || newStartsAtUtc !== null);
 
-  const submit = async () => {
-    setPending(true);
-    setError(null);
-    try {
+  const form = useSaveForm(
+    () => {
       const body: { to: MeetingStatus; reason?: string; newStartsAt?: string } = { to };
       if (reason.trim()) body.reason = reason.trim();
       if (needsDate && newStartsAtUtc) body.newStartsAt = newStartsAtUtc;
-      await dataProvider.meetingCall('POST', meeting.id, 'transitions', body);
+      return { ok: true, value: body };
+    },
+    (body) => dataProvider.meetingCall('POST', meeting.id, 'transitions', body),
+    () => {
       notify('resources.meetings.transitions.done', {
         type: 'success',
         messageArgs: { status: translate(`resources.meetings.statuses.${to}`) },
       });
       refresh();
       onClose();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setPending(false);
-    }
-  };
+    },
+  );
 
   return (
-    <Dialog open onClose={pending ? undefined : onClose} fullWidth maxWidth="sm" data-testid="meeting-transition-dialog">
+    <Dialog open onClose={form.pending ? undefined : onClose} fullWidth maxWidth="sm" data-testid="meeting-transition-dialog">
       <DialogTitle>{translate(`resources.meetings.transitions.${to}`)}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -117,17 +111,9 @@ const TransitionDialog = ({ to, meeting, onClose }: { to: MeetingStatus; meeting
               slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'meeting-new-starts-at', style: { fontSize: 20 } } }}
             />
           )}
-          {error !== null && <SaveError error={error} onRetry={submit} />}
+          <SaveControls form={form} label="ra.action.confirm" testId="meeting-transition-confirm" ready={ready} onCancel={onClose} dialog />
         </Stack>
       </DialogContent>
-      <DialogActions>
-        <Button size="large" onClick={onClose} disabled={pending}>
-          {translate('ra.action.cancel')}
-        </Button>
-        <Button size="large" variant="contained" onClick={submit} disabled={pending || !ready} data-testid="meeting-transition-confirm">
-          {translate('ra.action.confirm')}
-        </Button>
-      </DialogActions>
     </Dialog>
   );
 };

@@ -1,38 +1,24 @@
 import type { ConcernView, HiddenConcernCounts } from '@rd/contracts';
-import { useCallback, useEffect, useState } from 'react';
-import { useDataProvider } from 'react-admin';
-import type { ConsoleDataProvider } from '../data/dataProvider';
+import { useApiQuery, useInvalidateApi } from '../data/apiQueries';
 import { NO_HIDDEN, parseHidden } from './inputs';
+
+const NONE: ConcernView[] = [];
+const QUERY = new URLSearchParams({ sort: JSON.stringify(['createdAt', 'ASC']), range: JSON.stringify([0, 499]), filter: '{}' });
+
+/** The gateway path under which a meeting's concerns are cached; invalidate it after a change to them. */
+export const concernsPath = (meetingId: string) => `meetings/${meetingId}/concerns`;
 
 /**
  * The concerns of a meeting the user may read, as the gateway returns them, and how many it withholds (counts
- * per sensitivity from X-Hidden-Concerns). Nothing is filtered or revealed here: the server decides.
+ * per sensitivity from X-Hidden-Concerns). Nothing is filtered or revealed here: the server decides. Every panel
+ * of the meeting shares the one query, so a change invalidated in one shows in all.
  */
 export function useConcerns(meetingId: string | undefined, enabled: boolean) {
-  const dataProvider = useDataProvider<ConsoleDataProvider>();
-  const [concerns, setConcerns] = useState<ConcernView[]>([]);
-  const [hidden, setHidden] = useState<HiddenConcernCounts>(NO_HIDDEN);
-  const [error, setError] = useState<unknown>(null);
-  const [loaded, setLoaded] = useState(false);
-
-  const reload = useCallback(async () => {
-    if (!meetingId || !enabled) return;
-    const query = new URLSearchParams({ sort: JSON.stringify(['createdAt', 'ASC']), range: JSON.stringify([0, 499]), filter: '{}' });
-    try {
-      const { json, headers } = await dataProvider.apiCall<ConcernView[]>('GET', `meetings/${meetingId}/concerns?${query}`);
-      setConcerns(json);
-      setHidden(parseHidden(headers.get('X-Hidden-Concerns')));
-      setError(null);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setLoaded(true);
-    }
-  }, [dataProvider, meetingId, enabled]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  return { concerns, hidden, error, loaded, reload };
+  const invalidate = useInvalidateApi();
+  const { data, error, isFetched } = useApiQuery<ConcernView[], { concerns: ConcernView[]; hidden: HiddenConcernCounts }>(
+    meetingId && enabled ? `${concernsPath(meetingId)}?${QUERY}` : null,
+    { read: (concerns, headers) => ({ concerns, hidden: parseHidden(headers.get('X-Hidden-Concerns')) }) },
+  );
+  const reload = () => (meetingId ? invalidate(concernsPath(meetingId)) : Promise.resolve());
+  return { concerns: data?.concerns ?? NONE, hidden: data?.hidden ?? NO_HIDDEN, error: error ?? null, loaded: isFetched, reload };
 }

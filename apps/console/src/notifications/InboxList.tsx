@@ -6,7 +6,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { InboxItemView } from '@rd/contracts';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import {
   Button,
   DataTable,
@@ -26,10 +26,11 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { useInvalidateApi, useNotifyError } from '../data/apiQueries';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { DistrictNameField } from '../districts/DistrictNameField';
 import { typeChoices } from './choices';
-import { consoleRoute, INBOX_CHANGED_EVENT, inboxLanguage } from './inbox';
+import { consoleRoute, INBOX_COUNT_PATH, inboxLanguage } from './inbox';
 
 const filters = [
   <NullableBooleanInput key="unread" source="unread" label="notifications.inbox.unreadOnly" alwaysOn />,
@@ -37,35 +38,37 @@ const filters = [
   <TextInput key="districtCode" source="districtCode" label="notifications.fields.districtCode" />,
 ];
 
-const announceChange = () => window.dispatchEvent(new Event(INBOX_CHANGED_EVENT));
+/** Marks inbox messages read or unread (the read state is the caller's own), then refreshes the list and the badge. */
+function useInboxWrite<T>(write: (dataProvider: ConsoleDataProvider) => Promise<T>, onDone?: (result: T) => void) {
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const refresh = useRefresh();
+  const invalidate = useInvalidateApi();
+  const notifyError = useNotifyError();
+  return useMutation({
+    mutationFn: () => write(dataProvider),
+    onSuccess: (result) => {
+      onDone?.(result);
+      refresh();
+      return invalidate(INBOX_COUNT_PATH);
+    },
+    onError: (error) => notifyError(error),
+  });
+}
 
 /** Marks one message read or unread (the read state is the caller's own). */
 const ToggleReadButton = () => {
   const item = useRecordContext<InboxItemView>();
-  const dataProvider = useDataProvider<ConsoleDataProvider>();
-  const refresh = useRefresh();
-  const notify = useNotify();
-  const [busy, setBusy] = useState(false);
+  const to = item?.read ? 'unread' : 'read';
+  const { mutate: toggle, isPending: busy } = useInboxWrite((dataProvider) =>
+    dataProvider.apiCall('POST', `notifications/inbox/${encodeURIComponent(item?.id ?? '')}/${to}`, {}),
+  );
   if (!item) return null;
-  const to = item.read ? 'unread' : 'read';
-  const toggle = async () => {
-    setBusy(true);
-    try {
-      await dataProvider.apiCall('POST', `notifications/inbox/${encodeURIComponent(item.id)}/${to}`, {});
-      refresh();
-      announceChange();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <Button
       label={item.read ? 'notifications.inbox.markUnread' : 'notifications.inbox.markRead'}
       onClick={(event) => {
         event.stopPropagation();
-        void toggle();
+        toggle();
       }}
       disabled={busy}
       data-testid={`inbox-mark-${to}`}
@@ -88,23 +91,13 @@ const OpenLinkButton = () => {
 };
 
 const MarkAllReadButton = () => {
-  const dataProvider = useDataProvider<ConsoleDataProvider>();
-  const refresh = useRefresh();
   const notify = useNotify();
+  const { mutate: markAll } = useInboxWrite(
+    (dataProvider) => dataProvider.apiCall<{ marked: number }>('POST', 'notifications/inbox/read-all', {}),
+    ({ json }) => notify('notifications.inbox.markedAll', { messageArgs: { smart_count: json.marked } }),
+  );
   return (
-    <Button
-      label="notifications.inbox.markAllRead"
-      onClick={async () => {
-        try {
-          const { json } = await dataProvider.apiCall<{ marked: number }>('POST', 'notifications/inbox/read-all', {});
-          notify('notifications.inbox.markedAll', { messageArgs: { smart_count: json.marked } });
-          refresh();
-          announceChange();
-        } catch (error) {
-          notify((error as Error).message, { type: 'error' });
-        }
-      }}
-    >
+    <Button label="notifications.inbox.markAllRead" onClick={() => markAll()}>
       <DoneAllIcon />
     </Button>
   );

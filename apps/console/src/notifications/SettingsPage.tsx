@@ -20,7 +20,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
-import { useApi } from '../data/useApi';
+import { useApiQuery } from '../data/apiQueries';
 import { districtName } from '../districts/districtName';
 import type { DistrictRecord } from '../types';
 import { formatDays, parseDays } from './settings';
@@ -52,7 +52,7 @@ export const SettingsPage = () => {
   useEffect(() => {
     if (!code && districts.length > 0) setCode(districts[0].code);
   }, [code, districts]);
-  const settings = useApi<NotificationSettingsView>(code ? `notifications/settings/${encodeURIComponent(code)}` : null);
+  const settings = useApiQuery<NotificationSettingsView>(code ? `notifications/settings/${encodeURIComponent(code)}` : null);
   const [form, setForm] = useState<Form | null>(null);
   useEffect(() => {
     if (settings.data) setForm(formOf(settings.data));
@@ -74,7 +74,7 @@ export const SettingsPage = () => {
         quarterWarningDays: warning,
       });
       notify('notifications.settings.saved', { type: 'success' });
-      settings.reload();
+      settings.refetch();
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
     }

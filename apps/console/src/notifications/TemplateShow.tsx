@@ -25,7 +25,7 @@ import {
   type HttpError,
 } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
-import { useApi } from '../data/useApi';
+import { useApiQuery, useInvalidateApi } from '../data/apiQueries';
 import { draftBody, draftOf, placeholder, splitTemplateId, type TemplateDraft } from './templates';
 
 const FIELDS: readonly (keyof TemplateDraft)[] = ['subject', 'text', 'html', 'sms'];
@@ -49,8 +49,9 @@ export const TemplateShow = () => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const { canAccess: mayEdit = false } = useCanAccess({ resource: 'notifications/templates', action: 'edit' });
   const path = `notifications/templates/${encodeURIComponent(id)}`;
-  const current = useApi<NotificationTemplateView>(path);
-  const versions = useApi<NotificationTemplateVersionView[]>(`${path}/versions`);
+  const invalidate = useInvalidateApi();
+  const current = useApiQuery<NotificationTemplateView>(path);
+  const versions = useApiQuery<NotificationTemplateVersionView[]>(`${path}/versions`);
   const [draft, setDraft] = useState<TemplateDraft>(draftOf(undefined));
   const [preview, setPreview] = useState<NotificationPreviewView | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -86,12 +87,12 @@ export const TemplateShow = () => {
     const answer = await call<NotificationTemplateView>('POST', `${path}/versions`, draftBody(draft));
     if (answer) {
       notify('notifications.templates.saved', { type: 'success', messageArgs: { version: answer.version } });
-      current.reload();
-      versions.reload();
+      // The template and its versions are both under `path`.
+      void invalidate(path);
     }
   };
 
-  if (current.loading && !current.data && !current.error) return <Loading />;
+  if (current.isFetching && !current.data && !current.error) return <Loading />;
   if (current.error && !missing) {
     const message = (current.error as Error).message;
     return <Alert severity="error">{translate(message, { _: message })}</Alert>;

@@ -3,24 +3,16 @@ import Badge from '@mui/material/Badge';
 import IconButton from '@mui/material/IconButton';
 import Tooltip from '@mui/material/Tooltip';
 import type { InboxCountView } from '@rd/contracts';
-import { useEffect } from 'react';
 import { useCanAccess, useRedirect, useTranslate } from 'react-admin';
-import { useApi } from '../data/useApi';
-import { badgeText, INBOX_CHANGED_EVENT, INBOX_POLL_MS } from './inbox';
+import { useApiQuery } from '../data/apiQueries';
+import { badgeText, INBOX_COUNT_PATH, INBOX_POLL_MS } from './inbox';
 
 const InboxBadge = () => {
   const translate = useTranslate();
   const redirect = useRedirect();
-  const { data, reload } = useApi<InboxCountView>('notifications/inbox/count', {
-    refetchMs: INBOX_POLL_MS,
-    refreshOn: INBOX_CHANGED_EVENT,
-  });
-  // Coming back to the tab after a while: ask at once rather than at the next tick.
-  useEffect(() => {
-    const onVisible = () => document.visibilityState === 'visible' && reload();
-    document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [reload]);
+  // Coming back to the tab after a while asks at once rather than at the next tick; marking messages read in the
+  // inbox invalidates this query.
+  const { data } = useApiQuery<InboxCountView>(INBOX_COUNT_PATH, { refetchInterval: INBOX_POLL_MS, refetchOnWindowFocus: true });
   const unread = data?.unread ?? 0;
   const label = translate('notifications.inbox.unreadCount', { smart_count: unread });
   return (

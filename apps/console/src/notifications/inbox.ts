@@ -19,8 +19,8 @@ export function consoleRoute(link: string | null | undefined): string | null {
   return /^\/[\w\-/.]*$/.test(link) ? link : null;
 }
 
-/** Window event sent after marking messages read or unread, so the badge updates at once instead of at the next poll. */
-export const INBOX_CHANGED_EVENT = 'rd:inbox-changed';
+/** The unread count the badge shows; invalidated after marking messages read or unread, so it updates at once. */
+export const INBOX_COUNT_PATH = 'notifications/inbox/count';
 
 /**
  * The language to ask the inbox for: the console's locale (messages are rendered in en, ru, tg and ky, tg and ky

@@ -11,17 +11,16 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ExportFormat, ExportJobResource } from '@rd/contracts';
-import { useEffect, useState } from 'react';
 import { Button, useCanAccess, useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { useMutation } from '@tanstack/react-query';
+import { useApiQuery, useInvalidateApi, useNotifyError } from '../data/apiQueries';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { saveFile, useFileClient } from '../data/fileClient';
-import { useApi } from '../data/useApi';
 import { downloadable, downloadPath, exportRequest, jobActive, jobSubject, pdfAllowed } from './exports';
 import type { ReportPeriod } from './period';
 import type { UnitRef } from './scope';
 
 const JOBS_PATH = `report-exports?${new URLSearchParams({ sort: JSON.stringify(['requestedAt', 'DESC']), range: JSON.stringify([0, 9]), filter: JSON.stringify({ mine: true }) })}`;
-const JOBS_CHANGED = 'rd:report-exports-changed';
 const POLL_ACTIVE_MS = 2_000;
 
 const STATUS_COLORS = { queued: 'default', running: 'info', done: 'success', failed: 'error', expired: 'default' } as const;
@@ -34,28 +33,29 @@ export const ExportPanel = ({ unit, period }: { unit: UnitRef; period: ReportPer
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const download = useFileClient();
   const { canAccess: mayExport = false } = useCanAccess({ resource: 'report-exports', action: 'create' });
-  const [polling, setPolling] = useState(false);
-  const jobs = useApi<ExportJobResource[]>(mayExport ? JOBS_PATH : null, { refetchMs: polling ? POLL_ACTIVE_MS : undefined, refreshOn: JOBS_CHANGED });
-  useEffect(() => setPolling((jobs.data ?? []).some(jobActive)), [jobs.data]);
+  const notifyError = useNotifyError();
+  const invalidate = useInvalidateApi();
+  // Polled while a job is queued or running.
+  const jobs = useApiQuery<ExportJobResource[]>(mayExport ? JOBS_PATH : null, {
+    refetchInterval: (data) => ((data ?? []).some(jobActive) ? POLL_ACTIVE_MS : false),
+  });
+  const { mutate: request } = useMutation({
+    mutationFn: (format: ExportFormat) => dataProvider.apiCall('POST', 'report-exports', exportRequest(format, unit, period, locale)),
+    onSuccess: () => {
+      notify('reporting.exports.requested', { type: 'info' });
+      return invalidate('report-exports');
+    },
+    onError: (error) => notifyError(error),
+  });
 
   if (!mayExport) return null;
-
-  const request = async (format: ExportFormat) => {
-    try {
-      await dataProvider.apiCall('POST', 'report-exports', exportRequest(format, unit, period, locale));
-      notify('reporting.exports.requested', { type: 'info' });
-      window.dispatchEvent(new Event(JOBS_CHANGED));
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  };
 
   const fetchFile = async (job: ExportJobResource) => {
     if (!job.downloadUrl) return;
     try {
       saveFile(await download(downloadPath(job.downloadUrl)), job.fileName ?? `${job.id}.${job.request.format}`);
     } catch (error) {
-      notify((error as Error).message, { type: 'error' });
+      notifyError(error);
     }
   };
 

@@ -8,7 +8,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { MissingReports as MissingReportsView } from '@rd/contracts';
 import { LinearProgress, useLocaleState, useRedirect, useTranslate } from 'react-admin';
-import { useApi } from '../data/useApi';
+import { useApiQuery } from '../data/apiQueries';
 import { missingQuery, type UnitRef } from './scope';
 import type { UnitNames } from './rows';
 
@@ -21,7 +21,7 @@ export const MissingReports = ({ unit, quarter, names }: { unit: UnitRef; quarte
   const redirect = useRedirect();
   const [locale] = useLocaleState();
   const query = missingQuery(unit, quarter);
-  const { data, error, loading } = useApi<MissingReportsView>(query ? `reports/missing?${query}` : null);
+  const { data, error, isFetching: loading } = useApiQuery<MissingReportsView>(query ? `reports/missing?${query}` : null);
   if (!query) return null;
   if (loading && !data) return <LinearProgress />;
   if (error) {

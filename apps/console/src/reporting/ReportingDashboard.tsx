@@ -21,7 +21,7 @@ import {
   useRedirect,
   useTranslate,
 } from 'react-admin';
-import { useApi } from '../data/useApi';
+import { useApiQuery } from '../data/apiQueries';
 import { placeName } from '../geography/placeName';
 import type { CommunityRecord, DistrictRecord, MeRecord, RegionRecord } from '../types';
 import { ExportPanel } from './ExportPanel';
@@ -96,8 +96,8 @@ export const ReportingDashboard = () => {
   const unit = path[path.length - 1] as UnitRef | undefined;
   const problem = periodProblem(period);
   const query = unit && !problem ? reportQuery(unit, period) : null;
-  const summary = useApi<ReportSummary>(query ? `reports/summary?${query}` : null);
-  const series = useApi<ReportTimeSeries>(query ? `reports/timeseries?${query}` : null);
+  const summary = useApiQuery<ReportSummary>(query ? `reports/summary?${query}` : null);
+  const series = useApiQuery<ReportTimeSeries>(query ? `reports/timeseries?${query}` : null);
   const { names, locations } = usePlaces(unit);
 
   const rows = useMemo(() => (summary.data ? toRateRows(summary.data, names) : []), [summary.data, names]);
@@ -163,7 +163,7 @@ export const ReportingDashboard = () => {
           </Stack>
         </CardContent>
       </Card>
-      {(summary.loading || series.loading) && <LinearProgress />}
+      {(summary.isFetching || series.isFetching) && <LinearProgress />}
       {summaryError && <Alert severity="error" sx={{ mt: 2 }}>{translate(summaryError.message, { _: summaryError.message })}</Alert>}
       {summary.data && total && (
         <Section title={translate('reporting.sections.rate')} testId="reporting-rate-section">
