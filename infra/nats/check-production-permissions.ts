@@ -54,6 +54,14 @@ const NOTIFICATIONS_QUERIES = [
   'meetings.qry.meeting.list.v1',
   'meetings.qry.minutes.get.v1',
 ];
+/** The reads meetings makes, as the caller of the command, to check a meeting's place and references (ADR 7). */
+const MEETINGS_QUERIES = [
+  'communities.qry.district.get.v1',
+  'communities.qry.community.get.v1',
+  'communities.qry.organisation.get.v1',
+  'communities.qry.contact.list.v1',
+  'communities.qry.organisation.list.v1',
+];
 const json = JSONCodec();
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -228,18 +236,27 @@ async function main(): Promise<void> {
       report((reply as { answeredBy?: string }).answeredBy === def.owner, `gateway -> ${def.owner}: ${def.name}`, JSON.stringify(reply));
     }
 
-    // The notifications service actor (docs/adr/0015-notifications.md) resolves recipients with exactly these reads.
-    for (const name of NOTIFICATIONS_QUERIES) {
-      const owner = name.split('.')[0];
-      const reply = await as.notifications.nc.request(`${PREFIX}.${name}`, json.encode({ actor: {}, data: {} }), { timeout: 2000 }).then(
-        (m) => json.decode(m.data) as { answeredBy?: string },
-        (error: Error) => ({ error: error.message }),
-      );
-      report((reply as { answeredBy?: string }).answeredBy === owner, `notifications -> ${owner}: ${name}`, JSON.stringify(reply));
+    // The named reads of services (docs/adr/0005): notifications resolves recipients as its service actor
+    // (docs/adr/0015-notifications.md); meetings checks a meeting's place and references as the command's caller (ADR 7).
+    const namedReads = [
+      ['notifications', NOTIFICATIONS_QUERIES],
+      ['meetings', MEETINGS_QUERIES],
+    ] as const;
+    for (const [user, names] of namedReads) {
+      for (const name of names) {
+        const owner = name.split('.')[0];
+        const reply = await as[user].nc.request(`${PREFIX}.${name}`, json.encode({ actor: {}, data: {} }), { timeout: 2000 }).then(
+          (m) => json.decode(m.data) as { answeredBy?: string },
+          (error: Error) => ({ error: error.message }),
+        );
+        report((reply as { answeredBy?: string }).answeredBy === owner, `${user} -> ${owner}: ${name}`, JSON.stringify(reply));
+      }
     }
 
     noNewViolations(before, 'request-reply');
     report(await refusedPublish('notifications', `${PREFIX}.meetings.qry.concern.list.v1`), 'notifications cannot read concerns');
+    report(await refusedPublish('meetings', `${PREFIX}.communities.qry.community.list.v1`), 'meetings cannot list communities');
+    report(await refusedPublish('meetings', `${PREFIX}.communities.cmd.contact.update.v1`), 'meetings cannot change a contact');
     report(await refusedPublish('notifications', `${PREFIX}.communities.cmd.contact.update.v1`), 'notifications cannot change a contact');
 
     // Only the gateway speaks for users; nobody listens in on requests.

@@ -9,3 +9,4 @@ export * from './test-infrastructure';
 export * from './private-nats-cluster';
 export { freePort } from './private-process';
 export * from './pdf-text';
+export * from './community-views';

@@ -28,7 +28,7 @@ export class AppModule {
           databaseUrl: config.databaseUrl,
           relayOutbox: true,
         }),
-        MeetingsModule,
+        MeetingsModule.forRoot({ natsUrl: config.natsUrl, natsAuth: config.natsAuth, prefix: config.prefix }),
         ConcernsModule,
         ActionsModule,
         TemplatesModule,

@@ -3,6 +3,7 @@ import { RpcError, type RpcClient } from '@rd/messaging';
 import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { startMeetingsHarness, type MeetingsHarness } from './support/meetings-harness';
+import { policeUnit } from './support/communities-stub';
 
 const police: Actor = { userId: 'u-police-isfara', username: 'police.isfara', roles: ['police-officer'], scope: { national: false, regions: [], districts: ['isfara'] } };
 
@@ -17,7 +18,7 @@ async function createMeeting(rpc: RpcClient, actor: Actor): Promise<string> {
     venueName: 'School',
     venueType: 'school' as const,
     organisedBy: 'police' as const,
-    policeUnitId: randomUUID(),
+    policeUnitId: policeUnit(),
     inviteeContactIds: [],
     inviteeOrganisationIds: [],
   };

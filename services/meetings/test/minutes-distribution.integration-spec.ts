@@ -2,6 +2,7 @@ import { serviceActor } from '@rd/auth-core';
 import { ApproveMinutesCmdV1, CreateMeetingCmdV1, GetMinutesQryV1, MinutesApprovedEvtV1, RecordConcernCmdV1, SaveMinutesCmdV1, TransitionMeetingCmdV1, type Actor } from '@rd/contracts';
 import { randomUUID } from 'node:crypto';
 import { startMeetingsHarness, type MeetingsHarness } from './support/meetings-harness';
+import { policeUnit } from './support/communities-stub';
 
 /**
  * What the minutes' recipients read through the link they are sent (GET minutes) and what the
@@ -37,7 +38,7 @@ describe('minutes as distributed (real PostgreSQL and NATS)', () => {
           venueName: 'School',
           venueType: 'school',
           organisedBy: 'police',
-          policeUnitId: randomUUID(),
+          policeUnitId: policeUnit(),
           inviteeContactIds: [],
           inviteeOrganisationIds: [],
         },

@@ -18,6 +18,7 @@ import {
 import { RpcClient, RpcError } from '@rd/messaging';
 import { randomUUID } from 'node:crypto';
 import { startMeetingsHarness, type MeetingsHarness } from './support/meetings-harness';
+import { policeUnit } from './support/communities-stub';
 
 const police: Actor = { userId: 'u-police-isfara', username: 'police.isfara', roles: ['police-officer'], scope: { national: false, regions: [], districts: ['isfara'] } };
 const policeBatken: Actor = { userId: 'u-police-batken', username: 'police.batken', roles: ['police-officer'], scope: { national: false, regions: [], districts: ['batken'] } };
@@ -46,7 +47,7 @@ describe('minutes (real PostgreSQL and NATS)', () => {
   }
 
   async function heldMeeting(): Promise<{ id: string; policeUnitId: string; ngoId: string }> {
-    const policeUnitId = randomUUID();
+    const policeUnitId = policeUnit();
     const ngoId = randomUUID();
     const meeting = await rpc.request(
       CreateMeetingCmdV1,

@@ -1,19 +1,9 @@
-import { ErrorCode, GetOrganisationQryV1, ListContactsQryV1, type Actor, type FieldError } from '@rd/contracts';
+import { ErrorCode, fitsMeetingPlace, GetOrganisationQryV1, ListContactsQryV1, type Actor, type FieldError } from '@rd/contracts';
 import { RpcError, type RpcClient } from '@rd/messaging';
 
 export interface MeetingPlaceRef {
   districtCode: string;
   regionCode: string;
-}
-
-/**
- * The district/region rule for what a meeting (always of one district) refers to: a record of that district, or a
- * region-level record (no district) of its region — the rule communities applies between its own records
- * (docs/adr/0006-community-onboarding-and-contacts.md). Notifications send a meeting's invitations, chases, minutes
- * and action alerts to the contacts of what it refers to, so a reference across districts would route them there.
- */
-export function fitsMeetingPlace(row: { districtCode: string | null; regionCode: string }, place: MeetingPlaceRef): boolean {
-  return row.regionCode === place.regionCode && (row.districtCode === place.districtCode || row.districtCode === null);
 }
 
 /**

@@ -24,7 +24,8 @@ export class MeetingsController {
   @CreateRequestContext()
   create(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof CreateMeetingCmdV1>> {
     const { actor, data } = parseRequest(CreateMeetingCmdV1, raw);
-    return this.meetings.create(actor, data.input, data.place, correlationIdOf(context));
+    // `place` of older senders is ignored: the service looks it up.
+    return this.meetings.create(actor, data.input, correlationIdOf(context));
   }
 
   @MessagePattern(GetMeetingQryV1.name)

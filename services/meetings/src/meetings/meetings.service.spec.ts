@@ -1,10 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode, type Actor, type CreateMeetingInput } from '@rd/contracts';
+import type { MeetingReferences } from './meeting-references';
 import { MeetingsService } from './meetings.service';
 
 function setup() {
-  const mocks = { em: { transactional: jest.fn(), findOne: jest.fn(), find: jest.fn(), getRepository: jest.fn() } };
-  const sut = new MeetingsService(mocks.em as unknown as EntityManager);
+  const mocks = {
+    em: { transactional: jest.fn(), findOne: jest.fn(), find: jest.fn(), getRepository: jest.fn() },
+    references: {
+      placeOf: jest.fn().mockResolvedValue({ code: 'isfara', regionCode: 'sughd', timeZone: 'Asia/Dushanbe' }),
+      checkOrganisations: jest.fn().mockResolvedValue(undefined),
+      checkInvitees: jest.fn().mockResolvedValue(undefined),
+    },
+  };
+  const sut = new MeetingsService(mocks.em as unknown as EntityManager, mocks.references as unknown as MeetingReferences);
   return { sut, mocks };
 }
 
@@ -22,25 +30,35 @@ const input: CreateMeetingInput = {
   inviteeContactIds: [],
   inviteeOrganisationIds: [],
 };
-const place = { regionCode: 'sughd', timeZone: 'Asia/Dushanbe' };
 
 describe(MeetingsService.name, () => {
   describe('create', () => {
     it('should refuse a district outside the actor scope before touching the database', async () => {
       const { sut, mocks } = setup();
-      await expect(sut.create(actor(['police-officer'], ['batken']), input, place, 'c-1')).rejects.toMatchObject({ code: ErrorCode.Forbidden });
+      await expect(sut.create(actor(['police-officer'], ['batken']), input, 'c-1')).rejects.toMatchObject({ code: ErrorCode.Forbidden });
       expect(mocks.em.transactional).not.toHaveBeenCalled();
     });
 
-    it('should refuse a role without meeting:plan', async () => {
+    it('should refuse a role without meeting:plan before asking communities', async () => {
       const { sut, mocks } = setup();
-      await expect(sut.create(actor(['local-government'], ['isfara']), input, place, 'c-1')).rejects.toMatchObject({ code: ErrorCode.Forbidden });
+      await expect(sut.create(actor(['local-government'], ['isfara']), input, 'c-1')).rejects.toMatchObject({ code: ErrorCode.Forbidden });
+      expect(mocks.em.transactional).not.toHaveBeenCalled();
+      expect(mocks.references.placeOf).not.toHaveBeenCalled();
+    });
+
+    it('should check the references with the caller as actor in the place communities gives', async () => {
+      const { sut, mocks } = setup();
+      const caller = actor(['police-officer'], ['isfara']);
+      mocks.references.checkInvitees.mockRejectedValue(Object.assign(new Error('The request is invalid'), { code: ErrorCode.ValidationFailed }));
+      await expect(sut.create(caller, input, 'c-1')).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
+      expect(mocks.references.placeOf).toHaveBeenCalledWith(caller, input, 'c-1');
+      expect(mocks.references.checkOrganisations).toHaveBeenCalledWith(caller, { districtCode: 'isfara', regionCode: 'sughd' }, input, 'c-1');
       expect(mocks.em.transactional).not.toHaveBeenCalled();
     });
 
     it('should require a facilitating organisation when an NGO organised the meeting', async () => {
       const { sut } = setup();
-      await expect(sut.create(actor(['ngo-admin'], ['isfara']), { ...input, organisedBy: 'ngo' }, place, 'c-1')).rejects.toMatchObject({
+      await expect(sut.create(actor(['ngo-admin'], ['isfara']), { ...input, organisedBy: 'ngo' }, 'c-1')).rejects.toMatchObject({
         code: ErrorCode.ValidationFailed,
         errors: [{ field: 'facilitatingOrganisationId' }],
       });

@@ -19,13 +19,13 @@ import {
   type DomainErrorCode,
   type FieldError,
   type ListMeetingsQryV1,
-  type MeetingPlace,
   type MeetingView,
   type TransitionMeetingInput,
   type UpdateMeetingInput,
 } from '@rd/contracts';
 import { recordEvent } from '@rd/persistence';
 import { decideTransition } from './meeting-lifecycle';
+import { MeetingReferences } from './meeting-references';
 import { attendanceRecordedAt } from '../attendance/attendance-facts';
 import { MeetingStatusChange } from './meeting-status-change.entity';
 import { Meeting } from './meeting.entity';
@@ -55,14 +55,22 @@ function checkOrganisers(organisedBy: string, facilitatingOrganisationId: string
 
 @Injectable()
 export class MeetingsService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly references: MeetingReferences,
+  ) {}
 
   /**
    * Creates a draft; with `templateId`, the chosen version's agenda and checklist are copied in the same transaction.
-   * Nothing is announced to invitees until it is scheduled.
+   * Nothing is announced to invitees until it is scheduled. The district (its region and time zone), the communities
+   * and what the meeting refers to are looked up in communities first, with the caller's scope.
    */
-  async create(actor: Actor, input: CreateMeetingInput, place: MeetingPlace, correlationId: string): Promise<MeetingView> {
+  async create(actor: Actor, input: CreateMeetingInput, correlationId: string): Promise<MeetingView> {
     requirePermission(actor, 'meeting:plan');
+    const place = await this.references.placeOf(actor, input, correlationId);
+    const district = { districtCode: input.districtCode, regionCode: place.regionCode };
+    await this.references.checkOrganisations(actor, district, input, correlationId);
+    await this.references.checkInvitees(actor, district, input, correlationId);
     if (!actorCoversDistrict(actor.scope, place.regionCode, input.districtCode)) {
       throw new DomainException('auth.out-of-scope', 'The district is outside your scope');
     }
@@ -127,6 +135,15 @@ export class MeetingsService {
    */
   async update(actor: Actor, id: string, patch: UpdateMeetingInput, correlationId: string): Promise<MeetingView> {
     requirePermission(actor, 'meeting:plan');
+    if (patch.policeUnitId || patch.facilitatingOrganisationId || patch.inviteeContactIds?.length || patch.inviteeOrganisationIds?.length) {
+      // The organisations and invitees must belong to the meeting's district; a meeting the caller cannot see is
+      // left to the write below (not found). Read in a fork: the locked read of the write must not get this copy.
+      const meeting = await this.em.fork().findOne(Meeting, { id });
+      if (meeting && actorCoversDistrict(actor.scope, meeting.regionCode, meeting.districtCode)) {
+        await this.references.checkOrganisations(actor, meeting, patch, correlationId);
+        await this.references.checkInvitees(actor, meeting, patch, correlationId);
+      }
+    }
     return this.em.transactional(async (tx) => {
       const meeting = await this.loadForWrite(tx, actor, id);
       if (!EDITABLE.includes(meeting.status)) {

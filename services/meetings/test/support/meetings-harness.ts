@@ -6,6 +6,7 @@ import { connectTestNats, createTestDatabase, deleteStreamsWithPrefix, testNatsU
 import type { NatsConnection } from 'nats';
 import { AppModule } from '../../src/app.module';
 import { meetingsOrmConfig } from '../../src/orm.config';
+import { startCommunitiesStub } from './communities-stub';
 
 export interface MeetingsHarness {
   db: TestDatabase;
@@ -17,13 +18,17 @@ export interface MeetingsHarness {
   close(): Promise<void>;
 }
 
-/** The meetings service on a fresh, migrated database with its own subject prefix. */
+/**
+ * The meetings service on a fresh, migrated database with its own subject prefix, and a communities stub answering
+ * the place and reference look-ups (communities-stub.ts).
+ */
 export async function startMeetingsHarness(): Promise<MeetingsHarness> {
   const db = await createTestDatabase('meetings');
   const prefix = testSubjectPrefix();
   await runMigrations('meetings', meetingsOrmConfig(db.migrationUrl));
   const orm = await MikroORM.init(meetingsOrmConfig(db.url));
   const nc = await connectTestNats();
+  const communities = await startCommunitiesStub(testNatsUrl(), prefix);
   const app = await createServiceApp(AppModule.forRoot({ databaseUrl: db.url, natsUrl: testNatsUrl(), prefix }), {
     service: 'meetings',
     natsUrl: testNatsUrl(),
@@ -42,6 +47,7 @@ export async function startMeetingsHarness(): Promise<MeetingsHarness> {
     close: async () => {
       await rpc.close();
       await app.close();
+      await communities.close();
       await orm.close();
       await deleteStreamsWithPrefix(nc, prefix);
       await nc.close();
