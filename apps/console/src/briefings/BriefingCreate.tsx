@@ -1,8 +1,9 @@
 import Typography from '@mui/material/Typography';
 import type { BriefingView } from '@rd/contracts';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Create, DateInput, required, SimpleForm, TextInput, useDataProvider, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { useLocation } from 'react-router-dom';
+import { useNotifyError } from '../data/apiQueries';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { BRIEFING_LANGUAGES, briefingInput } from './briefingText';
 
@@ -26,22 +27,18 @@ export const BriefingCreate = () => {
   const redirect = useRedirect();
   const location = useLocation();
   const versionOf = (location.state as { record?: Form } | null)?.record?.versionOf;
-  const [pending, setPending] = useState(false);
-  const submit = async (form: Form) => {
-    setPending(true);
-    try {
-      const { json } = await dataProvider.apiCall<BriefingView>('POST', versionOf ? `briefings/${versionOf}/versions` : 'briefings', briefingInput(form));
+  const notifyError = useNotifyError();
+  const { mutate: submit, isPending: pending } = useMutation({
+    mutationFn: (form: Form) => dataProvider.apiCall<BriefingView>('POST', versionOf ? `briefings/${versionOf}/versions` : 'briefings', briefingInput(form)),
+    onSuccess: ({ json }) => {
       notify('resources.briefings.published', { type: 'success', messageArgs: { version: json.version } });
       redirect('show', 'briefings', json.id);
-    } catch (caught) {
-      notify((caught as Error).message, { type: 'error' });
-    } finally {
-      setPending(false);
-    }
-  };
+    },
+    onError: (caught) => notifyError(caught),
+  });
   return (
     <Create title={translate(versionOf ? 'resources.briefings.newVersion' : 'resources.briefings.new')}>
-      <SimpleForm onSubmit={(values: Record<string, unknown>) => void submit(values as Form)} disabled={pending}>
+      <SimpleForm onSubmit={(values: Record<string, unknown>) => submit(values as Form)} disabled={pending}>
         {versionOf && <Typography data-testid="briefing-version-of">{translate('resources.briefings.versionHelp')}</Typography>}
         {FIELDS.flatMap(({ source, label, long }) =>
           BRIEFING_LANGUAGES.map((language) => (

@@ -6,13 +6,14 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { RAISER_AGE_GROUPS, RAISER_GENDERS, type MeetingStatus } from '@rd/contracts';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useCanAccess, useDataProvider, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useApiQuery, useInvalidateApi } from '../data/apiQueries';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { clearDraft, loadDraft, saveDraft } from './draft';
 import { BigToggle } from './fieldKit';
 import { buildFeedbackBatch, emptyFeedbackRow, incompleteRows, type FeedbackRow } from './inputs';
-import { SaveError } from './SaveError';
+import { SaveControls, useSaveForm } from './SaveControls';
 
 interface Cell {
   n: number;
@@ -28,18 +29,12 @@ const FIRST_ROWS = 5;
 /** The meeting's feedback survey: the aggregate, and bulk entry of the paper forms once the meeting is held. */
 export const FeedbackPanel = () => {
   const record = useRecordContext<{ id: string; status: MeetingStatus }>();
-  const dataProvider = useDataProvider<ConsoleDataProvider>();
   const { canAccess: canEnter } = useCanAccess({ resource: 'meetings', action: 'hold' });
-  const [overall, setOverall] = useState<Cell | null>(null);
-  const id = record?.id;
-  const loadSummary = useCallback(() => {
-    if (!id) return;
-    dataProvider
-      .meetingCall<{ overall: Cell }>('GET', id, 'feedback/summary')
-      .then((summary) => setOverall(summary.overall))
-      .catch(() => setOverall(null));
-  }, [id, dataProvider]);
-  useEffect(loadSummary, [loadSummary]);
+  const invalidate = useInvalidateApi();
+  const summaryPath = record ? `meetings/${encodeURIComponent(record.id)}/feedback/summary` : null;
+  const summary = useApiQuery<{ overall: Cell }>(summaryPath);
+  const overall = summary.error ? null : (summary.data?.overall ?? null);
+  const loadSummary = () => void (summaryPath && invalidate(summaryPath));
   if (!record) return null;
   const held = record.status === 'held' || record.status === 'closed';
   return (
@@ -72,9 +67,6 @@ const FeedbackEntry = ({ meetingId, onSaved }: { meetingId: string; onSaved: () 
   const key = `rd.meeting.${meetingId}.feedback`;
   const fresh = () => Array.from({ length: FIRST_ROWS }, emptyFeedbackRow);
   const [rows, setRows] = useState<FeedbackRow[]>(() => loadDraft<FeedbackRow[]>(key) ?? fresh());
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [problem, setProblem] = useState<string[]>([]);
   const incomplete = new Set(incompleteRows(rows));
 
   const store = (next: FeedbackRow[]) => {
@@ -83,27 +75,16 @@ const FeedbackEntry = ({ meetingId, onSaved }: { meetingId: string; onSaved: () 
   };
   const patchRow = (index: number, patch: Partial<FeedbackRow>) => store(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
 
-  const submit = async () => {
-    const built = buildFeedbackBatch(rows);
-    if (!built.ok) {
-      setProblem(built.errors);
-      return;
-    }
-    setProblem([]);
-    setPending(true);
-    setError(null);
-    try {
-      await dataProvider.meetingCall('POST', meetingId, 'feedback', built.value);
+  const form = useSaveForm(
+    () => buildFeedbackBatch(rows),
+    (batch) => dataProvider.meetingCall('POST', meetingId, 'feedback', batch),
+    (_answer, batch) => {
       clearDraft(key);
       setRows(fresh());
-      notify('resources.meetings.feedback.saved', { type: 'success', messageArgs: { smart_count: built.value.length } });
+      notify('resources.meetings.feedback.saved', { type: 'success', messageArgs: { smart_count: batch.length } });
       onSaved();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setPending(false);
-    }
-  };
+    },
+  );
 
   const t = (path: string) => translate(`resources.meetings.feedback.${path}`);
   const yesNo = [
@@ -182,18 +163,15 @@ const FeedbackEntry = ({ meetingId, onSaved }: { meetingId: string; onSaved: () 
           {t('addRows')}
         </Button>
       </Stack>
-      {problem.length > 0 && (
-        <Alert severity="warning" data-testid="feedback-problem">
-          {problem.map((message) => translate(message, { rows: [...incomplete].map((i) => i + 1).join(', ') })).join(' ')}
-        </Alert>
-      )}
-      {filled > 0 && error === null && <Alert severity="info">{translate('resources.meetings.unsaved')}</Alert>}
-      {error !== null && <SaveError error={error} onRetry={submit} />}
-      <Box>
-        <Button size="large" variant="contained" onClick={submit} disabled={pending} data-testid="feedback-save">
-          {translate('resources.meetings.feedback.saveAll', { smart_count: filled })}
-        </Button>
-      </Box>
+      {filled > 0 && form.error === null && <Alert severity="info">{translate('resources.meetings.unsaved')}</Alert>}
+      <SaveControls
+        form={form}
+        label="resources.meetings.feedback.saveAll"
+        labelArgs={{ smart_count: filled }}
+        testId="feedback-save"
+        missingTestId="feedback-problem"
+        missingArgs={{ rows: [...incomplete].map((i) => i + 1).join(', ') }}
+      />
     </Stack>
   );
 };

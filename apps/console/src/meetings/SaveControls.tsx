@@ -20,7 +20,7 @@ export interface SaveForm {
  * missing), `save` sends them, `onSaved` runs after the gateway took them (clear the draft, notify, invalidate).
  * A failed save keeps the entries; Retry runs `submit` again with what is in the form then.
  */
-export function useSaveForm<I, R>(build: () => Built<I>, save: (input: I) => Promise<R>, onSaved: (result: R) => unknown): SaveForm {
+export function useSaveForm<I, R>(build: () => Built<I>, save: (input: I) => Promise<R>, onSaved: (result: R, input: I) => unknown): SaveForm {
   const [missing, setMissing] = useState<string[]>([]);
   const mutation = useMutation({ mutationFn: save, onSuccess: onSaved });
   const submit = () => {
@@ -42,19 +42,24 @@ export function useSaveForm<I, R>(build: () => Built<I>, save: (input: I) => Pro
 export const SaveControls = ({
   form,
   label,
+  labelArgs,
   testId,
   ready = true,
   missingTestId,
+  missingArgs,
   onCancel,
   dialog = false,
 }: {
   form: SaveForm;
-  /** Message key of the save button. */
+  /** Message key of the save button, and its arguments. */
   label: string;
+  labelArgs?: object;
   testId: string;
   /** False keeps the save button disabled (e.g. a required field is empty). */
   ready?: boolean;
   missingTestId?: string;
+  /** Arguments of the missing messages (e.g. which rows). */
+  missingArgs?: object;
   onCancel?: () => void;
   dialog?: boolean;
 }) => {
@@ -62,7 +67,7 @@ export const SaveControls = ({
   const { submit, missing, pending, error } = form;
   const save = (
     <Button size="large" variant="contained" onClick={submit} disabled={pending || !ready} data-testid={testId}>
-      {translate(label)}
+      {translate(label, labelArgs)}
     </Button>
   );
   const cancel = onCancel && (
@@ -74,7 +79,7 @@ export const SaveControls = ({
     <>
       {missing.length > 0 && (
         <Alert severity="warning" data-testid={missingTestId}>
-          {missing.map((message) => translate(message)).join(' ')}
+          {missing.map((message) => translate(message, missingArgs)).join(' ')}
         </Alert>
       )}
       {error !== null && <SaveError error={error} onRetry={submit} />}

@@ -3,7 +3,7 @@ import Chip from '@mui/material/Chip';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { DeliveryView } from '@rd/contracts';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import {
   Button,
   DataTable,
@@ -22,6 +22,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { useNotifyError } from '../data/apiQueries';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { DistrictNameField } from '../districts/DistrictNameField';
 import { toInstant } from '../audit/choices';
@@ -120,25 +121,18 @@ const ResendButton = ({ allowed }: { allowed: boolean }) => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
-  const [busy, setBusy] = useState(false);
+  const notifyError = useNotifyError();
+  const { mutate: resend, isPending: busy } = useMutation({
+    mutationFn: (id: string) => dataProvider.apiCall('POST', `notifications/deliveries/${encodeURIComponent(id)}/resend`, {}),
+    onSuccess: () => {
+      notify('notifications.deliveries.resent', { type: 'success' });
+      refresh();
+    },
+    onError: (error) => notifyError(error),
+  });
   if (!allowed || !delivery || !canResend(delivery)) return null;
   return (
-    <Button
-      label="notifications.deliveries.resend"
-      disabled={busy}
-      onClick={async () => {
-        setBusy(true);
-        try {
-          await dataProvider.apiCall('POST', `notifications/deliveries/${encodeURIComponent(delivery.id)}/resend`, {});
-          notify('notifications.deliveries.resent', { type: 'success' });
-          refresh();
-        } catch (error) {
-          notify((error as Error).message, { type: 'error' });
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
+    <Button label="notifications.deliveries.resend" disabled={busy} onClick={() => resend(delivery.id)}>
       <ReplayIcon />
     </Button>
   );
