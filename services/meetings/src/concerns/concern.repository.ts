@@ -13,12 +13,12 @@ export interface MeetingPlace {
 export class ConcernRepository extends EntityRepository<Concern> {
   /** Reads the meeting row directly: concerns depend on its place and status only, not on the Meeting aggregate. */
   async findMeetingPlace(meetingId: string): Promise<MeetingPlace | null> {
-    const rows = await this.getEntityManager()
-      .getConnection()
-      .execute<{ id: string; district_code: string; region_code: string; status: string }[]>(
-        'select id, district_code, region_code, status from meeting where id = ?',
-        [meetingId],
-      );
+    // em.execute runs in the caller's transaction; getConnection().execute took a second pool connection, and a burst
+    // of writes on one meeting (an offline queue flushing) held every connection waiting for another: 60 s, then 500s.
+    const rows = await this.getEntityManager().execute<{ id: string; district_code: string; region_code: string; status: string }[]>(
+      'select id, district_code, region_code, status from meeting where id = ?',
+      [meetingId],
+    );
     const row = rows[0];
     return row ? { id: row.id, districtCode: row.district_code, regionCode: row.region_code, status: row.status } : null;
   }
@@ -32,12 +32,10 @@ export class ConcernRepository extends EntityRepository<Concern> {
   async actionStatuses(concernIds: readonly string[]): Promise<Map<string, ActionStatus[]>> {
     const byConcern = new Map<string, ActionStatus[]>(concernIds.map((id) => [id, []]));
     if (concernIds.length === 0) return byConcern;
-    const rows = await this.getEntityManager()
-      .getConnection()
-      .execute<{ concern_id: string; status: ActionStatus }[]>(
-        `select concern_id, status from follow_up_action where concern_id in (${concernIds.map(() => '?').join(', ')})`,
-        [...concernIds],
-      );
+    const rows = await this.getEntityManager().execute<{ concern_id: string; status: ActionStatus }[]>(
+      `select concern_id, status from follow_up_action where concern_id in (${concernIds.map(() => '?').join(', ')})`,
+      [...concernIds],
+    );
     for (const row of rows) byConcern.get(row.concern_id)?.push(row.status);
     return byConcern;
   }
