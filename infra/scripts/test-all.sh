@@ -23,6 +23,8 @@ step docs-check bash -c 'SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/r
 step unit jest -c jest.unit.config.js --ci --json --outputFile=reports/unit.json
 step integration jest -c jest.integration.config.js --ci --runInBand --json --outputFile=reports/integration.json
 step e2e jest -c apps/e2e/jest.e2e.config.js --ci --runInBand --json --outputFile=reports/e2e.json
+# The fault matrix at CI size (20 s outages, 3,000 events behind); npm run faults runs it at full size.
+step faults jest -c apps/e2e/jest.faults.config.js --ci --runInBand --json --outputFile=reports/faults.json
 
 node tools/test-summary.mjs reports
 exit $status

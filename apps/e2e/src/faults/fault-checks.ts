@@ -1,4 +1,5 @@
-import type { ServiceName } from '@rd/devstack';
+import { EVENT_CONSUMERS } from '@rd/contracts';
+import { SERVICES, type ServiceName } from '@rd/devstack';
 import type { FaultPlatform } from './fault-platform';
 import { isAcknowledged, type LedgerEntry, type WriteKind } from './fault-workload';
 
@@ -14,7 +15,7 @@ export interface FaultCounts {
   lost: string[];
   /** Writes stored more than once, or refused writes stored at all. */
   duplicated: string[];
-  /** Acknowledged writes whose event has not reached its consumer's read model. */
+  /** Events in the outboxes that a consumer the catalogue names has not applied (cumulative over the run). */
   eventsMissing: string[];
   /** Answered requests (2xx, 403) without exactly one gateway audit record. */
   auditMissing: string[];
@@ -56,19 +57,24 @@ async function storedCounts(fault: FaultPlatform, entries: LedgerEntry[]): Promi
   return counts;
 }
 
-/** The read model row each acknowledged write's event makes in reporting. */
-async function missingEvents(fault: FaultPlatform, acknowledged: LedgerEntry[]): Promise<string[]> {
-  const tables: Partial<Record<WriteKind, [string, string]>> = {
-    community: ['community_snapshot', 'community_id'],
-    meeting: ['meeting_fact', 'meeting_id'],
-    concern: ['concern_fact', 'concern_id'],
-  };
+/**
+ * Every event the services' outboxes hold reached every consumer the catalogue names, exactly once in effect: the
+ * consumer's inbox has the row of its message id (the outbox row id), which its effect committed with.
+ */
+async function missingEvents(fault: FaultPlatform): Promise<string[]> {
+  const applied = new Map<string, Set<string>>();
+  for (const service of SERVICES) {
+    const rows = await fault.query<{ consumer: string; message_id: string }>(service, `select consumer, message_id from inbox_message where consumer not like 'rpc:%'`);
+    applied.set(service, new Set(rows.map((r) => r.message_id)));
+  }
   const missing: string[] = [];
-  for (const [kind, [table, column]] of Object.entries(tables) as [WriteKind, [string, string]][]) {
-    const list = acknowledged.flatMap((e) => (e.kind === kind && e.id ? [{ marker: e.marker, id: e.id }] : []));
-    const rows = await fault.query<{ id: string }>('reporting', `select ${column}::text as id from ${table} where ${column} = any($1::uuid[])`, [list.map((e) => e.id)]);
-    const found = new Set(rows.map((r) => r.id));
-    missing.push(...list.filter((e) => !found.has(e.id)).map((e) => `${kind} ${e.marker} (${e.id}) not in reporting.${table}`));
+  for (const producer of SERVICES) {
+    const events = await fault.query<{ id: string; subject: string }>(producer, 'select id::text as id, subject from outbox_message where published_at is not null');
+    for (const event of events) {
+      for (const consumer of EVENT_CONSUMERS[event.subject] ?? []) {
+        if (!applied.get(consumer as ServiceName)?.has(event.id)) missing.push(`${event.subject} ${event.id} from ${producer} not applied by ${consumer}`);
+      }
+    }
   }
   return missing;
 }
@@ -103,7 +109,7 @@ export async function countFault(fault: FaultPlatform, entries: LedgerEntry[]): 
     undecided: entries.filter((e) => e.decided === undefined && e.attempts.length > 0).length,
     lost: acknowledged.filter((e) => (stored.get(e) ?? 0) < 1).map(describe),
     duplicated: [...writes.filter((e) => (stored.get(e) ?? 0) > 1), ...refusals.filter((e) => (stored.get(e) ?? 0) > 0 || (e.decided !== undefined && e.decided !== 403))].map(describe),
-    eventsMissing: await missingEvents(fault, acknowledged),
+    eventsMissing: await missingEvents(fault),
     auditMissing: audit.missing,
     auditDuplicated: audit.duplicated,
   };

@@ -107,8 +107,10 @@ describe(`fault matrix (${FULL ? 'full size' : 'CI size'})`, () => {
     log(`${name}: repaired`);
     await sleep(SIZE.loadMs);
     await workload.stop();
+    const decidedMs = Date.now() - repairedAt;
     const entries = workload.ledger.filter((e) => e.marker.startsWith(`${label}-`));
     await waitCaughtUp(SIZE.behind > 10_000 ? 30 * 60_000 : 5 * 60_000);
+    log(`${name}: writes decided ${(decidedMs / 1000).toFixed(1)} s after the repair, outboxes and consumers idle after ${((Date.now() - repairedAt) / 1000).toFixed(1)} s`);
     // The gateway's spooled audit records and the audit consumer may trail the outboxes by a moment.
     const counts = await eventually(
       async () => {
