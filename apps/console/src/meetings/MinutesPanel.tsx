@@ -3,8 +3,11 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useCanAccess, useDataProvider, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useApiQuery } from '../data/apiQueries';
+import { apiQueryKey } from '../data/apiQueryKey';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { clearDraft, loadDraft, saveDraft } from './draft';
 import { SaveError } from './SaveError';
@@ -16,6 +19,9 @@ interface Minutes {
   /** The body quotes a concern this reader may not read: the gateway sends it empty. */
   withheld?: boolean;
 }
+
+// What the panel starts from when the gateway has none it lets this user read.
+const NO_MINUTES: Minutes = { status: 'none', version: 0, body: '' };
 
 /**
  * Markdown minutes: save a draft (kept in sessionStorage until saved), then approve (locked and distributed).
@@ -31,40 +37,32 @@ export const MinutesPanel = () => {
   const notify = useNotify();
   const refresh = useRefresh();
   const key = `rd.meeting.${record?.id}.minutes`;
-  const [minutes, setMinutes] = useState<Minutes | null>(null);
+  const queryClient = useQueryClient();
+  const minutesPath = record ? `meetings/${encodeURIComponent(record.id)}/minutes` : null;
+  const fetched = useApiQuery<Minutes>(minutesPath);
+  const minutes = fetched.data ?? (fetched.error ? NO_MINUTES : null);
   const [body, setBody] = useState(() => loadDraft<string>(key) ?? '');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<{ error: unknown; retry: () => void } | null>(null);
 
+  // The text as the gateway has it, unless this device keeps an unsaved draft.
   useEffect(() => {
-    if (!record) return;
-    dataProvider
-      .meetingCall<Minutes>('GET', record.id, 'minutes')
-      .then((current) => {
-        setMinutes(current);
-        if (loadDraft(key) === null) setBody(current.body);
-      })
-      .catch(() => setMinutes({ status: 'none', version: 0, body: '' }));
-  }, [record, key, dataProvider]);
+    if (fetched.data && loadDraft(key) === null) setBody(fetched.data.body);
+  }, [fetched.data, key]);
+
+  const mutation = useMutation({
+    mutationFn: ({ action }: { action: () => Promise<Minutes>; done: string }) => action(),
+    onSuccess: (next, { done }) => {
+      if (minutesPath) queryClient.setQueryData(apiQueryKey(minutesPath), next);
+      clearDraft(key);
+      notify(done, { type: 'success' });
+      refresh();
+    },
+  });
+  const { isPending: pending, error, variables } = mutation;
 
   if (!record) return null;
   const locked = minutes?.status === 'approved';
 
-  const run = async (action: () => Promise<Minutes>, done: string) => {
-    setPending(true);
-    setError(null);
-    try {
-      const next = await action();
-      setMinutes(next);
-      clearDraft(key);
-      notify(done, { type: 'success' });
-      refresh();
-    } catch (caught) {
-      setError({ error: caught, retry: () => void run(action, done) });
-    } finally {
-      setPending(false);
-    }
-  };
+  const run = (action: () => Promise<Minutes>, done: string) => mutation.mutate({ action, done });
 
   const save = () =>
     run(() => {
@@ -109,7 +107,7 @@ export const MinutesPanel = () => {
         </Alert>
       )}
       {locked && <Alert severity="success">{translate('resources.meetings.minutes.locked')}</Alert>}
-      {error !== null && <SaveError error={error.error} onRetry={error.retry} />}
+      {error !== null && variables && <SaveError error={error} onRetry={() => mutation.mutate(variables)} />}
       {!locked && (canDraft || canApprove) && (
         <Stack direction="row" spacing={1}>
           {canDraft && (

@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { SignInSheetView } from '@rd/contracts';
+import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { HttpError, useCanAccess, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
@@ -37,33 +38,34 @@ export const SignInSheetPanel = () => {
   const download = useFileClient();
   const translate = useTranslate();
   const input = useRef<HTMLInputElement>(null);
-  const [pending, setPending] = useState(false);
   const [uploaded, setUploaded] = useState<Uploaded | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const path = `meetings/${record?.id}/attendance/sign-in-sheet`;
+  const { mutate: send, isPending: pending } = useMutation({
+    mutationFn: async (file: File): Promise<Uploaded> => {
+      const bytes = await file.arrayBuffer();
+      // Declared as octet-stream: the gateway types the file by its first bytes, so a phone's odd file name or
+      // type guess does not refuse a good scan, and a renamed non-image is still refused (415).
+      const sheet = await dataProvider.putFile<SignInSheetView>(path, new Blob([bytes]), 'application/octet-stream');
+      return { fileName: file.name, sheet, matches: (await sha256Hex(bytes)) === sheet.sha256 };
+    },
+    onSuccess: setUploaded,
+    onError: (caught) => setProblem(refusalText(caught, translate)),
+    onSettled: () => {
+      if (input.current) input.current.value = '';
+    },
+  });
 
   if (!record) return null;
-  const path = `meetings/${record.id}/attendance/sign-in-sheet`;
 
-  const upload = async (file: File) => {
+  const upload = (file: File) => {
     setProblem(null);
     const tooBig = checkSheetSize(file.size);
     if (tooBig) {
       setProblem(translate(tooBig));
       return;
     }
-    setPending(true);
-    try {
-      const bytes = await file.arrayBuffer();
-      // Declared as octet-stream: the gateway types the file by its first bytes, so a phone's odd file name or
-      // type guess does not refuse a good scan, and a renamed non-image is still refused (415).
-      const sheet = await dataProvider.putFile<SignInSheetView>(path, new Blob([bytes]), 'application/octet-stream');
-      setUploaded({ fileName: file.name, sheet, matches: (await sha256Hex(bytes)) === sheet.sha256 });
-    } catch (caught) {
-      setProblem(refusalText(caught, translate));
-    } finally {
-      setPending(false);
-      if (input.current) input.current.value = '';
-    }
+    send(file);
   };
 
   const fetchSheet = async () => {
@@ -88,7 +90,7 @@ export const SignInSheetPanel = () => {
             data-testid="sign-in-sheet-input"
             onChange={(event) => {
               const file = event.target.files?.[0];
-              if (file) void upload(file);
+              if (file) upload(file);
             }}
           />
           <Button size="large" variant="contained" disabled={pending} onClick={() => input.current?.click()} data-testid="sign-in-sheet-upload">

@@ -11,6 +11,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { NotificationPreviewView, NotificationTemplateVersionView, NotificationTemplateView } from '@rd/contracts';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import {
   Button,
@@ -25,7 +26,7 @@ import {
   type HttpError,
 } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
-import { useApiQuery, useInvalidateApi } from '../data/apiQueries';
+import { useApiQuery, useInvalidateApi, useNotifyError } from '../data/apiQueries';
 import { draftBody, draftOf, placeholder, splitTemplateId, type TemplateDraft } from './templates';
 
 const FIELDS: readonly (keyof TemplateDraft)[] = ['subject', 'text', 'html', 'sms'];
@@ -50,12 +51,12 @@ export const TemplateShow = () => {
   const { canAccess: mayEdit = false } = useCanAccess({ resource: 'notifications/templates', action: 'edit' });
   const path = `notifications/templates/${encodeURIComponent(id)}`;
   const invalidate = useInvalidateApi();
+  const notifyError = useNotifyError();
   const current = useApiQuery<NotificationTemplateView>(path);
   const versions = useApiQuery<NotificationTemplateVersionView[]>(`${path}/versions`);
   const [draft, setDraft] = useState<TemplateDraft>(draftOf(undefined));
   const [preview, setPreview] = useState<NotificationPreviewView | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const missing = (current.error as HttpError | undefined)?.status === 404;
   const parts = splitTemplateId(id);
 
@@ -63,34 +64,26 @@ export const TemplateShow = () => {
     if (current.data) setDraft(draftOf(current.data));
   }, [current.data]);
 
-  const call = async <T,>(method: string, target: string, body: unknown): Promise<T | null> => {
-    setBusy(true);
-    setErrors({});
-    try {
-      return (await dataProvider.apiCall<T>(method, target, body)).json;
-    } catch (error) {
-      const byField = fieldErrors(error);
-      setErrors(byField);
-      notify((error as Error).message, { type: 'error' });
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Preview and save post the draft; a refusal marks the fields it names.
+  const { mutate: post, isPending: busy } = useMutation({
+    mutationFn: async (target: string) => (await dataProvider.apiCall<unknown>('POST', target, draftBody(draft))).json,
+    onMutate: () => setErrors({}),
+    onError: (error) => {
+      setErrors(fieldErrors(error));
+      notifyError(error);
+    },
+  });
 
-  const runPreview = async () => {
-    const answer = await call<NotificationPreviewView>('POST', `${path}/preview`, draftBody(draft));
-    if (answer) setPreview(answer);
-  };
+  const runPreview = () => post(`${path}/preview`, { onSuccess: (answer) => setPreview(answer as NotificationPreviewView) });
 
-  const save = async () => {
-    const answer = await call<NotificationTemplateView>('POST', `${path}/versions`, draftBody(draft));
-    if (answer) {
-      notify('notifications.templates.saved', { type: 'success', messageArgs: { version: answer.version } });
-      // The template and its versions are both under `path`.
-      void invalidate(path);
-    }
-  };
+  const save = () =>
+    post(`${path}/versions`, {
+      onSuccess: (answer) => {
+        notify('notifications.templates.saved', { type: 'success', messageArgs: { version: (answer as NotificationTemplateView).version } });
+        // The template and its versions are both under `path`.
+        void invalidate(path);
+      },
+    });
 
   if (current.isFetching && !current.data && !current.error) return <Loading />;
   if (current.error && !missing) {
