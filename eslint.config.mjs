@@ -64,6 +64,21 @@ export default [
     rules: { 'no-process-env': 'off' },
   },
   {
+    // Raw SQL runs through em.execute, in the caller's transaction: getConnection().execute takes a second pool
+    // connection outside it (docs/adr/0032-entities-or-sql.md).
+    files: ['services/*/src/**/*.ts'],
+    ignores: ['services/*/src/seeders/**', '**/*.spec.ts', '**/*.integration-spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='execute'][callee.object.type='CallExpression'][callee.object.callee.property.name='getConnection']",
+          message: 'Run raw SQL with em.execute (the caller\'s transaction), not getConnection().execute (a second connection outside it): docs/adr/0032-entities-or-sql.md',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -32,9 +32,14 @@ export function claimCommandKey(em: EntityManager): void {
 
 /** True when a command with this key on this subject committed before. */
 export async function commandApplied(em: EntityManager, subject: string, key: string): Promise<boolean> {
-  const rows = await em.getConnection().execute<{ found: number }[]>(
-    'select 1 as found from "inbox_message" where "consumer" = ? and "message_id" = ?',
-    [commandInboxConsumer(subject), key],
-  );
+  // With the transaction context: in the caller's transaction when it has one (docs/adr/0032-entities-or-sql.md).
+  const rows = await em
+    .getConnection()
+    .execute<{ found: number }[]>(
+      'select 1 as found from "inbox_message" where "consumer" = ? and "message_id" = ?',
+      [commandInboxConsumer(subject), key],
+      'all',
+      em.getTransactionContext(),
+    );
   return rows.length > 0;
 }

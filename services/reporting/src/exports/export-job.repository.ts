@@ -49,8 +49,9 @@ export interface FinishedFile {
 export class ExportJobRepository {
   constructor(private readonly em: EntityManager) {}
 
+  /** Each statement on its own, outside any caller's transaction (a fresh fork has none); see docs/adr/0032-entities-or-sql.md. */
   private run<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.em.fork().getConnection().execute<T[]>(sql, params);
+    return this.em.fork().execute<T[]>(sql, params);
   }
 
   async insert(job: { id: string; request: ReportExportRequest; labels: Record<string, string>; actor: Actor; now: Date }): Promise<ExportJobRow> {
