@@ -9,11 +9,12 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import TextField from '@mui/material/TextField';
 import type { CommunityStatus } from '@rd/contracts';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import type { CommunityRecord } from '../types';
-import { transitionOptions, transitionRefusal, type TransitionOption, type TransitionRefusal } from './onboarding';
+import { transitionOptions, transitionRefusal, type TransitionOption } from './onboarding';
 
 /**
  * One button per status the community may move to (community:transition). The dialog asks for an optional
@@ -65,27 +66,23 @@ const TransitionDialog = ({
   const notify = useNotify();
   const refresh = useRefresh();
   const [reason, setReason] = useState('');
-  const [pending, setPending] = useState(false);
-  const [refusal, setRefusal] = useState<TransitionRefusal | null>(null);
-
-  const submit = async () => {
-    setPending(true);
-    setRefusal(null);
-    try {
-      const body: { to: CommunityStatus; reason?: string } = { to: option.to };
-      if (reason.trim()) body.reason = reason.trim();
-      await dataProvider.transitionCommunity(community.id, body);
+  const { mutate, isPending: pending, error } = useMutation({
+    mutationFn: (body: { to: CommunityStatus; reason?: string }) => dataProvider.transitionCommunity(community.id, body),
+    onSuccess: () => {
       notify('resources.communities.transitions.done', {
         type: 'success',
         messageArgs: { status: translate(`resources.communities.statuses.${option.to}`) },
       });
       refresh();
       onClose();
-    } catch (error) {
-      setRefusal(transitionRefusal(error));
-    } finally {
-      setPending(false);
-    }
+    },
+  });
+  const refusal = error ? transitionRefusal(error) : null;
+
+  const submit = () => {
+    const body: { to: CommunityStatus; reason?: string } = { to: option.to };
+    if (reason.trim()) body.reason = reason.trim();
+    mutate(body);
   };
 
   return (

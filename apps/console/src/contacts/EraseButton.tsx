@@ -1,4 +1,5 @@
 import DeleteForeverIcon from '@mui/icons-material/DeleteForever';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   Button,
@@ -9,6 +10,7 @@ import {
   useRecordContext,
   useRefresh,
 } from 'react-admin';
+import { useNotifyError } from '../data/apiQueries';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import type { ContactRecord } from '../types';
 
@@ -22,23 +24,18 @@ export const EraseButton = () => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
+  const notifyError = useNotifyError();
   const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
-  if (!record || !canAccess || record.erasedAt) return null;
-
-  const erase = async () => {
-    setPending(true);
-    try {
-      await dataProvider.eraseContact(record.id);
+  const { mutate: erase, isPending: pending } = useMutation({
+    mutationFn: (id: ContactRecord['id']) => dataProvider.eraseContact(id),
+    onSuccess: () => {
       notify('resources.contacts.erase.done', { type: 'success' });
       refresh();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    } finally {
-      setPending(false);
-      setOpen(false);
-    }
-  };
+    },
+    onError: (error) => notifyError(error),
+    onSettled: () => setOpen(false),
+  });
+  if (!record || !canAccess || record.erasedAt) return null;
 
   return (
     <>
@@ -52,7 +49,7 @@ export const EraseButton = () => {
         content="resources.contacts.erase.content"
         confirm="resources.contacts.erase.confirm"
         confirmColor="warning"
-        onConfirm={erase}
+        onConfirm={() => erase(record.id)}
         onClose={() => setOpen(false)}
       />
     </>

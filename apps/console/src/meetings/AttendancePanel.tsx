@@ -130,13 +130,10 @@ export const AttendancePanel = () => {
   );
 
   // Without a local draft, start from what the gateway has (404: nothing recorded yet).
+  const saved = useApiQuery<AttendanceView>(record ? `meetings/${encodeURIComponent(record.id)}/attendance` : null);
   useEffect(() => {
-    if (!record || loadDraft(key) !== null) return;
-    dataProvider
-      .meetingCall<AttendanceView>('GET', record.id, 'attendance')
-      .then((saved) => setDraft(attendanceDraftOf(saved)))
-      .catch(() => undefined);
-  }, [record, key, dataProvider]);
+    if (saved.data && loadDraft(key) === null) setDraft(attendanceDraftOf(saved.data));
+  }, [saved.data, key]);
 
   if (!record) return null;
 

@@ -7,6 +7,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { NotificationSettingsView } from '@rd/contracts';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import {
   Button,
@@ -20,7 +21,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
-import { useApiQuery } from '../data/apiQueries';
+import { useApiQuery, useNotifyError } from '../data/apiQueries';
 import { districtName } from '../districts/districtName';
 import type { DistrictRecord } from '../types';
 import { formatDays, parseDays } from './settings';
@@ -52,7 +53,18 @@ export const SettingsPage = () => {
   useEffect(() => {
     if (!code && districts.length > 0) setCode(districts[0].code);
   }, [code, districts]);
-  const settings = useApiQuery<NotificationSettingsView>(code ? `notifications/settings/${encodeURIComponent(code)}` : null);
+  const settingsPath = code ? `notifications/settings/${encodeURIComponent(code)}` : null;
+  const settings = useApiQuery<NotificationSettingsView>(settingsPath);
+  const notifyError = useNotifyError();
+  const { mutate: put } = useMutation({
+    mutationFn: (body: { reminderDaysBefore: number[]; minutesChaseDaysAfter: number[]; quarterWarningDays: number }) =>
+      dataProvider.apiCall('PUT', settingsPath as string, body),
+    onSuccess: () => {
+      notify('notifications.settings.saved', { type: 'success' });
+      void settings.refetch();
+    },
+    onError: (error) => notifyError(error),
+  });
   const [form, setForm] = useState<Form | null>(null);
   useEffect(() => {
     if (settings.data) setForm(formOf(settings.data));
@@ -65,19 +77,9 @@ export const SettingsPage = () => {
   const warningOk = Number.isInteger(warning) && warning >= 1 && warning <= 80;
   const valid = reminder && 'days' in reminder && chase && 'days' in chase && warningOk;
 
-  const save = async () => {
+  const save = () => {
     if (!valid || !reminder || !chase || !('days' in reminder) || !('days' in chase)) return;
-    try {
-      await dataProvider.apiCall('PUT', `notifications/settings/${encodeURIComponent(code)}`, {
-        reminderDaysBefore: reminder.days,
-        minutesChaseDaysAfter: chase.days,
-        quarterWarningDays: warning,
-      });
-      notify('notifications.settings.saved', { type: 'success' });
-      settings.refetch();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
+    put({ reminderDaysBefore: reminder.days, minutesChaseDaysAfter: chase.days, quarterWarningDays: warning });
   };
 
   const problem = (parsed: ReturnType<typeof parseDays> | null) =>
