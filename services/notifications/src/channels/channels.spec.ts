@@ -1,5 +1,5 @@
 import { backoffMs } from '../common/notifications-config';
-import { quarterOf } from '../dispatch/jobs.service';
+import { districtQuarter } from '../dispatch/jobs.service';
 import { skipReasonOf } from '../dispatch/delivery-writer';
 import { classifySmtpError } from './email.channel';
 import { meetingIcs } from './ics';
@@ -34,9 +34,16 @@ describe('channels', () => {
   });
 
   it('should name the quarter of a day and its last day', () => {
-    expect(quarterOf(new Date('2026-11-24T10:00:00Z'))).toEqual({ code: '2026-Q4', endDate: '2026-12-31' });
-    expect(quarterOf(new Date('2027-02-01T00:00:00Z'))).toEqual({ code: '2027-Q1', endDate: '2027-03-31' });
-    expect(quarterOf(new Date('2027-06-30T23:00:00Z'))).toEqual({ code: '2027-Q2', endDate: '2027-06-30' });
+    expect(districtQuarter(new Date('2026-11-24T10:00:00Z'), 'UTC')).toEqual({ code: '2026-Q4', endDate: '2026-12-31', daysLeft: 37 });
+    expect(districtQuarter(new Date('2027-02-01T00:00:00Z'), 'UTC')).toEqual({ code: '2027-Q1', endDate: '2027-03-31', daysLeft: 58 });
+    expect(districtQuarter(new Date('2027-06-30T23:00:00Z'), 'UTC')).toEqual({ code: '2027-Q2', endDate: '2027-06-30', daysLeft: 0 });
+  });
+
+  it("should count a district's quarter on its own calendar, not the UTC day (Dushanbe is UTC+5)", () => {
+    // 20:00 UTC on 31 December is already 1 January in Isfara: the old check warned about 2026-Q4 with 0 days left.
+    expect(districtQuarter(new Date('2026-12-31T20:00:00Z'), 'Asia/Dushanbe')).toEqual({ code: '2027-Q1', endDate: '2027-03-31', daysLeft: 89 });
+    expect(districtQuarter(new Date('2026-12-31T18:59:59Z'), 'Asia/Dushanbe')).toEqual({ code: '2026-Q4', endDate: '2026-12-31', daysLeft: 0 });
+    expect(districtQuarter(new Date('2026-12-31T20:00:00Z'), 'UTC')).toEqual({ code: '2026-Q4', endDate: '2026-12-31', daysLeft: 0 });
   });
 
   it('should build an iTIP calendar entry with the gateway feed UID, folded at 75 octets', () => {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { ContactView, DistrictView, MeetingView, NotificationType, OrganisationKind, OrganisationView, Role } from '@rd/contracts';
+import { dateInZone, quarterEnd, quarterOf, type ContactView, type DistrictView, type MeetingView, type NotificationType, type OrganisationKind, type OrganisationView, type Role } from '@rd/contracts';
 import { Peers } from '../common/peers';
 import type { JobKind, ScheduledItemRow } from '../planning/scheduled-item.repository';
 import { ScheduledItemRepository } from '../planning/scheduled-item.repository';
@@ -20,12 +20,16 @@ const PLANNED = new Set(['scheduled', 'postponed', 'held', 'closed']);
 type Payload = Record<string, unknown>;
 const str = (payload: Payload, key: string) => String(payload[key]);
 
-/** The quarter of a UTC day and its last day, e.g. 2026-Q4 ending 2026-12-31. */
-export function quarterOf(day: Date): { code: string; endDate: string } {
-  const year = day.getUTCFullYear();
-  const q = Math.floor(day.getUTCMonth() / 3) + 1;
-  const end = new Date(Date.UTC(year, q * 3, 0));
-  return { code: `${year}-Q${q}`, endDate: end.toISOString().slice(0, 10) };
+/**
+ * A district's quarter at an instant, on its own calendar (the one @rd/contracts time module): the quarter, its last
+ * day and the days left, e.g. 2026-Q4 ending 2026-12-31. The check used the UTC day, so between 19:00 and 24:00 UTC on
+ * a quarter's last day Dushanbe was already in the next quarter while the warning counted the old one.
+ */
+export function districtQuarter(at: Date, timeZone: string): { code: string; endDate: string; daysLeft: number } {
+  const code = quarterOf(at, timeZone);
+  const endDate = dateInZone(new Date(quarterEnd(code, timeZone).getTime() - 1), timeZone);
+  const daysLeft = Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${dateInZone(at, timeZone)}T00:00:00Z`)) / DAY_MS);
+  return { code, endDate, daysLeft };
 }
 
 /**
@@ -265,21 +269,21 @@ export class JobsService {
    * many days the check runs; then tomorrow's check is planned.
    */
   private async quarterCheck(tx: EntityManager, p: Payload): Promise<OutgoingMessage[]> {
-    const today = p['day'] ? new Date(`${str(p, 'day')}T00:00:00Z`) : new Date();
-    const { code, endDate } = quarterOf(today);
-    const daysLeft = Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${today.toISOString().slice(0, 10)}T00:00:00Z`)) / DAY_MS);
+    // A given day (tests, a re-run) is that calendar day in every district: its noon UTC is that day from UTC-12 to UTC+11.
+    const today = p['day'] ? new Date(`${str(p, 'day')}T12:00:00Z`) : new Date();
     const active = await this.peers.communities({ status: 'active' });
     const byDistrict = new Map<string, typeof active>();
     for (const community of active) byDistrict.set(community.districtCode, [...(byDistrict.get(community.districtCode) ?? []), community]);
     const settings = new SettingsRepository(tx);
     const messages: OutgoingMessage[] = [];
     for (const [districtCode, communities] of byDistrict) {
+      const district = await this.district(districtCode);
+      const { code, endDate, daysLeft } = districtQuarter(today, district.timeZone);
       if (daysLeft > (await settings.effective(districtCode)).quarterWarningDays) continue;
       const meetings = await this.peers.meetingsOfQuarter(code, districtCode);
       const covered = new Set(meetings.filter((m) => PLANNED.has(m.status)).flatMap((m) => m.communityIds));
       const missing = communities.filter((c) => !covered.has(c.id));
       if (missing.length === 0) continue;
-      const district = await this.district(districtCode);
       const organisations = (await this.peers.organisationsOfDistrict(districtCode)).filter((o) => QUARTER_KINDS.has(o.kind));
       const data: MessageData = {
         districtCode,
