@@ -1,10 +1,11 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, EventSubscriber, FlushEventArgs } from '@mikro-orm/core';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { InboxMessage } from './inbox-message.entity';
 
 /**
  * A command sent with the gateway's idempotency key (the `rd-idempotency-key` header): the inbox row
- * (`rpc:<subject>`, key) is written in the same transaction as the command's first recorded event, so a command that
+ * (`rpc:<subject>`, key) is written in the same transaction as the command's first change (its first recorded event,
+ * or the first ORM flush that changes anything: a draft meeting records no event), so a command that
  * committed is known as applied even when its service died before answering, and a retry of it is refused instead of
  * applied twice (docs/adr/0029-idempotency-keys.md, "Keys reach the services").
  */
@@ -42,4 +43,19 @@ export async function commandApplied(em: EntityManager, subject: string, key: st
       em.getTransactionContext(),
     );
   return rows.length > 0;
+}
+
+/**
+ * Claims the key in the first flush of a keyed command that changes anything, inside that flush: a write without an
+ * event (a draft meeting) is known as applied too. The fault matrix stored a draft meeting twice under clock skew
+ * before this (its service restarted after committing and before answering; the retry ran the command again).
+ */
+export class CommandKeySubscriber implements EventSubscriber {
+  onFlush(args: FlushEventArgs): void {
+    const scope = commandKeyScope.getStore();
+    if (!scope || scope.claimed || args.uow.getChangeSets().length === 0) return;
+    scope.claimed = true;
+    const row = args.em.create(InboxMessage, { consumer: commandInboxConsumer(scope.subject), messageId: scope.key, subject: scope.subject.slice(0, 200) } as never);
+    args.uow.computeChangeSet(row);
+  }
 }

@@ -1,6 +1,7 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import type { EntityClass } from '@mikro-orm/core';
+import { CommandKeySubscriber } from './command-once';
 import { InboxMessage } from './inbox-message.entity';
 import { OutboxMessage } from './outbox-message.entity';
 
@@ -18,6 +19,8 @@ export function createOrmConfig(options: ServiceOrmOptions): Options {
   return defineConfig({
     clientUrl: options.databaseUrl,
     entities: [OutboxMessage, InboxMessage, ...options.entities],
+    // A keyed command's first change records its key in the same flush (ADR 29, "Keys reach the services").
+    subscribers: [new CommandKeySubscriber()],
     extensions: [Migrator],
     migrations: {
       migrationsList: options.migrations as never,

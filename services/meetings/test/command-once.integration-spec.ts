@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { RecordConcernCmdV1, RecordConcernInputSchema, UpdateConcernCmdV1, type Actor } from '@rd/contracts';
+import { CreateMeetingCmdV1, RecordConcernCmdV1, RecordConcernInputSchema, UpdateConcernCmdV1, type Actor } from '@rd/contracts';
 import { RpcClient, RpcError } from '@rd/messaging';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { startMeetingsHarness, type MeetingsHarness } from './support/meetings-harness';
@@ -67,6 +67,36 @@ describe('keyed commands are applied once (real PostgreSQL and NATS)', () => {
     // The same key on another command subject (one HTTP write may send several commands) is its own.
     const updated = await rpc.request(UpdateConcernCmdV1, recorder, { id: created.id, patch: { answer: 'Answered at the meeting' } }, { correlationId: randomUUID(), idempotencyKey: key });
     expect(updated.id).toBe(created.id);
+  });
+
+  it('should apply once a keyed command that records no event (a draft meeting)', async () => {
+    // The fault matrix stored a draft twice under clock skew: the key was claimed only with an event, and a draft has none.
+    const police: Actor = { userId: 'u-police-isfara', username: 'police.isfara', roles: ['police-officer'], scope: { national: false, regions: [], districts: ['isfara'] } };
+    const title = `Reporting day ${randomBytes(4).toString('hex')}`;
+    const data = {
+      input: {
+        kind: 'local' as const,
+        communityIds: [randomUUID()],
+        districtCode: 'isfara',
+        title,
+        startsAt: '2027-01-20T08:00:00Z',
+        durationMinutes: 120,
+        venueName: 'School No. 5',
+        venueType: 'school' as const,
+        organisedBy: 'police' as const,
+        inviteeContactIds: [],
+        inviteeOrganisationIds: [],
+      },
+    };
+    const key = randomUUID();
+    const create = () =>
+      rpc.request(CreateMeetingCmdV1, police, data as never, { correlationId: randomUUID(), idempotencyKey: key }).then(
+        () => 'applied',
+        (error: unknown) => (error instanceof RpcError ? error.payload.reason : String(error)),
+      );
+    expect(await create()).toBe('applied');
+    expect(await create()).toBe('idempotency.already-applied');
+    expect(Number((await sql<{ n: string }>('select count(*) as n from meeting where title = ?', [title]))[0].n)).toBe(1);
   });
 
   it('should not mark a command applied when it was refused (nothing committed)', async () => {
