@@ -227,7 +227,8 @@ describe(`fault matrix (${FULL ? 'full size' : 'CI size'})`, () => {
           const [{ n }] = await fault.query<{ n: string }>('reporting', 'select count(*) as n from community_snapshot where community_id = any($1::uuid[])', [ids]);
           expect(Number(n)).toBe(ids.length);
         },
-        SIZE.behind * 20 + 120_000,
+        // ~110 events/s alone on this machine kind, under half that beside another test run: a generous bound.
+        SIZE.behind * 50 + 600_000,
         1_000,
       );
       const seconds = (Date.now() - started) / 1000;
