@@ -102,7 +102,11 @@ describe(`fault matrix (${FULL ? 'full size' : 'CI size'})`, () => {
     log(`${name}: load starts`);
     workload.start(label);
     await sleep(SIZE.loadMs);
-    const note = (await inject(label)) ?? undefined;
+    // A fault that fails stops the workload too, so the next fault starts from a quiet platform.
+    const note = (await inject(label).catch(async (error: unknown) => {
+      await workload.stop();
+      throw error;
+    })) ?? undefined;
     const repairedAt = Date.now();
     log(`${name}: repaired`);
     await sleep(SIZE.loadMs);
