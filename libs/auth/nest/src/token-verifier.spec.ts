@@ -67,6 +67,14 @@ describe(TokenVerifier.name, () => {
     });
   });
 
+  it('should carry the organisation claim as the actor organisation only when it is one uuid', async () => {
+    const organisation = '0E6B3C8A-1D2F-4A5B-9C7D-8E9F0A1B2C3D';
+    await expect(verifier.verify(await sign(claims({ organisation })))).resolves.toMatchObject({ organisationId: organisation.toLowerCase() });
+    for (const bad of [['a', 'b'], 'not-a-uuid', 42]) {
+      await expect(verifier.verify(await sign(claims({ organisation: bad, preferred_username: `x${String(bad)}` })))).resolves.not.toHaveProperty('organisationId');
+    }
+  });
+
   it.each([
     ['an ID token', () => sign(claims({ typ: 'ID' }))],
     ['a refresh token', () => sign(claims({ typ: 'Refresh' }))],

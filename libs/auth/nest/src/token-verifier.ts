@@ -12,6 +12,7 @@ interface KeycloakClaims extends JWTPayload {
   preferred_username?: string;
   realm_access?: { roles?: unknown };
   groups?: unknown;
+  organisation?: unknown;
 }
 
 const MAX_CACHED_TOKENS = 10_000;
@@ -111,5 +112,13 @@ export function toActor(claims: KeycloakClaims): Actor {
     username: typeof claims.preferred_username === 'string' ? claims.preferred_username : '',
     roles,
     scope: scopeFromGroups(stringArray(claims.groups), roles),
+    ...organisationClaim(claims.organisation),
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The user's organisation (a Keycloak user attribute mapped into the token); anything but one uuid is no organisation. */
+function organisationClaim(value: unknown): { organisationId?: string } {
+  return typeof value === 'string' && UUID.test(value) ? { organisationId: value.toLowerCase() } : {};
 }

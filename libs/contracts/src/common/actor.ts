@@ -41,6 +41,11 @@ export const ActorSchema = z
     username: z.string().describe('preferred_username, for audit'),
     roles: z.array(RoleSchema).describe('Platform roles from the token'),
     scope: ActorScopeSchema,
+    organisationId: z
+      .string()
+      .uuid()
+      .optional()
+      .describe('The organisation the user belongs to (police unit, NGO, local government office), from the token claim `organisation`'),
     service: ServiceActorNameSchema.optional().describe(
       'Set only by a service acting on its own (no user, no roles); its permissions are SERVICE_PERMISSIONS in @rd/auth-core',
     ),
