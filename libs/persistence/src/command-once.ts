@@ -4,8 +4,8 @@ import { InboxMessage } from './inbox-message.entity';
 
 /**
  * A command sent with the gateway's idempotency key (the `rd-idempotency-key` header): the inbox row
- * (`rpc:<subject>`, key) is written in the same transaction as the command's first change (its first recorded event,
- * or the first ORM flush that changes anything: a draft meeting records no event), so a command that
+ * (`rpc:<subject>`, key) is written in the first ORM flush of the command that changes anything (its recorded events
+ * are flushed with it; a draft meeting records none), so a command that
  * committed is known as applied even when its service died before answering, and a retry of it is refused instead of
  * applied twice (docs/adr/0029-idempotency-keys.md, "Keys reach the services").
  */
@@ -21,14 +21,6 @@ export const commandKeyScope = new AsyncLocalStorage<CommandKey>();
 /** The inbox consumer name of keyed commands on one subject. */
 export function commandInboxConsumer(subject: string): string {
   return `rpc:${subject}`.slice(0, 200);
-}
-
-/** Called by recordEvent: the first event a keyed command records also records the command as applied. */
-export function claimCommandKey(em: EntityManager): void {
-  const scope = commandKeyScope.getStore();
-  if (!scope || scope.claimed) return;
-  scope.claimed = true;
-  em.persist(em.create(InboxMessage, { consumer: commandInboxConsumer(scope.subject), messageId: scope.key, subject: scope.subject.slice(0, 200) } as never));
 }
 
 /** True when a command with this key on this subject committed before. */
