@@ -77,3 +77,4 @@ export * from './meetings/sign-in-sheet.dto';
 export * from './meetings/sign-in-sheet.messages.v1';
 export * from './notifications/notification.dto';
 export * from './notifications/notification.messages.v1';
+export * from './users/user.dto';

@@ -1,3 +1,4 @@
 export * from './permissions';
 export * from './scope';
 export * from './concern-access';
+export * from './user-admin';

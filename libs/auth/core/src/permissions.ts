@@ -34,6 +34,9 @@ export const PERMISSIONS = [
   'delivery:resend',
   'notification-template:manage',
   'notification-settings:manage',
+  'user:read',
+  'user:manage',
+  'directory:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -70,6 +73,9 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   'delivery:resend': 'Send a logged notification again to its recipient (current address and consent)',
   'notification-template:manage': 'Read, preview and write new versions of notification templates (national)',
   'notification-settings:manage': 'See and change the reminder settings of districts in scope',
+  'user:read': 'See the user accounts in scope (the coordinator: all; an NGO admin: users of the own districts), with email',
+  'user:manage': 'Invite, change, disable, re-enable and reset the password of users in scope (an NGO admin: police-officer and local-government users of the own districts only)',
+  'directory:read': 'Look up enabled users in scope by name, role and organisation (pickers; never email or phone)',
 };
 
 /**
@@ -107,10 +113,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'delivery:read',
     'delivery:resend',
     'notification-settings:manage',
+    'user:read',
+    'user:manage',
+    'directory:read',
   ],
-  'police-officer': ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'officer:assign', 'report:read', 'report:drill-down', 'concern:record', 'concern:read', 'action:read', 'action:manage', 'meeting:read', 'meeting:plan', 'meeting:hold', 'minutes:read', 'minutes:draft', 'minutes:approve', 'inbox:read', 'delivery:read', 'delivery:resend'],
+  'police-officer': ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'officer:assign', 'report:read', 'report:drill-down', 'concern:record', 'concern:read', 'action:read', 'action:manage', 'meeting:read', 'meeting:plan', 'meeting:hold', 'minutes:read', 'minutes:draft', 'minutes:approve', 'inbox:read', 'delivery:read', 'delivery:resend', 'directory:read'],
   // Local government owns follow-up actions assigned to the administration.
-  'local-government': ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'report:read', 'report:drill-down', 'concern:read', 'action:read', 'action:manage', 'meeting:read', 'minutes:read', 'inbox:read'],
+  'local-government': ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'report:read', 'report:drill-down', 'concern:read', 'action:read', 'action:manage', 'meeting:read', 'minutes:read', 'inbox:read', 'directory:read'],
   // Aggregates only: no lists of records, no personal data.
   'regional-reviewer': ['geography:read', 'report:read'],
 };
@@ -177,6 +186,7 @@ const OBJECT_READ_PERMISSION: Readonly<Partial<Record<string, Permission>>> = {
   minutes: 'minutes:read',
   inbox: 'inbox:read',
   delivery: 'delivery:read',
+  user: 'user:read',
 };
 
 /** Whether the roles may see objects of the kind `permission` acts on (see OBJECT_READ_PERMISSION). */
