@@ -1,153 +1,24 @@
-import UploadFileIcon from '@mui/icons-material/UploadFile';
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  LinearProgress,
-  List,
-  ListItem,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
-import type { ImportedCommunity, ImportRowError } from '@rd/contracts';
-import { useRef, useState, type ChangeEvent } from 'react';
-import { Link, Title, useCreatePath, useTranslate } from 'react-admin';
-import type { UploadPhase } from './importClient';
-import { useImportClient } from './ImportClientContext';
-import { canApply, fileProblem, IMPORT_COLUMNS, importMediaType, readImportAnswer, type ImportAnswer } from './importFile';
+import { Alert, List, ListItem, Stack, Typography } from '@mui/material';
+import { CommunityImportResultSchema, type ImportedCommunity } from '@rd/contracts';
+import { Link, useCreatePath, useTranslate } from 'react-admin';
+import { ImportWizard } from './ImportWizard';
 
 const T = 'resources.community-imports';
 
-/**
- * Bulk onboarding wizard: pick a CSV or XLSX file → dry-run report (row, column, problem) → import,
- * enabled only for a clean report → links to the created communities. The gateway parses the file;
- * the console shows upload progress and a processing state while it does.
- */
+/** Columns a community import file may have, in the order the console shows them. */
+export const IMPORT_COLUMNS = ['name', 'districtCode', 'kind', 'population', 'borderAdjacent', 'languages', 'latitude', 'longitude', 'code'];
+
+/** Bulk onboarding: new communities from a CSV or XLSX file, checked first, then created in one go. */
 export const CommunityImport = () => {
   const translate = useTranslate();
-  const send = useImportClient();
-  const input = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File>();
-  const [phase, setPhase] = useState<UploadPhase>();
-  const [answer, setAnswer] = useState<ImportAnswer>();
-  const [failure, setFailure] = useState<string>();
-
-  const pick = (event: ChangeEvent<HTMLInputElement>) => {
-    const picked = event.target.files?.[0];
-    setAnswer(undefined);
-    setFailure(undefined);
-    if (!picked) return setFile(undefined);
-    const problem = fileProblem(picked);
-    setFile(problem ? undefined : picked);
-    if (problem) setFailure(translate(problem.key, problem.values));
-  };
-
-  const run = async (path: 'community-imports/dry-run' | 'community-imports') => {
-    if (!file) return;
-    setFailure(undefined);
-    try {
-      const { status, body } = await send(path, file, importMediaType(file.name) ?? '', setPhase);
-      setAnswer(readImportAnswer(status, body));
-    } catch {
-      setFailure(translate('ra.notification.http_error'));
-    } finally {
-      setPhase(undefined);
-    }
-  };
-
-  const report = answer?.kind === 'report' || answer?.kind === 'rejected' ? answer.report : undefined;
-  const busy = phase !== undefined;
-
   return (
-    <Card sx={{ mt: 2 }}>
-      <Title title={translate(`${T}.title`)} />
-      <CardContent>
-        <Stack spacing={2}>
-          <Typography variant="body2">{translate(`${T}.intro`, { columns: IMPORT_COLUMNS.join(', ') })}</Typography>
-          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-            <Button variant="outlined" startIcon={<UploadFileIcon />} disabled={busy} onClick={() => input.current?.click()}>
-              {translate(`${T}.pick`)}
-            </Button>
-            <input ref={input} hidden type="file" accept=".csv,.xlsx,text/csv" onChange={pick} data-testid="import-file" />
-            <Typography variant="body2">{file ? `${file.name} (${Math.ceil(file.size / 1024)} KB)` : translate(`${T}.noFile`)}</Typography>
-          </Stack>
-          <Stack direction="row" spacing={2}>
-            <Button variant="contained" disabled={!file || busy || answer?.kind === 'applied'} onClick={() => void run('community-imports/dry-run')}>
-              {translate(`${T}.check`)}
-            </Button>
-            <Button
-              variant="contained"
-              color="success"
-              disabled={!file || busy || answer?.kind !== 'report' || !canApply(answer.report)}
-              onClick={() => void run('community-imports')}
-            >
-              {translate(`${T}.apply`, { count: report?.valid ?? 0 })}
-            </Button>
-          </Stack>
-          {phase && <Progress phase={phase} />}
-          {failure && <Alert severity="error">{failure}</Alert>}
-          {answer?.kind === 'problem' && <Alert severity="error">{answer.message ?? translate(`${T}.failed`)}</Alert>}
-          {report && <Report report={report} rejected={answer?.kind === 'rejected'} />}
-          {answer?.kind === 'applied' && <Created created={answer.result.created} />}
-        </Stack>
-      </CardContent>
-    </Card>
-  );
-};
-
-const Progress = ({ phase }: { phase: UploadPhase }) => {
-  const translate = useTranslate();
-  return phase.phase === 'uploading' ? (
-    <Box>
-      <Typography variant="body2">{translate(`${T}.uploading`, { percent: Math.round(phase.fraction * 100) })}</Typography>
-      <LinearProgress variant="determinate" value={phase.fraction * 100} />
-    </Box>
-  ) : (
-    <Box>
-      <Typography variant="body2">{translate(`${T}.processing`)}</Typography>
-      <LinearProgress />
-    </Box>
-  );
-};
-
-const Report = ({ report, rejected }: { report: { rows: number; valid: number; errors: ImportRowError[] }; rejected: boolean }) => {
-  const translate = useTranslate();
-  return (
-    <Stack spacing={1}>
-      <Typography variant="subtitle1">{translate(`${T}.summary`, { rows: report.rows, valid: report.valid })}</Typography>
-      {report.errors.length === 0 ? (
-        <Alert severity="success">{translate(`${T}.clean`)}</Alert>
-      ) : (
-        <>
-          <Alert severity={rejected ? 'error' : 'warning'}>{translate(`${T}.problems`)}</Alert>
-          <Table size="small" aria-label={translate(`${T}.problemsTable`)}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate(`${T}.columns.row`)}</TableCell>
-                <TableCell>{translate(`${T}.columns.field`)}</TableCell>
-                <TableCell>{translate(`${T}.columns.message`)}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {report.errors.map((error, i) => (
-                <TableRow key={`${error.row}-${error.field}-${i}`}>
-                  <TableCell>{error.row || '—'}</TableCell>
-                  <TableCell>{error.field}</TableCell>
-                  <TableCell>{error.message}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </>
-      )}
-    </Stack>
+    <ImportWizard
+      paths={{ dryRun: 'community-imports/dry-run', apply: 'community-imports' }}
+      title={`${T}.title`}
+      intro={<Typography variant="body2">{translate(`${T}.intro`, { columns: IMPORT_COLUMNS.join(', ') })}</Typography>}
+      resultSchema={CommunityImportResultSchema}
+      applied={(result) => <Created created={result.created} />}
+    />
   );
 };
 

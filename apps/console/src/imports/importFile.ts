@@ -2,14 +2,14 @@ import {
   COMMUNITY_IMPORT_MAX_BYTES,
   COMMUNITY_IMPORT_MEDIA_TYPES,
   CommunityImportReportSchema,
-  CommunityImportResultSchema,
   ProblemDetailsSchema,
   type CommunityImportReport,
-  type CommunityImportResult,
 } from '@rd/contracts';
+import type { z } from 'zod';
 
-/** Columns an import file may have, in the order the console shows them. */
-export const IMPORT_COLUMNS = ['name', 'districtCode', 'kind', 'population', 'borderAdjacent', 'languages', 'latitude', 'longitude', 'code'];
+/** What every import's dry-run answers: rows in the file, rows without problems, every problem by row. */
+export type ImportReport = CommunityImportReport;
+const ImportReportSchema = CommunityImportReportSchema;
 
 /** The media type to send a file as, from its name; undefined for anything but .csv and .xlsx. */
 export function importMediaType(fileName: string): string | undefined {
@@ -20,39 +20,39 @@ export function importMediaType(fileName: string): string | undefined {
 }
 
 /** Why a file cannot be sent at all (checked again by the gateway), as an i18n key and its values. */
-export function fileProblem(file: { name: string; size: number }): { key: string; values?: Record<string, unknown> } | undefined {
-  if (!importMediaType(file.name)) return { key: 'resources.community-imports.wrongType' };
-  if (file.size > COMMUNITY_IMPORT_MAX_BYTES) return { key: 'resources.community-imports.tooLarge', values: { size: COMMUNITY_IMPORT_MAX_BYTES / 1024 / 1024 } };
-  if (file.size === 0) return { key: 'resources.community-imports.empty' };
+export function fileProblem(file: { name: string; size: number }, maxBytes = COMMUNITY_IMPORT_MAX_BYTES): { key: string; values?: Record<string, unknown> } | undefined {
+  if (!importMediaType(file.name)) return { key: 'imports.wrongType' };
+  if (file.size > maxBytes) return { key: 'imports.tooLarge', values: { size: maxBytes / 1024 / 1024 } };
+  if (file.size === 0) return { key: 'imports.empty' };
   return undefined;
 }
 
-export type ImportAnswer =
-  | { kind: 'report'; report: CommunityImportReport }
-  | { kind: 'applied'; result: CommunityImportResult }
-  | { kind: 'rejected'; report: CommunityImportReport; message: string }
+export type ImportAnswer<R> =
+  | { kind: 'report'; report: ImportReport }
+  | { kind: 'applied'; result: R }
+  | { kind: 'rejected'; report: ImportReport; message: string }
   | { kind: 'problem'; status: number; message?: string };
 
-/** What an answer of the import routes means for the wizard. */
-export function readImportAnswer(status: number, body: unknown): ImportAnswer {
+/** What an answer of an import's routes means for the wizard; `resultSchema` reads what its apply answers (201). */
+export function readImportAnswer<R>(status: number, body: unknown, resultSchema: z.ZodType<R>): ImportAnswer<R> {
   if (status === 200) {
-    const report = CommunityImportReportSchema.safeParse(body);
+    const report = ImportReportSchema.safeParse(body);
     if (report.success) return { kind: 'report', report: report.data };
   }
   if (status === 201) {
-    const result = CommunityImportResultSchema.safeParse(body);
+    const result = resultSchema.safeParse(body);
     if (result.success) return { kind: 'applied', result: result.data };
   }
   const problem = ProblemDetailsSchema.safeParse(body);
   if (status === 422) {
     // The 422 problem carries the same per-row report as a dry-run.
-    const report = CommunityImportReportSchema.safeParse(body);
+    const report = ImportReportSchema.safeParse(body);
     if (report.success) return { kind: 'rejected', report: report.data, message: problem.success ? (problem.data.detail ?? '') : '' };
   }
   return { kind: 'problem', status, message: problem.success ? problem.data.detail : undefined };
 }
 
 /** The apply button is enabled only for a checked file without a single problem. */
-export function canApply(report: CommunityImportReport | undefined): boolean {
+export function canApply(report: ImportReport | undefined): boolean {
   return !!report && report.rows > 0 && report.errors.length === 0 && report.valid === report.rows;
 }
