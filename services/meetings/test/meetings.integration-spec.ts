@@ -142,7 +142,9 @@ describe('meetings lifecycle (real PostgreSQL and NATS)', () => {
       );
       // Closing needs approved minutes (src/minutes/).
       await rpc.request(SaveMinutesCmdV1, policeIsfara, { meetingId: draft.id, input: { body: '# Minutes', language: 'ru' } }, ctx);
-      await rpc.request(ApproveMinutesCmdV1, policeIsfara, { meetingId: draft.id }, ctx);
+      // Approved by a member of the facilitating NGO (ADR 34).
+      const ngoIsfara: Actor = { userId: 'u-ngo-isfara', username: 'ngo.isfara', roles: ['ngo-admin'], scope: policeIsfara.scope, organisationId: draft.facilitatingOrganisationId ?? undefined };
+      await rpc.request(ApproveMinutesCmdV1, ngoIsfara, { meetingId: draft.id }, ctx);
       const closed = await rpc.request(TransitionMeetingCmdV1, policeIsfara, { id: draft.id, to: 'closed' }, ctx);
       expect(closed).toMatchObject({ status: 'closed', allowedTransitions: [] });
       expect(closed.closedAt).not.toBeNull();

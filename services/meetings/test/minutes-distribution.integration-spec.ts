@@ -59,7 +59,8 @@ describe('minutes as distributed (real PostgreSQL and NATS)', () => {
     await record('border-guards', 'restricted');
     await record('domestic-violence', 'confidential');
     await h.rpc.request(SaveMinutesCmdV1, handler, { meetingId: meeting.id, input: { body: '# Minutes', language: 'ru' } }, ctx);
-    await h.rpc.request(ApproveMinutesCmdV1, handler, { meetingId: meeting.id }, ctx);
+    // Approved by a member of the organising police unit (ADR 34).
+    await h.rpc.request(ApproveMinutesCmdV1, { ...handler, organisationId: meeting.policeUnitId ?? undefined }, { meetingId: meeting.id }, ctx);
 
     const topicsFor = async (actor: Actor) => (await h.rpc.request(GetMinutesQryV1, actor, { meetingId: meeting.id }, ctx)).concerns.byTopic.map((t) => [t.topic, t.counts]);
     const publicOnly = [['road-safety', { public: 1, restricted: 0, confidential: 0 }]];

@@ -20,7 +20,9 @@ import { randomUUID } from 'node:crypto';
 import { startMeetingsHarness, type MeetingsHarness } from './support/meetings-harness';
 import { policeUnit } from './support/communities-stub';
 
-const police: Actor = { userId: 'u-police-isfara', username: 'police.isfara', roles: ['police-officer'], scope: { national: false, regions: [], districts: ['isfara'] } };
+/** The police unit the Isfara officer belongs to (the token's `organisation`), organising the meetings below. */
+const ISFARA_UNIT = policeUnit();
+const police: Actor = { userId: 'u-police-isfara', username: 'police.isfara', roles: ['police-officer'], scope: { national: false, regions: [], districts: ['isfara'] }, organisationId: ISFARA_UNIT };
 const policeBatken: Actor = { userId: 'u-police-batken', username: 'police.batken', roles: ['police-officer'], scope: { national: false, regions: [], districts: ['batken'] } };
 const localGov: Actor = { userId: 'u-lg', username: 'lg.isfara', roles: ['local-government'], scope: { national: false, regions: [], districts: ['isfara'] } };
 const reviewer: Actor = { userId: 'u-reviewer', username: 'reviewer.sughd', roles: ['regional-reviewer'], scope: { national: false, regions: ['sughd'], districts: [] } };
@@ -46,8 +48,7 @@ describe('minutes (real PostgreSQL and NATS)', () => {
     return error as RpcError;
   }
 
-  async function heldMeeting(): Promise<{ id: string; policeUnitId: string; ngoId: string }> {
-    const policeUnitId = policeUnit();
+  async function heldMeeting(policeUnitId = ISFARA_UNIT): Promise<{ id: string; policeUnitId: string; ngoId: string }> {
     const ngoId = randomUUID();
     const meeting = await rpc.request(
       CreateMeetingCmdV1,
@@ -183,6 +184,38 @@ describe('minutes (real PostgreSQL and NATS)', () => {
     await rpcError(rpc.request(GetMinutesQryV1, reviewer, { meetingId: meeting.id }, ctx), ErrorCode.Forbidden);
     await rpcError(rpc.request(SaveMinutesCmdV1, policeBatken, { meetingId: meeting.id, input: { body: 'x', language: 'ru' } }, ctx), ErrorCode.NotFound);
     expect(await rpc.request(GetMinutesQryV1, localGov, { meetingId: meeting.id }, ctx)).toMatchObject({ status: 'none', version: 0 });
+  });
+
+  it('should let only the organising police unit, the facilitating NGO or the coordinator approve; a refusal changes nothing', async () => {
+    const meeting = await heldMeeting(policeUnit());
+    await rpc.request(SaveMinutesCmdV1, police, { meetingId: meeting.id, input: { body: '# Minutes\nAgreed', language: 'ru' } }, ctx);
+    const scope = { national: false, regions: [], districts: ['isfara'] };
+    const otherUnit: Actor = { ...police, userId: 'u-police-other-unit', organisationId: ISFARA_UNIT };
+    const noOrganisation: Actor = { userId: 'u-police-none', username: 'police.none', roles: ['police-officer'], scope };
+    const otherNgo: Actor = { userId: 'u-ngo-other', username: 'ngo.other', roles: ['ngo-admin'], scope, organisationId: randomUUID() };
+    for (const actor of [otherUnit, noOrganisation, otherNgo]) {
+      const refused = await rpcError(rpc.request(ApproveMinutesCmdV1, actor, { meetingId: meeting.id }, ctx), ErrorCode.Forbidden);
+      expect(refused.payload).toMatchObject({ reason: 'minutes.approver-not-organiser', message: expect.stringContaining('organising police unit or its facilitating NGO') });
+    }
+    expect(await rpc.request(GetMinutesQryV1, localGov, { meetingId: meeting.id }, ctx)).toMatchObject({ status: 'draft', approvedBy: null });
+    const events = () => sql(`select 1 from outbox_message where subject = ? and payload->>'meetingId' = ?`, [MinutesApprovedEvtV1.name, meeting.id]);
+    expect(await events()).toHaveLength(0);
+    expect((await sql<{ minutes_approved_at: unknown }>('select minutes_approved_at from meeting where id = ?', [meeting.id]))[0].minutes_approved_at).toBeNull();
+
+    // A member of the organising unit approves.
+    const member: Actor = { ...police, userId: 'u-police-member', organisationId: meeting.policeUnitId };
+    expect(await rpc.request(ApproveMinutesCmdV1, member, { meetingId: meeting.id }, ctx)).toMatchObject({ status: 'approved', approvedBy: 'u-police-member' });
+    expect(await events()).toHaveLength(1);
+
+    // A member of the facilitating NGO, and the coordinator without any organisation, approve too.
+    const ngoMember = (ngoId: string): Actor => ({ userId: 'u-ngo-member', username: 'ngo.isfara', roles: ['ngo-admin'], scope, organisationId: ngoId });
+    const coordinator = (): Actor => ({ userId: 'u-coord', username: 'coordinator', roles: ['national-coordinator'], scope: { national: true, regions: [], districts: [] } });
+    for (const approverOf of [ngoMember, coordinator]) {
+      const next = await heldMeeting(policeUnit());
+      await rpc.request(SaveMinutesCmdV1, police, { meetingId: next.id, input: { body: 'ok', language: 'ru' } }, ctx);
+      const approver = approverOf(next.ngoId);
+      expect(await rpc.request(ApproveMinutesCmdV1, approver, { meetingId: next.id }, ctx)).toMatchObject({ status: 'approved', approvedBy: approver.userId });
+    }
   });
 
   it('should refuse to approve without a draft and emit nothing', async () => {

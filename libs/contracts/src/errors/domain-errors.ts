@@ -109,6 +109,11 @@ export const DOMAIN_ERRORS = defineDomainErrors({
   'minutes.no-draft': { status: 409, messageKey: 'errors.minutes.noDraft', description: 'There is no draft to approve' },
   'minutes.stale': { status: 409, messageKey: 'errors.minutes.stale', description: 'Someone saved a newer version; reload' },
   'minutes.confidential-text': { status: 400, messageKey: 'errors.minutes.confidentialText', description: 'The minutes quote a restricted or confidential concern' },
+  'minutes.approver-not-organiser': {
+    status: 403,
+    messageKey: 'errors.minutes.approverNotOrganiser',
+    description: 'Only a member of the meeting’s organising police unit or facilitating NGO (or the national coordinator) may approve its minutes',
+  },
   'concern.not-found': { status: 404, messageKey: 'errors.concern.notFound', description: 'No such concern visible to the caller' },
   'concern.handler-required': { status: 400, messageKey: 'errors.concern.handlerRequired', description: 'A confidential concern needs at least one named handler' },
   'concern.lowering-refused': { status: 403, messageKey: 'errors.concern.loweringRefused', description: 'Only a handler or the national coordinator may lower a concern’s sensitivity' },

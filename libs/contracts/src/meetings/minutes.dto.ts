@@ -85,3 +85,21 @@ export const MinutesRecipientSchema = z
     kind: z.enum(MINUTES_RECIPIENT_KINDS).describe('Why it receives the minutes'),
   })
   .strict();
+
+/** Why someone in scope with `minutes:approve` may still not approve a meeting's minutes (ADR 34). */
+export type MinutesApproverRefusal = 'no-organisation' | 'not-organiser';
+
+/**
+ * Whether this actor may approve the minutes of a meeting (ADR 34; issue 5: "approved by the organising police unit
+ * or the facilitating NGO"): the national coordinator always; anyone else only when the organisation their token
+ * names is the meeting's police unit or its facilitating organisation. Role and scope are checked before this.
+ * Pure, so the console explains the Approve button with the same rule the meetings service enforces.
+ */
+export function minutesApproverRefusal(
+  actor: { roles: readonly string[]; organisationId?: string },
+  meeting: { policeUnitId: string | null; facilitatingOrganisationId: string | null },
+): MinutesApproverRefusal | null {
+  if (actor.roles.includes('national-coordinator')) return null;
+  if (!actor.organisationId) return 'no-organisation';
+  return actor.organisationId === meeting.policeUnitId || actor.organisationId === meeting.facilitatingOrganisationId ? null : 'not-organiser';
+}

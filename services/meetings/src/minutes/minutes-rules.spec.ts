@@ -1,5 +1,5 @@
 import { MinutesApprovedEvtV1 } from '@rd/contracts';
-import { concernSection, decideApprove, decideSave, protectedLeaks, quotes, type ConcernFacts } from './minutes-rules';
+import { concernSection, decideApprove, decideApprover, decideSave, protectedLeaks, quotes, type ConcernFacts } from './minutes-rules';
 import { minutesApprovedPayload } from './minutes.mapper';
 import type { Minutes } from './minutes.entity';
 
@@ -68,6 +68,27 @@ describe('minutes rules', () => {
       expect(decideApprove('draft', 'scheduled', 1)).toMatchObject({ ok: false, reason: 'meeting-not-held' });
       expect(decideApprove('draft', 'held', 2, 1)).toMatchObject({ ok: false, reason: 'stale' });
       expect(decideApprove('draft', 'held', 2)).toEqual({ ok: true });
+    });
+  });
+
+  describe('decideApprover', () => {
+    const unit = '0d9b7b43-5d1c-4a56-9d7e-00000000000a';
+    const ngo = '0d9b7b43-5d1c-4a56-9d7e-00000000000b';
+    const meeting = { policeUnitId: unit, facilitatingOrganisationId: ngo };
+
+    it('should let the organising police unit and the facilitating NGO approve, and the coordinator always', () => {
+      expect(decideApprover({ roles: ['police-officer'], organisationId: unit }, meeting)).toEqual({ ok: true });
+      expect(decideApprover({ roles: ['ngo-admin'], organisationId: ngo }, meeting)).toEqual({ ok: true });
+      expect(decideApprover({ roles: ['national-coordinator'] }, meeting)).toEqual({ ok: true });
+    });
+
+    it('should refuse a police officer of another unit, saying who approves', () => {
+      const refused = decideApprover({ roles: ['police-officer'], organisationId: '0d9b7b43-5d1c-4a56-9d7e-00000000000c' }, meeting);
+      expect(refused).toMatchObject({ ok: false, reason: 'not-organiser', message: expect.stringContaining('organising police unit or its facilitating NGO') });
+    });
+
+    it('should refuse an account without an organisation, saying so', () => {
+      expect(decideApprover({ roles: ['ngo-admin'] }, meeting)).toMatchObject({ ok: false, reason: 'not-organiser', message: expect.stringContaining('belongs to no organisation') });
     });
   });
 

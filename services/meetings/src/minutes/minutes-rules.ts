@@ -1,8 +1,10 @@
 import {
   CONCERN_TOPICS,
+  minutesApproverRefusal,
   SENSITIVITIES,
   type ConcernTopic,
   type FieldError,
+  type Actor,
   type MeetingStatus,
   type MinutesConcernSection,
   type MinutesStatus,
@@ -93,7 +95,7 @@ export function concernSection(concerns: readonly ConcernFacts[]): MinutesConcer
   };
 }
 
-export type MinutesDecision = { ok: true } | { ok: false; reason: 'locked' | 'meeting-not-held' | 'no-draft' | 'stale'; message: string; errors?: FieldError[] };
+export type MinutesDecision = { ok: true } | { ok: false; reason: 'locked' | 'meeting-not-held' | 'no-draft' | 'stale' | 'not-organiser'; message: string; errors?: FieldError[] };
 
 /** Whether a new draft may be saved; pure. Drafting starts once the meeting is held and stops at approval. */
 export function decideSave(minutes: MinutesStatus, meeting: MeetingStatus, currentVersion: number, expectedVersion?: number): MinutesDecision {
@@ -114,6 +116,24 @@ export function decideApprove(minutes: MinutesStatus, meeting: MeetingStatus, cu
     return { ok: false, reason: 'stale', message: `The minutes changed meanwhile: version ${currentVersion}, you approved ${expectedVersion}`, errors: [{ field: 'expectedVersion', message: `current version is ${currentVersion}` }] };
   }
   return { ok: true };
+}
+
+/**
+ * Whether this actor may approve the minutes of this meeting, after role, scope and state allow it; pure. Only the
+ * organising police unit or the facilitating NGO approve (the organisation in the token), the coordinator always
+ * (ADR 34).
+ */
+export function decideApprover(
+  actor: Pick<Actor, 'roles' | 'organisationId'>,
+  meeting: { policeUnitId: string | null; facilitatingOrganisationId: string | null },
+): MinutesDecision {
+  const refusal = minutesApproverRefusal(actor, meeting);
+  if (refusal === null) return { ok: true };
+  const who = 'Minutes are approved by a member of the meeting’s organising police unit or its facilitating NGO';
+  if (refusal === 'no-organisation') {
+    return { ok: false, reason: 'not-organiser', message: `${who}; your account belongs to no organisation (the coordinator can set it)` };
+  }
+  return { ok: false, reason: 'not-organiser', message: `${who}; your organisation is neither` };
 }
 
 export const SENSITIVITY_ORDER = SENSITIVITIES;

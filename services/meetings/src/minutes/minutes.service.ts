@@ -19,7 +19,7 @@ import { recordEvent } from '@rd/persistence';
 import { accessFactsOf } from '../concerns/concern-rules';
 import { Concern } from '../concerns/concern.entity';
 import { Meeting } from '../meetings/meeting.entity';
-import { concernSection, decideApprove, decideSave, protectedLeaks, quotedConcerns, type MinutesDecision } from './minutes-rules';
+import { concernSection, decideApprove, decideApprover, decideSave, protectedLeaks, quotedConcerns, type MinutesDecision } from './minutes-rules';
 import { Minutes, MinutesVersion } from './minutes.entity';
 import { minutesApprovedPayload, sectionFor, toMinutesVersionView, toMinutesView } from './minutes.mapper';
 
@@ -28,7 +28,15 @@ function requirePermission(actor: Actor, permission: Permission): void {
 }
 
 function refuse(decision: Exclude<MinutesDecision, { ok: true }>): never {
-  const reason = ({ locked: 'minutes.locked', 'meeting-not-held': 'meeting.not-held', 'no-draft': 'minutes.no-draft', stale: 'minutes.stale' } as const)[decision.reason];
+  const reason = (
+    {
+      locked: 'minutes.locked',
+      'meeting-not-held': 'meeting.not-held',
+      'no-draft': 'minutes.no-draft',
+      stale: 'minutes.stale',
+      'not-organiser': 'minutes.approver-not-organiser',
+    } as const
+  )[decision.reason];
   throw new DomainException(reason, decision.message, decision.errors);
 }
 
@@ -122,7 +130,10 @@ export class MinutesService {
     });
   }
 
-  /** Approves and locks the current draft; the lock, the meeting's mark and the distribution event commit together. */
+  /**
+   * Approves and locks the current draft; the lock, the meeting's mark and the distribution event commit together. Only a
+   * member of the organising police unit or the facilitating NGO, or the coordinator, approves (decideApprover, ADR 34).
+   */
   async approve(actor: Actor, meetingId: string, expectedVersion: number | undefined, correlationId: string): Promise<MinutesView> {
     requirePermission(actor, 'minutes:approve');
     return this.em.transactional(async (tx) => {
@@ -131,6 +142,9 @@ export class MinutesService {
       const minutes = await tx.findOne(Minutes, { meetingId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const decision = decideApprove(minutes?.status ?? 'none', meeting.status, minutes?.version ?? 0, expectedVersion);
       if (!decision.ok || !minutes) refuse(decision.ok ? { ok: false, reason: 'no-draft', message: 'There is no draft to approve' } : decision);
+      // After the state: whoever gets here may read these minutes, so "locked" or "stale" tells them nothing new.
+      const approver = decideApprover(actor, meeting);
+      if (!approver.ok) refuse(approver);
       const concerns = await this.concernsOf(tx, meetingId);
       // A concern may have become restricted or confidential after the draft was saved: check again before locking.
       if (protectedLeaks(minutes.body, concerns).length) {
