@@ -14,6 +14,8 @@ import organisations from './organisations';
 import regions from './regions';
 import reporting from './reporting';
 import { consoleTheme } from './theme';
+import users from './users';
+import { userDisplayName } from './users/userInput';
 
 export interface AppProps {
   authProvider: AuthProvider;
@@ -51,6 +53,8 @@ export const App = ({ authProvider, dataProvider, i18nProvider, store }: AppProp
     <Resource name="briefings" {...briefings} recordRepresentation={(record) => String(record.title?.en ?? record.id)} />
     <Resource name="officer-assignments" />
     <Resource name="audit" {...audit} />
+    <Resource name="users" {...users} recordRepresentation={userDisplayName} />
+    <Resource name="directory" recordRepresentation="name" />
     <Resource name="reporting" {...reporting} />
     <Resource name="report-exports" />
     <Resource name="notifications/inbox" {...notifications.inbox} />

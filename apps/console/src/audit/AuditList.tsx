@@ -1,9 +1,11 @@
 import {
+  AutocompleteInput,
   DataTable,
   DateField,
   DateTimeInput,
   FunctionField,
   List,
+  ReferenceInput,
   SelectField,
   SelectInput,
   TextField,
@@ -11,10 +13,14 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { AuditEntryView } from '@rd/contracts';
+import { UserNameField } from '../directory/UserName';
 import { actionChoices, outcomeChoices, resourceTypeChoices, toInstant } from './choices';
 
 const filters = [
   <TextInput key="username" source="username" alwaysOn />,
+  <ReferenceInput key="userId" source="userId" reference="directory">
+    <AutocompleteInput optionText="name" label="resources.audit.fields.userId" filterToQuery={(q: string) => ({ q })} />
+  </ReferenceInput>,
   <SelectInput key="resourceType" source="resourceType" choices={resourceTypeChoices} translateChoice={false} alwaysOn />,
   <SelectInput key="action" source="action" choices={actionChoices} translateChoice={false} alwaysOn />,
   <SelectInput key="outcome" source="outcome" choices={outcomeChoices} />,
@@ -38,6 +44,9 @@ export const AuditList = () => (
     <DataTable rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="occurredAt">
         <DateField source="occurredAt" showTime />
+      </DataTable.Col>
+      <DataTable.Col source="actor.userId" disableSort>
+        <UserNameField source="actor.userId" />
       </DataTable.Col>
       <DataTable.Col source="actor.username" />
       <DataTable.Col source="actor.roles" disableSort>

@@ -10,6 +10,28 @@ describe(canAccess.name, () => {
     expect(needed.filter((permission) => !PERMISSIONS.includes(permission))).toEqual([]);
   });
 
+  describe('users and the directory', () => {
+    it('should offer user administration to the coordinator and NGO admins only', () => {
+      for (const role of ['national-coordinator', 'ngo-admin'] as const) {
+        for (const action of ['list', 'show', 'create', 'edit', 'disable', 'enable', 'resetCredentials']) {
+          expect(canAccess(as(role), { resource: 'users', action })).toBe(true);
+        }
+      }
+      for (const role of ['police-officer', 'local-government', 'regional-reviewer'] as const) {
+        expect(canAccess(as(role), { resource: 'users', action: 'list' })).toBe(false);
+        expect(canAccess(as(role), { resource: 'users', action: 'create' })).toBe(false);
+      }
+      expect(canAccess(as('ngo-admin'), { resource: 'users', action: 'delete' })).toBe(false);
+    });
+
+    it('should name people from the directory for everyone but the regional reviewer', () => {
+      for (const role of ['national-coordinator', 'ngo-admin', 'police-officer', 'local-government'] as const) {
+        expect(canAccess(as(role), { resource: 'directory', action: 'list' })).toBe(true);
+      }
+      expect(canAccess(as('regional-reviewer'), { resource: 'directory', action: 'list' })).toBe(false);
+    });
+  });
+
   describe('meetings', () => {
     it('should let a police officer read, plan and transition meetings', () => {
       for (const action of ['list', 'show', 'create', 'transition']) {

@@ -62,6 +62,19 @@ export const ACCESS_RULES: Readonly<Record<string, Readonly<Record<string, Permi
   'notifications/settings': { list: 'notification-settings:manage', edit: 'notification-settings:manage' },
   // Read-only, national coordinator only: no show, edit or delete.
   audit: { list: 'audit:read' },
+  // User administration (the realm's accounts): who reads them, and who invites, changes, disables, re-enables and
+  // resets them. Which roles and districts an NGO admin may manage is decided by the gateway.
+  users: {
+    list: 'user:read',
+    show: 'user:read',
+    create: 'user:manage',
+    edit: 'user:manage',
+    disable: 'user:manage',
+    enable: 'user:manage',
+    resetCredentials: 'user:manage',
+  },
+  // The people in scope, by name, for pickers and names; never a page of its own.
+  directory: { list: 'directory:read' },
 };
 
 export interface AccessRequest {

@@ -10,6 +10,7 @@ import type { BriefingDelivery, BriefingView } from '@rd/contracts';
 import { Link } from 'react-router-dom';
 import { CanAccess, DateField, Show, SimpleShowLayout, useGetList, useGetMany, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { useApiQuery } from '../data/apiQueries';
+import { UserNameField } from '../directory/UserName';
 import { inLanguage, versionsOf } from './briefingText';
 
 const T = 'resources.briefings';
@@ -104,6 +105,8 @@ export const BriefingShow = () => (
     <SimpleShowLayout>
       <BriefingText />
       <DateField source="effectiveDate" label="resources.briefings.fields.effectiveDate" />
+      <DateField source="createdAt" showTime label="resources.briefings.fields.createdAt" />
+      <UserNameField source="createdBy" label="resources.briefings.fields.createdBy" />
       <Versions />
       <Deliveries />
     </SimpleShowLayout>

@@ -75,6 +75,16 @@ describe(createDataProvider.name, () => {
     expect(new URL(mocks.calls[0].url).searchParams.get('filter')).toBe('{"id":["o1","o2"]}');
   });
 
+  it('should name many users through one directory request filtered by ids (the names of a screen, batched)', async () => {
+    const { sut, mocks } = setup({ json: [{ id: 'u1', name: 'Aziz Karimov' }], headers: { 'Content-Range': 'directory 0-0/1' } });
+    const { data } = await sut.getMany('directory', { ids: ['u1', 'u2'] });
+    expect(data).toEqual([{ id: 'u1', name: 'Aziz Karimov' }]);
+    expect(mocks.calls).toHaveLength(1);
+    const url = new URL(mocks.calls[0].url);
+    expect(url.pathname).toBe('/api/v1/directory');
+    expect(url.searchParams.get('filter')).toBe('{"id":["u1","u2"]}');
+  });
+
   it('should POST a transition and an erasure to their action routes', async () => {
     const { sut, mocks } = setup({ json: { id: 'c1', status: 'onboarding' } });
     await sut.transitionCommunity('c1', { to: 'onboarding', reason: 'focal point found' });

@@ -21,12 +21,16 @@ const PATHS: Readonly<Record<string, string>> = {
   'report-exports': 'report-exports',
   // The legal briefing library: one row per version.
   briefings: 'briefings',
+  // Accounts of the realm (user administration) and the directory of people in scope that names them.
+  users: 'users',
+  directory: 'directory',
 };
 
 type Row = Record<string, unknown>;
 
-// Lists that take `filter: { id: [...] }` (simple-rest), so getMany is one request instead of one per id.
-const FILTERS_BY_IDS = new Set(['organisations', 'contacts']);
+// Lists that take `filter: { id: [...] }` (simple-rest), so getMany is one request instead of one per id. The
+// directory is how user ids become names: every name on a screen is one request (useGetManyAggregate).
+const FILTERS_BY_IDS = new Set(['organisations', 'contacts', 'users', 'directory']);
 
 /** Regions, districts and reports are keyed by code; react-admin needs an `id`. */
 function withId(resource: string, row: Row, id?: Identifier): RaRecord {

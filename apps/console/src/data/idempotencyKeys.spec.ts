@@ -1,3 +1,4 @@
+import { createDataProvider } from './dataProvider';
 import { createHttpClient } from './httpClient';
 import { IdempotencyKeys } from './idempotencyKeys';
 
@@ -80,5 +81,18 @@ describe(IdempotencyKeys.name, () => {
     await put();
     await http('http://api.test/x', { method: 'POST', body: '{}', headers: { 'Idempotency-Key': 'from-the-offline-queue' } });
     expect(sent.map((h) => h.get('Idempotency-Key'))).toEqual(['key-1', 'key-1', 'from-the-offline-queue']);
+  });
+
+  it('should key every user administration write, and reuse the key when a disable is retried after a 503', async () => {
+    const { http } = setup();
+    const data = createDataProvider('http://api.test/api/v1', http);
+    answers = [201, 200, 503, 200, 200, 202];
+    await data.create('users', { data: { email: 'new@example.org', role: 'police-officer' } });
+    await data.update('users', { id: 'u1', data: { firstName: 'Aziz' }, previousData: { id: 'u1' } });
+    await data.apiCall('POST', 'users/u1/disable', {}).catch(() => undefined);
+    await data.apiCall('POST', 'users/u1/disable', {}); // the Retry: same action
+    await data.apiCall('POST', 'users/u1/enable', {});
+    await data.apiCall('POST', 'users/u1/reset-credentials', {});
+    expect(sent.map((h) => h.get('Idempotency-Key'))).toEqual(['key-1', 'key-2', 'key-3', 'key-3', 'key-4', 'key-5']);
   });
 });

@@ -14,6 +14,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useCanAccess, useDataProvider, useGetIdentity, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { useNotifyError } from '../data/apiQueries';
+import { UserName, UserNames } from '../directory/UserName';
+import { UserPicker } from '../directory/UserPicker';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { clearDraft, loadDraft, saveDraft } from './draft';
 import { BigToggle } from './fieldKit';
@@ -135,6 +137,15 @@ export const ConcernCard = ({ concern, children }: { concern: ConcernView; child
         <Typography sx={{ whiteSpace: 'pre-wrap' }} data-testid="concern-text">
           {concern.text}
         </Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="concern-people">
+          {translate('resources.meetings.concerns.recordedBy')}: <UserName id={concern.recordedBy} testId="concern-recorded-by" />
+          {concern.handlerIds.length > 0 && (
+            <>
+              {' · '}
+              {translate('resources.meetings.concerns.handlers')}: <UserNames ids={concern.handlerIds} testId="concern-handler-names" />
+            </>
+          )}
+        </Typography>
         {concern.answer && (
           <Typography color="text.secondary" sx={{ mt: 1, whiteSpace: 'pre-wrap' }}>
             {translate('resources.meetings.concerns.answerShown', { answer: concern.answer })}
@@ -199,12 +210,14 @@ const ConcernForm = ({ meetingId, onSaved }: { meetingId: string; onSaved: () =>
           </Typography>
         </Box>
         {draft.sensitivity === 'confidential' && (
-          <TextField
+          <UserPicker
             label={t('otherHandlers')}
             helperText={t('handlersHelp')}
-            value={draft.otherHandlers}
-            onChange={(event) => update({ otherHandlers: event.target.value })}
-            slotProps={{ htmlInput: { 'data-testid': 'concern-handlers' } }}
+            value={Array.isArray(draft.otherHandlers) ? draft.otherHandlers : []}
+            onChange={(otherHandlers) => update({ otherHandlers })}
+            exclude={identity?.id ? [String(identity.id)] : []}
+            max={9}
+            testId="concern-handlers"
           />
         )}
         <TextField

@@ -10,6 +10,7 @@ import { useApiQuery } from '../data/apiQueries';
 import { apiQueryKey } from '../data/apiQueryKey';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { clearDraft, loadDraft, saveDraft } from './draft';
+import { UserName } from '../directory/UserName';
 import { SaveError } from './SaveError';
 
 interface Minutes {
@@ -18,6 +19,11 @@ interface Minutes {
   body: string;
   /** The body quotes a concern this reader may not read: the gateway sends it empty. */
   withheld?: boolean;
+  /** User ids of who saved the current version and who approved it, with when. */
+  updatedBy?: string | null;
+  updatedAt?: string | null;
+  approvedBy?: string | null;
+  approvedAt?: string | null;
 }
 
 // What the panel starts from when the gateway has none it lets this user read.
@@ -88,6 +94,7 @@ export const MinutesPanel = () => {
       <Typography data-testid="minutes-status">
         {translate(`resources.meetings.minutes.statuses.${minutes?.status ?? 'none'}`)}
       </Typography>
+      <MinutesPeople minutes={minutes} locale={locale} />
       <TextField
         label={translate('resources.meetings.minutes.body')}
         value={body}
@@ -129,5 +136,29 @@ export const MinutesPanel = () => {
         </Stack>
       )}
     </Stack>
+  );
+};
+
+/** Who last saved the minutes and who approved them, by name, with when. */
+const MinutesPeople = ({ minutes, locale }: { minutes: Minutes | null; locale: string }) => {
+  const translate = useTranslate();
+  if (!minutes?.updatedBy && !minutes?.approvedBy) return null;
+  const when = (at: string | null | undefined) => (at ? `, ${new Date(at).toLocaleString(locale)}` : '');
+  return (
+    <Typography variant="body2" color="text.secondary" data-testid="minutes-people">
+      {minutes.updatedBy && (
+        <span>
+          {translate('resources.meetings.minutes.savedBy')}: <UserName id={minutes.updatedBy} testId="minutes-saved-by" />
+          {when(minutes.updatedAt)}
+        </span>
+      )}
+      {minutes.updatedBy && minutes.approvedBy && ' · '}
+      {minutes.approvedBy && (
+        <span>
+          {translate('resources.meetings.minutes.approvedBy')}: <UserName id={minutes.approvedBy} testId="minutes-approved-by" />
+          {when(minutes.approvedAt)}
+        </span>
+      )}
+    </Typography>
   );
 };

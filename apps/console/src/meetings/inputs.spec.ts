@@ -108,11 +108,17 @@ describe('meeting input builders', () => {
 
     it('should name the recorder and the other handlers of a confidential concern, and no handlers otherwise', () => {
       const draft = { ...emptyConcern(), topic: 'domestic-violence' as const, text: 'x', gender: 'female' as const, ageGroup: '18-29' as const };
-      const confidential = buildConcernInput({ ...draft, sensitivity: 'confidential', otherHandlers: 'h-2, h-3 me' }, 'me');
+      const confidential = buildConcernInput({ ...draft, sensitivity: 'confidential', otherHandlers: ['h-2', 'h-3', 'me'] }, 'me');
       expect(confidential.ok && confidential.value.handlerIds).toEqual(['me', 'h-2', 'h-3']);
       if (confidential.ok) expect(RecordConcernInputSchema.safeParse(confidential.value).success).toBe(true);
-      const restricted = buildConcernInput({ ...draft, sensitivity: 'restricted', otherHandlers: 'h-2' }, 'me');
+      const restricted = buildConcernInput({ ...draft, sensitivity: 'restricted', otherHandlers: ['h-2'] }, 'me');
       expect(restricted.ok && restricted.value.handlerIds).toEqual([]);
+    });
+
+    it('should read the handlers of a draft kept from before the picker (one comma-separated text)', () => {
+      const draft = { ...emptyConcern(), topic: 'domestic-violence' as const, text: 'x', sensitivity: 'confidential' as const };
+      const kept = buildConcernInput({ ...draft, otherHandlers: 'h-2, h-3 me' as unknown as string[] }, 'me');
+      expect(kept.ok && kept.value.handlerIds).toEqual(['me', 'h-2', 'h-3']);
     });
   });
 

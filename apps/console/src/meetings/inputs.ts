@@ -103,8 +103,8 @@ export interface ConcernDraft {
   followUpNeeded: boolean;
   gender: RaiserGender | null;
   ageGroup: RaiserAge | null;
-  /** Other handlers' user ids, comma or space separated; the recorder is always one of a confidential concern's handlers. */
-  otherHandlers: string;
+  /** Other handlers' user ids, picked by name from the directory; the recorder is always one of a confidential concern's handlers. */
+  otherHandlers: string[];
 }
 
 export const emptyConcern = (): ConcernDraft => ({
@@ -115,8 +115,14 @@ export const emptyConcern = (): ConcernDraft => ({
   followUpNeeded: false,
   gender: null,
   ageGroup: null,
-  otherHandlers: '',
+  otherHandlers: [],
 });
+
+/** The handlers of a draft; a draft kept from before the picker holds them as one comma-separated text. */
+function handlerList(handlers: string[] | string | undefined): string[] {
+  const ids = Array.isArray(handlers) ? handlers : (handlers ?? '').split(/[\s,;]+/);
+  return ids.map((id) => id.trim()).filter(Boolean);
+}
 
 export function buildConcernInput(draft: ConcernDraft, myUserId: string): Built<RecordConcernInput> {
   const errors: string[] = [];
@@ -125,7 +131,7 @@ export function buildConcernInput(draft: ConcernDraft, myUserId: string): Built<
   if (errors.length || !draft.topic) return { ok: false, errors };
   const handlerIds =
     draft.sensitivity === 'confidential'
-      ? [...new Set([myUserId, ...draft.otherHandlers.split(/[\s,;]+/).filter(Boolean)])].slice(0, 10)
+      ? [...new Set([myUserId, ...handlerList(draft.otherHandlers)])].slice(0, 10)
       : [];
   return {
     ok: true,

@@ -1,0 +1,48 @@
+import { ROLES } from '@rd/contracts';
+import { CreateButton, DataTable, DateField, FunctionField, List, NullableBooleanInput, SearchInput, SelectField, SelectInput, TopToolbar } from 'react-admin';
+import { DistrictInput } from '../districts/DistrictInput';
+import { UserOrganisationField, UserScopeField, UserStatusField } from './UserStatusFields';
+import { roleChoices, userDisplayName } from './userInput';
+import type { UserRecord } from './userRecord';
+
+const allRoles = roleChoices(ROLES);
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="role" source="role" choices={allRoles} alwaysOn />,
+  <DistrictInput key="districtCode" source="districtCode" alwaysOn />,
+  <NullableBooleanInput key="enabled" source="enabled" alwaysOn />,
+];
+
+// "Invite user" rather than "Create": the person gets an email and chooses their own password.
+const Actions = () => (
+  <TopToolbar>
+    <CreateButton label="resources.users.invite.action" data-testid="invite-user" />
+  </TopToolbar>
+);
+
+export const UserList = () => (
+  <List filters={filters} actions={<Actions />} sort={{ field: 'lastName', order: 'ASC' }} exporter={false}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="lastName" label="resources.users.fields.name">
+        <FunctionField<UserRecord> render={(user) => userDisplayName(user)} />
+      </DataTable.Col>
+      <DataTable.Col source="email" />
+      <DataTable.Col source="role" disableSort>
+        <SelectField source="role" choices={allRoles} emptyText="—" />
+      </DataTable.Col>
+      <DataTable.Col source="districtCode" label="resources.users.fields.scope" disableSort>
+        <UserScopeField />
+      </DataTable.Col>
+      <DataTable.Col source="organisationId" disableSort>
+        <UserOrganisationField />
+      </DataTable.Col>
+      <DataTable.Col source="enabled" label="resources.users.fields.status" disableSort>
+        <UserStatusField />
+      </DataTable.Col>
+      <DataTable.Col source="createdAt">
+        <DateField source="createdAt" />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
