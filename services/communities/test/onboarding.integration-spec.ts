@@ -215,6 +215,32 @@ describe('communities onboarding, organisations and contacts (real PostgreSQL an
       await eventually(() => jsm.streams.getMessage(eventStreamName(prefix, 'communities'), { last_by_subj: prefixedSubject(prefix, 'communities.evt.community.archived.v1') }), 3000);
     });
 
+    it('should take a transition effective on an earlier day, refuse a future day or one before the previous change, and keep the history (ADR 35)', async () => {
+      const chorkuh = await community(ngoIsfara, 'Chorkuh');
+      const at = (effectiveOn: string, to: CommunityView['status']) => rpc.request(TransitionCommunityCmdV1, ngoIsfara, { id: chorkuh.id, to, effectiveOn }, ctx);
+      // Tomorrow in Dushanbe is never today, whatever the hour.
+      const tomorrow = new Date(Date.now() + 36 * 3_600_000).toISOString().slice(0, 10);
+      const future = await rpcError(at(tomorrow, 'onboarding'), ErrorCode.Unprocessable);
+      expect(future.payload).toMatchObject({ reason: 'request.unprocessable', errors: [{ field: 'effectiveOn' }] });
+      await expect(rpc.request(GetCommunityQryV1, ngoIsfara, { id: chorkuh.id }, ctx)).resolves.toMatchObject({ status: 'proposed', statusEffectiveOn: null });
+
+      await expect(at('2023-11-15', 'onboarding')).resolves.toMatchObject({ status: 'onboarding', statusEffectiveOn: '2023-11-15' });
+      await rpcError(at('2023-11-14', 'archived'), ErrorCode.Unprocessable);
+      const [started] = await outboxFor(CommunityOnboardingStartedEvtV1.name, 'communityId', chorkuh.id);
+      // 00:00 on 15 November 2023 in Dushanbe (UTC+5).
+      expect(started.payload).toMatchObject({ effectiveOn: '2023-11-15', effectiveAt: '2023-11-14T19:00:00.000Z' });
+
+      const today = await rpc.request(TransitionCommunityCmdV1, ngoIsfara, { id: chorkuh.id, to: 'paused' }, ctx);
+      const [paused] = await outboxFor('communities.evt.community.paused.v1', 'communityId', chorkuh.id);
+      expect(paused.payload.effectiveAt).toBeUndefined();
+      const got = await rpc.request(GetCommunityQryV1, ngoIsfara, { id: chorkuh.id }, ctx);
+      expect(got.statusEffectiveOn).toBe(today.statusEffectiveOn);
+      expect(got.statusHistory).toEqual([
+        expect.objectContaining({ from: 'proposed', to: 'onboarding', effectiveOn: '2023-11-15', changedBy: ngoIsfara.userId }),
+        expect.objectContaining({ from: 'onboarding', to: 'paused', effectiveOn: today.statusEffectiveOn }),
+      ]);
+    });
+
     it('should hide a community out of scope as NOT_FOUND for transitions and updates', async () => {
       const somonien = await community(ngoIsfara, 'Somonien');
       await rpcError(transition(policeBatken, somonien.id, 'onboarding'), ErrorCode.NotFound);

@@ -72,7 +72,9 @@ export class CommunitiesController {
   @HttpCode(200)
   @RequirePermission('community:transition')
   @ApiContract({
-    summary: 'Move a community through onboarding; 409 with the reason and missing checklist items when not allowed',
+    summary:
+      'Move a community through onboarding, effective today or on an earlier day (effectiveOn: 422 when after today or before the previous change); ' +
+      '409 with the reason and missing checklist items when not allowed',
     body: TransitionCommunityInputSchema,
     response: CommunityViewSchema,
     successStatus: 200,

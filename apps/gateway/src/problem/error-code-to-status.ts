@@ -19,6 +19,8 @@ export function errorCodeToStatus(code: ErrorCode): number {
       return 409;
     case ErrorCode.InvalidTransition:
       return 409;
+    case ErrorCode.Unprocessable:
+      return 422;
     case ErrorCode.ServiceUnavailable:
       return 503;
     case ErrorCode.Internal:

@@ -11,7 +11,13 @@ const statusChangedPayload = z
     regionCode: GeoCodeSchema.describe('Region of the district'),
     from: CommunityStatusSchema.describe('Status before'),
     to: CommunityStatusSchema.describe('Status after'),
-    occurredAt: z.string().datetime().describe('When the status changed (UTC)'),
+    occurredAt: z.string().datetime().describe('When the status change was recorded (UTC)'),
+    effectiveOn: z.iso.date().optional().describe('Day the change took effect in the district (YYYY-MM-DD), when it was given'),
+    effectiveAt: z
+      .string()
+      .datetime()
+      .optional()
+      .describe('When the change took effect (UTC): 00:00 of effectiveOn in the district’s zone, or occurredAt when effective today; absent = occurredAt'),
   })
   .strict();
 export type CommunityStatusChangedPayload = z.infer<typeof statusChangedPayload>;

@@ -70,6 +70,17 @@ export const CreateCommunityInputSchema = z
 export type CreateCommunityInput = z.infer<typeof CreateCommunityInputSchema>;
 
 /** A community as it leaves the communities service. */
+/** One onboarding transition as the history shows it: what was said to take effect when, and who recorded it. */
+export const CommunityStatusChangeViewSchema = z.object({
+  from: CommunityStatusSchema,
+  to: CommunityStatusSchema,
+  effectiveOn: z.string().describe('Day the change took effect in the district (YYYY-MM-DD)'),
+  changedAt: z.string().describe('When it was recorded (ISO 8601)'),
+  changedBy: z.string().describe('Who recorded it (user id)'),
+  reason: z.string().nullable().describe('Reason given'),
+});
+export type CommunityStatusChangeView = z.infer<typeof CommunityStatusChangeViewSchema>;
+
 export const CommunityViewSchema = z.object({
   id: z.string().uuid().describe('Community id'),
   name: z.string(),
@@ -93,6 +104,11 @@ export const CommunityViewSchema = z.object({
   checklist: OnboardingChecklistSchema,
   allowedTransitions: z.array(CommunityStatusSchema).describe('Statuses reachable from the current one'),
   statusChangedAt: z.string().nullable().describe('ISO 8601 time of the last status change'),
+  statusEffectiveOn: z.string().nullable().optional().describe('Day (YYYY-MM-DD, district) the current status took effect; null while proposed'),
+  statusHistory: z
+    .array(CommunityStatusChangeViewSchema)
+    .optional()
+    .describe('Status changes, oldest first (on a single community only, not in lists)'),
   updatedAt: z.string().describe('ISO 8601 last change'),
 });
 export type CommunityView = z.infer<typeof CommunityViewSchema>;

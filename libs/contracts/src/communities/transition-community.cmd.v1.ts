@@ -6,6 +6,13 @@ export const TransitionCommunityInputSchema = z
   .object({
     to: CommunityStatusSchema.describe('Target status'),
     reason: z.string().trim().max(500).optional().describe('Why (kept for audit; never in events)'),
+    effectiveOn: z.iso
+      .date('must be a date like "2024-03-01"')
+      .optional()
+      .describe(
+        'Day the change took effect (YYYY-MM-DD), e.g. when the community actually joined; today (the district’s day) when omitted. ' +
+          'Never after today, never before the previous transition’s effective day (UNPROCESSABLE, field effectiveOn).',
+      ),
   })
   .strict();
 export type TransitionCommunityInput = z.infer<typeof TransitionCommunityInputSchema>;

@@ -23,6 +23,7 @@ const KIND_BY_STATUS: Record<number, ErrorCode> = {
   403: ErrorCode.Forbidden,
   404: ErrorCode.NotFound,
   409: ErrorCode.Conflict,
+  422: ErrorCode.Unprocessable,
   500: ErrorCode.Internal,
   503: ErrorCode.ServiceUnavailable,
 };
@@ -163,6 +164,7 @@ const GENERIC_BY_KIND: Record<ErrorCode, DomainErrorCode> = {
   [ErrorCode.NotFound]: 'resource.not-found',
   [ErrorCode.Conflict]: 'resource.conflict',
   [ErrorCode.InvalidTransition]: 'resource.invalid-transition',
+  [ErrorCode.Unprocessable]: 'request.unprocessable',
   [ErrorCode.ServiceUnavailable]: 'service.unavailable',
   [ErrorCode.Internal]: 'server.internal',
 };

@@ -6,6 +6,8 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
   InvalidTransition = 'INVALID_TRANSITION',
+  /** Well-formed but refused by a rule of the data (a date in the future): 422. */
+  Unprocessable = 'UNPROCESSABLE',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL',
 }

@@ -4,6 +4,7 @@ import {
   addQuarters,
   dateInZone,
   DEFAULT_TIME_ZONE,
+  instantOnDate,
   parseQuarter,
   quarterEnd,
   quarterFromIndex,
@@ -206,6 +207,24 @@ describe('quarters', () => {
       expect(QuarterSchema.safeParse('0000-Q1').success).toBe(false);
       expect(QuarterSchema.safeParse('1000-Q1').success).toBe(true);
       expect(QuarterSchema.safeParse('2026-Q4').success).toBe(true);
+    });
+  });
+
+  describe('instantOnDate', () => {
+    it('should give the hour of a day on the zone’s wall clock, and read back as that day there', () => {
+      expect(instantOnDate('2024-01-01', 'Asia/Dushanbe').toISOString()).toBe('2023-12-31T19:00:00.000Z');
+      expect(instantOnDate('2024-05-14', 'Asia/Bishkek', 12).toISOString()).toBe('2024-05-14T06:00:00.000Z');
+      fc.assert(
+        fc.property(instant, anyZone, fc.integer({ min: 0, max: 23 }), (at, timeZone, hour) => {
+          const day = dateInZone(at, timeZone);
+          const back = instantOnDate(day, timeZone, hour);
+          expect(dateInZone(back, timeZone)).toBe(day);
+        }),
+      );
+    });
+
+    it('should refuse what is not a date', () => {
+      expect(() => instantOnDate('2024-1-1', 'UTC')).toThrow('not a date');
     });
   });
 });

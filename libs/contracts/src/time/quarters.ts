@@ -105,12 +105,26 @@ export function quarterOf(at: Date, timeZone: string): string {
 /** The instant a quarter starts in `timeZone`: 00:00 on its first day there. */
 export function quarterStart(quarter: string, timeZone: string): Date {
   const { year, q } = parseQuarter(quarter);
-  const wall = Date.UTC(year, (q - 1) * 3, 1);
+  return instantOfWallClock(Date.UTC(year, (q - 1) * 3, 1), timeZone);
+}
+
+/** The instant a wall-clock reading (given as if it were UTC, epoch ms) happens in `timeZone`. */
+function instantOfWallClock(wall: number, timeZone: string): Date {
   if (timeZone === 'UTC') return new Date(wall);
   // Two passes settle the offset even across a DST change near midnight.
   let guess = wall - offsetMs(wall, timeZone);
   guess = wall - offsetMs(guess, timeZone);
   return new Date(guess);
+}
+
+/**
+ * The instant of `hour`:00 on a calendar date (`YYYY-MM-DD`) in `timeZone`: 00:00 is when a backdated change took
+ * effect there, 12:00 stands for a reporting day whose hour nobody recorded.
+ */
+export function instantOnDate(date: string, timeZone: string, hour = 0): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new Error(`not a date: ${date}`);
+  return instantOfWallClock(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), hour), timeZone);
 }
 
 /** The instant a quarter ends in `timeZone`, which is when the next one starts (exclusive end). */

@@ -52,6 +52,6 @@ export class CommunitiesController {
   @CreateRequestContext()
   transition(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof TransitionCommunityCmdV1>> {
     const { actor, data } = parseRequest(TransitionCommunityCmdV1, raw);
-    return this.communities.transition(actor, data.id, { to: data.to, reason: data.reason }, correlationIdOf(context));
+    return this.communities.transition(actor, data.id, { to: data.to, reason: data.reason, effectiveOn: data.effectiveOn }, correlationIdOf(context));
   }
 }

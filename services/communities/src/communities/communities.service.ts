@@ -5,7 +5,10 @@ import {
   COMMUNITY_STATUS_EVENTS,
   CommunityCreatedEvtV1,
   CommunityUpdatedEvtV1,
+  dateInZone,
+  DEFAULT_TIME_ZONE,
   DomainException,
+  instantOnDate,
   POLICE_ORGANISATION_KINDS,
   type Actor,
   type CommunityView,
@@ -28,7 +31,7 @@ import { communityCodeFrom } from './community-code';
 import { CommunityStatusChange } from './community-status-change.entity';
 import { Community } from './community.entity';
 import { toCommunityView } from './community.mapper';
-import { decideTransition } from './onboarding';
+import { dayOf, decideEffectiveDay, decideTransition } from './onboarding';
 
 const PARTNER_KINDS: readonly OrganisationKind[] = ['ngo', 'other'];
 
@@ -86,12 +89,13 @@ export class CommunitiesService {
 
   /** One community, or NOT_FOUND when outside the actor's scope (its existence is not revealed). */
   async get(actor: Actor, id: string): Promise<CommunityView> {
-    return toCommunityView(await this.loadInScope(this.em, actor, id));
+    const community = await this.loadInScope(this.em, actor, id);
+    return toCommunityView(community, await this.statusHistory(this.em, community.id));
   }
 
   async list(actor: Actor, query: DataOf<typeof ListCommunitiesQryV1>): Promise<{ items: CommunityView[]; total: number }> {
     const [rows, total] = await this.em.getRepository(Community).listInScope(actor.scope, query);
-    return { items: rows.map(toCommunityView), total };
+    return { items: rows.map((row) => toCommunityView(row)), total };
   }
 
   /**
@@ -170,27 +174,43 @@ export class CommunitiesService {
         throw new DomainException(reason, decision.message, decision.errors);
       }
       const at = new Date();
+      const timeZone = await this.timeZoneOf(tx, community.districtCode);
+      const [previous] = await tx.find(CommunityStatusChange, { communityId: community.id }, { orderBy: { changedAt: 'DESC' }, limit: 1 });
+      const day = decideEffectiveDay(input.effectiveOn, dateInZone(at, timeZone), previous ? dayOf(previous.effectiveOn) : null);
+      if (!day.ok) throw new DomainException('request.unprocessable', day.message, 'effectiveOn');
       community.status = input.to;
       community.statusChangedAt = at;
+      community.statusEffectiveOn = day.effectiveOn;
       tx.create(CommunityStatusChange, {
         communityId: community.id,
         fromStatus: from,
         toStatus: input.to,
         reason: input.reason ?? null,
+        effectiveOn: day.effectiveOn,
         changedBy: actor.userId,
         changedAt: at,
       });
       if (input.to !== 'proposed') {
+        // A backdated change takes effect at 00:00 of its day in the district; one effective today, now.
+        const effective = day.backdated ? { effectiveOn: day.effectiveOn, effectiveAt: instantOnDate(day.effectiveOn, timeZone).toISOString() } : {};
         recordEvent(
           tx,
           COMMUNITY_STATUS_EVENTS[input.to],
-          { communityId: community.id, districtCode: community.districtCode, regionCode: community.regionCode, from, to: input.to, occurredAt: at.toISOString() },
+          { communityId: community.id, districtCode: community.districtCode, regionCode: community.regionCode, from, to: input.to, occurredAt: at.toISOString(), ...effective },
           correlationId,
         );
       }
       await tx.flush();
-      return toCommunityView(community);
+      return toCommunityView(community, await this.statusHistory(tx, community.id));
     });
+  }
+
+  private async timeZoneOf(em: EntityManager, districtCode: string): Promise<string> {
+    return (await em.findOne(District, { code: districtCode }))?.timeZone ?? DEFAULT_TIME_ZONE;
+  }
+
+  private statusHistory(em: EntityManager, communityId: string): Promise<CommunityStatusChange[]> {
+    return em.find(CommunityStatusChange, { communityId }, { orderBy: { changedAt: 'ASC' } });
   }
 
   /**

@@ -20,6 +20,10 @@ export class CommunityStatusChange {
   @Property({ type: 'string', length: 500, nullable: true })
   reason: string | null = null;
 
+  /** Day the change took effect in the district (docs/adr/0035): when recorded, or the earlier day the user gave. */
+  @Property({ type: 'date' })
+  effectiveOn!: string;
+
   @Property({ type: 'string', length: 100 })
   changedBy!: string;
 

@@ -30,7 +30,8 @@ export class Community {
     | 'localGovernmentContactId'
     | 'firstMeetingId'
     | 'firstMeetingScheduledFor'
-    | 'statusChangedAt';
+    | 'statusChangedAt'
+    | 'statusEffectiveOn';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -96,6 +97,10 @@ export class Community {
 
   @Property({ type: 'datetime', nullable: true })
   statusChangedAt: Date | null = null;
+
+  /** Day the current status took effect in the district (docs/adr/0035); null while proposed. */
+  @Property({ type: 'date', nullable: true })
+  statusEffectiveOn: string | null = null;
 
   /** Subject of the user who proposed it. */
   @Property({ type: 'string', length: 100 })

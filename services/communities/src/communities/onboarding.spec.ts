@@ -1,5 +1,5 @@
 import { COMMUNITY_STATUSES, COMMUNITY_TRANSITIONS, type CommunityStatus } from '@rd/contracts';
-import { allowedTransitions, checklistOf, decideTransition, missingChecklistItems, type ChecklistFacts } from './onboarding';
+import { allowedTransitions, checklistOf, decideEffectiveDay, decideTransition, missingChecklistItems, type ChecklistFacts } from './onboarding';
 
 const EMPTY: ChecklistFacts = {
   focalPointContactIds: [],
@@ -101,6 +101,25 @@ describe('onboarding', () => {
           expect(ok).toBe(COMMUNITY_TRANSITIONS[from].includes(to));
         }
       }
+    });
+  });
+
+  describe('decideEffectiveDay', () => {
+    it('should default to today, not backdated', () => {
+      expect(decideEffectiveDay(undefined, '2026-12-07', '2026-01-10')).toEqual({ ok: true, effectiveOn: '2026-12-07', backdated: false });
+    });
+
+    it('should accept a past day, even before the community existed, and mark it backdated', () => {
+      expect(decideEffectiveDay('2023-03-01', '2026-12-07', null)).toEqual({ ok: true, effectiveOn: '2023-03-01', backdated: true });
+    });
+
+    it('should refuse a day after today in the district', () => {
+      expect(decideEffectiveDay('2026-12-08', '2026-12-07', null)).toMatchObject({ ok: false, message: expect.stringContaining('future') });
+    });
+
+    it('should refuse a day before the previous change took effect, and allow the same day', () => {
+      expect(decideEffectiveDay('2023-02-28', '2026-12-07', '2023-03-01')).toMatchObject({ ok: false, message: expect.stringContaining('previous') });
+      expect(decideEffectiveDay('2023-03-01', '2026-12-07', '2023-03-01')).toMatchObject({ ok: true });
     });
   });
 });

@@ -77,3 +77,25 @@ export function decideTransition(from: CommunityStatus, to: CommunityStatus, fac
 export function allowedTransitions(from: CommunityStatus): CommunityStatus[] {
   return [...COMMUNITY_TRANSITIONS[from]];
 }
+
+export type EffectiveDayDecision = { ok: true; effectiveOn: string; backdated: boolean } | { ok: false; message: string };
+
+/**
+ * The day a transition takes effect (docs/adr/0035): the day given, or today in the district. Never after today,
+ * never before the previous transition's day (the same day is allowed); before the community was created is allowed,
+ * since that is what bringing in a programme's history means. Pure: `today` is the district's day.
+ */
+export function decideEffectiveDay(requested: string | undefined, today: string, previousEffectiveOn: string | null): EffectiveDayDecision {
+  const effectiveOn = requested ?? today;
+  // YYYY-MM-DD strings compare as the days they name.
+  if (effectiveOn > today) return { ok: false, message: `The effective date ${effectiveOn} is in the future (today is ${today} in the district)` };
+  if (previousEffectiveOn !== null && effectiveOn < previousEffectiveOn) {
+    return { ok: false, message: `The effective date ${effectiveOn} is before the previous status change, effective ${previousEffectiveOn}` };
+  }
+  return { ok: true, effectiveOn, backdated: effectiveOn < today };
+}
+
+/** A `date` column as `YYYY-MM-DD`, whether the driver gave a string or a Date (UTC midnight). */
+export function dayOf(value: string | Date): string {
+  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+}

@@ -2,6 +2,7 @@ import { Migration20261124000000_initial } from './Migration20261124000000_initi
 import { Migration20261124200000_report_read_models } from './Migration20261124200000_report_read_models';
 import { Migration20261124210000_report_exports } from './Migration20261124210000_report-exports';
 import { Migration20261207200000_outbox_aggregate_key } from './Migration20261207200000_outbox_aggregate_key';
+import { Migration20261208070000_status_effective_at } from './Migration20261208070000_status_effective_at';
 
 /** Applied in this order; a new migration is appended here. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261124200000_report_read_models', class: Migration20261124200000_report_read_models },
   { name: 'Migration20261124210000_report-exports', class: Migration20261124210000_report_exports },
   { name: 'Migration20261207200000_outbox_aggregate_key', class: Migration20261207200000_outbox_aggregate_key },
+  { name: 'Migration20261208070000_status_effective_at', class: Migration20261208070000_status_effective_at },
 ];

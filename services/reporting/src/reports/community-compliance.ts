@@ -17,8 +17,8 @@ export async function recomputeCompliance(tx: EntityManager, communityId: string
     [communityId],
   );
   if (!snapshot) return old.map((r) => r.quarter);
-  const facts = await tx.execute<{ occurred_at: Date; status: CommunityStatus }[]>(
-    'select occurred_at, status from community_status_fact where community_id = ?',
+  const facts = await tx.execute<{ occurred_at: Date; effective_at: Date | null; status: CommunityStatus }[]>(
+    'select occurred_at, effective_at, status from community_status_fact where community_id = ?',
     [communityId],
   );
   const district = await districtInfo(tx, snapshot.district_code);
@@ -34,7 +34,7 @@ export async function recomputeCompliance(tx: EntityManager, communityId: string
       scheduledFor: toDate(m.scheduled_for),
     }));
   const rows = complianceRows(
-    facts.map((f) => ({ at: new Date(f.occurred_at), status: f.status })),
+    facts.map((f) => ({ at: new Date(f.effective_at ?? f.occurred_at), recordedAt: new Date(f.occurred_at), status: f.status })),
     forCompliance,
     quarterOf(now, 'UTC'),
   );

@@ -3,7 +3,10 @@ import { quarterEnd, quarterFromIndex, quarterIndex, quarterOf, quarterStart } f
 
 /** A status a community entered at an instant (creation counts as entering its first status). */
 export interface StatusFact {
+  /** When it took effect: earlier than `recordedAt` for a backdated transition (docs/adr/0035). */
   at: Date;
+  /** When it was recorded; orders two changes effective at the same instant. Defaults to `at`. */
+  recordedAt?: Date;
   status: CommunityStatus;
 }
 
@@ -34,13 +37,16 @@ export const EXPECTED_ACTIVE_SHARE = 0.5;
 
 /** Active intervals [from, to) in ms; `to` is null while still active. */
 export function activeIntervals(facts: readonly StatusFact[]): { from: number; to: number | null }[] {
-  const sorted = [...facts].sort((a, b) => a.at.getTime() - b.at.getTime() || statusRank(a.status) - statusRank(b.status));
+  const recorded = (f: StatusFact) => (f.recordedAt ?? f.at).getTime();
+  const sorted = [...facts].sort((a, b) => a.at.getTime() - b.at.getTime() || recorded(a) - recorded(b) || statusRank(a.status) - statusRank(b.status));
   const out: { from: number; to: number | null }[] = [];
   let open: number | null = null;
   for (const fact of sorted) {
     const t = fact.at.getTime();
     if (fact.status === 'active' && open === null) open = t;
-    if (fact.status !== 'active' && open !== null) {
+    // `proposed` is only ever the status a community is created with (nothing leads back to it): a community
+    // created today whose activation took effect in 2023 was active all along.
+    if (fact.status !== 'active' && fact.status !== 'proposed' && open !== null) {
       out.push({ from: open, to: t });
       open = null;
     }

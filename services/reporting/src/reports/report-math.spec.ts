@@ -56,6 +56,34 @@ describe('report math', () => {
       ]);
     });
 
+    it('should count a community from the day its activation took effect, though created and activated later (ADR 35)', () => {
+      // Created (proposed) and activated today, the activation effective in January 2024 and its onboarding before.
+      const today = new Date('2026-12-07T09:00:00Z');
+      const facts = [
+        { at: today, status: 'proposed' as const },
+        { at: new Date('2023-11-30T19:00:00Z'), recordedAt: today, status: 'onboarding' as const },
+        { at: new Date('2023-12-31T19:00:00Z'), recordedAt: new Date(today.getTime() + 1000), status: 'active' as const },
+      ];
+      expect(activeIntervals(facts)).toEqual([{ from: Date.parse('2023-12-31T19:00:00Z'), to: null }]);
+      const rows = complianceRows(facts, [held('2024-Q2', '2024-05-14T07:00:00Z')], '2026-Q4');
+      expect(rows[0]).toMatchObject({ quarter: '2023-Q4', expected: false });
+      expect(rows[1]).toMatchObject({ quarter: '2024-Q1', expected: true, held: false });
+      expect(rows[2]).toMatchObject({ quarter: '2024-Q2', expected: true, held: true, heldOnTime: true });
+      expect(rows.filter((r) => r.expected)).toHaveLength(12);
+    });
+
+    it('should apply two changes effective on the same day in the order they were recorded (ADR 35)', () => {
+      const day = new Date('2024-03-01T00:00:00Z');
+      const paused = { at: day, recordedAt: new Date('2026-12-07T10:00:00Z'), status: 'paused' as const };
+      const active = { at: day, recordedAt: new Date('2026-12-07T10:05:00Z'), status: 'active' as const };
+      const first = { at: new Date('2024-01-01T00:00:00Z'), status: 'active' as const };
+      // Without the recording order, the lifecycle rank would put active before paused and end paused.
+      expect(activeIntervals([first, active, paused])).toEqual([
+        { from: Date.parse('2024-01-01T00:00:00Z'), to: Date.parse('2024-03-01T00:00:00Z') },
+        { from: Date.parse('2024-03-01T00:00:00Z'), to: null },
+      ]);
+    });
+
     it('should count a meeting recorded as held after its quarter ended in the district zone as late', () => {
       const facts = [{ at: new Date('2025-01-01T00:00:00Z'), status: 'active' as const }];
       expect(complianceRows(facts, [held('2026-Q1', '2026-03-31T23:30:00Z')], '2026-Q1').pop()).toMatchObject({ held: true, heldOnTime: false });

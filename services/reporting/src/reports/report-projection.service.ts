@@ -56,12 +56,15 @@ export class ReportProjectionService {
 
   // ---- communities ----------------------------------------------------------------------------------
 
-  /** community.created and the four status events: one status fact, then the community's compliance. */
-  async onCommunityStatus(tx: EntityManager, e: { communityId: string; districtCode: string; regionCode: string; status: CommunityStatus; occurredAt: string }): Promise<void> {
+  /** community.created and the four status events: one status fact (from when it took effect), then the community's compliance. */
+  async onCommunityStatus(
+    tx: EntityManager,
+    e: { communityId: string; districtCode: string; regionCode: string; status: CommunityStatus; occurredAt: string; effectiveAt?: string },
+  ): Promise<void> {
     await this.lock(tx);
     await tx.execute(
-      'insert into community_status_fact (community_id, occurred_at, status) values (?, ?, ?) on conflict do nothing',
-      [e.communityId, new Date(e.occurredAt), e.status],
+      'insert into community_status_fact (community_id, occurred_at, status, effective_at) values (?, ?, ?, ?) on conflict do nothing',
+      [e.communityId, new Date(e.occurredAt), e.status, e.effectiveAt ? new Date(e.effectiveAt) : null],
     );
     await learnDistrict(tx, e.districtCode, e.regionCode, null);
     const quarters = await recomputeCompliance(tx, e.communityId, this.clock());
