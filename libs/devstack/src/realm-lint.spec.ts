@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ROLES } from '@rd/contracts';
 import { DEMO_USERS } from '@rd/testing';
 import { DEFAULT_REALM_FILE } from './keycloak';
-import { expandRealmPlaceholders, groupPaths, type RealmClient, type RealmRepresentation } from './realm';
+import { expandRealmPlaceholders, groupPaths, isServiceAccount, type RealmClient, type RealmRepresentation } from './realm';
 import {
   CONSOLE_CLIENT_ID,
   lintedRealm,
@@ -10,6 +10,7 @@ import {
   lintRealm,
   REALM_RULES,
   TEST_ONLY_CLIENT_ID,
+  USER_ADMIN_CLIENT_ID,
   type LintedRealm,
   type RealmKind,
 } from './realm-lint';
@@ -67,7 +68,21 @@ describe('realm lint rules', () => {
     if (item === undefined) throw new Error(`no item ${index}`);
     return item;
   };
-  const users = (r: RealmRepresentation) => r.users;
+  const users = (r: RealmRepresentation) => r.users?.filter((u) => !isServiceAccount(u));
+  const userAdmin = (r: RealmRepresentation) => client(r, USER_ADMIN_CLIENT_ID);
+  const userAdminAccount = (r: RealmRepresentation) => nth(r.users?.filter(isServiceAccount), 0);
+  const userProfile = (r: RealmRepresentation, change: (profile: { attributes: Array<{ name: string; permissions?: { view?: string[]; edit?: string[] } }>; unmanagedAttributePolicy?: string }) => void) => {
+    const component = nth(r.components?.['org.keycloak.userprofile.UserProfileProvider'], 0);
+    const config = component.config ?? {};
+    const profile = JSON.parse(nth(config['kc.user.profile.config'], 0)) as Parameters<typeof change>[0];
+    change(profile);
+    config['kc.user.profile.config'] = [JSON.stringify(profile)];
+  };
+  const organisationOf = (profile: { attributes: Array<{ name: string; permissions?: { view?: string[]; edit?: string[] } }> }) => {
+    const found = profile.attributes.find((a) => a.name === 'organisation');
+    if (!found) throw new Error('no organisation attribute');
+    return found;
+  };
   const flowOf = (r: RealmRepresentation, alias: string) => {
     const found = r.authenticationFlows?.find((f) => f.alias === alias);
     if (!found) throw new Error(`no flow ${alias}`);
@@ -238,7 +253,7 @@ describe('realm lint rules', () => {
       rule: 'demo-users',
       kind: 'production',
       what: 'a demo user in production',
-      mutate: (r) => void (r.users = [structuredClone(nth(dev.users, 0))]),
+      mutate: (r) => void (r.users = [...(r.users ?? []), structuredClone(nth(users(dev), 0))]),
     },
     { rule: 'role-descriptions', kind: 'dev', what: 'a blank role description', mutate: (r) => void (nth(roles(r), 0).description = '  ') },
     { rule: 'role-descriptions', kind: 'production', what: 'a role without description', mutate: (r) => void delete nth(roles(r), 4).description },
@@ -380,6 +395,39 @@ describe('realm lint rules', () => {
       what: 'the two-factor-required role in the dev realm',
       mutate: (r) => void r.roles?.realm?.push({ name: TWO_FACTOR_ROLE, description: 'x' }),
     },
+    ...(['dev', 'production'] as const).flatMap((kind): Mutation[] => [
+      {
+        rule: 'organisation-claim',
+        kind,
+        what: 'the console without the organisation mapper',
+        mutate: (r) => void (consoleOf(r).protocolMappers = consoleOf(r).protocolMappers?.filter((m) => m.protocolMapper !== 'oidc-usermodel-attribute-mapper')),
+      },
+      {
+        rule: 'organisation-attribute-admin-only',
+        kind,
+        what: 'users may edit their own organisation',
+        mutate: (r) => userProfile(r, (profile) => void (organisationOf(profile).permissions = { view: ['admin', 'user'], edit: ['admin', 'user'] })),
+      },
+      {
+        rule: 'organisation-attribute-admin-only',
+        kind,
+        what: 'unmanaged attributes enabled',
+        mutate: (r) => userProfile(r, (profile) => void (profile.unmanagedAttributePolicy = 'ENABLED')),
+      },
+      { rule: 'organisation-attribute-admin-only', kind, what: 'no user profile', mutate: (r) => void delete r.components },
+      { rule: 'user-admin-client', kind, what: 'the service account with manage-realm', mutate: (r) => void userAdminAccount(r).clientRoles?.['realm-management']?.push('manage-realm') },
+      { rule: 'user-admin-client', kind, what: 'the service account with a platform role', mutate: (r) => void (userAdminAccount(r).realmRoles = ['national-coordinator']) },
+      { rule: 'user-admin-client', kind, what: 'a literal secret', mutate: (r) => void (userAdmin(r).secret = 'hunter2') },
+      { rule: 'user-admin-client', kind, what: 'the password grant on the admin client', mutate: (r) => void (userAdmin(r).directAccessGrantsEnabled = true) },
+      { rule: 'user-admin-client', kind, what: 'a public admin client', mutate: (r) => void (userAdmin(r).publicClient = true) },
+      { rule: 'user-admin-client', kind, what: 'a service account on the console', mutate: (r) => void (consoleOf(r).serviceAccountsEnabled = true) },
+    ]),
+    {
+      rule: 'user-admin-client',
+      kind: 'production',
+      what: 'the dev default of the secret',
+      mutate: (r) => void (userAdmin(r).secret = '${RD_USER_ADMIN_SECRET:dev-user-admin-secret}'),
+    },
   ];
 
   it.each(MUTATIONS.map((m) => [m.rule, m.kind, m.what, m] as const))('%s should catch (%s realm) %s', (ruleId, kind, _what, mutation) => {
@@ -413,7 +461,9 @@ describe('production realm', () => {
       attributes: Object.fromEntries(Object.entries(attributes ?? {}).filter(([key]) => key !== 'post.logout.redirect.uris')),
     });
     expect(shared(client(production, CONSOLE_CLIENT_ID))).toEqual(shared(client(dev, CONSOLE_CLIENT_ID)));
-    expect((production.clients ?? []).map((c) => c.clientId).sort()).toEqual(['admin-cli', CONSOLE_CLIENT_ID, 'rd-gateway']);
+    expect((production.clients ?? []).map((c) => c.clientId).sort()).toEqual(['admin-cli', CONSOLE_CLIENT_ID, 'rd-gateway', USER_ADMIN_CLIENT_ID]);
+    expect(client(production, USER_ADMIN_CLIENT_ID).secret).toBe('${RD_USER_ADMIN_SECRET}');
+    expect(production.users).toEqual(dev.users?.filter(isServiceAccount));
   });
 
   it('should take the console URL from RD_CONSOLE_URL and nothing else', () => {
@@ -447,20 +497,20 @@ describe('dev realm', () => {
   });
 
   it('should take the demo password from RD_DEMO_PASSWORD with the documented default', () => {
-    for (const user of REALMS.dev.raw.users ?? []) expect(user.credentials?.[0]?.value).toBe('${RD_DEMO_PASSWORD:demo-password-1}');
+    for (const user of (REALMS.dev.raw.users ?? []).filter((u) => !isServiceAccount(u))) expect(user.credentials?.[0]?.value).toBe('${RD_DEMO_PASSWORD:demo-password-1}');
   });
 
   it('should only name groups and roles that exist', () => {
     const paths = new Set(groupPaths(dev.groups));
     const roles = new Set((dev.roles?.realm ?? []).map((role) => role.name));
-    const users = dev.users ?? [];
+    const users = (dev.users ?? []).filter((u) => !isServiceAccount(u));
     expect(users.flatMap((u) => (u.groups ?? []).filter((g) => !paths.has(g)).map((g) => `${u.username}: ${g}`))).toEqual([]);
     expect(users.flatMap((u) => (u.realmRoles ?? []).filter((r) => !roles.has(r)).map((r) => `${u.username}: ${r}`))).toEqual([]);
     expect(users.filter((u) => !u.realmRoles?.length).map((u) => u.username)).toEqual([]);
   });
 
   it('should match the demo users that tests log in as (@rd/testing DEMO_USERS)', () => {
-    const fromRealm = (dev.users ?? []).map((u) => ({ username: u.username, roles: u.realmRoles, groups: u.groups ?? [] }));
+    const fromRealm = (dev.users ?? []).filter((u) => !isServiceAccount(u)).map((u) => ({ username: u.username, roles: u.realmRoles, groups: u.groups ?? [] }));
     const fromTesting = Object.values(DEMO_USERS).map((u) => ({ username: u.username, roles: [u.role], groups: [...u.groups] }));
     expect(fromRealm.sort((a, b) => a.username.localeCompare(b.username))).toEqual(fromTesting.sort((a, b) => a.username.localeCompare(b.username)));
   });

@@ -1,5 +1,6 @@
 import {
   expandRealmPlaceholders,
+  isServiceAccount,
   realmPlaceholders,
   type RealmAuthenticationFlow,
   type RealmClient,
@@ -48,6 +49,13 @@ export interface RealmRule {
 /** The client that may use the password grant: dev and test only (OWASP ASVS 5.0 §10.4.4). */
 export const TEST_ONLY_CLIENT_ID = 'rd-test-cli';
 export const CONSOLE_CLIENT_ID = 'rd-console';
+/** The gateway's confidential client for user administration (docs/adr/0033-user-administration.md). */
+export const USER_ADMIN_CLIENT_ID = 'rd-user-admin';
+/** Exactly what its service account may do: manage and read users, read groups. Nothing on the realm itself. */
+export const USER_ADMIN_ROLES = ['manage-users', 'query-groups', 'query-users', 'view-users'] as const;
+/** The user attribute naming the user's organisation, and the access-token claim it goes to. */
+export const ORGANISATION_ATTRIBUTE = 'organisation';
+const USER_PROFILE_PROVIDER = 'org.keycloak.userprofile.UserProfileProvider';
 export const GATEWAY_AUDIENCE = 'rd-gateway';
 /**
  * Default client scopes of every client that gets tokens: `basic` puts `sub` in (without it the gateway has no
@@ -80,6 +88,24 @@ export function tokenClients(realm: RealmRepresentation): RealmClient[] {
   );
 }
 
+/** A client that only gets tokens for itself (client credentials): no user signs in through it. */
+const serviceAccountOnly = (c: RealmClient): boolean =>
+  c.serviceAccountsEnabled === true && c.standardFlowEnabled === false && c.implicitFlowEnabled === false && c.directAccessGrantsEnabled !== true;
+
+/** Clients that give users tokens for the gateway (not service-account-only clients). */
+export function userTokenClients(realm: RealmRepresentation): RealmClient[] {
+  return tokenClients(realm).filter((c) => !serviceAccountOnly(c));
+}
+
+/** The declarative user profile's attributes, or undefined when the realm keeps Keycloak's default profile. */
+export function userProfileAttributes(realm: RealmRepresentation): Array<{ name: string; permissions?: { view?: string[]; edit?: string[] } }> | undefined {
+  const raw = realm.components?.[USER_PROFILE_PROVIDER]?.find((c) => c.providerId === 'declarative-user-profile')?.config?.['kc.user.profile.config']?.[0];
+  if (raw === undefined) return undefined;
+  const parsed = JSON.parse(raw) as { attributes?: Array<{ name: string }>; unmanagedAttributePolicy?: string };
+  if (parsed.unmanagedAttributePolicy !== undefined) return [];
+  return parsed.attributes ?? [];
+}
+
 /** Redirect URIs, web origins, post-logout redirect URIs and the root URL of a client. */
 export function clientUris(c: RealmClient): string[] {
   const postLogout = c.attributes?.['post.logout.redirect.uris'];
@@ -91,7 +117,7 @@ function mapperOf(c: RealmClient, type: string) {
 }
 
 function forEachTokenClient(realm: RealmRepresentation, check: (c: RealmClient) => string[]): string[] {
-  const clients = tokenClients(realm);
+  const clients = userTokenClients(realm);
   if (clients.length === 0) return ['no client gets tokens at all'];
   return clients.flatMap((c) => check(c).map((problem) => `${c.clientId}: ${problem}`));
 }
@@ -204,6 +230,70 @@ export const REALM_RULES: readonly RealmRule[] = [
           ? []
           : ['no group-membership mapper writing full paths to the groups claim of the access token'];
       }),
+  },
+  {
+    id: 'organisation-claim',
+    summary: `every client that gives users tokens maps the user attribute ${ORGANISATION_ATTRIBUTE} to the access-token claim ${ORGANISATION_ATTRIBUTE} (actor.organisationId)`,
+    appliesTo: ['dev', 'production'],
+    check: ({ imported }) =>
+      forEachTokenClient(imported, (c) => {
+        const ok = c.protocolMappers?.some(
+          (m) =>
+            m.protocolMapper === 'oidc-usermodel-attribute-mapper' &&
+            m.config['user.attribute'] === ORGANISATION_ATTRIBUTE &&
+            m.config['claim.name'] === ORGANISATION_ATTRIBUTE &&
+            m.config['access.token.claim'] === 'true',
+        );
+        return ok ? [] : [`no user-attribute mapper writing ${ORGANISATION_ATTRIBUTE} to the access token`];
+      }),
+  },
+  {
+    id: 'organisation-attribute-admin-only',
+    summary: `the user profile declares ${ORGANISATION_ATTRIBUTE} (undeclared attributes are dropped) and only admins may view or edit it (a user must not pick their own organisation); unmanaged attributes stay off`,
+    appliesTo: ['dev', 'production'],
+    check: ({ imported }) => {
+      const attributes = userProfileAttributes(imported);
+      if (attributes === undefined) return ['no declarative user profile: Keycloak drops the undeclared attribute ' + ORGANISATION_ATTRIBUTE];
+      if (attributes.length === 0) return ['the user profile enables unmanaged attributes, which users could set themselves'];
+      const organisation = attributes.find((a) => a.name === ORGANISATION_ATTRIBUTE);
+      if (!organisation) return [`${ORGANISATION_ATTRIBUTE} is not declared in the user profile`];
+      const problems: string[] = [];
+      for (const action of ['view', 'edit'] as const) {
+        const who = organisation.permissions?.[action] ?? [];
+        if (who.some((role) => role !== 'admin')) problems.push(`${ORGANISATION_ATTRIBUTE}: ${action} allowed to ${who.join(', ')}, not admin only`);
+      }
+      if (!organisation.permissions?.edit?.includes('admin')) problems.push(`${ORGANISATION_ATTRIBUTE}: admins cannot edit it`);
+      return problems;
+    },
+  },
+  {
+    id: 'user-admin-client',
+    summary: `${USER_ADMIN_CLIENT_ID} is confidential with the service account as its only flow, its secret from \${RD_USER_ADMIN_SECRET} (no default in production), and its service account holds exactly realm-management ${USER_ADMIN_ROLES.join(', ')}; no other client has a service account`,
+    appliesTo: ['dev', 'production'],
+    check: ({ raw, kind }) => {
+      const problems: string[] = [];
+      const c = clientsOf(raw).find((client) => client.clientId === USER_ADMIN_CLIENT_ID);
+      if (!c) return [`${USER_ADMIN_CLIENT_ID} missing (the gateway's user administration logs in through it)`];
+      if (c.publicClient !== false) problems.push('not confidential (publicClient must be false)');
+      if (!serviceAccountOnly(c)) problems.push('must have the service account and no other flow');
+      const secret = kind === 'production' ? /^\$\{RD_USER_ADMIN_SECRET\}$/ : /^\$\{RD_USER_ADMIN_SECRET(:[^}]+)?\}$/;
+      if (!secret.test(c.secret ?? '')) problems.push(`secret ${c.secret ?? 'unset'} is not \${RD_USER_ADMIN_SECRET}${kind === 'production' ? ' without default' : ''}`);
+      const others = clientsOf(raw).filter((other) => other.serviceAccountsEnabled === true && other.clientId !== USER_ADMIN_CLIENT_ID);
+      problems.push(...others.map((other) => `${other.clientId}: has a service account`));
+      const accounts = (raw.users ?? []).filter(isServiceAccount);
+      const account = accounts.find((u) => u.serviceAccountClientId === USER_ADMIN_CLIENT_ID);
+      if (!account) return [...problems, `no service account user for ${USER_ADMIN_CLIENT_ID}`].map((p) => `${USER_ADMIN_CLIENT_ID}: ${p}`);
+      if ((account.realmRoles ?? []).length > 0) problems.push(`its service account holds realm roles ${account.realmRoles?.join(', ')}`);
+      if ((account.groups ?? []).length > 0) problems.push('its service account is in groups');
+      const clientRoles = account.clientRoles ?? {};
+      for (const [clientId, roles] of Object.entries(clientRoles)) {
+        if (clientId !== 'realm-management') problems.push(`its service account holds roles of ${clientId}`);
+        else if ([...roles].sort().join(',') !== USER_ADMIN_ROLES.join(',')) problems.push(`its service account holds realm-management ${roles.join(', ')}, not exactly ${USER_ADMIN_ROLES.join(', ')}`);
+      }
+      if (!clientRoles['realm-management']) problems.push('its service account holds no realm-management role');
+      problems.push(...accounts.filter((u) => u !== account).map((u) => `${u.username}: another service account user`));
+      return problems.map((p) => `${USER_ADMIN_CLIENT_ID}: ${p}`);
+    },
   },
   {
     id: 'console-pkce',
@@ -342,10 +432,10 @@ export const REALM_RULES: readonly RealmRule[] = [
   {
     id: 'demo-users',
     summary:
-      'dev: every demo user fully set up (email, names, verified, no pending action) or the password grant answers "Account is not fully set up"; production: no users at all',
+      'dev: every demo user fully set up (email, names, verified, no pending action) or the password grant answers "Account is not fully set up"; production: no users but service accounts',
     appliesTo: ['dev', 'production'],
     check: ({ imported, kind }) => {
-      const users = imported.users ?? [];
+      const users = (imported.users ?? []).filter((u) => !isServiceAccount(u));
       if (kind === 'production') return users.map((u) => `${u.username}: a user in the production realm`);
       if (users.length === 0) return ['no demo users'];
       return users.flatMap((u) => {

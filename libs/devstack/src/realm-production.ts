@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { RealmClient, RealmRepresentation, RealmRole } from './realm';
+import { isServiceAccount, type RealmClient, type RealmRepresentation, type RealmRole } from './realm';
 import { TEST_ONLY_CLIENT_ID } from './realm-lint';
 import {
   PRODUCTION_OTP_POLICY,
@@ -81,6 +81,8 @@ const productionUris = (uris: readonly string[]): string[] => [...new Set(uris.f
 function productionClient(client: RealmClient): RealmClient {
   const copy: RealmClient = structuredClone(client);
   if (copy.rootUrl !== undefined) copy.rootUrl = stripDefault(copy.rootUrl);
+  // A confidential client's secret must be given in production (RD_USER_ADMIN_SECRET), never the dev default.
+  if (copy.secret !== undefined) copy.secret = stripDefault(copy.secret);
   if (copy.redirectUris) copy.redirectUris = productionUris(copy.redirectUris);
   if (copy.webOrigins) copy.webOrigins = productionUris(copy.webOrigins);
   const postLogout = copy.attributes?.['post.logout.redirect.uris'];
@@ -105,14 +107,14 @@ function productionRoles(roles: readonly RealmRole[]): RealmRole[] {
 }
 
 /**
- * The production realm: the dev realm's roles, groups, client scopes, mappers and clients, without the test-only
- * client and the demo users; an admin-cli without the password grant; TLS everywhere, email verification, a
+ * The production realm: the dev realm's roles, groups, client scopes, mappers, clients and service accounts, without
+ * the test-only client and the demo users (a confidential client's secret without its dev default); an admin-cli without the password grant; TLS everywhere, email verification, a
  * password policy, refresh token rotation, events, SMTP, redirect URIs / web origins from `${RD_CONSOLE_URL}`
  * only (no default), and a browser flow that asks every role able to read restricted or confidential concerns for
  * a one-time code (TOTP) after the password.
  */
 export function productionRealm(dev: RealmRepresentation): RealmRepresentation {
-  const { users: _demoUsers, clients = [], ...settings } = structuredClone(dev) as RealmRepresentation & Record<string, unknown>;
+  const { users = [], clients = [], ...settings } = structuredClone(dev) as RealmRepresentation & Record<string, unknown>;
   const entries = Object.entries(settings);
   for (const { after, set } of PRODUCTION_SETTINGS) {
     const fresh = Object.entries(set).filter(([key]) => !entries.some(([existing]) => existing === key));
@@ -122,8 +124,11 @@ export function productionRealm(dev: RealmRepresentation): RealmRepresentation {
     entries.splice(at < 0 ? entries.length : at + 1, 0, ...fresh);
   }
   const realm = Object.fromEntries(entries) as unknown as RealmRepresentation;
+  // Service account users stay (their client roles are the client's permissions); demo users go.
+  const serviceAccounts = users.filter(isServiceAccount);
   return {
     ...realm,
+    ...(serviceAccounts.length ? { users: serviceAccounts } : {}),
     roles: { ...realm.roles, realm: productionRoles(realm.roles?.realm ?? []) },
     clients: [
       ...clients.filter((c) => c.clientId !== TEST_ONLY_CLIENT_ID && c.clientId !== ADMIN_CLI_WITHOUT_FLOWS.clientId).map(productionClient),

@@ -18,6 +18,11 @@ export interface RealmClient {
   implicitFlowEnabled?: boolean;
   directAccessGrantsEnabled?: boolean;
   serviceAccountsEnabled?: boolean;
+  /** `client-secret` for a confidential client. */
+  clientAuthenticatorType?: string;
+  /** A confidential client's secret: a `${NAME}` placeholder, never a literal in production. */
+  secret?: string;
+  fullScopeAllowed?: boolean;
   redirectUris?: string[];
   webOrigins?: string[];
   attributes?: Record<string, string>;
@@ -44,7 +49,15 @@ export interface RealmUser {
   realmRoles?: string[];
   groups?: string[];
   credentials?: Array<{ type: string; value: string; temporary?: boolean }>;
+  /** Set on a client's service account user (`service-account-<clientId>`): whose service account it is. */
+  serviceAccountClientId?: string;
+  /** Client roles by client id, e.g. `{ "realm-management": ["view-users"] }`. */
+  clientRoles?: Record<string, string[]>;
+  attributes?: Record<string, string[]>;
 }
+
+/** A client's service account user, as opposed to a person. */
+export const isServiceAccount = (user: RealmUser): boolean => user.serviceAccountClientId !== undefined;
 
 export interface RealmRole {
   name: string;
@@ -112,6 +125,8 @@ export interface RealmRepresentation {
   groups?: RealmGroup[];
   clients?: RealmClient[];
   users?: RealmUser[];
+  /** Components by provider type; the declarative user profile is `org.keycloak.userprofile.UserProfileProvider`. */
+  components?: Record<string, Array<{ providerId: string; subComponents?: Record<string, unknown>; config?: Record<string, string[]> }>>;
   /** Alias of the flow that signs users in through the browser (Keycloak's built-in `browser` when unset). */
   browserFlow?: string;
   /** Flows defined by the file; Keycloak's import adds its built-in ones besides (26.7.3). */
@@ -121,8 +136,12 @@ export interface RealmRepresentation {
   requiredActions?: Array<{ alias: string; providerId?: string; enabled?: boolean; defaultAction?: boolean }>;
 }
 
-/** `${NAME}` or `${NAME:default}`, as Keycloak's realm import resolves them (first `:` splits off the default). */
-const PLACEHOLDER = /\$\{([^}:]+)(?::([^}]*))?\}/g;
+/**
+ * `${NAME}` or `${NAME:default}`, as Keycloak's realm import resolves them (first `:` splits off the default). Only
+ * SCREAMING_SNAKE names are ours: `${username}` in the user profile is a theme message key, which Keycloak's import
+ * leaves as it is (no such variable).
+ */
+const PLACEHOLDER = /\$\{([A-Z][A-Z0-9_]*)(?::([^}]*))?\}/g;
 
 /** Every placeholder of a realm file, with its default if any. */
 export function realmPlaceholders(text: string): Array<{ name: string; fallback: string | undefined }> {
