@@ -34,6 +34,11 @@ export const OnboardingPanel = () => {
             label={translate(`resources.communities.statuses.${record.status}`)}
             data-testid="community-status"
           />
+          {record.statusEffectiveOn && (
+            <Typography variant="body2" color="text.secondary" data-testid="community-status-since">
+              {translate('resources.communities.transitions.effectiveSince', { date: record.statusEffectiveOn })}
+            </Typography>
+          )}
         </Box>
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           {translate('resources.communities.checklist.progress', { done: model.done, total: model.total })}

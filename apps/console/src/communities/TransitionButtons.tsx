@@ -8,17 +8,18 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import TextField from '@mui/material/TextField';
-import type { CommunityStatus } from '@rd/contracts';
+import { dateInZone, DEFAULT_TIME_ZONE } from '@rd/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useMemo, useState } from 'react';
+import { useCanAccess, useDataProvider, useGetOne, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
-import type { CommunityRecord } from '../types';
-import { transitionOptions, transitionRefusal, type TransitionOption } from './onboarding';
+import type { CommunityRecord, DistrictRecord } from '../types';
+import { effectiveOnProblem, transitionBody, transitionOptions, transitionRefusal, type TransitionBody, type TransitionOption } from './onboarding';
 
 /**
  * One button per status the community may move to (community:transition). The dialog asks for an optional
- * reason and, when the server refuses (409/422), shows its reason and the checklist items it names.
+ * reason and the day the change took effect (today by default; an earlier day records when a community actually
+ * joined, never a later one) and, when the server refuses (409/422), shows its reason and the checklist items it names.
  */
 export const TransitionButtons = () => {
   const record = useRecordContext<CommunityRecord>();
@@ -66,8 +67,13 @@ const TransitionDialog = ({
   const notify = useNotify();
   const refresh = useRefresh();
   const [reason, setReason] = useState('');
+  // "Today" is the district's day, as the server counts it.
+  const { data: district } = useGetOne<DistrictRecord>('districts', { id: community.districtCode });
+  const today = useMemo(() => dateInZone(new Date(), district?.timeZone ?? DEFAULT_TIME_ZONE), [district?.timeZone]);
+  const [effectiveOn, setEffectiveOn] = useState(today);
+  const dateProblem = effectiveOnProblem(effectiveOn, today, community.statusEffectiveOn);
   const { mutate, isPending: pending, error } = useMutation({
-    mutationFn: (body: { to: CommunityStatus; reason?: string }) => dataProvider.transitionCommunity(community.id, body),
+    mutationFn: (body: TransitionBody) => dataProvider.transitionCommunity(community.id, body),
     onSuccess: () => {
       notify('resources.communities.transitions.done', {
         type: 'success',
@@ -80,9 +86,7 @@ const TransitionDialog = ({
   const refusal = error ? transitionRefusal(error) : null;
 
   const submit = () => {
-    const body: { to: CommunityStatus; reason?: string } = { to: option.to };
-    if (reason.trim()) body.reason = reason.trim();
-    mutate(body);
+    if (!dateProblem) mutate(transitionBody(option.to, reason, effectiveOn, today));
   };
 
   return (
@@ -102,6 +106,21 @@ const TransitionDialog = ({
             })}
           </Alert>
         )}
+        <TextField
+          type="date"
+          label={translate('resources.communities.transitions.effectiveOn')}
+          value={effectiveOn}
+          onChange={(event) => setEffectiveOn(event.target.value)}
+          error={dateProblem !== null}
+          helperText={translate(dateProblem ?? 'resources.communities.transitions.effectiveOnHelp')}
+          fullWidth
+          sx={{ mb: 2 }}
+          slotProps={{
+            inputLabel: { shrink: true },
+            htmlInput: { max: today, min: community.statusEffectiveOn ?? undefined, 'data-testid': 'transition-effective-on' },
+            formHelperText: { 'data-testid': 'transition-effective-on-help' } as object,
+          }}
+        />
         <TextField
           label={translate(option.asksReason ? 'resources.communities.transitions.reasonWanted' : 'resources.communities.transitions.reason')}
           value={reason}
@@ -128,7 +147,7 @@ const TransitionDialog = ({
         <Button onClick={onClose} disabled={pending}>
           {translate('ra.action.cancel')}
         </Button>
-        <Button variant="contained" onClick={submit} disabled={pending} data-testid="transition-confirm">
+        <Button variant="contained" onClick={submit} disabled={pending || dateProblem !== null} data-testid="transition-confirm">
           {translate('ra.action.confirm')}
         </Button>
       </DialogActions>

@@ -1,5 +1,5 @@
 import { CHECKLIST_ITEMS, COMMUNITY_STATUSES, type OnboardingChecklist } from '@rd/contracts';
-import { checklistModel, transitionOptions, transitionRefusal } from './onboarding';
+import { checklistModel, effectiveOnProblem, transitionBody, transitionOptions, transitionRefusal } from './onboarding';
 
 const allDone: OnboardingChecklist = {
   focalPoint: true,
@@ -103,5 +103,29 @@ describe(transitionRefusal.name, () => {
 
   it('should fall back to a generic message', () => {
     expect(transitionRefusal(undefined)).toEqual({ message: 'ra.notification.http_error', missing: [] });
+  });
+});
+
+describe(effectiveOnProblem.name, () => {
+  const today = '2026-12-07';
+
+  it('should accept today and a past day on or after the current status took effect', () => {
+    expect(effectiveOnProblem(today, today)).toBeNull();
+    expect(effectiveOnProblem('2024-11-15', today)).toBeNull();
+    expect(effectiveOnProblem('2024-11-15', today, '2024-11-15')).toBeNull();
+  });
+
+  it('should refuse a day after today, before the current status took effect, or not a day at all', () => {
+    expect(effectiveOnProblem('2026-12-08', today)).toBe('resources.communities.transitions.effectiveOnFuture');
+    expect(effectiveOnProblem('2024-11-14', today, '2024-11-15')).toBe('resources.communities.transitions.effectiveOnBeforeCurrent');
+    expect(effectiveOnProblem('', today)).toBe('resources.communities.transitions.effectiveOnInvalid');
+    expect(effectiveOnProblem('2024-02-30x', today)).toBe('resources.communities.transitions.effectiveOnInvalid');
+  });
+});
+
+describe(transitionBody.name, () => {
+  it('should send the reason when given and the effective day only when it is not today', () => {
+    expect(transitionBody('active', '  ', '2026-12-07', '2026-12-07')).toEqual({ to: 'active' });
+    expect(transitionBody('onboarding', ' Joined in 2024 ', '2024-11-15', '2026-12-07')).toEqual({ to: 'onboarding', reason: 'Joined in 2024', effectiveOn: '2024-11-15' });
   });
 });

@@ -90,3 +90,33 @@ export function transitionRefusal(error: unknown): TransitionRefusal {
     .filter((item): item is ChecklistItem => (CHECKLIST_ITEMS as readonly string[]).includes(item ?? ''));
   return { message: message || 'ra.notification.http_error', missing };
 }
+
+/** What the transition dialog sends: the target, the reason when given, the day it took effect when not today. */
+export interface TransitionBody {
+  to: CommunityStatus;
+  reason?: string;
+  /** `YYYY-MM-DD` on the district's calendar; absent means today there. */
+  effectiveOn?: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Why a picked effective day cannot be sent, as a message key, or null when it can: a transition takes effect
+ * today or on a past day (the day a community actually joined), never in the future and never before the current
+ * status took effect. The server checks the same (422, field effectiveOn).
+ */
+export function effectiveOnProblem(effectiveOn: string, today: string, notBefore?: string | null): string | null {
+  if (!DAY.test(effectiveOn) || Number.isNaN(Date.parse(`${effectiveOn}T00:00:00Z`))) return 'resources.communities.transitions.effectiveOnInvalid';
+  if (effectiveOn > today) return 'resources.communities.transitions.effectiveOnFuture';
+  if (notBefore && effectiveOn < notBefore) return 'resources.communities.transitions.effectiveOnBeforeCurrent';
+  return null;
+}
+
+/** The request body of a transition from the dialog's fields (`today` is the district's day, the field's default). */
+export function transitionBody(to: CommunityStatus, reason: string, effectiveOn: string, today: string): TransitionBody {
+  const body: TransitionBody = { to };
+  if (reason.trim()) body.reason = reason.trim();
+  if (effectiveOn && effectiveOn !== today) body.effectiveOn = effectiveOn;
+  return body;
+}

@@ -567,6 +567,12 @@ export const en = {
       reset: {
         action: 'Send password reset',
         title: 'Send a password reset?',
+        effectiveOn: 'Effective date',
+        effectiveOnHelp: 'Today unless the change happened earlier: for a community that joined before this software, choose the day it actually joined. Never a future day.',
+        effectiveOnFuture: 'The effective date cannot be in the future',
+        effectiveOnBeforeCurrent: 'The effective date cannot be before the day the current status took effect',
+        effectiveOnInvalid: 'Enter a date',
+        effectiveSince: 'Since %{date}',
         content: '%{email} will receive an email with a link to choose a new password.',
         confirm: 'Send',
         done: 'Password reset sent to %{email}',
