@@ -1,22 +1,11 @@
 import type { CommunityView, ContactView, DeliveryView, InboxCountView, InboxItemView, MeetingView, NotificationPreviewView, NotificationSettingsView, NotificationTemplateVersionView, NotificationTemplateView } from '@rd/contracts';
 import { eventually } from '@rd/testing';
-import { simpleParser } from 'mailparser';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { e2eEnv } from './support/e2e-env';
+import { emailsTo } from './support/emails';
 import { api } from './support/http';
 
 const hex = () => randomBytes(3).toString('hex');
 const inDays = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString();
-
-/** The emails the dev-stack SMTP server wrote (one .eml per message), parsed. */
-async function emailsTo(address: string) {
-  const dir = e2eEnv().messagesDir;
-  if (!existsSync(dir)) return [];
-  const mails = await Promise.all(readdirSync(dir).filter((f) => f.endsWith('.eml')).map((f) => simpleParser(readFileSync(join(dir, f)))));
-  return mails.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.value.some((v) => v.address === address)));
-}
 
 describe('notifications through the gateway: invitation, delivery log, resend, inbox, templates, settings', () => {
   const email = `invitee.${hex()}@example.tj`;

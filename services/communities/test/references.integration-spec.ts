@@ -5,6 +5,7 @@ import {
   CreateOrganisationCmdV1,
   ErrorCode,
   ListContactsQryV1,
+  ListOrganisationsQryV1,
   UpdateCommunityCmdV1,
   UpdateContactCmdV1,
   type Actor,
@@ -166,6 +167,36 @@ describe('cross-district references in communities (real PostgreSQL and NATS)', 
         ctx,
       );
       expect(updated).toMatchObject({ policeUnitId: ids.sughdRegional, partnerOrganisationId: ids.isfaraNgo, focalPointContactIds: [ids.isfaraOfficer] });
+    });
+  });
+
+  describe('who a meeting may invite (meetingDistrict)', () => {
+    const page = { offset: 0, limit: 500, sort: 'name' as const, order: 'ASC' as const };
+    const names = (rows: { name: string }[]) => rows.map((row) => row.name).filter((name) => name.endsWith('(refs)'));
+
+    it('should offer the district’s organisations and the regional law-enforcement department of its region, not other districts’', async () => {
+      const forIsfara = await harness.rpc.request(ListOrganisationsQryV1, coordinator, { ...page, meetingDistrict: 'isfara' }, ctx);
+      expect(names(forIsfara.items)).toEqual(['Isfara NGO (refs)', 'Isfara police (refs)', 'Sughd regional department (refs)']);
+      // The district filter alone leaves the regional department out: the invite step used it.
+      const byDistrict = await harness.rpc.request(ListOrganisationsQryV1, coordinator, { ...page, districtCode: 'isfara' }, ctx);
+      expect(names(byDistrict.items)).not.toContain('Sughd regional department (refs)');
+      // The same for a district user, whose scope reaches the region-level records of its region.
+      expect(names((await harness.rpc.request(ListOrganisationsQryV1, ngoIsfara, { ...page, meetingDistrict: 'isfara' }, ctx)).items)).toEqual(names(forIsfara.items));
+      expect((await harness.rpc.request(ListOrganisationsQryV1, coordinator, { ...page, meetingDistrict: 'nowhere' }, ctx)).total).toBe(0);
+    });
+
+    it('should offer the head of the regional department (a region-level contact) with the district’s contacts, not other districts’', async () => {
+      const head = await contact(coordinator, { name: 'Head of the Sughd regional department (refs)', organisationId: ids.sughdRegional });
+      expect(head).toMatchObject({ districtCode: null, regionCode: 'sughd' });
+      for (const actor of [coordinator, ngoIsfara]) {
+        const offered = await harness.rpc.request(ListContactsQryV1, actor, { ...page, meetingDistrict: 'isfara' }, ctx);
+        expect(names(offered.items)).toEqual(expect.arrayContaining(['Head of the Sughd regional department (refs)', 'Isfara officer (refs)']));
+        expect(names(offered.items)).not.toEqual(expect.arrayContaining(['Khujand officer (refs)']));
+        expect(names(offered.items)).not.toEqual(expect.arrayContaining(['Batken officer (refs)']));
+      }
+      const byDistrict = await harness.rpc.request(ListContactsQryV1, coordinator, { ...page, districtCode: 'isfara' }, ctx);
+      expect(names(byDistrict.items)).toContain('Isfara officer (refs)');
+      expect(names(byDistrict.items)).not.toContain('Head of the Sughd regional department (refs)');
     });
   });
 

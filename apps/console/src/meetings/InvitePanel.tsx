@@ -36,7 +36,10 @@ interface MeetingRecord {
 // The gateway refuses changes to a meeting once it has been held, closed or cancelled.
 const FROZEN: readonly MeetingStatus[] = ['held', 'closed', 'cancelled'];
 
-/** Who is invited (contacts and organisations of the district), kept on the meeting; a draft survives a failed save. */
+/**
+ * Who is invited (contacts and organisations of the district, and region-level ones of its region such as the regional
+ * law-enforcement department), kept on the meeting; a draft survives a failed save.
+ */
 export const InvitePanel = () => {
   const record = useRecordContext<MeetingRecord>();
   const translate = useTranslate();
@@ -101,7 +104,7 @@ const InviteForm = ({ meeting }: { meeting: MeetingRecord }) => {
     <Stack spacing={2}>
       <RecordPicker
         resource="organisations"
-        filter={{ districtCode: meeting.districtCode }}
+        filter={{ meetingDistrict: meeting.districtCode }}
         multiple
         value={draft.organisationIds}
         onChange={(organisationIds) => update({ ...draft, organisationIds })}
@@ -110,7 +113,7 @@ const InviteForm = ({ meeting }: { meeting: MeetingRecord }) => {
       />
       <RecordPicker
         resource="contacts"
-        filter={{ districtCode: meeting.districtCode }}
+        filter={{ meetingDistrict: meeting.districtCode }}
         multiple
         value={draft.contactIds}
         onChange={(contactIds) => update({ ...draft, contactIds })}

@@ -31,7 +31,7 @@ export class ContactsController {
 
   @Get()
   @RequirePermission('contact:read')
-  @ApiContract({ summary: 'Contacts in your scope (filters: organisationId, communityId, districtCode, consent, q, id[])', response: ContactViewSchema, list: true })
+  @ApiContract({ summary: 'Contacts in your scope (filters: organisationId, communityId, districtCode, meetingDistrict — the district’s and region-level ones of its region, consent, q, id[])', response: ContactViewSchema, list: true })
   async list(
     @CurrentActor() actor: Actor,
     @Query() query: RawListQuery,

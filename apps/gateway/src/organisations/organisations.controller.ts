@@ -29,7 +29,7 @@ export class OrganisationsController {
 
   @Get()
   @RequirePermission('organisation:read')
-  @ApiContract({ summary: 'Organisations in your scope (filters: kind, districtCode, regionCode, q, id[])', response: OrganisationViewSchema, list: true })
+  @ApiContract({ summary: 'Organisations in your scope (filters: kind, districtCode, regionCode, meetingDistrict — the district’s and region-level ones of its region, q, id[])', response: OrganisationViewSchema, list: true })
   async list(
     @CurrentActor() actor: Actor,
     @Query() query: RawListQuery,

@@ -15,6 +15,9 @@ export const ListContactsQryV1 = defineRequest({
     organisationId: z.string().uuid().optional().describe('Only this organisation'),
     communityId: z.string().uuid().optional().describe('Only contacts serving this community'),
     districtCode: GeoCodeSchema.optional().describe('Only this district'),
+    meetingDistrict: GeoCodeSchema.optional().describe(
+      'Only those a meeting in this district may invite: of the district, or region-level in its region (the regional law-enforcement department)',
+    ),
     consent: z.boolean().optional().describe('Only contacts with (true) or without (false) consent'),
     q: z.string().max(120).optional().describe('Name contains (case-insensitive)'),
     ids: z.array(z.string().uuid()).max(100).optional().describe('Only these ids (react-admin getMany)'),

@@ -20,6 +20,9 @@ export const ListOrganisationsQryV1 = defineRequest({
     kind: OrganisationKindSchema.optional().describe('Only this kind'),
     districtCode: GeoCodeSchema.optional().describe('Only this district'),
     regionCode: GeoCodeSchema.optional().describe('Only this region'),
+    meetingDistrict: GeoCodeSchema.optional().describe(
+      'Only those a meeting in this district may refer to: of the district, or region-level in its region (the regional law-enforcement department)',
+    ),
     q: z.string().max(120).optional().describe('Name contains (case-insensitive)'),
     ids: z.array(z.string().uuid()).max(100).optional().describe('Only these ids (react-admin getMany)'),
   }),

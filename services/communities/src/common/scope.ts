@@ -53,6 +53,16 @@ export function fitsPlaceFilter(place: { regionCode: string; districtCode: strin
   return { regionCode: place.regionCode, $or: [{ districtCode: place.districtCode }, { districtCode: null }] };
 }
 
+/**
+ * A filter for place-bound rows a meeting in `districtCode` may refer to (fitsMeetingPlace): the district's own and
+ * the region-level ones of its region, such as the regional law-enforcement department. An unknown district fits
+ * nothing.
+ */
+export async function meetingDistrictFilter(em: EntityManager, districtCode: string): Promise<Record<string, unknown>> {
+  const district = await em.findOne(District, { code: districtCode }, { fields: ['code', 'regionCode'] });
+  return district ? fitsPlaceFilter({ regionCode: district.regionCode, districtCode: district.code }) : { regionCode: null };
+}
+
 /** A filter for rows with `regionCode` and a nullable `districtCode`, matching canSeePlace. */
 export function placeFilter(visibility: PlaceVisibility): Record<string, unknown> {
   const { scope, parentRegions } = visibility;

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { EntityRepository } from '@mikro-orm/postgresql';
 import type { DataOf, ListContactsQryV1 } from '@rd/contracts';
 import { Community } from '../communities/community.entity';
-import { fitsPlaceFilter, likeContains, placeFilter, type PlaceVisibility } from '../common/scope';
+import { fitsPlaceFilter, likeContains, meetingDistrictFilter, placeFilter, type PlaceVisibility } from '../common/scope';
 import { Organisation } from '../organisations/organisation.entity';
 import { Contact } from './contact.entity';
 
@@ -28,6 +28,7 @@ export class ContactRepository extends EntityRepository<Contact> {
       if (community) where.push(fitsPlaceFilter(community) as FilterQuery<Contact>);
     }
     if (query.districtCode) where.push({ districtCode: query.districtCode });
+    if (query.meetingDistrict) where.push((await meetingDistrictFilter(em, query.meetingDistrict)) as FilterQuery<Contact>);
     if (query.consent !== undefined) where.push({ consent: query.consent });
     if (query.communityId) where.push({ communityIds: { $contains: [query.communityId] } } as FilterQuery<Contact>);
     if (query.q) where.push({ name: { $ilike: likeContains(query.q) } });
