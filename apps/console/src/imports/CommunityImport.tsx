@@ -1,7 +1,7 @@
-import { Alert, List, ListItem, Stack, Typography } from '@mui/material';
-import { CommunityImportResultSchema, type ImportedCommunity } from '@rd/contracts';
-import { Link, useCreatePath, useTranslate } from 'react-admin';
-import { ImportWizard } from './ImportWizard';
+import { Typography } from '@mui/material';
+import { CommunityImportResultSchema } from '@rd/contracts';
+import { useTranslate } from 'react-admin';
+import { ImportedList, ImportWizard } from './ImportWizard';
 
 const T = 'resources.community-imports';
 
@@ -17,27 +17,13 @@ export const CommunityImport = () => {
       title={`${T}.title`}
       intro={<Typography variant="body2">{translate(`${T}.intro`, { columns: IMPORT_COLUMNS.join(', ') })}</Typography>}
       resultSchema={CommunityImportResultSchema}
-      applied={(result) => <Created created={result.created} />}
+      applied={(result) => (
+        <ImportedList
+          done={translate(`${T}.done`, { count: result.created.length })}
+          resource="communities"
+          items={result.created.map((community) => ({ id: community.id, label: community.name, extra: `(${community.districtCode})` }))}
+        />
+      )}
     />
-  );
-};
-
-const Created = ({ created }: { created: ImportedCommunity[] }) => {
-  const translate = useTranslate();
-  const createPath = useCreatePath();
-  return (
-    <Stack spacing={1}>
-      <Alert severity="success">{translate(`${T}.done`, { count: created.length })}</Alert>
-      <List dense>
-        {created.map((community) => (
-          <ListItem key={community.id}>
-            <Link to={createPath({ resource: 'communities', type: 'show', id: community.id })}>
-              {community.name}
-            </Link>
-            &nbsp;({community.districtCode})
-          </ListItem>
-        ))}
-      </List>
-    </Stack>
   );
 };

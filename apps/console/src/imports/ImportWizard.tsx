@@ -6,6 +6,8 @@ import {
   Card,
   CardContent,
   LinearProgress,
+  List,
+  ListItem,
   Stack,
   Table,
   TableBody,
@@ -15,7 +17,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useRef, useState, type ChangeEvent, type ReactNode } from 'react';
-import { Title, useTranslate } from 'react-admin';
+import { Link, Title, useCreatePath, useTranslate } from 'react-admin';
 import type { z } from 'zod';
 import type { UploadPhase } from './importClient';
 import { useImportClient } from './ImportClientContext';
@@ -160,6 +162,27 @@ const Report = ({ report, rejected }: { report: ImportReport; rejected: boolean 
           </Table>
         </>
       )}
+    </Stack>
+  );
+};
+
+/**
+ * What an applied import created: a success line and a link per record (`resource`/`id` to its page, `label` as
+ * the link text, `extra` after it).
+ */
+export const ImportedList = ({ done, resource, items }: { done: string; resource: string; items: { id: string; label: string; extra?: string }[] }) => {
+  const createPath = useCreatePath();
+  return (
+    <Stack spacing={1}>
+      <Alert severity="success">{done}</Alert>
+      <List dense>
+        {items.map((item) => (
+          <ListItem key={item.id}>
+            <Link to={createPath({ resource, type: 'show', id: item.id })}>{item.label}</Link>
+            {item.extra && <>&nbsp;{item.extra}</>}
+          </ListItem>
+        ))}
+      </List>
     </Stack>
   );
 };

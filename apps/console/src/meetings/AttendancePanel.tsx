@@ -12,6 +12,7 @@ import { useCanAccess, useDataProvider, useGetList, useGetMany, useNotify, useRe
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { useApiQuery } from '../data/apiQueries';
 import { AGE_GROUPS, clearDraft, emptyCounts, GENDERS, loadDraft, saveDraft, toCount, totalOf } from './draft';
+import { CountGrid } from './CountGrid';
 import { attendanceDraftOf, buildAttendanceInput, communitySum, organisationsToAsk, upgradeAttendanceDraft, type AttendanceDraft } from './inputs';
 import { SaveControls, useSaveForm } from './SaveControls';
 
@@ -145,35 +146,15 @@ export const AttendancePanel = () => {
 
   return (
     <Stack spacing={2} data-testid="attendance-panel">
-      <Box sx={{ display: 'grid', gridTemplateColumns: '120px repeat(4, minmax(80px, 1fr))', gap: 1, alignItems: 'center' }}>
-        <span />
-        {AGE_GROUPS.map((age) => (
-          <Typography key={age} align="center" sx={{ fontWeight: 'bold' }}>
-            {translate(`resources.meetings.attendance.ages.${age}`)}
-          </Typography>
-        ))}
-        {GENDERS.map((gender) => [
-          <Typography key={gender} sx={{ fontWeight: 'bold' }}>
-            {translate(`resources.meetings.attendance.genders.${gender}`)}
-          </Typography>,
-          ...AGE_GROUPS.map((age) => (
-            <TextField
-              key={`${gender}.${age}`}
-              type="number"
-              value={draft.counts[gender][age] === 0 ? '' : String(draft.counts[gender][age])}
-              placeholder="0"
-              onChange={(event) =>
-                update({
-                  ...draft,
-                  counts: { ...draft.counts, [gender]: { ...draft.counts[gender], [age]: toCount(event.target.value) } },
-                })
-              }
-              onFocus={(event) => event.target.select()}
-              slotProps={{ htmlInput: { ...bigInput.htmlInput, 'data-testid': `count-${gender}-${age}` } }}
-            />
-          )),
-        ])}
-      </Box>
+      <CountGrid
+        rows={GENDERS}
+        columns={AGE_GROUPS}
+        rowLabel={(gender) => translate(`resources.meetings.attendance.genders.${gender}`)}
+        columnLabel={(age) => translate(`resources.meetings.attendance.ages.${age}`)}
+        value={(gender, age) => draft.counts[gender][age]}
+        onChange={(gender, age, count) => update({ ...draft, counts: { ...draft.counts, [gender]: { ...draft.counts[gender], [age]: count } } })}
+        testId="count"
+      />
       <Typography variant="h6" data-testid="attendance-total">
         {translate('resources.meetings.attendance.total', { total: totalOf(draft.counts) })}
       </Typography>

@@ -19,7 +19,7 @@ import { FollowUpPanel } from './FollowUpPanel';
 import { InvitePanel } from './InvitePanel';
 import { MeetingTransitions } from './MeetingTransitions';
 import { MinutesPanel } from './MinutesPanel';
-import { SignInSheetPanel } from './SignInSheetPanel';
+import { SignInSheetPanel } from './StoredFilePanel';
 
 // The reporting day as steps (DOMAIN "A reporting day, end to end"): plan → invite → hold → follow up → minutes → feedback.
 export const MeetingShow = () => (

@@ -8,10 +8,13 @@ describe('sign-in sheet upload helpers', () => {
     expect(checkSheetSize(SIGN_IN_SHEET_MAX_BYTES + 1)).toBe('resources.meetings.signInSheet.refused.tooLarge');
     expect(checkSheetSize(SIGN_IN_SHEET_MAX_BYTES)).toBeNull();
     expect(checkSheetSize(1)).toBeNull();
+    // Another file kept with a meeting (the minutes of a day recorded afterwards) says it under its own labels.
+    expect(checkSheetSize(0, 'resources.past-reporting-days.minutesFile')).toBe('resources.past-reporting-days.minutesFile.empty');
+    expect(refusalKey(409, 'resources.past-reporting-days.minutesFile')).toBe('resources.past-reporting-days.minutesFile.refused.notHeld');
   });
 
   it('should explain each refusal of the gateway by its status', () => {
-    expect([403, 404, 409, 413, 415, 500, undefined].map(refusalKey)).toEqual([
+    expect([403, 404, 409, 413, 415, 500, undefined].map((status) => refusalKey(status))).toEqual([
       'resources.meetings.signInSheet.refused.forbidden',
       'resources.meetings.signInSheet.refused.notFound',
       'resources.meetings.signInSheet.refused.notHeld',

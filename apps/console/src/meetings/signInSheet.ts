@@ -3,20 +3,20 @@ import { SIGN_IN_SHEET_MAX_BYTES } from '@rd/contracts';
 /** What the hold step accepts; the gateway decides by the file's first bytes, the picker only filters. */
 export const SIGN_IN_SHEET_ACCEPT = 'image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf';
 
-const T = 'resources.meetings.signInSheet';
+const SIGN_IN_SHEET = 'resources.meetings.signInSheet';
 
 /**
  * Refuses before sending what the gateway would refuse by size alone, so a field connection does not carry
  * a large photo only to be told 413. Everything else (the type) is the gateway's decision.
  */
-export function checkSheetSize(size: number): string | null {
+export function checkSheetSize(size: number, T = SIGN_IN_SHEET): string | null {
   if (size === 0) return `${T}.empty`;
   if (size > SIGN_IN_SHEET_MAX_BYTES) return `${T}.refused.tooLarge`;
   return null;
 }
 
-/** Why the gateway refused an upload, by status; the problem's own `detail` is shown after it. */
-export function refusalKey(status: number | undefined): string {
+/** Why the gateway refused an upload, by status (under the file's message prefix `T`); the problem's own `detail` is shown after it. */
+export function refusalKey(status: number | undefined, T = SIGN_IN_SHEET): string {
   switch (status) {
     case 403:
       return `${T}.refused.forbidden`;

@@ -11,8 +11,6 @@ import type { ConsoleDataProvider } from '../data/dataProvider';
 import { saveFile, useFileClient } from '../data/fileClient';
 import { checkSheetSize, formatBytes, refusalKey, sha256Hex, SIGN_IN_SHEET_ACCEPT } from './signInSheet';
 
-const T = 'resources.meetings.signInSheet';
-
 interface Uploaded {
   fileName: string;
   sheet: SignInSheetView;
@@ -21,10 +19,10 @@ interface Uploaded {
 }
 
 /** The refusal in words: why (by status), then the gateway's own problem `detail`. */
-function refusalText(error: unknown, translate: (key: string, options?: object) => string): string {
+function refusalText(error: unknown, translate: (key: string, options?: object) => string, T: string): string {
   const status = error instanceof HttpError ? error.status : undefined;
   const detail = error instanceof Error ? error.message : String(error);
-  return `${translate(refusalKey(status))} ${translate(detail, { _: detail })}`;
+  return `${translate(refusalKey(status, T))} ${translate(detail, { _: detail })}`;
 }
 
 /**
@@ -33,14 +31,25 @@ function refusalText(error: unknown, translate: (key: string, options?: object) 
  */
 export const SignInSheetPanel = () => {
   const record = useRecordContext<{ id: string }>();
-  const { canAccess: canHold } = useCanAccess({ resource: 'meetings', action: 'hold' });
+  const { canAccess: canHold = false } = useCanAccess({ resource: 'meetings', action: 'hold' });
+  if (!record) return null;
+  return (
+    <StoredFilePanel path={`meetings/${record.id}/attendance/sign-in-sheet`} canUpload={canHold} texts="resources.meetings.signInSheet" testId="sign-in-sheet" fallbackName={`sign-in-sheet-${record.id}`} />
+  );
+};
+
+/**
+ * One file kept with a meeting (a scan or photo: JPEG, PNG or PDF up to 5 MiB) at `path` under the gateway: upload
+ * (replacing the previous one) with the SHA-256 compared to the file on this device, and download. `texts` is the
+ * message prefix of its labels and refusals, `testId` the prefix of its test ids.
+ */
+export const StoredFilePanel = ({ path, canUpload, texts: T, testId, fallbackName }: { path: string; canUpload: boolean; texts: string; testId: string; fallbackName: string }) => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const download = useFileClient();
   const translate = useTranslate();
   const input = useRef<HTMLInputElement>(null);
   const [uploaded, setUploaded] = useState<Uploaded | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const path = `meetings/${record?.id}/attendance/sign-in-sheet`;
   const { mutate: send, isPending: pending } = useMutation({
     mutationFn: async (file: File): Promise<Uploaded> => {
       const bytes = await file.arrayBuffer();
@@ -50,17 +59,15 @@ export const SignInSheetPanel = () => {
       return { fileName: file.name, sheet, matches: (await sha256Hex(bytes)) === sheet.sha256 };
     },
     onSuccess: setUploaded,
-    onError: (caught) => setProblem(refusalText(caught, translate)),
+    onError: (caught) => setProblem(refusalText(caught, translate, T)),
     onSettled: () => {
       if (input.current) input.current.value = '';
     },
   });
 
-  if (!record) return null;
-
   const upload = (file: File) => {
     setProblem(null);
-    const tooBig = checkSheetSize(file.size);
+    const tooBig = checkSheetSize(file.size, T);
     if (tooBig) {
       setProblem(translate(tooBig));
       return;
@@ -71,29 +78,29 @@ export const SignInSheetPanel = () => {
   const fetchSheet = async () => {
     setProblem(null);
     try {
-      saveFile(await download(path), `sign-in-sheet-${record.id}`);
+      saveFile(await download(path), fallbackName);
     } catch (caught) {
-      setProblem(caught instanceof HttpError && caught.status === 404 ? translate(`${T}.none`) : refusalText(caught, translate));
+      setProblem(caught instanceof HttpError && caught.status === 404 ? translate(`${T}.none`) : refusalText(caught, translate, T));
     }
   };
 
   return (
-    <Stack spacing={1} data-testid="sign-in-sheet-panel" sx={{ mt: 3 }}>
+    <Stack spacing={1} data-testid={`${testId}-panel`} sx={{ mt: 3 }}>
       <Typography variant="h6">{translate(`${T}.title`)}</Typography>
-      {canHold && (
+      {canUpload && (
         <Box>
           <input
             ref={input}
             type="file"
             accept={SIGN_IN_SHEET_ACCEPT}
             hidden
-            data-testid="sign-in-sheet-input"
+            data-testid={`${testId}-input`}
             onChange={(event) => {
               const file = event.target.files?.[0];
               if (file) upload(file);
             }}
           />
-          <Button size="large" variant="contained" disabled={pending} onClick={() => input.current?.click()} data-testid="sign-in-sheet-upload">
+          <Button size="large" variant="contained" disabled={pending} onClick={() => input.current?.click()} data-testid={`${testId}-upload`}>
             {translate(pending ? `${T}.uploading` : `${T}.upload`)}
           </Button>
           <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
@@ -102,21 +109,21 @@ export const SignInSheetPanel = () => {
         </Box>
       )}
       {uploaded && (
-        <Alert severity={uploaded.matches ? 'success' : 'warning'} data-testid="sign-in-sheet-info">
+        <Alert severity={uploaded.matches ? 'success' : 'warning'} data-testid={`${testId}-info`}>
           {translate(`${T}.stored`, { name: uploaded.fileName, size: formatBytes(uploaded.sheet.sizeBytes), type: uploaded.sheet.mediaType })}
-          <Box component="code" data-testid="sign-in-sheet-sha256" sx={{ display: 'block', wordBreak: 'break-all' }}>
+          <Box component="code" data-testid={`${testId}-sha256`} sx={{ display: 'block', wordBreak: 'break-all' }}>
             SHA-256 {uploaded.sheet.sha256}
           </Box>
           {translate(uploaded.matches ? `${T}.matches` : `${T}.differs`)}
         </Alert>
       )}
       {problem !== null && (
-        <Alert severity="error" data-testid="sign-in-sheet-problem">
+        <Alert severity="error" data-testid={`${testId}-problem`}>
           {problem}
         </Alert>
       )}
       <Box>
-        <Button size="large" variant="outlined" onClick={fetchSheet} data-testid="sign-in-sheet-download">
+        <Button size="large" variant="outlined" onClick={fetchSheet} data-testid={`${testId}-download`}>
           {translate(`${T}.download`)}
         </Button>
       </Box>
