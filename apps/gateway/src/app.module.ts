@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { CommunitiesController } from './communities/communities.controller';
 import { ContactsController } from './contacts/contacts.controller';
 import { CommunityImportsController } from './community-imports/community-imports.controller';
+import { PastReportingDayImportsController, PastReportingDaysController } from './history/past-reporting-days.controller';
 import type { GatewayConfig } from './config';
 import { DistrictsController } from './districts/districts.controller';
 import { IdempotencyModule } from './idempotency/idempotency.module';
@@ -38,7 +39,7 @@ import { NotificationTemplatesController } from './notifications/notification-te
 import { NotificationSettingsController } from './notifications/notification-settings.controller';
 
 /** Every HTTP route of the platform; the route table the access tests walk comes from here. */
-export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, ReportsController, ReportExportsController, SummaryCsvController, AuditController, ConcernsController, ActionsController, MeetingsController, MeetingCalendarsController, AttendanceController, FeedbackController, MinutesController, TemplatesController, AgendaController, BriefingsController, NotificationInboxController, NotificationDeliveriesController, NotificationTemplatesController, NotificationSettingsController];
+export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, PastReportingDaysController, PastReportingDayImportsController, ReportsController, ReportExportsController, SummaryCsvController, AuditController, ConcernsController, ActionsController, MeetingsController, MeetingCalendarsController, AttendanceController, FeedbackController, MinutesController, TemplatesController, AgendaController, BriefingsController, NotificationInboxController, NotificationDeliveriesController, NotificationTemplatesController, NotificationSettingsController];
 
 @Module({})
 export class AppModule {

@@ -78,6 +78,7 @@ import {
   TemplatePublishedEvtV1,
 } from './meetings/meeting-activity.evt.v1';
 import { GetSignInSheetChunkQryV1, GetSignInSheetQryV1, UploadSignInSheetChunkCmdV1 } from './meetings/sign-in-sheet.messages.v1';
+import { ApplyPastReportingDayImportCmdV1, DryRunPastReportingDayImportQryV1, RecordPastReportingDayCmdV1 } from './meetings/past-reporting-day.messages.v1';
 import { ApplyTemplateCmdV1, GetAgendaQryV1, TickChecklistItemCmdV1 } from './meetings/agenda.messages.v1';
 import { AttachBriefingCmdV1, CreateBriefingCmdV1, GetBriefingQryV1, ListBriefingDeliveriesQryV1, ListBriefingsQryV1 } from './meetings/briefing.messages.v1';
 import {
@@ -203,6 +204,9 @@ export const CATALOGUE: readonly MessageDef[] = [
   UploadSignInSheetChunkCmdV1,
   GetSignInSheetQryV1,
   GetSignInSheetChunkQryV1,
+  RecordPastReportingDayCmdV1,
+  DryRunPastReportingDayImportQryV1,
+  ApplyPastReportingDayImportCmdV1,
   ListInboxQryV1,
   CountInboxQryV1,
   MarkInboxItemCmdV1,

@@ -75,6 +75,8 @@ export * from './meetings/meeting-updated.evt.v1';
 export * from './meetings/meeting-activity.evt.v1';
 export * from './meetings/sign-in-sheet.dto';
 export * from './meetings/sign-in-sheet.messages.v1';
+export * from './meetings/past-reporting-day.dto';
+export * from './meetings/past-reporting-day.messages.v1';
 export * from './notifications/notification.dto';
 export * from './notifications/notification.messages.v1';
 export * from './users/user.dto';

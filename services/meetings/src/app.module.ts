@@ -10,6 +10,7 @@ import { AgendaModule } from './agenda/agenda.module';
 import { MinutesModule } from './minutes/minutes.module';
 import { AttendanceModule } from './attendance/attendance.module';
 import { FeedbackModule } from './feedback/feedback.module';
+import { HistoryModule } from './history/history.module';
 import { meetingsOrmConfig } from './orm.config';
 
 @Module({})
@@ -36,6 +37,7 @@ export class AppModule {
         MinutesModule,
         AttendanceModule,
         FeedbackModule,
+        HistoryModule.forRoot({ natsUrl: config.natsUrl, natsAuth: config.natsAuth, prefix: config.prefix }),
       ],
     };
   }

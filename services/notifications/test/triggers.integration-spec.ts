@@ -326,6 +326,19 @@ describe('notifications triggers', () => {
     expect(await h.deliveries('"meeting_id" = ? and "type" = ?', [approved.id, 'minutes-overdue'])).toHaveLength(0);
   });
 
+  it('should neither invite, remind nor chase for a reporting day recorded afterwards (ADR 35)', async () => {
+    const invitee = addContact({ email: mail(), preferredChannel: 'email', preferredLanguage: 'en' });
+    const heldAt = new Date(Date.now() - 400 * DAY).toISOString();
+    const past = addMeeting({ inviteeContactIds: [invitee.id], status: 'closed', heldAt, startsAt: heldAt });
+    await h.publish(MeetingScheduledEvtV1, { ...scheduled(past), recordedAfterwards: true });
+    await h.publish(MeetingHeldEvtV1, { meetingId: past.id, communityIds: past.communityIds, districtCode: 'isfara', regionCode: 'sughd', quarter: past.quarter, kind: 'local', organisedBy: 'police', heldAt, recordedAfterwards: true });
+    const schedule = () => h.sql<{ status: string }>(`select "status" from "meeting_schedule" where "meeting_id" = ?`, [past.id]);
+    await eventually(async () => expect((await schedule()).map((r) => r.status)).toEqual(['held']));
+    const items = await h.sql<{ kind: string }>(`select "kind" from "scheduled_item" where "payload" ->> 'meetingId' = ?`, [past.id]);
+    expect(items).toEqual([]);
+    expect(h.mail.to(invitee.email!)).toHaveLength(0);
+  });
+
   it('should send approved minutes to the invited local government and police contacts: HTML and PDF by email, a summary by SMS', async () => {
     const gov = makeOrganisation({ kind: 'local-government', districtCode: 'isfara' });
     const police = makeOrganisation({ kind: 'district-police', districtCode: 'isfara' });

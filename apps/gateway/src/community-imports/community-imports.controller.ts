@@ -10,22 +10,20 @@ import {
   type Actor,
   type CommunityImportReport,
   type CommunityImportResult,
-  type ImportRowError,
 } from '@rd/contracts';
 import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CorrelationId } from '../http/correlation';
 import { ApiContract } from '../openapi/api-contract.decorator';
-import { problemBody, ProblemError } from '../problem/problem';
+import { ProblemError } from '../problem/problem';
 import { RPC_CLIENT } from '../rpc/rpc.module';
 import { importFormatOf, readImportFile } from './import-file';
+import { importReport, rejectedImport } from './import-report';
 import { toImportRows, type ImportRows } from './import-rows';
 
 const UPLOAD = Object.values(COMMUNITY_IMPORT_MEDIA_TYPES);
 // Creating 2,000 communities and their events in one transaction takes longer than a plain request.
 const APPLY_TIMEOUT_MS = 30_000;
-
-const byRow = (a: ImportRowError, b: ImportRowError) => a.row - b.row;
 
 /**
  * Bulk onboarding: a CSV or XLSX file of new communities is parsed and checked here, and only the parsed
@@ -64,12 +62,9 @@ export class CommunityImportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommunityImportResult | Record<string, unknown>> {
     const parsed = await this.parse(request);
-    if (parsed.errors.length) return this.rejected(reply, request, correlationId, await this.report(actor, parsed, correlationId));
+    if (parsed.errors.length) return rejectedImport(reply, request, correlationId, await this.report(actor, parsed, correlationId));
     const outcome = await this.rpc.request(ApplyCommunityImportCmdV1, actor, { rows: parsed.rows }, { correlationId, timeoutMs: APPLY_TIMEOUT_MS });
-    if (outcome.outcome === 'rejected') {
-      const errors = [...outcome.errors].sort(byRow);
-      return this.rejected(reply, request, correlationId, { rows: parsed.total, valid: parsed.total - new Set(errors.map((e) => e.row)).size, errors });
-    }
+    if (outcome.outcome === 'rejected') return rejectedImport(reply, request, correlationId, importReport(parsed.total, outcome.errors));
     return { rows: parsed.total, created: outcome.created };
   }
 
@@ -89,14 +84,6 @@ export class CommunityImportsController {
     const checked = parsed.rows.length
       ? await this.rpc.request(DryRunCommunityImportQryV1, actor, { rows: parsed.rows }, { correlationId, timeoutMs: APPLY_TIMEOUT_MS })
       : { errors: [] };
-    const errors = [...parsed.errors, ...checked.errors].sort(byRow);
-    return { rows: parsed.total, valid: parsed.total - new Set(errors.map((e) => e.row)).size, errors };
-  }
-
-  /** 422 problem+json that carries the same per-row report as a dry-run. */
-  private rejected(reply: FastifyReply, request: FastifyRequest, correlationId: string, report: CommunityImportReport): Record<string, unknown> {
-    void reply.status(422).header('Content-Type', 'application/problem+json; charset=utf-8');
-    const problem = problemBody(422, `Nothing was imported: ${report.errors.length} problem(s) in ${report.rows - report.valid} row(s)`, request.url.split('?')[0], correlationId, report.errors, 'import.rows-invalid');
-    return { ...problem, rows: report.rows, valid: report.valid };
+    return importReport(parsed.total, parsed.errors, checked.errors);
   }
 }

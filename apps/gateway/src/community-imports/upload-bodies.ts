@@ -4,7 +4,12 @@ import { ProblemError } from '../problem/problem';
 import { importFormatOf } from './import-file';
 
 /** The only routes that take a file instead of JSON (full paths, with the global prefix). */
-export const UPLOAD_ROUTES: ReadonlySet<string> = new Set(['/api/v1/community-imports', '/api/v1/community-imports/dry-run']);
+export const UPLOAD_ROUTES: ReadonlySet<string> = new Set([
+  '/api/v1/community-imports',
+  '/api/v1/community-imports/dry-run',
+  '/api/v1/past-reporting-day-imports',
+  '/api/v1/past-reporting-day-imports/dry-run',
+]);
 
 export function isUploadRoute(request: FastifyRequest): boolean {
   return UPLOAD_ROUTES.has(request.routeOptions.url ?? '');

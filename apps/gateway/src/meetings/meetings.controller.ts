@@ -31,7 +31,7 @@ export class MeetingsController {
   @Get()
   @RequirePermission('meeting:read')
   @ApiContract({
-    summary: 'Meetings in your scope (filters: districtCode, communityId, status, quarter, from, to)',
+    summary: 'Meetings in your scope (filters: districtCode, communityId, status, quarter, from, to, recordedAfterwards)',
     response: MeetingViewSchema,
     list: true,
   })

@@ -14,6 +14,7 @@ export const ListMeetingsQryV1 = defineRequest({
     communityId: z.string().uuid().optional().describe('Only meetings for this community'),
     status: MeetingStatusSchema.optional().describe('Only this status'),
     quarter: QuarterSchema.optional().describe('Only meetings counting for this quarter'),
+    recordedAfterwards: z.boolean().optional().describe('Only reporting days recorded afterwards (true) or only the others (false); ADR 35'),
     from: z.string().datetime({ offset: true }).optional().describe('Starting at or after (ISO 8601)'),
     to: z.string().datetime({ offset: true }).optional().describe('Starting before (ISO 8601)'),
   }),

@@ -17,6 +17,7 @@ export const MeetingClosedEvtV1 = defineEvent({
       kind: MeetingKindSchema,
       organisedBy: OrganisedBySchema,
       closedAt: z.string().datetime().describe('When it was closed (UTC)'),
+      recordedAfterwards: z.boolean().optional().describe('True for a reporting day recorded afterwards (programme history, ADR 35): nothing to announce or chase'),
     })
     .strict(),
 });

@@ -19,6 +19,7 @@ export const MeetingHeldEvtV1 = defineEvent({
       heldAt: z.string().datetime().describe('When it was recorded as held (UTC)'),
       startsAt: z.string().datetime().optional().describe('Planned start of the meeting (UTC)'),
       timeZone: z.string().min(3).max(64).optional().describe('IANA time zone of the district: decides whether it was held within its quarter'),
+      recordedAfterwards: z.boolean().optional().describe('True for a reporting day recorded afterwards (programme history, ADR 35): nothing to announce or chase'),
     })
     .strict(),
 });

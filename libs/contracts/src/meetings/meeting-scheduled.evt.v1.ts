@@ -19,6 +19,7 @@ export const MeetingScheduledEvtV1 = defineEvent({
       regionCode: GeoCodeSchema.optional().describe('Region of the district'),
       timeZone: z.string().min(3).max(64).optional().describe('IANA time zone of the district'),
       occurredAt: z.string().datetime().optional().describe('When it was scheduled (UTC)'),
+      recordedAfterwards: z.boolean().optional().describe('True for a reporting day recorded afterwards (programme history, ADR 35): nothing to announce or chase'),
     })
     .strict(),
 });

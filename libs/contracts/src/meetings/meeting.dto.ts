@@ -155,6 +155,7 @@ export const MeetingViewSchema = z.object({
   sequence: z.number().int().min(0).describe('iCalendar SEQUENCE: bumped whenever the calendar entry changes'),
   heldAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  recordedAfterwards: z.boolean().optional().describe('A reporting day held before the software, recorded afterwards (ADR 35)'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,4 +1,4 @@
-import { FEEDBACK_MIN_CELL, RAISER_AGE_GROUPS, RAISER_GENDERS, type FeedbackCell, type FeedbackSummary } from '@rd/contracts';
+import { FEEDBACK_MIN_CELL, RAISER_AGE_GROUPS, RAISER_GENDERS, type DataOf, type FeedbackCell, type FeedbackRecordedEvtV1, type FeedbackSummary } from '@rd/contracts';
 
 /** What the aggregate looks at of a response. */
 export interface ScoredResponse {
@@ -49,5 +49,24 @@ export function summariseFeedback(meetingId: string, responses: readonly ScoredR
     byGender: byKey(responses, RAISER_GENDERS, (r) => r.gender, audience.suppressSmallCells),
     byAgeGroup: byKey(responses, RAISER_AGE_GROUPS, (r) => r.ageGroup, audience.suppressSmallCells),
     comments: audience.includeComments ? responses.map((r) => r.comment).filter((c): c is string => !!c) : [],
+  };
+}
+
+/** feedback-recorded: how many were added, and the totals and averages over all of the meeting's responses; never comments. */
+export function feedbackRecordedPayload(
+  meeting: { meetingId: string; districtCode: string; regionCode: string },
+  added: number,
+  all: readonly ScoredResponse[],
+  at: Date,
+): DataOf<typeof FeedbackRecordedEvtV1> {
+  const cell = feedbackCell(all, false);
+  return {
+    ...meeting,
+    added,
+    respondents: cell.n,
+    usefulnessAverage: cell.usefulnessAverage ?? 0,
+    trustAverage: cell.trustAverage ?? 0,
+    contactPoliceFirstShare: cell.contactPoliceFirstShare ?? 0,
+    occurredAt: at.toISOString(),
   };
 }

@@ -5,7 +5,7 @@ import { DomainException, FeedbackRecordedEvtV1, type Actor, type FeedbackRespon
 import { recordEvent } from '@rd/persistence';
 import { loadMeetingInScope, requirePermission } from '../attendance/attendance.service';
 import { FeedbackResponse } from './feedback-response.entity';
-import { feedbackCell, summariseFeedback } from './feedback-summary';
+import { feedbackRecordedPayload, summariseFeedback } from './feedback-summary';
 
 @Injectable()
 export class FeedbackService {
@@ -35,23 +35,8 @@ export class FeedbackService {
       }
       await tx.flush();
       const all = await tx.find(FeedbackResponse, { meetingId });
-      const cell = feedbackCell(all, false);
-      recordEvent(
-        tx,
-        FeedbackRecordedEvtV1,
-        {
-          meetingId,
-          districtCode: meeting.districtCode,
-          regionCode: meeting.regionCode,
-          added: responses.length,
-          respondents: cell.n,
-          usefulnessAverage: cell.usefulnessAverage ?? 0,
-          trustAverage: cell.trustAverage ?? 0,
-          contactPoliceFirstShare: cell.contactPoliceFirstShare ?? 0,
-          occurredAt: now.toISOString(),
-        },
-        correlationId,
-      );
+      const place = { meetingId, districtCode: meeting.districtCode, regionCode: meeting.regionCode };
+      recordEvent(tx, FeedbackRecordedEvtV1, feedbackRecordedPayload(place, responses.length, all, now), correlationId);
       await tx.flush();
       return { meetingId, added: responses.length, total: all.length };
     });

@@ -11,6 +11,7 @@ import {
   POLICE_ORGANISATION_KINDS,
   reasonOfRpcError,
   type Actor,
+  type CommunityView,
   type CreateMeetingInput,
   type DataOf,
   type FieldError,
@@ -89,6 +90,11 @@ export class MeetingReferences implements OnModuleInit, OnApplicationShutdown {
     );
     if (errors.length) throw new DomainException('request.invalid', INVALID, errors);
     return { code: district.code, regionCode: district.regionCode, timeZone: district.timeZone };
+  }
+
+  /** A community the caller can see, or null (unknown, or outside the caller's scope). */
+  communityOf(actor: Actor, id: string, correlationId: string): Promise<CommunityView | null> {
+    return this.ask(GetCommunityQryV1, actor, { id }, correlationId);
   }
 
   /**

@@ -30,6 +30,7 @@ export class Meeting {
     | 'heldAt'
     | 'closedAt'
     | 'minutesApprovedAt'
+    | 'recordedAfterwards'
     | 'sequence'
     | 'createdAt'
     | 'updatedAt';
@@ -108,6 +109,10 @@ export class Meeting {
   /** Set when the minutes are approved (src/minutes/); the close rule reads it. */
   @Property({ type: 'datetime', nullable: true })
   minutesApprovedAt: Date | null = null;
+
+  /** A reporting day held before the software, recorded afterwards (ADR 35): closed from the start. */
+  @Property({ type: 'boolean' })
+  recordedAfterwards = false;
 
   /** RFC 5545 SEQUENCE: bumped whenever the calendar entry changes, so clients replace their copy. */
   @Property({ type: 'integer' })

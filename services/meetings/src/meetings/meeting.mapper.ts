@@ -43,6 +43,7 @@ export function toMeetingView(meeting: Meeting, history: readonly MeetingStatusC
     sequence: meeting.sequence,
     heldAt: meeting.heldAt?.toISOString() ?? null,
     closedAt: meeting.closedAt?.toISOString() ?? null,
+    recordedAfterwards: meeting.recordedAfterwards,
     createdAt: meeting.createdAt.toISOString(),
     updatedAt: meeting.updatedAt.toISOString(),
   };

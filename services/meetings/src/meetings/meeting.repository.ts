@@ -15,6 +15,7 @@ export class MeetingRepository extends EntityRepository<Meeting> {
     if (query.districtCode) where.push({ districtCode: query.districtCode });
     if (query.status) where.push({ status: query.status });
     if (query.quarter) where.push({ quarter: query.quarter });
+    if (query.recordedAfterwards !== undefined) where.push({ recordedAfterwards: query.recordedAfterwards });
     if (query.from) where.push({ startsAt: { $gte: new Date(query.from) } });
     if (query.to) where.push({ startsAt: { $lt: new Date(query.to) } });
     if (query.communityId) where.push({ [raw('community_ids @> ?::jsonb', [JSON.stringify([query.communityId])])]: [] } as FilterQuery<Meeting>);

@@ -8,6 +8,7 @@ import { Migration20261124190000_briefings } from './Migration20261124190000_bri
 import { Migration20261124200000_sign_in_sheets } from './Migration20261124200000_sign_in_sheets';
 import { Migration20261207100000_provisional_handlers } from './Migration20261207100000_provisional_handlers';
 import { Migration20261207200000_outbox_aggregate_key } from './Migration20261207200000_outbox_aggregate_key';
+import { Migration20261208070000_past_reporting_days } from './Migration20261208070000_past_reporting_days';
 
 /** Applied in this order; a new migration is appended here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261124200000_sign_in_sheets', class: Migration20261124200000_sign_in_sheets },
   { name: 'Migration20261207100000_provisional_handlers', class: Migration20261207100000_provisional_handlers },
   { name: 'Migration20261207200000_outbox_aggregate_key', class: Migration20261207200000_outbox_aggregate_key },
+  { name: 'Migration20261208070000_past_reporting_days', class: Migration20261208070000_past_reporting_days },
 ];

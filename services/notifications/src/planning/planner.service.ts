@@ -39,6 +39,8 @@ export class PlannerService {
 
   async onMeetingScheduled(tx: EntityManager, p: DataOf<typeof MeetingScheduledEvtV1>, meta: EventMeta): Promise<void> {
     await new MeetingScheduleRepository(tx).upsert(p.meetingId, p.districtCode, p.regionCode ?? null, p.scheduledFor, 'scheduled');
+    // A reporting day recorded afterwards (ADR 35) took place long ago: nobody is invited or reminded.
+    if (p.recordedAfterwards) return;
     await this.now(`notice:${meta.messageId}`, 'meeting-notice', tx, { type: 'meeting-invitation', meetingId: p.meetingId, districtCode: p.districtCode, eventId: meta.messageId });
     await this.planReminders(tx, p.meetingId, p.districtCode, p.scheduledFor);
   }
@@ -79,6 +81,8 @@ export class PlannerService {
   async onMeetingHeld(tx: EntityManager, p: DataOf<typeof MeetingHeldEvtV1>): Promise<void> {
     await new MeetingScheduleRepository(tx).setStatus(p.meetingId, 'held');
     await this.items(tx).cancel('meeting-reminder', 'meetingId', p.meetingId);
+    // Its minutes are not chased: it is closed already, and its minutes, if any, are a file of the time.
+    if (p.recordedAfterwards) return;
     const settings = await new SettingsRepository(tx).effective(p.districtCode);
     for (const days of settings.minutesChaseDaysAfter) {
       const runAt = new Date(Date.parse(p.heldAt) + days * DAY_MS);
