@@ -37,9 +37,12 @@ import { NotificationInboxController } from './notifications/notification-inbox.
 import { NotificationDeliveriesController } from './notifications/notification-deliveries.controller';
 import { NotificationTemplatesController } from './notifications/notification-templates.controller';
 import { NotificationSettingsController } from './notifications/notification-settings.controller';
+import { DirectoryController } from './users/directory.controller';
+import { UsersController } from './users/users.controller';
+import { UsersModule } from './users/users.module';
 
 /** Every HTTP route of the platform; the route table the access tests walk comes from here. */
-export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, PastReportingDaysController, PastReportingDayImportsController, ReportsController, ReportExportsController, SummaryCsvController, AuditController, ConcernsController, ActionsController, MeetingsController, MeetingCalendarsController, AttendanceController, FeedbackController, MinutesController, TemplatesController, AgendaController, BriefingsController, NotificationInboxController, NotificationDeliveriesController, NotificationTemplatesController, NotificationSettingsController];
+export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, PastReportingDaysController, PastReportingDayImportsController, ReportsController, ReportExportsController, SummaryCsvController, AuditController, ConcernsController, ActionsController, MeetingsController, MeetingCalendarsController, AttendanceController, FeedbackController, MinutesController, TemplatesController, AgendaController, BriefingsController, NotificationInboxController, NotificationDeliveriesController, NotificationTemplatesController, NotificationSettingsController, UsersController, DirectoryController];
 
 @Module({})
 export class AppModule {
@@ -60,6 +63,7 @@ export class AppModule {
           lateReplyMs: config.idempotencyLateReplyMs,
         }),
         AuditModule.forRoot({ natsUrl: config.natsUrl, natsAuth: config.natsAuth, streamReplicas: config.streamReplicas, prefix: config.prefix, ...config.audit }),
+        UsersModule.forRoot(config.userAdmin),
       ],
       controllers: GATEWAY_CONTROLLERS,
       providers: [

@@ -21,7 +21,7 @@ describe('gateway config', () => {
     });
 
     it('should fail closed in production mode when KEYCLOAK_ALLOWED_CLIENTS is unset', () => {
-      expect(loadConfig({ NODE_ENV: 'production' }).allowedClients).toEqual(['rd-console']);
+      expect(loadConfig({ NODE_ENV: 'production', KEYCLOAK_ADMIN_CLIENT_SECRET: 's3cret' }).allowedClients).toEqual(['rd-console']);
     });
 
     it('should refuse to start in production mode with the test client unless the dev realm is declared', () => {
@@ -33,6 +33,22 @@ describe('gateway config', () => {
     it('should refresh the realm keys every 5 minutes unless told otherwise', () => {
       expect(loadConfig({}).jwksRefreshSeconds).toBe(300);
       expect(loadConfig({ KEYCLOAK_JWKS_REFRESH_SECONDS: '60' }).jwksRefreshSeconds).toBe(60);
+    });
+  });
+
+  describe('user administration (ADR 33)', () => {
+    it('should use the dev realm secret of rd-user-admin and the issuer’s Keycloak and realm outside production', () => {
+      const { keycloak, links } = loadConfig({ KEYCLOAK_ISSUER_URL: 'http://localhost:8181/realms/reporting-days', CORS_ORIGINS: 'http://localhost:4310' }).userAdmin;
+      expect(keycloak).toMatchObject({ baseUrl: 'http://localhost:8181', realm: 'reporting-days', clientId: 'rd-user-admin', clientSecret: 'dev-user-admin-secret' });
+      expect(links).toMatchObject({ consoleUrl: 'http://localhost:4310', linkClientId: 'rd-console' });
+    });
+
+    it('should refuse to start in production mode without the rd-user-admin secret', () => {
+      expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('KEYCLOAK_ADMIN_CLIENT_SECRET is required');
+      expect(loadConfig({ NODE_ENV: 'production', KEYCLOAK_ADMIN_CLIENT_SECRET: 's3cret', KEYCLOAK_ADMIN_URL: 'http://keycloak:8080/' }).userAdmin.keycloak).toMatchObject({
+        baseUrl: 'http://keycloak:8080',
+        clientSecret: 's3cret',
+      });
     });
   });
 });

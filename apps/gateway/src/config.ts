@@ -21,6 +21,15 @@ const EnvSchema = z.object({
   // Set only where the dev realm (with its password-grant test client) is imported: npm start, tests, docker-compose.
   KEYCLOAK_DEV_REALM: z.enum(['true', 'false']).optional(),
   KEYCLOAK_JWKS_REFRESH_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  // User administration through Keycloak's Admin REST API with the rd-user-admin service account (docs/adr/0033).
+  // Unset URL: the issuer's Keycloak. The secret has a default only where the dev realm is imported.
+  KEYCLOAK_ADMIN_URL: z.string().url().optional(),
+  KEYCLOAK_ADMIN_CLIENT_ID: z.string().min(1).default('rd-user-admin'),
+  KEYCLOAK_ADMIN_CLIENT_SECRET: z.string().min(1).optional(),
+  KEYCLOAK_ADMIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  // Where invitation and password-reset links lead afterwards; unset: the first CORS origin.
+  CONSOLE_URL: z.string().url().optional(),
+  USER_INVITATION_LIFESPAN_SECONDS: z.coerce.number().int().min(300).max(30 * 86_400).default(3 * 86_400),
   NODE_ENV: z.string().optional(),
   CORS_ORIGINS: list.default(['http://localhost:4200']),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
@@ -47,7 +56,14 @@ export interface GatewayConfig extends NatsSettings {
   bodyLimitBytes: number;
   rateLimit: { windowMs: number; perIp: number; perUser: number };
   audit: { spoolDir?: string; publishTimeoutMs: number };
+  userAdmin: {
+    keycloak: { baseUrl: string; realm: string; clientId: string; clientSecret: string; timeoutMs: number };
+    links: { consoleUrl: string; linkClientId: string; linkLifespanSeconds: number };
+  };
 }
+
+/** The dev realm's default secret of rd-user-admin (infra/keycloak/reporting-days-realm.json). */
+export const DEV_USER_ADMIN_SECRET = 'dev-user-admin-secret';
 
 /** The only place that reads the environment; fails fast on bad values. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -68,6 +84,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_MS, perIp: e.RATE_LIMIT_PER_IP, perUser: e.RATE_LIMIT_PER_USER },
     audit: { spoolDir: e.AUDIT_SPOOL_DIR, publishTimeoutMs: e.AUDIT_PUBLISH_TIMEOUT_MS },
+    userAdmin: userAdminFrom(e),
+  };
+}
+
+/** Keycloak's base URL and realm from the issuer (`<base>/realms/<realm>`), the service account and the link target. */
+function userAdminFrom(e: z.infer<typeof EnvSchema>): GatewayConfig['userAdmin'] {
+  const issuer = /^(.*)\/realms\/([^/]+)\/?$/.exec(e.KEYCLOAK_ISSUER_URL);
+  if (!issuer) throw new Error(`KEYCLOAK_ISSUER_URL ${e.KEYCLOAK_ISSUER_URL} does not end in /realms/<realm>`);
+  const production = e.NODE_ENV === 'production';
+  const dev = e.KEYCLOAK_DEV_REALM === undefined ? !production : e.KEYCLOAK_DEV_REALM === 'true';
+  const secret = e.KEYCLOAK_ADMIN_CLIENT_SECRET ?? (dev ? DEV_USER_ADMIN_SECRET : undefined);
+  if (secret === undefined) throw new Error('KEYCLOAK_ADMIN_CLIENT_SECRET is required outside the dev realm (the rd-user-admin secret, RD_USER_ADMIN_SECRET of the realm)');
+  return {
+    keycloak: { baseUrl: (e.KEYCLOAK_ADMIN_URL ?? issuer[1]).replace(/\/$/, ''), realm: issuer[2], clientId: e.KEYCLOAK_ADMIN_CLIENT_ID, clientSecret: secret, timeoutMs: e.KEYCLOAK_ADMIN_TIMEOUT_MS },
+    links: { consoleUrl: e.CONSOLE_URL ?? e.CORS_ORIGINS[0] ?? 'http://localhost:4200', linkClientId: 'rd-console', linkLifespanSeconds: e.USER_INVITATION_LIFESPAN_SECONDS },
   };
 }
 

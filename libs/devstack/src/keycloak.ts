@@ -6,6 +6,7 @@ import { childEnv, devstackConfig } from './config';
 import { findJava25 } from './java';
 import { mavenCopyArtifact } from './maven';
 import { httpOk, isAlive, isPortOpen, sleep } from './process';
+import { syncDevRealm } from './realm-sync';
 
 export const KEYCLOAK_VERSION = '26.7.3';
 export const KEYCLOAK_ARTIFACT = `org.keycloak:keycloak-quarkus-dist:${KEYCLOAK_VERSION}:zip`;
@@ -220,6 +221,10 @@ export async function ensureKeycloak(options: EnsureKeycloakOptions = {}): Promi
 
   if (await httpOk(wellKnown)) {
     log(`reusing the Keycloak already serving ${issuerUrl}`);
+    // Its realm was imported when it started: add what the realm file gained since (realm-sync.ts).
+    await syncDevRealm({ baseUrl: url, realmFile: options.realmFile ?? DEFAULT_REALM_FILE, adminPassword: options.adminPassword ?? config.adminPassword, env: childEnv({}), log }).catch(
+      (error: unknown) => log(`could not bring the running realm up to the realm file (${(error as Error).message}); restart that Keycloak if a test needs what the file added`),
+    );
     return reusedHandle(url, issuerUrl);
   }
 

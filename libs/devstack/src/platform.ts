@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { appPrivilegesOf, provisionServiceDatabase, roleDatabaseUrl, serviceRoleNames } from '@rd/database-roles';
+import { devstackConfig } from './config';
+import { configureKeycloakSmtp } from './keycloak-smtp';
 import { startMessageCatcher, type MessageCatcher } from './message-catcher';
 import { nodeArgs, platformProcess, REPO_ROOT, tsEnv, type PlatformProcess } from './platform-process';
 import { httpOk, isPortOpen, run, sleep } from './process';
@@ -23,6 +25,8 @@ export interface PlatformOptions {
   corsOrigins: string[];
   logDir: string;
   seedDemo: boolean;
+  /** Bootstrap admin password of Keycloak's master realm (default: the devstack's), to set the realm's SMTP. */
+  keycloakAdminPassword?: string;
   /** Extra environment for the gateway (e.g. rate limits for benchmarks). */
   extraEnv?: Record<string, string>;
   /** Extra environment per process (fault tests: a skewed clock, short timeouts). */
@@ -123,6 +127,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     },
   };
   log(`notifications: emails land in ${catcher.dir} (.eml), SMS in ${join(catcher.dir, 'sms.jsonl')}`);
+  // Keycloak's invitations and password resets (user administration) go to the same catcher.
+  await configureKeycloakSmtp({ issuerUrl: options.issuerUrl, smtpUrl: catcher.smtpUrl, adminPassword: options.keycloakAdminPassword ?? devstackConfig().adminPassword }).then(
+    () => log(`keycloak: the realm's emails land in ${catcher.dir} too`),
+    (error: unknown) => log(`keycloak: could not point the realm's email at the message catcher (${(error as Error).message}); invitations will not be sent`),
+  );
 
   const processes = {} as Record<PlatformProcessName, PlatformProcess>;
   const launch = (name: PlatformProcessName, entry: string, env: Record<string, string>, readyLine: RegExp) => {

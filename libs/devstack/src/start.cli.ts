@@ -3,6 +3,7 @@ import { startConsoleServer } from './console-server';
 import { ensureKeycloak } from './keycloak';
 import { DEMO_LOGINS } from './demo-logins';
 import { seedDemoActivity } from './demo-activity';
+import { seedDemoMemberships } from './demo-memberships';
 import { SERVICES, startPlatform, type ServiceName } from './platform';
 import { devstackConfig } from './config';
 import { join } from 'node:path';
@@ -40,6 +41,11 @@ async function main(): Promise<void> {
     log,
   });
   stopPlatform = platform.stop;
+  // The demo users' organisations (token claim `organisation`), set through the gateway's user administration.
+  const memberships = seedDemoMemberships({ gatewayUrl: platform.gatewayUrl, keycloakUrl: keycloak.url, password: env.demoPassword }).then(
+    (result) => log(`demo: ${result.summary}`),
+    (error: unknown) => log(`warning: the demo users could not be given their organisations (${(error as Error).message})`),
+  );
   // Demo reporting days, made through the gateway as the demo users, while the console builds; never fatal.
   const demo = seedDemoActivity({ gatewayUrl: platform.gatewayUrl, keycloakUrl: keycloak.url, password: env.demoPassword }).then(
     (result) => log(`demo: ${result.summary}`),
@@ -59,6 +65,7 @@ async function main(): Promise<void> {
   });
   closeConsole = () => server.close();
   await demo;
+  await memberships;
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`

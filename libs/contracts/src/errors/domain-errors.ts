@@ -141,6 +141,15 @@ export const DOMAIN_ERRORS = defineDomainErrors({
   'export.not-ready': { status: 409, messageKey: 'errors.export.notReady', description: 'The export is not ready to download' },
   'export.offset-out-of-range': { status: 400, messageKey: 'errors.export.offsetOutOfRange', description: 'The offset is beyond the end of the file' },
 
+  // user administration at the gateway (ADR 33)
+  'user.not-found': { status: 404, messageKey: 'errors.user.notFound', description: 'No such user in the caller’s scope' },
+  'user.email-taken': { status: 409, messageKey: 'errors.user.emailTaken', description: 'A user with this email (or username) exists' },
+  'user.self-disable': { status: 409, messageKey: 'errors.user.selfDisable', description: 'Nobody can disable their own account' },
+  'user.scope-invalid': { status: 422, messageKey: 'errors.user.scopeInvalid', description: 'The district or region does not fit the role (a district for district roles, a region for the regional reviewer, none for the coordinator) or does not exist' },
+  'user.organisation-invalid': { status: 422, messageKey: 'errors.user.organisationInvalid', description: 'The organisation does not exist in the caller’s scope or its kind does not fit the role' },
+  'user.invitation-not-sent': { status: 503, messageKey: 'errors.user.invitationNotSent', description: 'Keycloak could not send the invitation email; nothing was created, try again' },
+  'user.directory-unavailable': { status: 503, messageKey: 'errors.user.directoryUnavailable', description: 'Keycloak’s admin API did not answer; try again' },
+
   // gateway idempotency (ADR 29)
   'idempotency.key-invalid': { status: 400, messageKey: 'errors.idempotency.keyInvalid', description: 'The Idempotency-Key header is not valid' },
   'idempotency.key-reused': { status: 422, messageKey: 'errors.idempotency.keyReused', description: 'The Idempotency-Key was used with a different request body' },
