@@ -5,6 +5,7 @@ import communityImports from './imports';
 import contacts from './contacts';
 import { Dashboard } from './dashboard/Dashboard';
 import districts from './districts';
+import { pastReportingDayImports, pastReportingDays } from './history';
 import { Layout } from './layout/Layout';
 import briefings from './briefings';
 import meetings from './meetings';
@@ -50,6 +51,8 @@ export const App = ({ authProvider, dataProvider, i18nProvider, store }: AppProp
     <Resource name="organisations" {...organisations} recordRepresentation="name" />
     <Resource name="contacts" {...contacts} recordRepresentation={contactRepresentation} />
     <Resource name="meetings" {...meetings} recordRepresentation="title" />
+    <Resource name="past-reporting-days" {...pastReportingDays} />
+    <Resource name="past-reporting-day-imports" {...pastReportingDayImports} />
     <Resource name="briefings" {...briefings} recordRepresentation={(record) => String(record.title?.en ?? record.id)} />
     <Resource name="officer-assignments" />
     <Resource name="audit" {...audit} />

@@ -46,6 +46,10 @@ export const ACCESS_RULES: Readonly<Record<string, Readonly<Record<string, Permi
     draftMinutes: 'minutes:draft',
     approveMinutes: 'minutes:approve',
   },
+  // The programme's history (ADR 35): a reporting day recorded afterwards (a create page) and their import (a page
+  // shown as the list); the join date is part of the community's transition.
+  'past-reporting-days': { create: 'history:record' },
+  'past-reporting-day-imports': { list: 'history:record' },
   // Concerns and follow-up actions live on the meeting page; what each reader sees is decided by the gateway.
   concerns: { list: 'concern:read', create: 'concern:record', edit: 'concern:record' },
   // The legal briefing library: read by everyone who reads meetings, published nationally (briefing:manage).

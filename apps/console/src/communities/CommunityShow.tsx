@@ -11,6 +11,7 @@ import {
   TextField,
 } from 'react-admin';
 import { LocationField } from '../geography/LocationField';
+import { RecordPastDayButton } from '../history/RecordPastDayButton';
 import { kindChoices, statusChoices } from './choices';
 import { CommunityTitle } from './CommunityTitle';
 import { DistrictReferenceField } from './DistrictReferenceField';
@@ -46,6 +47,7 @@ export const CommunityShow = () => (
       </Grid>
       <Grid size={{ xs: 12, lg: 5 }}>
         <OnboardingPanel />
+        <RecordPastDayButton forCommunity />
       </Grid>
       <Grid size={12}>
         <OfficerRoster />

@@ -1,4 +1,6 @@
 import { CreateButton, DataTable, List, ReferenceArrayField, SelectField, SelectInput, TopToolbar } from 'react-admin';
+import { ImportPastDaysButton, RecordPastDayButton } from '../history/RecordPastDayButton';
+import { RecordedAfterwardsChip } from '../history/MinutesFilePanel';
 import { meetingKindChoices, meetingStatusChoices } from './choices';
 import { ZonedStartsAt } from './fieldKit';
 
@@ -7,6 +9,8 @@ const filters = [<SelectInput key="status" source="status" choices={meetingStatu
 const ListActions = () => (
   <TopToolbar>
     <CreateButton data-testid="meeting-create" />
+    <RecordPastDayButton />
+    <ImportPastDaysButton />
   </TopToolbar>
 );
 
@@ -24,7 +28,8 @@ export const MeetingList = () => (
         <ReferenceArrayField source="communityIds" reference="communities" />
       </DataTable.Col>
       <DataTable.Col source="status">
-        <SelectField source="status" choices={meetingStatusChoices} />
+        <SelectField source="status" choices={meetingStatusChoices} />{' '}
+        <RecordedAfterwardsChip />
       </DataTable.Col>
       <DataTable.Col source="quarter" disableSort />
     </DataTable>

@@ -8,6 +8,7 @@ import {
   TextField,
 } from 'react-admin';
 import { LocationField } from '../geography/LocationField';
+import { MinutesFilePanel, RecordedAfterwardsChip } from '../history/MinutesFilePanel';
 import { AgendaPanel } from './AgendaPanel';
 import { MeetingCalendarButton } from './CalendarButton';
 import { AttendancePanel } from './AttendancePanel';
@@ -27,6 +28,7 @@ export const MeetingShow = () => (
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="resources.meetings.steps.plan">
         <SelectField source="status" choices={meetingStatusChoices} data-testid="meeting-status" />
+        <RecordedAfterwardsChip />
         <MeetingTransitions />
         <TextField source="title" />
         <SelectField source="kind" choices={meetingKindChoices} />
@@ -56,6 +58,7 @@ export const MeetingShow = () => (
         <FollowUpPanel />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.meetings.steps.minutes" path="minutes">
+        <MinutesFilePanel />
         <MinutesPanel />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.meetings.steps.feedback" path="feedback">
