@@ -49,6 +49,9 @@ const refs: Record<ScopeCase, { community: string; organisation: string; contact
 // A draft meeting per target (for a fresh community of that district), made in beforeAll.
 const meetingRefs: Record<ScopeCase, string> = { in: '', out: '' };
 const MATRIX_AGE_ROW = { under18: 1, from18to29: 1, from30to59: 1, from60: 1 };
+// Days for past reporting days, one apart from 2001 on: the fresh communities never get the same day twice.
+let pastDays = 0;
+const nextPastDay = () => new Date(Date.UTC(2001, 0, 1) + pastDays++ * 86_400_000).toISOString().slice(0, 10);
 // Per target: a held meeting, one concern per sensitivity (confidential ones name one real Keycloak user
 // as handler: ngo.isfara in Isfara, police.batken in Batken) and one finished action per concern.
 const HANDLER_OF: Record<ScopeCase, string> = { in: 'ngo.isfara', out: 'police.batken' };
@@ -194,6 +197,30 @@ const FIXTURES: Record<string, Fixture> = {
     request: (t) => ({ path: '/community-imports', body: `name,districtCode,kind\nMatrix ${randomBytes(4).toString('hex')},${TARGETS[t].district},village\n`, headers: { 'Content-Type': 'text/csv' } }),
     allowed: (covered) => (covered ? 201 : 422),
   },
+  // Past reporting days (ADR 35): a fresh day each time (one per community and day), on the target's fresh community.
+  'POST /past-reporting-days': {
+    scoped: true,
+    request: (t) => ({ path: '/past-reporting-days', body: { communityId: refs[t].community, heldOn: nextPastDay(), organisedBy: 'police', attendance: { counts: { women: MATRIX_AGE_ROW, men: MATRIX_AGE_ROW, other: MATRIX_AGE_ROW } } } }),
+    allowed: (covered) => (covered ? 201 : 404),
+  },
+  // A community outside the caller's scope is a row problem: 200 with it for a dry run, 422 and nothing stored for an apply.
+  'POST /past-reporting-day-imports/dry-run': {
+    scoped: true,
+    request: (t) => ({ path: '/past-reporting-day-imports/dry-run', body: `communityId,heldOn,organisedBy,women_18to29\n${refs[t].community},${nextPastDay()},police,3\n`, headers: { 'Content-Type': 'text/csv' } }),
+    allowed: () => 200,
+  },
+  'POST /past-reporting-day-imports': {
+    scoped: true,
+    request: (t) => ({ path: '/past-reporting-day-imports', body: `communityId,heldOn,organisedBy,women_18to29\n${refs[t].community},${nextPastDay()},police,3\n`, headers: { 'Content-Type': 'text/csv' } }),
+    allowed: (covered) => (covered ? 201 : 422),
+  },
+  // The draft meeting was not recorded afterwards: 409 in scope; nothing stored, so every GET is 404.
+  'PUT /meetings/{id}/minutes-file': {
+    scoped: true,
+    request: (t) => ({ path: `/meetings/${meetingRefs[t]}/minutes-file`, body: '%PDF-1.4\nmatrix\n', headers: { 'Content-Type': 'application/pdf' } }),
+    allowed: (covered) => (covered ? 409 : 404),
+  },
+  'GET /meetings/{id}/minutes-file': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/minutes-file` }), allowed: () => 404 },
   // Regions are reference data: every reader of geography sees all of them.
   'GET /regions': { scoped: false, request: () => ({ path: '/regions' }), allowed: () => 200 },
   'GET /regions/{code}': { scoped: true, request: (t) => ({ path: `/regions/${TARGETS[t].region}` }), allowed: () => 200 },

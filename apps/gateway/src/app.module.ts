@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { CommunitiesController } from './communities/communities.controller';
 import { ContactsController } from './contacts/contacts.controller';
 import { CommunityImportsController } from './community-imports/community-imports.controller';
+import { MinutesFileController } from './history/minutes-file.controller';
 import { PastReportingDayImportsController, PastReportingDaysController } from './history/past-reporting-days.controller';
 import type { GatewayConfig } from './config';
 import { DistrictsController } from './districts/districts.controller';
@@ -42,7 +43,7 @@ import { UsersController } from './users/users.controller';
 import { UsersModule } from './users/users.module';
 
 /** Every HTTP route of the platform; the route table the access tests walk comes from here. */
-export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, PastReportingDaysController, PastReportingDayImportsController, ReportsController, ReportExportsController, SummaryCsvController, AuditController, ConcernsController, ActionsController, MeetingsController, MeetingCalendarsController, AttendanceController, FeedbackController, MinutesController, TemplatesController, AgendaController, BriefingsController, NotificationInboxController, NotificationDeliveriesController, NotificationTemplatesController, NotificationSettingsController, UsersController, DirectoryController];
+export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, PastReportingDaysController, PastReportingDayImportsController, MinutesFileController, ReportsController, ReportExportsController, SummaryCsvController, AuditController, ConcernsController, ActionsController, MeetingsController, MeetingCalendarsController, AttendanceController, FeedbackController, MinutesController, TemplatesController, AgendaController, BriefingsController, NotificationInboxController, NotificationDeliveriesController, NotificationTemplatesController, NotificationSettingsController, UsersController, DirectoryController];
 
 @Module({})
 export class AppModule {

@@ -1,15 +1,19 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import {
   ApplyPastReportingDayImportCmdV1,
+  CreateMeetingCmdV1,
   DryRunPastReportingDayImportQryV1,
   ErrorCode,
   GetMeetingQryV1,
+  GetSignInSheetChunkQryV1,
+  GetSignInSheetQryV1,
+  UploadSignInSheetChunkCmdV1,
   RecordPastReportingDayCmdV1,
   type Actor,
   type PastReportingDayInputRaw,
 } from '@rd/contracts';
 import { RpcClient, RpcError } from '@rd/messaging';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { COUNT_ONLY_TEXT } from '../src/history/past-reporting-day-rules';
 import { startMeetingsHarness, type MeetingsHarness } from './support/meetings-harness';
 
@@ -114,6 +118,65 @@ describe('past reporting days (real PostgreSQL and NATS; ADR 35)', () => {
       await rpcError(record(police, day()), ErrorCode.Forbidden);
       // The stub's communities are all of Isfara: an NGO admin of Batken does not reach its district.
       await rpcError(record(ngoBatken, day()), ErrorCode.Forbidden);
+    });
+  });
+
+  describe('minutes file', () => {
+    const PDF = Buffer.from('%PDF-1.4\nminutes of 14 May 2024\n');
+    const upload = (actor: Actor, meetingId: string) =>
+      rpc.request(
+        UploadSignInSheetChunkCmdV1,
+        actor,
+        {
+          meetingId,
+          document: 'minutes-file',
+          uploadId: randomUUID(),
+          index: 0,
+          chunks: 1,
+          data: PDF.toString('base64'),
+          complete: { sizeBytes: PDF.length, sha256: createHash('sha256').update(PDF).digest('hex'), mediaType: 'application/pdf' },
+        },
+        ctx,
+      );
+
+    it('should keep the minutes of a day recorded afterwards as a file, apart from its sign-in sheet, and audit each read', async () => {
+      const { meetingId } = await record(ngoIsfara, day());
+      await rpcError(rpc.request(GetSignInSheetQryV1, police, { meetingId, document: 'minutes-file' }, ctx), ErrorCode.NotFound);
+      await rpcError(upload(police, meetingId), ErrorCode.Forbidden);
+      const stored = await upload(ngoIsfara, meetingId);
+      expect(stored.sheet).toMatchObject({ meetingId, mediaType: 'application/pdf', sizeBytes: PDF.length });
+      const view = await rpc.request(GetSignInSheetQryV1, police, { meetingId, document: 'minutes-file' }, ctx);
+      const chunk = await rpc.request(GetSignInSheetChunkQryV1, police, { meetingId, document: 'minutes-file', sha256: view.sha256, index: 0 }, ctx);
+      expect(Buffer.from(chunk.data, 'base64')).toEqual(PDF);
+      // Not a sign-in sheet, and not announced as one.
+      await rpcError(rpc.request(GetSignInSheetQryV1, police, { meetingId }, ctx), ErrorCode.NotFound);
+      expect((await outboxOf(meetingId)).filter((e) => e.subject.includes('sign-in-sheet'))).toHaveLength(0);
+      const audits = await sql<{ n: number }>(`select count(*)::int as n from outbox_message where subject = 'audit.evt.entry.submitted.v1' and payload->>'action' = 'minutes-file:read' and payload->>'resourceId' = ?`, [meetingId]);
+      expect(audits).toEqual([{ n: 1 }]);
+    });
+
+    it('should refuse a minutes file for a meeting that was not recorded afterwards (409)', async () => {
+      const meeting = await rpc.request(
+        CreateMeetingCmdV1,
+        police,
+        {
+          input: {
+            kind: 'local',
+            communityIds: [randomUUID()],
+            districtCode: 'isfara',
+            title: 'A reporting day of today',
+            startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+            durationMinutes: 120,
+            venueName: 'School',
+            venueType: 'school',
+            organisedBy: 'police',
+            inviteeContactIds: [],
+            inviteeOrganisationIds: [],
+          },
+        } as never,
+        ctx,
+      );
+      await rpcError(upload(ngoIsfara, meeting.id), ErrorCode.Conflict);
     });
   });
 

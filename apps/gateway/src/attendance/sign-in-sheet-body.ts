@@ -4,13 +4,15 @@ import { ProblemError } from '../problem/problem';
 
 /** The one route that takes a sign-in sheet scan as its body (full path, with the global prefix). */
 export const SIGN_IN_SHEET_ROUTE = '/api/v1/meetings/:id/attendance/sign-in-sheet';
+/** The routes that take a meeting's file as their body: the sign-in sheet, and the minutes file of a day recorded afterwards (ADR 35). */
+export const STORED_FILE_ROUTES: ReadonlySet<string> = new Set([SIGN_IN_SHEET_ROUTE, '/api/v1/meetings/:id/minutes-file']);
 /** Accepted declared types; the type that counts is the one the magic bytes show. */
 export const SIGN_IN_SHEET_UPLOAD_TYPES: readonly string[] = [...SIGN_IN_SHEET_MEDIA_TYPES, 'application/octet-stream'];
 
 const declaredType = (request: FastifyRequest) => String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 
 export function isSignInSheetRoute(request: FastifyRequest): boolean {
-  return request.routeOptions.url === SIGN_IN_SHEET_ROUTE && request.method === 'PUT';
+  return STORED_FILE_ROUTES.has(request.routeOptions.url ?? '') && request.method === 'PUT';
 }
 
 /**

@@ -20,6 +20,14 @@ export function signInSheetTypeOf(head: Uint8Array): SignInSheetMediaType | null
   return MAGIC.find(({ bytes }) => head.length >= bytes.length && bytes.every((b, i) => head[i] === b))?.type ?? null;
 }
 
+/**
+ * Which stored file of a meeting: the sign-in sheet of a held meeting (ADR 13), or the minutes of a reporting day
+ * recorded afterwards, kept as the file of the time (ADR 35). Both travel and are checked the same way.
+ */
+export const STORED_DOCUMENTS = ['sign-in-sheet', 'minutes-file'] as const;
+export const StoredDocumentSchema = z.enum(STORED_DOCUMENTS).describe('Which file: sign-in-sheet (when omitted) or minutes-file');
+export type StoredDocument = (typeof STORED_DOCUMENTS)[number];
+
 export const Sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lower-case hex');
 
 /** What is known about a stored sheet; the bytes travel in chunks of `chunkBytes`. */

@@ -8,6 +8,7 @@ import {
   SIGN_IN_SHEET_MAX_CHUNKS,
   SignInSheetMediaTypeSchema,
   SignInSheetViewSchema,
+  StoredDocumentSchema,
 } from './sign-in-sheet.dto';
 
 // Base64 of one chunk: 4 characters per 3 bytes.
@@ -18,12 +19,14 @@ export const UploadSignInSheetChunkCmdV1 = defineRequest({
   kind: 'cmd',
   owner: 'meetings',
   description:
-    'One chunk (≤ 512 KiB, base64) of a sign-in sheet upload to a held meeting, staged under `uploadId`. The last chunk carries ' +
+    'One chunk (≤ 512 KiB, base64) of a sign-in sheet upload to a held meeting (or, with document minutes-file, of the minutes ' +
+      'file of a reporting day recorded afterwards: history:record), staged under `uploadId`. The last chunk carries ' +
     '`complete` (size, SHA-256, type): the chunks are joined, checked and stored in one transaction with the event, and the staging ' +
     'rows deleted. INVALID_INPUT when chunks are missing or the checksum, size or magic bytes do not match; CONFLICT unless held.',
   schema: z
     .object({
       meetingId: z.string().uuid().describe('Meeting id'),
+      document: StoredDocumentSchema.optional(),
       uploadId: z.string().uuid().describe('Chosen by the sender; groups the chunks of one upload'),
       index: z.number().int().min(0).max(SIGN_IN_SHEET_MAX_CHUNKS - 1).describe('Position of this chunk, from 0'),
       chunks: z.number().int().min(1).max(SIGN_IN_SHEET_MAX_CHUNKS).describe('Number of chunks of the upload'),
@@ -50,7 +53,7 @@ export const GetSignInSheetQryV1 = defineRequest({
   description:
     'What is stored of a meeting’s sign-in sheet (type, size, checksum, chunking), to start a download; the read is audited. ' +
     'NOT_FOUND when none, or the meeting is unknown or outside the actor scope.',
-  schema: z.object({ meetingId: z.string().uuid().describe('Meeting id'), origin: RequestOriginSchema.optional() }).strict(),
+  schema: z.object({ meetingId: z.string().uuid().describe('Meeting id'), document: StoredDocumentSchema.optional(), origin: RequestOriginSchema.optional() }).strict(),
   reply: SignInSheetViewSchema,
 });
 
@@ -62,6 +65,7 @@ export const GetSignInSheetChunkQryV1 = defineRequest({
   schema: z
     .object({
       meetingId: z.string().uuid().describe('Meeting id'),
+      document: StoredDocumentSchema.optional(),
       sha256: Sha256HexSchema.describe('Checksum of the sheet being downloaded'),
       index: z.number().int().min(0).max(SIGN_IN_SHEET_MAX_CHUNKS - 1),
     })

@@ -40,13 +40,13 @@ export class AttendanceController {
   @CreateRequestContext()
   getSheet(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof GetSignInSheetQryV1>> {
     const { actor, data } = parseRequest(GetSignInSheetQryV1, raw);
-    return this.sheets.get(actor, data.meetingId, { correlationId: correlationIdOf(context), origin: data.origin });
+    return this.sheets.get(actor, data.meetingId, { correlationId: correlationIdOf(context), origin: data.origin }, data.document);
   }
 
   @MessagePattern(GetSignInSheetChunkQryV1.name)
   @CreateRequestContext()
   getSheetChunk(@Payload() raw: unknown): Promise<ReplyOf<typeof GetSignInSheetChunkQryV1>> {
     const { actor, data } = parseRequest(GetSignInSheetChunkQryV1, raw);
-    return this.sheets.chunk(actor, data.meetingId, data.sha256, data.index);
+    return this.sheets.chunk(actor, data.meetingId, data.sha256, data.index, data.document);
   }
 }
