@@ -12,7 +12,7 @@ import type { RawImportTable } from '../community-imports/import-file';
 import { ProblemError } from '../problem/problem';
 
 // One row per reporting day held before the software (docs/adr/0035-programme-history.md). Header case, spaces, `_`
-// and `-` do not matter: "Women 18-29", "women_18to29" and "WOMEN18TO29" name the same column.
+// and `-` do not matter: "Women 18-29", "women_18to29" and "WOMEN18TO29" name the same column, "Men 60+" is men_60plus.
 
 const AGE_COLUMN: Record<(typeof AGE_GROUPS)[number], string> = { under18: 'under18', from18to29: '18to29', from30to59: '30to59', from60: '60plus' };
 const FEEDBACK_SCORES = [1, 2, 3, 4, 5] as const;
@@ -40,7 +40,13 @@ export const PAST_DAY_COLUMNS: ReadonlyMap<string, Target> = new Map<string, Tar
   ['contact_no', { kind: 'contact', answer: 'no' }],
 ]);
 
-const normalise = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
+// "18-29" reads as "18to29" and "60+" as "60plus", as people write age groups.
+const normalise = (header: string) =>
+  header
+    .toLowerCase()
+    .replace(/(\d+)\s*[-–]\s*(\d+)/g, '$1to$2')
+    .replace(/(\d+)\s*\+/g, '$1plus')
+    .replace(/[^a-z0-9]/g, '');
 const BY_NORMALISED = new Map([...PAST_DAY_COLUMNS.keys()].map((column) => [normalise(column), column]));
 
 export interface PastDayRows {
