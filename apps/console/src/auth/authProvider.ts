@@ -2,7 +2,7 @@ import type Keycloak from 'keycloak-js';
 import type { AuthProvider } from 'react-admin';
 import { canAccess } from './canAccess';
 import { appRoot } from './keycloak';
-import { permissionsFromToken, rolesFromToken } from './permissionsFromToken';
+import { organisationFromToken, permissionsFromToken, rolesFromToken } from './permissionsFromToken';
 
 /** react-admin auth on top of an initialised keycloak-js client (see ra-keycloak for the pattern). */
 export function keycloakAuthProvider(keycloak: Keycloak): AuthProvider {
@@ -26,7 +26,7 @@ export function keycloakAuthProvider(keycloak: Keycloak): AuthProvider {
     async getIdentity() {
       const token = keycloak.tokenParsed;
       if (!token?.sub) throw new Error('ra.auth.auth_check_error');
-      return { id: token.sub, fullName: String(token.preferred_username ?? token.sub), roles: rolesFromToken(token) };
+      return { id: token.sub, fullName: String(token.preferred_username ?? token.sub), roles: rolesFromToken(token), organisationId: organisationFromToken(token) };
     },
     async getPermissions() {
       return permissionsFromToken(keycloak.tokenParsed);

@@ -3,6 +3,15 @@ import type { Role } from '@rd/contracts';
 
 interface TokenClaims {
   realm_access?: { roles?: unknown };
+  organisation?: unknown;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The organisation the user belongs to (claim `organisation`, an organisation id; ADR 33), like the gateway reads it. */
+export function organisationFromToken(token: TokenClaims | undefined): string | undefined {
+  const organisation = token?.organisation;
+  return typeof organisation === 'string' && UUID.test(organisation) ? organisation.toLowerCase() : undefined;
 }
 
 /** Platform roles in the token's `realm_access.roles`; Keycloak's own roles (offline_access…) are ignored. */

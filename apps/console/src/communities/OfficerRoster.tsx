@@ -31,6 +31,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 import type { CommunityRecord } from '../types';
+import { UserNameField } from '../directory/UserName';
 import { toAssignOfficerInput, type AssignOfficerValues } from './officerInput';
 
 const byName = { field: 'name', order: 'ASC' } as const;
@@ -73,6 +74,12 @@ export const OfficerRoster = () => {
             <DataTable bulkActionButtons={false} rowClick={false}>
               <DataTable.Col source="officerContactId" disableSort>
                 <ReferenceField source="officerContactId" reference="contacts" link="show" />
+              </DataTable.Col>
+              <DataTable.Col source="login" label="resources.contacts.fields.userId" disableSort>
+                {/* The officer's login, when the contact is linked to one (ADR 34). */}
+                <ReferenceField source="officerContactId" reference="contacts" link={false}>
+                  <UserNameField source="userId" />
+                </ReferenceField>
               </DataTable.Col>
               <DataTable.Col source="policeUnitId" disableSort>
                 <ReferenceField source="policeUnitId" reference="organisations" link="show" emptyText="—" />

@@ -15,6 +15,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { DistrictReferenceField } from '../communities/DistrictReferenceField';
+import { UserNameField } from '../directory/UserName';
 import type { ContactRecord } from '../types';
 import { channelChoices, contactLanguageChoices } from './choices';
 import { ConsentToggle } from './ConsentToggle';
@@ -66,6 +67,9 @@ export const ContactShow = () => (
       </Labeled>
       <DateField source="consentChangedAt" showTime emptyText="—" />
       <ReferenceArrayField source="communityIds" reference="communities" emptyText="—" />
+      <Labeled label="resources.contacts.fields.userId">
+        <UserNameField source="userId" />
+      </Labeled>
       <DateField source="createdAt" showTime />
     </SimpleShowLayout>
   </Show>

@@ -61,8 +61,16 @@ describe(toUpdateContactInput.name, () => {
       preferredChannel: 'email',
       consent: false,
       communityIds: [],
+      userId: null,
     });
     expect(UpdateContactInputSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('should send the linked login as a lowercase user id, and null to unlink (ADR 34)', () => {
+    const linked = toUpdateContactInput({ name: 'Officer', communityIds: [], userId: ' 0D9B7B43-5D1C-4A56-9D7E-00000000000A ' });
+    expect(linked.userId).toBe('0d9b7b43-5d1c-4a56-9d7e-00000000000a');
+    expect(UpdateContactInputSchema.safeParse(linked).success).toBe(true);
+    expect(toUpdateContactInput({ name: 'Officer', userId: '' }).userId).toBeNull();
   });
 });
 

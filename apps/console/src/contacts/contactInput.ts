@@ -12,6 +12,7 @@ export interface ContactFormValues {
   preferredChannel?: CreateContactInput['preferredChannel'];
   consent?: boolean | null;
   communityIds?: string[] | null;
+  userId?: string | null;
 }
 
 /** Trimmed text, or undefined when blank. */
@@ -54,6 +55,7 @@ export function toUpdateContactInput(values: ContactFormValues): UpdateContactIn
     preferredChannel: values.preferredChannel,
     consent: values.consent === true,
     communityIds: values.communityIds ?? [],
+    userId: text(values.userId)?.toLowerCase() ?? null,
   };
 }
 

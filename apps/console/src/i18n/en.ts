@@ -280,6 +280,10 @@ export const en = {
         saved: "Draft saved",
         approved: "Minutes approved",
         locked: "The minutes are approved and locked.",
+        approverRefusal: {
+          "not-organiser": "Only a member of the organising police unit or the facilitating NGO (or the national coordinator) can approve these minutes; your organisation is neither.",
+          "no-organisation": "Your account belongs to no organisation, so you cannot approve minutes; ask the coordinator to set it.",
+        },
         savedBy: "Last saved by",
         approvedBy: "Approved by",
         withheld: "Part of these minutes quotes a concern you may not read, so the text is withheld from you. Its case handlers or the national coordinator must edit it out.",
@@ -317,6 +321,7 @@ export const en = {
         newStaff: "New staff to introduce",
         since: "Serving since %{date}",
         unknownOfficer: "Officer (name not available)",
+        signsInAs: "signs in as",
       },
       signInSheet: {
         title: "Sign-in sheet (photo or scan)",
@@ -708,6 +713,7 @@ export const en = {
         consent: 'Consent to be contacted',
         consentChangedAt: 'Consent changed on',
         communityIds: 'Communities served',
+        userId: 'Login',
         createdAt: 'Added on',
       },
       channels: {
@@ -726,6 +732,7 @@ export const en = {
       helpers: {
         phone: 'With the country code: +992 or +996',
         consent: 'Only with the person’s agreement; without it they get no notifications',
+        userId: 'For an officer of a police organisation: the account they sign in with',
       },
       erase: {
         action: 'Erase personal data',

@@ -15,6 +15,7 @@ import { useCanAccess, useDataProvider, useGetList, useGetMany, useLocaleState, 
 import { inLanguage, latestVersions } from '../briefings/briefingText';
 import { useApiQuery, useInvalidateApi, useNotifyError } from '../data/apiQueries';
 import type { ConsoleDataProvider } from '../data/dataProvider';
+import { UserName } from '../directory/UserName';
 
 const T = 'resources.meetings.agenda';
 
@@ -113,19 +114,40 @@ const CarryOverSection = ({ carryOver }: { carryOver: CarryOver }) => {
   );
 };
 
-/** Officers assigned since the last held meeting: to introduce under "introduction of new staff". */
+/**
+ * Officers assigned since the last held meeting: to introduce under "introduction of new staff". An officer whose
+ * contact is linked to a login shows who signs in (ADR 34): the person who owns actions and approves minutes.
+ */
 const NewStaffSection = ({ staff }: { staff: ProposedStaff[] }) => {
   const translate = useTranslate();
-  const { data: contacts } = useGetMany<{ id: string; name: string }>('contacts', { ids: staff.map((s) => s.officerContactId) }, { enabled: staff.length > 0 });
+  const { data: contacts } = useGetMany<{ id: string; name: string; userId?: string | null }>(
+    'contacts',
+    { ids: staff.map((s) => s.officerContactId) },
+    { enabled: staff.length > 0 },
+  );
   if (staff.length === 0) return null;
   const nameOf = (id: string) => contacts?.find((c) => c.id === id)?.name ?? translate(`${T}.unknownOfficer`);
+  const loginOf = (id: string) => contacts?.find((c) => c.id === id)?.userId ?? null;
   return (
     <Stack spacing={1} data-testid="new-staff">
       <Typography variant="h6">{translate(`${T}.newStaff`)}</Typography>
       <List dense>
         {staff.map((s) => (
           <ListItem key={s.assignmentId} data-testid="new-staff-officer">
-            <ListItemText primary={nameOf(s.officerContactId)} secondary={translate(`${T}.since`, { date: s.since })} />
+            <ListItemText
+              primary={nameOf(s.officerContactId)}
+              secondary={
+                <>
+                  {translate(`${T}.since`, { date: s.since })}
+                  {loginOf(s.officerContactId) && (
+                    <>
+                      {' · '}
+                      {translate(`${T}.signsInAs`)} <UserName id={loginOf(s.officerContactId)} testId="new-staff-login" />
+                    </>
+                  )}
+                </>
+              }
+            />
           </ListItem>
         ))}
       </List>

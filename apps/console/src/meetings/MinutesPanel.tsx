@@ -3,9 +3,10 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { minutesApproverRefusal } from '@rd/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useCanAccess, useDataProvider, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useCanAccess, useDataProvider, useGetIdentity, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useApiQuery } from '../data/apiQueries';
 import { apiQueryKey } from '../data/apiQueryKey';
 import type { ConsoleDataProvider } from '../data/dataProvider';
@@ -34,9 +35,18 @@ const NO_MINUTES: Minutes = { status: 'none', version: 0, body: '' };
  * Each button shows only to roles the gateway lets use it; readers (local government) see the text alone.
  */
 export const MinutesPanel = () => {
-  const record = useRecordContext<{ id: string }>();
+  const record = useRecordContext<{ id: string; policeUnitId?: string | null; facilitatingOrganisationId?: string | null }>();
   const { canAccess: canDraft } = useCanAccess({ resource: 'meetings', action: 'draftMinutes' });
   const { canAccess: canApprove } = useCanAccess({ resource: 'meetings', action: 'approveMinutes' });
+  const { identity } = useGetIdentity();
+  // The rule the meetings service enforces (ADR 34): the organisers' members approve, the coordinator always.
+  const approverRefusal =
+    record && identity
+      ? minutesApproverRefusal(
+          { roles: (identity.roles as string[] | undefined) ?? [], organisationId: identity.organisationId as string | undefined },
+          { policeUnitId: record.policeUnitId ?? null, facilitatingOrganisationId: record.facilitatingOrganisationId ?? null },
+        )
+      : null;
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
@@ -127,13 +137,18 @@ export const MinutesPanel = () => {
               size="large"
               variant="outlined"
               onClick={approve}
-              disabled={pending || minutes?.status !== 'draft'}
+              disabled={pending || minutes?.status !== 'draft' || approverRefusal !== null}
               data-testid="minutes-approve"
             >
               {translate('resources.meetings.minutes.approve')}
             </Button>
           )}
         </Stack>
+      )}
+      {!locked && canApprove && approverRefusal !== null && (
+        <Typography variant="body2" color="text.secondary" data-testid="minutes-approver-refusal">
+          {translate(`resources.meetings.minutes.approverRefusal.${approverRefusal}`)}
+        </Typography>
       )}
     </Stack>
   );

@@ -51,6 +51,12 @@ export const UpdateContactInputSchema = z
     preferredChannel: ContactChannelSchema.optional(),
     consent: z.boolean().optional().describe('Changing it records the time and emits contact.consent-changed'),
     communityIds: z.array(Id).max(50).optional(),
+    userId: z
+      .string()
+      .uuid('must be a user id')
+      .nullable()
+      .optional()
+      .describe('Login account (Keycloak user id) of this person, for an officer of a police organisation; one contact per account; null unlinks (ADR 34)'),
   })
   .strict();
 export type UpdateContactInput = z.infer<typeof UpdateContactInputSchema>;
@@ -71,6 +77,7 @@ export const ContactViewSchema = z.object({
   consentChangedAt: z.string().nullable().describe('ISO 8601 time consent was last given or withdrawn'),
   communityIds: z.array(Id),
   erasedAt: z.string().nullable().describe('ISO 8601 time the personal data was erased'),
+  userId: z.string().uuid().nullable().optional().describe('Login account (Keycloak user id) linked to this contact, if any (ADR 34)'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -21,6 +21,7 @@ export const ListContactsQryV1 = defineRequest({
     consent: z.boolean().optional().describe('Only contacts with (true) or without (false) consent'),
     q: z.string().max(120).optional().describe('Name contains (case-insensitive)'),
     ids: z.array(z.string().uuid()).max(100).optional().describe('Only these ids (react-admin getMany)'),
+    userId: z.string().uuid().optional().describe('Only the contact linked to this login account (ADR 34)'),
   }),
   reply: listReplySchema(ContactViewSchema),
 });

@@ -24,6 +24,10 @@ export const ListActionsQryV1 = defineRequest({
     ownerOrganisationId: z.string().uuid().optional().describe('Only actions this organisation owns'),
     districtCode: GeoCodeSchema.optional().describe('Only this district'),
     concernId: z.string().uuid().optional().describe('Only actions of this concern'),
+    mine: z
+      .boolean()
+      .optional()
+      .describe('Only my actions (true): owned by the contact linked to my login, or by my organisation with no named owner (ADR 34)'),
   }),
   reply: listReplySchema(ActionViewSchema),
 });

@@ -17,6 +17,7 @@ export class Contact {
     | 'consentChangedAt'
     | 'communityIds'
     | 'erasedAt'
+    | 'userId'
     | 'createdAt'
     | 'updatedAt';
 
@@ -61,6 +62,10 @@ export class Contact {
 
   @Property({ type: 'datetime', nullable: true })
   erasedAt: Date | null = null;
+
+  /** The person's login (Keycloak user id), when they use the platform; one contact per login (ADR 34). */
+  @Property({ type: 'uuid', nullable: true })
+  userId: string | null = null;
 
   @Property({ type: 'string', length: 100 })
   createdBy!: string;

@@ -18,6 +18,7 @@ export function toContactView(contact: Contact): ContactView {
     consentChangedAt: contact.consentChangedAt?.toISOString() ?? null,
     communityIds: [...contact.communityIds],
     erasedAt: contact.erasedAt?.toISOString() ?? null,
+    userId: contact.userId,
     createdAt: contact.createdAt.toISOString(),
     updatedAt: contact.updatedAt.toISOString(),
   };

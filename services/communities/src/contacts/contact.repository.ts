@@ -33,6 +33,7 @@ export class ContactRepository extends EntityRepository<Contact> {
     if (query.communityId) where.push({ communityIds: { $contains: [query.communityId] } } as FilterQuery<Contact>);
     if (query.q) where.push({ name: { $ilike: likeContains(query.q) } });
     if (query.ids) where.push({ id: { $in: query.ids } });
+    if (query.userId) where.push({ userId: query.userId });
     return this.findAndCount(
       { $and: where },
       { orderBy: [{ [query.sort]: query.order }, { id: 'ASC' }] as never, offset: query.offset, limit: query.limit },

@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
@@ -6,6 +7,7 @@ import {
   ContactConsentChangedEvtV1,
   ContactErasedEvtV1,
   DomainException,
+  POLICE_ORGANISATION_KINDS,
   type Actor,
   type ContactView,
   type CreateContactInput,
@@ -21,6 +23,8 @@ import { canSeePlace, placesFit, placeVisibility, requirePermission, type PlaceV
 import { Organisation } from '../organisations/organisation.entity';
 import { Contact } from './contact.entity';
 import { toContactView } from './contact.mapper';
+
+const linkedElsewhere = () => new DomainException('contact.user-linked', 'This login is already linked to another contact; unlink it there first', 'userId');
 
 @Injectable()
 export class ContactsService {
@@ -88,7 +92,10 @@ export class ContactsService {
         errors.push(...this.checkOrganisationFits(contact, organisation));
       }
       if (patch.communityIds) errors.push(...(await this.checkCommunities(tx, actor, contact, patch.communityIds)));
+      const userId = patch.userId !== undefined ? patch.userId : contact.userId;
+      if (userId) errors.push(...(await this.checkUserLink(tx, patch.organisationId !== undefined ? patch.organisationId : contact.organisationId)));
       this.throwIfAny(errors);
+      if (userId && userId !== contact.userId) await this.refuseLinkedElsewhere(tx, contact.id, userId);
       if (patch.name !== undefined) contact.name = patch.name;
       if (patch.position !== undefined) contact.position = patch.position;
       if (patch.organisationId !== undefined) contact.organisationId = patch.organisationId;
@@ -97,13 +104,20 @@ export class ContactsService {
       if (patch.preferredLanguage !== undefined) contact.preferredLanguage = patch.preferredLanguage;
       if (patch.preferredChannel !== undefined) contact.preferredChannel = patch.preferredChannel;
       if (patch.communityIds !== undefined) contact.communityIds = [...new Set(patch.communityIds)];
+      if (patch.userId !== undefined) contact.userId = patch.userId;
       if (patch.consent !== undefined && patch.consent !== contact.consent) {
         const now = new Date();
         contact.consent = patch.consent;
         contact.consentChangedAt = now;
         recordEvent(tx, ContactConsentChangedEvtV1, { contactId: contact.id, consent: patch.consent, occurredAt: now.toISOString() }, correlationId);
       }
-      await tx.flush();
+      try {
+        await tx.flush();
+      } catch (error) {
+        // Two links of one account at once: the unique index decides, with the same answer as the check above.
+        if (error instanceof UniqueConstraintViolationException && userId) throw linkedElsewhere();
+        throw error;
+      }
       return toContactView(contact);
     });
   }
@@ -126,6 +140,7 @@ export class ContactsService {
       contact.consent = false;
       contact.consentChangedAt = now;
       contact.erasedAt = now;
+      contact.userId = null;
       if (hadConsent) {
         recordEvent(tx, ContactConsentChangedEvtV1, { contactId: contact.id, consent: false, occurredAt: now.toISOString() }, correlationId);
       }
@@ -164,6 +179,18 @@ export class ContactsService {
       }
     });
     return errors;
+  }
+
+  /** Only an officer is linked to a login: a contact of a police or law-enforcement organisation (ADR 34). */
+  private async checkUserLink(em: EntityManager, organisationId: string | null): Promise<FieldError[]> {
+    const organisation = organisationId ? await em.findOne(Organisation, { id: organisationId }, { fields: ['kind'] }) : null;
+    if (organisation && POLICE_ORGANISATION_KINDS.includes(organisation.kind)) return [];
+    return [{ field: 'userId', message: 'Only a contact of a police or law-enforcement organisation can be linked to a login' }];
+  }
+
+  /** One contact per login, wherever the other contact is (the answer names no other contact). */
+  private async refuseLinkedElsewhere(em: EntityManager, contactId: string, userId: string): Promise<void> {
+    if (await em.count(Contact, { userId, id: { $ne: contactId } })) throw linkedElsewhere();
   }
 
   private throwIfAny(errors: FieldError[]): void {

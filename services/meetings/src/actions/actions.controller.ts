@@ -22,9 +22,9 @@ export class ActionsController {
 
   @MessagePattern(ListActionsQryV1.name)
   @CreateRequestContext()
-  list(@Payload() raw: unknown): Promise<ReplyOf<typeof ListActionsQryV1>> {
+  list(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof ListActionsQryV1>> {
     const { actor, data } = parseRequest(ListActionsQryV1, raw);
-    return this.actions.list(actor, data);
+    return this.actions.list(actor, data, correlationIdOf(context));
   }
 
   @MessagePattern(TransitionActionCmdV1.name)

@@ -14,6 +14,7 @@ import {
 } from '@rd/contracts';
 import { recordEvent } from '@rd/persistence';
 import { accessFactsOf, isConcernResolved, isOpenAction } from '../concerns/concern-rules';
+import { MeetingReferences } from '../meetings/meeting-references';
 import { ConcernsService, requirePermission } from '../concerns/concerns.service';
 import { allowedActionTransitions, canTransitionAction, isOverdue } from './action-status';
 import { FollowUpAction } from './follow-up-action.entity';
@@ -28,6 +29,7 @@ export class ActionsService {
   constructor(
     private readonly em: EntityManager,
     private readonly concerns: ConcernsService,
+    private readonly references: MeetingReferences,
   ) {}
 
   async assign(actor: Actor, concernId: string, input: AssignInput, correlationId: string): Promise<ActionView> {
@@ -51,10 +53,12 @@ export class ActionsService {
     });
   }
 
-  async list(actor: Actor, query: ListQuery): Promise<{ items: ActionView[]; total: number }> {
+  /** Actions the actor may read; `mine` narrows them to those owned by the contact linked to the actor's login or by its organisation. */
+  async list(actor: Actor, query: ListQuery, correlationId: string): Promise<{ items: ActionView[]; total: number }> {
     requirePermission(actor, 'action:read');
     const now = new Date();
-    const rows = (await this.em.getRepository(FollowUpAction).findInScope(actor.scope, query)).filter(
+    const mine = query.mine ? { contactIds: await this.references.contactsOfLogin(actor, correlationId), organisationId: actor.organisationId ?? null } : undefined;
+    const rows = (await this.em.getRepository(FollowUpAction).findInScope(actor.scope, query, mine)).filter(
       (action) =>
         canReadConcern(actor, accessFactsOf(action.concern)) &&
         (query.overdue === undefined || isOverdue(action.status, dateOnly(action.dueDate), now) === query.overdue),

@@ -7,10 +7,11 @@ type ListQuery = DataOf<typeof ListActionsQryV1>;
 
 export class FollowUpActionRepository extends EntityRepository<FollowUpAction> {
   /**
-   * Actions of concerns in the actor's districts, narrowed by the filters, with their concern loaded. The
+   * Actions of concerns in the actor's districts, narrowed by the filters (and to the owners given as `mine`), with
+   * their concern loaded. The
    * sensitivity rule (canReadConcern) is applied by the caller on each row: this is only the coarse cut.
    */
-  findInScope(scope: ActorScope, query: ListQuery): Promise<FollowUpAction[]> {
+  findInScope(scope: ActorScope, query: ListQuery, mine?: { contactIds: readonly string[]; organisationId: string | null }): Promise<FollowUpAction[]> {
     const where: FilterQuery<FollowUpAction>[] = [];
     if (!scope.national) {
       where.push({ $or: [{ concern: { districtCode: { $in: scope.districts } } }, { concern: { regionCode: { $in: scope.regions } } }] });
@@ -19,6 +20,12 @@ export class FollowUpActionRepository extends EntityRepository<FollowUpAction> {
     if (query.ownerOrganisationId) where.push({ ownerOrganisationId: query.ownerOrganisationId });
     if (query.districtCode) where.push({ concern: { districtCode: query.districtCode } });
     if (query.concernId) where.push({ concern: { id: query.concernId } });
+    if (mine) {
+      // Owned by my contact, or by my organisation with nobody named (ADR 34); nothing when neither is known.
+      const owners: FilterQuery<FollowUpAction>[] = [{ ownerContactId: { $in: [...mine.contactIds] } }];
+      if (mine.organisationId) owners.push({ ownerOrganisationId: mine.organisationId, ownerContactId: null });
+      where.push({ $or: owners });
+    }
     return this.find({ $and: where }, { populate: ['concern'], orderBy: { createdAt: 'ASC', id: 'ASC' } });
   }
 

@@ -37,6 +37,7 @@ export interface MeetingDistrict {
 
 const FACILITATOR_KINDS: readonly OrganisationKind[] = ['ngo', 'other'];
 const INVALID = 'The request is invalid';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ELSEWHERE = 'not of the meeting’s district or region';
 
 /**
@@ -148,6 +149,17 @@ export class MeetingReferences implements OnModuleInit, OnApplicationShutdown {
       await check('inviteeOrganisationIds', input.inviteeOrganisationIds, async (ids) => (await this.request(ListOrganisationsQryV1, actor, { ...page, ids }, correlationId)).items);
     }
     if (errors.length) throw new DomainException('request.invalid', INVALID, errors);
+  }
+
+  /**
+   * The contacts linked to the caller's login (at most one; ADR 34), as far as the caller can see them: whom "my
+   * actions" means besides the caller's organisation.
+   */
+  async contactsOfLogin(actor: Actor, correlationId: string): Promise<string[]> {
+    // Contacts are linked to Keycloak user ids (uuids); any other subject has no contact.
+    if (actor.service || !UUID.test(actor.userId)) return [];
+    const page = await this.request(ListContactsQryV1, actor, { offset: 0, limit: 10, sort: 'name', order: 'ASC', userId: actor.userId }, correlationId);
+    return page.items.map((contact) => contact.id);
   }
 
   /** null when communities says NOT_FOUND (unknown, or not visible to the caller). */

@@ -15,7 +15,9 @@ export class MeetingsModule {
       imports: [MikroOrmModule.forFeature([Meeting, MeetingStatusChange])],
       controllers: [MeetingsController],
       providers: [MeetingsService, { provide: MeetingReferences, useFactory: () => MeetingReferences.overNats(communities) }],
-      exports: [MeetingsService],
+      // One connection to communities for the service: actions ask it whose contact the caller is ("my actions").
+      global: true,
+      exports: [MeetingsService, MeetingReferences],
     };
   }
 }

@@ -32,6 +32,8 @@ export class CommunitiesWorld {
     ['batken', makeDistrict('batken', 'batken', 'Asia/Bishkek')],
   ]);
   readonly organisations = new Map<string, OrganisationView>();
+  /** Contacts linked to a login (user id → contact id), for "my actions". */
+  readonly logins = new Map<string, string>();
 
   organisation(id: string, kind: OrganisationKind = 'ngo'): OrganisationView {
     return this.organisations.get(id) ?? makeOrganisation({ id, kind, districtCode: 'isfara' });
@@ -81,8 +83,10 @@ class CommunitiesStubController {
 
   @MessagePattern(ListContactsQryV1.name)
   contacts(@Payload() raw: unknown): ReplyOf<typeof ListContactsQryV1> {
-    const ids = parseRequest(ListContactsQryV1, raw).data.ids ?? [];
-    return { items: ids.map((id) => this.world.contact(id)), total: ids.length };
+    const { data } = parseRequest(ListContactsQryV1, raw);
+    const linked = data.userId ? this.world.logins.get(data.userId) : undefined;
+    const ids = data.userId ? (linked ? [linked] : []) : (data.ids ?? []);
+    return { items: ids.map((id) => ({ ...this.world.contact(id), userId: id === linked ? (data.userId ?? null) : null })), total: ids.length };
   }
 
   @MessagePattern(ListOrganisationsQryV1.name)
