@@ -1,10 +1,22 @@
 import { canReadConcern, hasPermission, seesObjectsOf, type Permission } from '@rd/auth-core';
-import { actorCoversDistrict, SENSITIVITIES, type Actor, type ActorScope, type CommunityView, type ConcernView, type Role, type Sensitivity } from '@rd/contracts';
+import {
+  actorCoversDistrict,
+  SENSITIVITIES,
+  type Actor,
+  type ActorScope,
+  type CommunityView,
+  type ConcernView,
+  type DirectoryEntry,
+  type Role,
+  type Sensitivity,
+  type UserView,
+} from '@rd/contracts';
 import { DEMO_USERS } from '@rd/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { insertHeldMeeting, subjectOf } from './support/concerns';
 import { e2eEnv } from './support/e2e-env';
 import { api } from './support/http';
+import { deleteKeycloakUsers } from './support/keycloak-users';
 
 /**
  * Every gateway operation (read from its OpenAPI description) × every demo user and anonymous × a target
@@ -117,7 +129,39 @@ const everyItemInScope = (body: unknown, scope: ActorScope) => {
   }
 };
 
+// User administration targets: a demo police officer of the target district (read, changed with an empty patch,
+// sent a password reset) and a police officer made for the matrix (disabled and enabled), deleted in afterAll.
+const USER_TARGET: Record<ScopeCase, string> = { in: 'police.isfara', out: 'police.batken' };
+const userRefs: Record<ScopeCase, { demo: string; disposable: string }> = { in: { demo: '', disposable: '' }, out: { demo: '', disposable: '' } };
+const byFilter = (filter: Record<string, unknown>) => `range=[0,499]&filter=${encodeURIComponent(JSON.stringify(filter))}`;
+const everyUserInScope = (body: unknown, scope: ActorScope) => {
+  for (const user of body as UserView[]) expect(user.districtCode !== null && actorCoversDistrict(scope, DISTRICT_REGION[user.districtCode], user.districtCode)).toBe(true);
+};
+// The directory: the coordinators, and users working in at least one district of the caller's scope; no email.
+const everyEntryInScope = (body: unknown, scope: ActorScope) => {
+  for (const entry of body as DirectoryEntry[]) {
+    expect(entry).not.toHaveProperty('email');
+    expect(entry.role === 'national-coordinator' || entry.districtCodes.some((d) => actorCoversDistrict(scope, DISTRICT_REGION[d], d))).toBe(true);
+  }
+};
+
 const FIXTURES: Record<string, Fixture> = {
+  'GET /users': { scoped: true, request: (t) => ({ path: `/users?${byFilter({ districtCode: TARGETS[t].district })}` }), allowed: () => 200, inScope: everyUserInScope },
+  'GET /users/{id}': { scoped: true, request: (t) => ({ path: `/users/${userRefs[t].demo}` }), allowed: (covered) => (covered ? 200 : 404) },
+  // The demo officer's email: past the rules it is a conflict, so the matrix never creates a user.
+  'POST /users': {
+    scoped: true,
+    request: (t) => ({
+      path: '/users',
+      body: { email: `${USER_TARGET[t]}@reporting-days.test`, firstName: 'Matrix', lastName: 'Duplicate', role: 'police-officer', districtCode: TARGETS[t].district },
+    }),
+    allowed: (covered) => (covered ? 409 : 403),
+  },
+  'PATCH /users/{id}': { scoped: true, request: (t) => ({ path: `/users/${userRefs[t].demo}`, body: {} }), allowed: (covered) => (covered ? 200 : 404) },
+  'POST /users/{id}/disable': { scoped: true, request: (t) => ({ path: `/users/${userRefs[t].disposable}/disable`, body: {} }), allowed: (covered) => (covered ? 200 : 404) },
+  'POST /users/{id}/enable': { scoped: true, request: (t) => ({ path: `/users/${userRefs[t].disposable}/enable`, body: {} }), allowed: (covered) => (covered ? 200 : 404) },
+  'POST /users/{id}/reset-credentials': { scoped: true, request: (t) => ({ path: `/users/${userRefs[t].demo}/reset-credentials`, body: {} }), allowed: (covered) => (covered ? 202 : 404) },
+  'GET /directory': { scoped: true, request: (t) => ({ path: `/directory?${byFilter({ districtCode: TARGETS[t].district })}` }), allowed: () => 200, inScope: everyEntryInScope },
   'GET /health': { scoped: false, request: () => ({ path: '/health' }), allowed: () => 200 },
   'GET /openapi.json': { scoped: false, request: () => ({ path: '/openapi.json' }), allowed: () => 200 },
   'GET /me': { scoped: false, request: () => ({ path: '/me' }), allowed: () => 200 },
@@ -490,6 +534,20 @@ describe('access-control matrix', () => {
         organisedBy: 'police',
       });
     }
+  });
+
+  beforeAll(async () => {
+    for (const t of ['in', 'out'] as const) {
+      userRefs[t].demo = await subjectOf(USER_TARGET[t]);
+      const email = `matrix-${hex()}@reporting-days.test`;
+      const response = await api<UserView>('coordinator', 'POST', '/users', { email, firstName: 'Matrix', lastName: 'Disposable', role: 'police-officer', districtCode: TARGETS[t].district });
+      if (response.status !== 201) throw new Error(`matrix setup: POST /users answered ${response.status} ${JSON.stringify(response.body)}`);
+      userRefs[t].disposable = response.body.id;
+    }
+  });
+
+  afterAll(async () => {
+    await deleteKeycloakUsers([userRefs.in.disposable, userRefs.out.disposable].filter(Boolean));
   });
 
   beforeAll(async () => {
