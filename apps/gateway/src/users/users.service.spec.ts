@@ -145,3 +145,11 @@ describe(UsersService.name, () => {
     });
   });
 });
+
+describe('contract and Keycloak refusals', () => {
+  it('should answer 400 (not 503) when Keycloak’s user profile refuses a name the contract let through', async () => {
+    const { sut, mocks, ids } = setup();
+    mocks.keycloak.updateUser.mockRejectedValueOnce(new KeycloakAdminError(400, 'error-person-name-invalid-character'));
+    expect(await problemOf(sut.update(coordinator, ids.police, { firstName: 'Odd' }, 'c'))).toBe('400 request.invalid');
+  });
+});

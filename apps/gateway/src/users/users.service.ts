@@ -126,6 +126,9 @@ const contains = (needle: string | undefined, ...haystack: Array<string | null |
 
 const scopeInvalid = (field: string, message: string) => new ProblemError('user.scope-invalid', 'The scope does not fit the role', [{ field, message }]);
 const organisationInvalid = (message: string) => new ProblemError('user.organisation-invalid', 'The organisation does not fit', [{ field: 'organisationId', message }]);
+/** Keycloak's user profile refused a value the contract let through (400 from Keycloak): the client's 400, not a 503. */
+const refusedByProfile = (error: unknown): unknown =>
+  error instanceof KeycloakAdminError && error.status === 400 ? new ProblemError('request.invalid', 'The request is invalid', [{ field: 'body', message: 'Keycloak’s user profile refused a value' }]) : error;
 const userNotFound = () => new ProblemError('user.not-found', 'No such user');
 const forbidden = (detail: string) => new ProblemError('auth.forbidden', detail);
 
@@ -208,7 +211,7 @@ export class UsersService {
         });
       } catch (error) {
         if (error instanceof KeycloakAdminError && error.status === 409) throw new ProblemError('user.email-taken', 'A user with this email exists', [{ field: 'email', message: 'already taken' }]);
-        throw error;
+        throw refusedByProfile(error);
       }
       try {
         await this.keycloak.addRealmRoles(id, [await this.realmRole(id, input.role)]);
@@ -247,7 +250,9 @@ export class UsersService {
       const attributes = { ...(user.attributes ?? {}) };
       if (organisationId === null) delete attributes[ORGANISATION_ATTRIBUTE];
       else attributes[ORGANISATION_ATTRIBUTE] = [organisationId];
-      await this.keycloak.updateUser({ ...user, firstName: patch.firstName ?? user.firstName, lastName: patch.lastName ?? user.lastName, attributes });
+      await this.keycloak.updateUser({ ...user, firstName: patch.firstName ?? user.firstName, lastName: patch.lastName ?? user.lastName, attributes }).catch((error: unknown) => {
+        throw refusedByProfile(error);
+      });
       if (placementChanges && target.role !== null) {
         const held = (await this.keycloak.userRealmRoles(id)).filter((r) => (ROLES as readonly string[]).includes(r.name) && r.name !== target.role);
         if (held.length) await this.keycloak.removeRealmRoles(id, held);

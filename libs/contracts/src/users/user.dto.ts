@@ -27,7 +27,13 @@ export const ROLE_ORGANISATION_KINDS: Readonly<Record<Role, readonly Organisatio
   'regional-reviewer': ['regional-law-enforcement'],
 };
 
-const PersonNameSchema = z.string().trim().min(1).max(100);
+// Keycloak's user profile refuses these in names (validator person-name-prohibited-characters): refuse them first, 400.
+const PersonNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[^<>&"$%!#?§;*~/\\|^=[\]{}()\u0000-\u001f\u007f]+$/u, 'must not contain < > & " $ % ! # ? § ; * ~ / \\ | ^ = [ ] { } ( ) or control characters');
 const EmailSchema = z.string().trim().toLowerCase().email('must be an email address').max(254);
 
 export const UserViewSchema = z.object({
