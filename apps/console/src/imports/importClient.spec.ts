@@ -11,7 +11,9 @@ class FakeXhr {
   onload?: () => void;
   onerror?: () => void;
   private readonly headers: Record<string, string> = {};
-  open(): void {}
+  open(): void {
+    // Nothing to open: the fake only records what is sent.
+  }
   setRequestHeader(name: string, value: string): void {
     this.headers[name] = value;
   }

@@ -33,6 +33,7 @@ const PersonNameSchema = z
   .trim()
   .min(1)
   .max(100)
+  // eslint-disable-next-line no-control-regex -- control characters are among what the name must not hold
   .regex(/^[^<>&"$%!#?§;*~/\\|^=[\]{}()\u0000-\u001f\u007f]+$/u, 'must not contain < > & " $ % ! # ? § ; * ~ / \\ | ^ = [ ] { } ( ) or control characters');
 const EmailSchema = z.string().trim().toLowerCase().email('must be an email address').max(254);
 
