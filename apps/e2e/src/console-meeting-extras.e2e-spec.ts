@@ -362,10 +362,13 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
     expect(readFileSync(await download.path()).equals(PNG)).toBe(true);
   });
 
-  it('should show the minutes buttons to the police, and to local government neither them nor the sheet upload', async () => {
+  it('should show the minutes buttons to the police (Approve explained off for another unit), and to local government neither them nor the sheet upload', async () => {
     await police.goto(consoleAt(`meetings/${held.id}/show/minutes`));
     await police.getByTestId('minutes-approve').waitFor(WAIT);
     await police.getByTestId('minutes-save').waitFor(WAIT);
+    // The officer's token names no organisation of this meeting: the button is off and says who approves (ADR 34).
+    await police.getByTestId('minutes-approver-refusal').filter({ hasText: /approve/ }).waitFor(WAIT);
+    await expect(police.getByTestId('minutes-approve').isDisabled()).resolves.toBe(true);
 
     const gov = await newPage('gov.isfara');
     await gov.goto(consoleAt(`meetings/${held.id}/show/minutes`));

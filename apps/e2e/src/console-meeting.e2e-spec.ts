@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, loginThroughKeycloak } from './support/console-login';
 import { e2eEnv } from './support/e2e-env';
 import { api } from './support/http';
+import { setUserOrganisation } from './support/user-organisation';
 
 const SCREENSHOTS = join(__dirname, '..', '..', '..', 'test-output', 'screenshots');
 const WAIT = { timeout: 20_000 };
@@ -19,10 +20,15 @@ describe('recording a meeting in the console', () => {
   let browser: Browser;
   let page: Page;
   let meetingId: string;
+  let organisationBefore: string | null | undefined;
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const hex = randomBytes(3).toString('hex');
+    // The officer belongs to the organising unit, so the console lets them approve the minutes (ADR 34).
+    const unit = await api<{ id: string }>('coordinator', 'POST', '/organisations', { name: `Console police unit ${hex}`, kind: 'district-police', districtCode: 'isfara' });
+    expect(unit.status).toBe(201);
+    organisationBefore = await setUserOrganisation('police.isfara', unit.body.id);
     const community = await api<CommunityView>('ngo.isfara', 'POST', '/communities', {
       name: `Console meeting village ${hex}`,
       districtCode: 'isfara',
@@ -38,6 +44,7 @@ describe('recording a meeting in the console', () => {
       venueName: 'Community centre',
       venueType: 'community-centre',
       organisedBy: 'police',
+      policeUnitId: unit.body.id,
     });
     expect(draft.status).toBe(201);
     meetingId = draft.body.id;
@@ -49,6 +56,7 @@ describe('recording a meeting in the console', () => {
 
   afterAll(async () => {
     await browser?.close();
+    if (organisationBefore !== undefined) await setUserOrganisation('police.isfara', organisationBefore);
   });
 
   const status = () => page.getByTestId('meeting-status');

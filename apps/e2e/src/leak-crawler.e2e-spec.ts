@@ -240,7 +240,8 @@ describe('leak crawler: no marker reaches a reader the rules do not allow', () =
       200,
       'minutes draft',
     );
-    await must(api(RECORDER, 'POST', `/meetings/${ids.meeting}/minutes/approve`, { expectedVersion: draft.version }), 200, 'minutes approval');
+    // The coordinator approves: the meeting names no organisation the demo users belong to (ADR 34).
+    await must(api('coordinator', 'POST', `/meetings/${ids.meeting}/minutes/approve`, { expectedVersion: draft.version }), 200, 'minutes approval');
     ids.briefing = (
       await must(
         api<{ id: string }>('ngo.isfara', 'POST', '/briefings', { title: { en: `Leak briefing ${hex()}` }, summary: { en: 'Summary' }, body: { en: 'Body' }, effectiveDate: '2027-01-01' }),

@@ -2,15 +2,23 @@ import type { CommunityView, ConcernReceipt, MeetingView, MinutesVersionView, Mi
 import { randomBytes } from 'node:crypto';
 import { subjectOf } from './support/concerns';
 import { api } from './support/http';
+import { asMemberOf } from './support/user-organisation';
 
 const SECRET = `Confidential minutes e2e ${Date.now()}: the border guards took my cousin`;
 const hex = () => randomBytes(3).toString('hex');
 
-/** Minutes through the gateway with real Keycloak tokens: draft → approve → locked; confidential text refused. */
+/**
+ * Minutes through the gateway with real Keycloak tokens: draft → approve (by the organising police unit only) →
+ * locked; confidential text refused.
+ */
 describe('minutes through the gateway', () => {
   let meetingId: string;
+  let policeUnitId: string;
 
   beforeAll(async () => {
+    const unit = await api<{ id: string }>('coordinator', 'POST', '/organisations', { name: `Minutes police unit ${hex()}`, kind: 'district-police', districtCode: 'isfara' });
+    expect(unit.status).toBe(201);
+    policeUnitId = unit.body.id;
     const community = await api<CommunityView>('ngo.isfara', 'POST', '/communities', { name: `Minutes village ${hex()}`, districtCode: 'isfara', kind: 'village' });
     expect(community.status).toBe(201);
     const draft = await api<MeetingView>('police.isfara', 'POST', '/meetings', {
@@ -22,6 +30,7 @@ describe('minutes through the gateway', () => {
       venueName: 'School No. 2',
       venueType: 'school',
       organisedBy: 'police',
+      policeUnitId,
     });
     expect(draft.status).toBe(201);
     meetingId = draft.body.id;
@@ -65,7 +74,13 @@ describe('minutes through the gateway', () => {
 
     expect((await api('gov.isfara', 'POST', `/meetings/${meetingId}/minutes/approve`, {})).status).toBe(403);
     expect((await api('police.batken', 'POST', `/meetings/${meetingId}/minutes/approve`, {})).status).toBe(404);
-    const approved = await api<MinutesView>('police.isfara', 'POST', `/meetings/${meetingId}/minutes/approve`, { expectedVersion: 2 });
+    // A police officer of the district who is not of the organising unit (ADR 34): refused, nothing changes.
+    const outsider = await api<{ code: string; detail: string }>('police.isfara', 'POST', `/meetings/${meetingId}/minutes/approve`, { expectedVersion: 2 });
+    expect([outsider.status, outsider.body.code]).toEqual([403, 'minutes.approver-not-organiser']);
+    expect(outsider.body.detail).toContain('organising police unit or its facilitating NGO');
+    expect((await api<MinutesView>('gov.isfara', 'GET', `/meetings/${meetingId}/minutes`)).body.status).toBe('draft');
+    // The same officer once the token names the organising unit.
+    const approved = await asMemberOf('police.isfara', policeUnitId, () => api<MinutesView>('police.isfara', 'POST', `/meetings/${meetingId}/minutes/approve`, { expectedVersion: 2 }));
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'approved', version: 2 });
 

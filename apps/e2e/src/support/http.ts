@@ -4,6 +4,11 @@ import { e2eEnv } from './e2e-env';
 
 const tokens = new Map<string, string>();
 
+/** Drops the cached token of a user whose token claims changed (e.g. the organisation), so the next call signs in again. */
+export function forgetToken(username: string): void {
+  tokens.delete(username);
+}
+
 /** A real access token for a demo user, by the password grant of the test-only client. */
 export async function tokenFor(username: string): Promise<string> {
   const cached = tokens.get(username);
