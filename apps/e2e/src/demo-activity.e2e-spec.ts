@@ -1,8 +1,11 @@
-import type { CommunityView, ConcernView, FeedbackSummary, MeetingView, ReportSummary } from '@rd/contracts';
-import { DEMO_TITLE_PREFIX, seedDemoActivity, type DemoActivityResult } from '@rd/devstack';
+import { addQuarters, quarterOf, type CommunityView, type ConcernView, type FeedbackSummary, type MeetingView, type ReportSummary, type ReportTimeSeries } from '@rd/contracts';
+import { DEMO_MEMBERSHIPS, DEMO_TITLE_PREFIX, HISTORY_QUARTERS, planDemoHistory, seedDemoActivity, seedDemoHistory, seedDemoMemberships, type DemoActivityResult, type DemoHistoryResult } from '@rd/devstack';
 import { demoPassword, eventually } from '@rd/testing';
 import { e2eEnv } from './support/e2e-env';
 import { api } from './support/http';
+import { keepOrganisations } from './support/user-organisation';
+
+const demoUsers = () => ({ gatewayUrl: e2eEnv().gatewayUrl, keycloakUrl: e2eEnv().keycloakUrl, password: demoPassword() });
 
 const list = (filter: Record<string, unknown>) => `filter=${encodeURIComponent(JSON.stringify(filter))}&range=${encodeURIComponent('[0,499]')}`;
 
@@ -14,17 +17,94 @@ async function demoMeetings(user: string, districtCode: string): Promise<Meeting
 }
 
 /**
+ * The programme history `npm start` records first (ADR 35), through the gateway as the coordinator: the Isfara and
+ * Batken communities join about two years back and hold reporting days recorded afterwards in most quarters since.
+ */
+describe('the demo history of npm start', () => {
+  let history: DemoHistoryResult;
+  const plan = planDemoHistory(new Date());
+  const plannedDays = plan.reduce((sum, community) => sum + community.days.length, 0);
+
+  beforeAll(async () => {
+    history = await seedDemoHistory(demoUsers());
+  }, 300_000);
+
+  it('should record the history through the gateway: every community joined about two years back, every past day recorded', async () => {
+    expect(history.recorded).toBe(plannedDays);
+    expect(history.joined.map((entry) => [entry.name, entry.setNow])).toEqual(plan.map((community) => [community.name, true]));
+    for (const community of plan) {
+      const [found] = (await api<CommunityView[]>('coordinator', 'GET', `/communities?${list({ districtCode: community.district })}`)).body.filter((row) => row.name === community.name);
+      expect(found).toMatchObject({ status: 'active', statusEffectiveOn: community.activeOn });
+    }
+  });
+
+  it('should show trends over the eight quarters before this one: several quarters with reporting days, rates and trust', async () => {
+    const current = quarterOf(new Date(), 'Asia/Dushanbe');
+    const from = addQuarters(current, -HISTORY_QUARTERS);
+    for (const district of ['isfara', 'batken']) {
+      await eventually(
+        async () => {
+          const series = await api<ReportTimeSeries>('coordinator', 'GET', `/reports/timeseries?level=district&code=${district}&from=${from}&to=${addQuarters(current, -1)}`);
+          expect(series.status).toBe(200);
+          const held = series.body.points.filter((point) => point.measures.reportingRate.meetingsHeld > 0);
+          const expected = plan.filter((community) => community.district === district).reduce((sum, community) => sum + community.days.length, 0);
+          expect(series.body.points.reduce((sum, point) => sum + point.measures.reportingRate.meetingsHeld, 0)).toBe(expected);
+          expect(held.length).toBeGreaterThanOrEqual(6);
+          // Expected from the join dates, so the rate is a real rate below 100 % (some quarters were missed).
+          const rated = series.body.points.filter((point) => point.measures.reportingRate.expected > 0);
+          expect(rated.length).toBeGreaterThanOrEqual(6);
+          expect(rated.some((point) => point.measures.reportingRate.held < point.measures.reportingRate.expected)).toBe(true);
+          expect(held.every((point) => point.measures.attendance.total > 0)).toBe(true);
+        },
+        60_000,
+        500,
+      );
+    }
+    // The district report (the rate table's total) over the eight quarters, once reporting has applied every concern
+    // event (they arrive after the meetings' own).
+    await eventually(
+      async () => {
+        const summary = await api<ReportSummary>('coordinator', 'GET', `/reports/summary?level=district&code=isfara&from=${from}&to=${addQuarters(current, -1)}`);
+        expect(summary.body.measures.reportingRate.expected).toBeGreaterThan(summary.body.measures.reportingRate.held);
+        expect(summary.body.measures.reportingRate.held).toBeGreaterThanOrEqual(20);
+        expect(summary.body.measures.concerns.total).toBeGreaterThan(50);
+        expect(summary.body.children.length).toBeGreaterThanOrEqual(5);
+      },
+      60_000,
+      500,
+    );
+  });
+
+  it('should add nothing when run again', async () => {
+    const again = await seedDemoHistory(demoUsers());
+    expect(again).toMatchObject({ recorded: 0, alreadyThere: plannedDays });
+    expect(again.joined.every((entry) => !entry.setNow)).toBe(true);
+    expect(again.summary).toMatch(/^already there: /);
+  });
+});
+
+/**
  * The demo reporting days `npm start` adds, made through the gateway with the demo users' tokens: one held and closed
  * in Isfara that every service has seen (the reporting read model counts it), others scheduled, and nothing added by
  * a second run. Other suites share the platform, so only the `Demo:` meetings and their community are asserted on.
  */
 describe('the demo reporting days of npm start', () => {
   let first: DemoActivityResult;
-  const seed = () => seedDemoActivity({ gatewayUrl: e2eEnv().gatewayUrl, keycloakUrl: e2eEnv().keycloakUrl, password: demoPassword() });
+  const seed = () => seedDemoActivity(demoUsers());
 
+  let restoreOrganisations: () => Promise<void> = async () => undefined;
+
+  // As npm start does: the demo users in their organisations (the police officer approves the minutes of the
+  // organising unit, ADR 34), after the history (the communities are active already).
   beforeAll(async () => {
+    restoreOrganisations = await keepOrganisations(DEMO_MEMBERSHIPS.map((membership) => membership.username));
+    await seedDemoMemberships(demoUsers());
     first = await seed();
   }, 120_000);
+
+  afterAll(async () => {
+    await restoreOrganisations();
+  });
 
   it('should create one reporting day held and closed and the others scheduled, every one new', () => {
     expect(first.alreadyThere).toBe(false);

@@ -64,10 +64,10 @@ export class DemoActivityError extends Error {
   }
 }
 
-type User = 'ngo.isfara' | 'police.isfara' | 'gov.isfara' | 'police.batken';
+type User = 'ngo.isfara' | 'police.isfara' | 'gov.isfara' | 'police.batken' | 'coordinator';
 
 /** Access tokens of the demo users by the password grant, renewed shortly before they expire. */
-class DemoSession {
+export class DemoSession {
   private readonly tokens = new Map<User, { token: string; until: number }>();
 
   constructor(private readonly options: Required<Pick<DemoActivityOptions, 'gatewayUrl' | 'keycloakUrl' | 'password'>>) {}
@@ -166,14 +166,14 @@ function dayAt(now: Date, days: number, hourUtc: number): string {
   return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hourUtc)).toISOString();
 }
 
-function byName<T extends { name: string }>(rows: T[], name: string, what: string): T {
+export function byName<T extends { name: string }>(rows: T[], name: string, what: string): T {
   const found = rows.find((row) => row.name === name);
   if (!found) throw new Error(`the demo ${what} "${name}" is missing (was the demo data seeded? migrate.ts --seed-demo)`);
   return found;
 }
 
 /** Polls `check` until it returns true or the time is up. */
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > until) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);

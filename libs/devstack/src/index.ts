@@ -10,3 +10,5 @@ export * from './console-build';
 export * from './console-server';
 export * from './message-catcher';
 export * from './demo-activity';
+export * from './demo-history';
+export * from './demo-memberships';

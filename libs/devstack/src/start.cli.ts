@@ -3,6 +3,7 @@ import { startConsoleServer } from './console-server';
 import { ensureKeycloak } from './keycloak';
 import { DEMO_LOGINS } from './demo-logins';
 import { seedDemoActivity } from './demo-activity';
+import { seedDemoHistory } from './demo-history';
 import { seedDemoMemberships } from './demo-memberships';
 import { SERVICES, startPlatform, type ServiceName } from './platform';
 import { devstackConfig } from './config';
@@ -41,16 +42,25 @@ async function main(): Promise<void> {
     log,
   });
   stopPlatform = platform.stop;
-  // The demo users' organisations (token claim `organisation`), set through the gateway's user administration.
-  const memberships = seedDemoMemberships({ gatewayUrl: platform.gatewayUrl, keycloakUrl: keycloak.url, password: env.demoPassword }).then(
-    (result) => log(`demo: ${result.summary}`),
-    (error: unknown) => log(`warning: the demo users could not be given their organisations (${(error as Error).message})`),
-  );
-  // Demo reporting days, made through the gateway as the demo users, while the console builds; never fatal.
-  const demo = seedDemoActivity({ gatewayUrl: platform.gatewayUrl, keycloakUrl: keycloak.url, password: env.demoPassword }).then(
-    (result) => log(`demo: ${result.summary}`),
-    (error: unknown) => log(`warning: the demo reporting days could not be created (${(error as Error).message}); the platform runs without them`),
-  );
+  // Demo data through the gateway, as the demo users, while the console builds; never fatal. First the users'
+  // organisations (token claim `organisation`: the police officer approves the minutes of the organising unit,
+  // ADR 34), then the programme's history (ADR 35), then the live reporting days, which find the communities active.
+  const demoUsers = { gatewayUrl: platform.gatewayUrl, keycloakUrl: keycloak.url, password: env.demoPassword };
+  const demo = seedDemoMemberships(demoUsers)
+    .then(
+      (result) => log(`demo: ${result.summary}`),
+      (error: unknown) => log(`warning: the demo users could not be given their organisations (${(error as Error).message})`),
+    )
+    .then(() => seedDemoHistory(demoUsers))
+    .then(
+      (result) => log(`demo history: ${result.summary}`),
+      (error: unknown) => log(`warning: the demo history could not be recorded (${(error as Error).message}); trends start today`),
+    )
+    .then(() => seedDemoActivity(demoUsers))
+    .then(
+      (result) => log(`demo: ${result.summary}`),
+      (error: unknown) => log(`warning: the demo reporting days could not be created (${(error as Error).message}); the platform runs without them`),
+    );
   const distDir = await buildConsole(log);
   const server = await startConsoleServer({
     port: env.consolePort,
@@ -65,7 +75,6 @@ async function main(): Promise<void> {
   });
   closeConsole = () => server.close();
   await demo;
-  await memberships;
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`
