@@ -1,13 +1,11 @@
 import type { AuditEntryView, DirectoryEntry, OrganisationView, UserView } from '@rd/contracts';
 import { eventually, getTokenResponse, TokenRequestError } from '@rd/testing';
-import { simpleParser } from 'mailparser';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/console-login';
 import { e2eEnv } from './support/e2e-env';
 import { api } from './support/http';
+import { actionLink, mailTo, setPasswordFromEmail } from './support/invitation-email';
 import { deleteKeycloakUsers, keycloakUserId } from './support/keycloak-users';
 
 /**
@@ -24,29 +22,6 @@ const PASSWORD = `Invited-${hex()}-password`;
 
 function decodeJwt(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
-}
-
-/** The newest email Keycloak sent to `address`, parsed, once it has landed in the catcher's folder. */
-async function mailTo(address: string, count = 1) {
-  return eventually(
-    async () => {
-      const dir = e2eEnv().messagesDir;
-      const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
-      const mails = await Promise.all(files.map(async (f) => simpleParser(readFileSync(join(dir, f)))));
-      const mine = mails.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((to) => to?.value.some((v) => v.address === address)));
-      if (mine.length < count) throw new Error(`${mine.length} email(s) to ${address} so far`);
-      return mine.sort((a, b) => (a.date?.getTime() ?? 0) - (b.date?.getTime() ?? 0))[mine.length - 1];
-    },
-    30_000,
-    250,
-  );
-}
-
-function actionLink(mail: { text?: string; html?: string | false }): string {
-  const text = `${mail.text ?? ''} ${mail.html || ''}`;
-  const link = /https?:\/\/[^\s"'<>]+\/login-actions\/action-token\?[^\s"'<>]+/.exec(text)?.[0];
-  if (!link) throw new Error(`no action link in the email: ${text.slice(0, 500)}`);
-  return link.replace(/&amp;/g, '&');
 }
 
 async function organisation(kind: string, districtCode: string): Promise<OrganisationView> {
@@ -149,20 +124,7 @@ describe('user administration through the gateway and Keycloak', () => {
       const link = actionLink(await mailTo(email));
       browser = await launchChromium();
       const page = await browser.newPage();
-      await page.goto(link);
-      // Keycloak first asks to confirm the actions when the link is opened outside a login.
-      const proceed = page.locator('a:has-text("Click here to proceed"), a:has-text("click here")');
-      if (await proceed.first().isVisible({ timeout: 5_000 }).catch(() => false)) await proceed.first().click();
-      await page.waitForSelector('#password-new', { state: 'visible', timeout: 30_000 });
-      await page.fill('#password-new', PASSWORD);
-      await page.fill('#password-confirm', PASSWORD);
-      await page.click('[type=submit]');
-      // Done: Keycloak's "account updated" page, or straight back at the console.
-      const consoleOrigin = new URL(e2eEnv().consoleUrl).origin;
-      await Promise.any([
-        page.waitForURL((url) => url.origin === consoleOrigin, { timeout: 30_000 }),
-        page.getByText(/account has been updated/i).waitFor({ timeout: 30_000 }),
-      ]);
+      await setPasswordFromEmail(page, link, PASSWORD);
 
       const token = await eventually(async () => (await getTokenResponse(email, PASSWORD, { keycloakUrl: e2eEnv().keycloakUrl })).access_token, 15_000, 500);
       const claims = decodeJwt(token);

@@ -21,6 +21,7 @@ const Actions = () => (
   </TopToolbar>
 );
 
+// Sortable: lastName, firstName, email, username, role, districtCode, createdAt (USER_SORT_FIELDS of the contract).
 export const UserList = () => (
   <List filters={filters} actions={<Actions />} sort={{ field: 'lastName', order: 'ASC' }} exporter={false}>
     <DataTable rowClick="show" bulkActionButtons={false}>
@@ -28,10 +29,10 @@ export const UserList = () => (
         <FunctionField<UserRecord> render={(user) => userDisplayName(user)} />
       </DataTable.Col>
       <DataTable.Col source="email" />
-      <DataTable.Col source="role" disableSort>
+      <DataTable.Col source="role">
         <SelectField source="role" choices={allRoles} emptyText="—" />
       </DataTable.Col>
-      <DataTable.Col source="districtCode" label="resources.users.fields.scope" disableSort>
+      <DataTable.Col source="districtCode" label="resources.users.fields.scope">
         <UserScopeField />
       </DataTable.Col>
       <DataTable.Col source="organisationId" disableSort>
