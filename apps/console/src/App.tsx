@@ -1,4 +1,5 @@
 import { Admin, Resource, type AuthProvider, type DataProvider, type I18nProvider, type Store } from 'react-admin';
+import actions from './actions';
 import audit from './audit';
 import communities from './communities';
 import communityImports from './imports';
@@ -51,6 +52,7 @@ export const App = ({ authProvider, dataProvider, i18nProvider, store }: AppProp
     <Resource name="organisations" {...organisations} recordRepresentation="name" />
     <Resource name="contacts" {...contacts} recordRepresentation={contactRepresentation} />
     <Resource name="meetings" {...meetings} recordRepresentation="title" />
+    <Resource name="actions" {...actions} />
     <Resource name="past-reporting-days" {...pastReportingDays} />
     <Resource name="past-reporting-day-imports" {...pastReportingDayImports} />
     <Resource name="briefings" {...briefings} recordRepresentation={(record) => String(record.title?.en ?? record.id)} />

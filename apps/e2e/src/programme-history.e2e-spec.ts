@@ -139,6 +139,56 @@ describe('programme history (ADR 35)', () => {
     });
   });
 
+  describe('the minutes of the time as a file', () => {
+    const PDF = Buffer.from('%PDF-1.4\n% minutes of a reporting day in 2022\n');
+    const put = async (user: string, meetingId: string, body: Buffer | string, contentType: string) =>
+      send(`${e2eEnv().gatewayUrl}/meetings/${meetingId}/minutes-file`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${await tokenFor(user)}`, 'Content-Type': contentType },
+        body: typeof body === 'string' ? body : new Uint8Array(body),
+      });
+
+    it('is attached to a day recorded afterwards, checked by its bytes, downloaded by minutes readers, refused elsewhere', async () => {
+      const community = await newCommunity();
+      const recorded = await api<PastReportingDayView>('ngo.isfara', 'POST', '/past-reporting-days', {
+        communityId: community.id,
+        heldOn: '2022-08-09',
+        organisedBy: 'ngo',
+        attendance: { counts: { women: row(2), men: row(2), other: none } },
+      });
+      expect(recorded.status).toBe(201);
+      const id = recorded.body.meetingId;
+      expect((await put('ngo.isfara', id, 'not a scan', 'application/octet-stream')).status).toBe(415);
+      expect((await put('police.isfara', id, PDF, 'application/pdf')).status).toBe(403);
+      expect((await put('ngo.khujand', id, PDF, 'application/pdf')).status).toBe(404);
+      const stored = await put('ngo.isfara', id, PDF, 'application/octet-stream');
+      expect(stored.status).toBe(200);
+      expect(JSON.parse(stored.text)).toMatchObject({ meetingId: id, mediaType: 'application/pdf', sizeBytes: PDF.length });
+
+      const download = await send(`${e2eEnv().gatewayUrl}/meetings/${id}/minutes-file`, { method: 'GET', headers: { Authorization: `Bearer ${await tokenFor('gov.isfara')}` } });
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-type')).toBe('application/pdf');
+      expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="minutes-file-/);
+      expect(download.text).toBe(PDF.toString());
+      // The reviewer never sees meetings: 404, as for any object of a kind the role never reads.
+      expect((await api('reviewer.sughd', 'GET', `/meetings/${id}/minutes-file`)).status).toBe(404);
+
+      // A meeting held in the platform has its minutes there: no file of the time.
+      const today = await api<MeetingView>('police.isfara', 'POST', '/meetings', {
+        kind: 'local',
+        communityIds: [community.id],
+        districtCode: 'isfara',
+        title: `Today ${hex()}`,
+        startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        venueName: 'School',
+        venueType: 'school',
+        organisedBy: 'police',
+      });
+      expect(today.status).toBe(201);
+      expect((await put('ngo.isfara', today.body.id, PDF, 'application/pdf')).status).toBe(409);
+    });
+  });
+
   describe('import from CSV and XLSX', () => {
     it('stores nothing on a dry run, reports a bad row with its line, stores nothing when a row fails, then records all', async () => {
       const community = await newCommunity();

@@ -29,6 +29,14 @@ describe(createDataProvider.name, () => {
     expect(result.total).toBe(42);
   });
 
+  it('should list follow-up actions across meetings from /actions, "mine" as a filter', async () => {
+    const { sut, mocks } = setup({ json: [{ id: 'a1', meetingId: 'm1' }], headers: { 'Content-Range': 'actions 0-9/1' } });
+    const result = await sut.getList('actions', { pagination: { page: 1, perPage: 10 }, sort: { field: 'dueDate', order: 'ASC' }, filter: { mine: true } });
+    const url = new URL(mocks.calls[0].url);
+    expect([url.pathname, url.searchParams.get('filter')]).toEqual(['/api/v1/actions', '{"mine":true}']);
+    expect(result.data.map((row) => row.id)).toEqual(['a1']);
+  });
+
   it('should key districts by code and reports by district code', async () => {
     const districts = setup({ json: [{ code: 'isfara' }], headers: { 'Content-Range': 'districts 0-0/1' } });
     expect((await districts.sut.getList('districts', {})).data[0].id).toBe('isfara');

@@ -13,6 +13,8 @@ const PATHS: Readonly<Record<string, string>> = {
   me: 'me',
   audit: 'audit',
   meetings: 'meetings',
+  // Follow-up actions of the concerns one may read, across meetings ("my actions", ADR 34).
+  actions: 'actions',
   // Notifications and report exports: the resource name is the path.
   'notifications/inbox': 'notifications/inbox',
   'notifications/deliveries': 'notifications/deliveries',

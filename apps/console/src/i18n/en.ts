@@ -697,6 +697,20 @@ export const en = {
       placeRequired: 'Choose a district, or a region for a region-level body',
       contacts: 'People',
     },
+    actions: {
+      name: 'Follow-up action |||| Follow-up actions',
+      fields: {
+        mine: 'Only mine',
+        dueDate: 'Due date',
+        status: 'Status',
+        concernTopic: 'Topic',
+        description: 'What is to be done',
+        ownerOrganisationId: 'Owner organisation',
+        ownerContactId: 'Owner',
+        meetingId: 'Meeting',
+        overdue: 'Overdue',
+      },
+    },
     contacts: {
       name: 'Contact |||| Contacts',
       fields: {

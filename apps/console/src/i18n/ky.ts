@@ -695,6 +695,20 @@ export const ky: AppMessages = {
       placeRequired: 'Районду же облустук орган үчүн облусту тандаңыз',
       contacts: 'Кызматкерлер',
     },
+    actions: {
+      name: 'Кийинки аракет |||| Кийинки аракеттер |||| Кийинки аракеттер',
+      fields: {
+        mine: 'Менин гана',
+        dueDate: 'Мөөнөт',
+        status: 'Абалы',
+        concernTopic: 'Тема',
+        description: 'Эмне кылуу керек',
+        ownerOrganisationId: 'Жооптуу уюм',
+        ownerContactId: 'Жооптуу',
+        meetingId: 'Жолугушуу',
+        overdue: 'Мөөнөтү өткөн',
+      },
+    },
     contacts: {
       name: 'Байланыш адамы |||| Байланыш адамдары |||| Байланыш адамдары',
       fields: {

@@ -695,6 +695,20 @@ export const ru: AppMessages = {
       placeRequired: 'Выберите район или, для областного органа, область',
       contacts: 'Сотрудники',
     },
+    actions: {
+      name: 'Последующее действие |||| Последующих действия |||| Последующих действий',
+      fields: {
+        mine: 'Только мои',
+        dueDate: 'Срок',
+        status: 'Статус',
+        concernTopic: 'Тема',
+        description: 'Что нужно сделать',
+        ownerOrganisationId: 'Ответственная организация',
+        ownerContactId: 'Ответственный',
+        meetingId: 'Встреча',
+        overdue: 'Просрочено',
+      },
+    },
     contacts: {
       name: 'Контакт |||| Контакты |||| Контакты',
       fields: {

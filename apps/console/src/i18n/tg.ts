@@ -695,6 +695,20 @@ export const tg: AppMessages = {
       placeRequired: 'Ноҳия ё барои мақомоти вилоятӣ вилоятро интихоб кунед',
       contacts: 'Кормандон',
     },
+    actions: {
+      name: 'Амали минбаъда |||| Амалҳои минбаъда |||| Амалҳои минбаъда',
+      fields: {
+        mine: 'Танҳо аз они ман',
+        dueDate: 'Мӯҳлат',
+        status: 'Ҳолат',
+        concernTopic: 'Мавзӯъ',
+        description: 'Чӣ бояд кард',
+        ownerOrganisationId: 'Ташкилоти масъул',
+        ownerContactId: 'Масъул',
+        meetingId: 'Вохӯрӣ',
+        overdue: 'Мӯҳлаташ гузашта',
+      },
+    },
     contacts: {
       name: 'Шахси тамос |||| Шахсони тамос |||| Шахсони тамос',
       fields: {
