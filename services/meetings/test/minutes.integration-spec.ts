@@ -4,6 +4,7 @@ import {
   CreateMeetingCmdV1,
   ErrorCode,
   GetMinutesQryV1,
+  ListMeetingsQryV1,
   ListMinutesVersionsQryV1,
   MINUTES_MAX_BYTES,
   MINUTES_VERSIONS_PAGE_BYTES,
@@ -216,6 +217,36 @@ describe('minutes (real PostgreSQL and NATS)', () => {
       const approver = approverOf(next.ngoId);
       expect(await rpc.request(ApproveMinutesCmdV1, approver, { meetingId: next.id }, ctx)).toMatchObject({ status: 'approved', approvedBy: approver.userId });
     }
+  });
+
+  it('should list the meetings whose draft minutes the reader may approve, in scope, and drop them once approved', async () => {
+    const mine = await heldMeeting();
+    const otherUnits = await heldMeeting(policeUnit());
+    const undrafted = await heldMeeting();
+    for (const meeting of [mine, otherUnits]) {
+      await rpc.request(SaveMinutesCmdV1, police, { meetingId: meeting.id, input: { body: '# Minutes\nTo approve', language: 'ru' } }, ctx);
+    }
+    const awaiting = async (actor: Actor) => {
+      const reply = await rpc.request(ListMeetingsQryV1, actor, { offset: 0, limit: 500, sort: 'startsAt', order: 'ASC', minutesAwaitingApproval: true }, ctx);
+      expect(reply.total).toBe(reply.items.length);
+      return reply.items.map((meeting) => meeting.id);
+    };
+    const coordinator: Actor = { userId: 'u-coord', username: 'coordinator', roles: ['national-coordinator'], scope: { national: true, regions: [], districts: [] } };
+    const ngoMember: Actor = { userId: 'u-ngo-member', username: 'ngo.isfara', roles: ['ngo-admin'], scope: { national: false, regions: [], districts: ['isfara'] }, organisationId: otherUnits.ngoId };
+
+    const officers = await awaiting(police);
+    expect(officers).toContain(mine.id);
+    expect(officers).not.toContain(otherUnits.id);
+    expect(officers).not.toContain(undrafted.id);
+    expect(await awaiting(ngoMember)).toEqual([otherUnits.id]);
+    expect(await awaiting(coordinator)).toEqual(expect.arrayContaining([mine.id, otherUnits.id]));
+    expect(await awaiting(coordinator)).not.toContain(undrafted.id);
+    // Reads minutes but approves none; the same unit in another district sees nothing of Isfara.
+    expect(await awaiting(localGov)).toEqual([]);
+    expect(await awaiting({ ...policeBatken, organisationId: ISFARA_UNIT })).toEqual([]);
+
+    await rpc.request(ApproveMinutesCmdV1, police, { meetingId: mine.id }, ctx);
+    expect(await awaiting(police)).not.toContain(mine.id);
   });
 
   it('should refuse to approve without a draft and emit nothing', async () => {

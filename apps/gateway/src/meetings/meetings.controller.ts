@@ -31,7 +31,7 @@ export class MeetingsController {
   @Get()
   @RequirePermission('meeting:read')
   @ApiContract({
-    summary: 'Meetings in your scope (filters: districtCode, communityId, status, quarter, from, to, recordedAfterwards)',
+    summary: 'Meetings in your scope (filters: districtCode, communityId, status, quarter, from, to, recordedAfterwards, minutesAwaitingApproval — draft minutes you may approve)',
     response: MeetingViewSchema,
     list: true,
   })

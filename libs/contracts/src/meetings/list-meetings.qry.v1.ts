@@ -17,6 +17,13 @@ export const ListMeetingsQryV1 = defineRequest({
     recordedAfterwards: z.boolean().optional().describe('Only reporting days recorded afterwards (true) or only the others (false); ADR 35'),
     from: z.string().datetime({ offset: true }).optional().describe('Starting at or after (ISO 8601)'),
     to: z.string().datetime({ offset: true }).optional().describe('Starting before (ISO 8601)'),
+    minutesAwaitingApproval: z
+      .literal(true)
+      .optional()
+      .describe(
+        'Only meetings whose minutes are a draft this actor may approve (minutes:approve and the approval rule of ADR 34: ' +
+          'the national coordinator, or the organisation the token names is the police unit or facilitating NGO); none without that permission',
+      ),
   }),
   reply: listReplySchema(MeetingViewSchema),
 });

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode, type Actor, type CreateMeetingInput } from '@rd/contracts';
 import type { MeetingReferences } from './meeting-references';
-import { MeetingsService } from './meetings.service';
+import { MeetingsService, minutesApproverOf } from './meetings.service';
 
 function setup() {
   const mocks = {
@@ -79,5 +79,27 @@ describe(MeetingsService.name, () => {
       });
       expect(mocks.em.findOne).not.toHaveBeenCalled();
     });
+  });
+
+  describe('list', () => {
+    it('should answer no minutes awaiting approval without asking the database when the actor may approve none', async () => {
+      const { sut, mocks } = setup();
+      const query = { offset: 0, limit: 25, sort: 'startsAt', order: 'ASC', minutesAwaitingApproval: true } as const;
+      // Local government reads minutes but approves none; an officer whose token names no unit approves none either.
+      for (const caller of [actor(['local-government'], ['isfara']), actor(['police-officer'], ['isfara'])]) {
+        await expect(sut.list(caller, query)).resolves.toEqual({ items: [], total: 0 });
+      }
+      expect(mocks.em.getRepository).not.toHaveBeenCalled();
+    });
+  });
+});
+
+describe(minutesApproverOf.name, () => {
+  it('should follow the approval rule: any meeting for the coordinator, the own organisation otherwise, none without one', () => {
+    const coordinator: Actor = { ...actor(['national-coordinator'], []), scope: { national: true, regions: [], districts: [] } };
+    expect(minutesApproverOf(coordinator)).toEqual({ anyMeeting: true });
+    expect(minutesApproverOf({ ...actor(['ngo-admin'], ['isfara']), organisationId: 'org-1' })).toEqual({ anyMeeting: false, organisationId: 'org-1' });
+    expect(minutesApproverOf(actor(['police-officer'], ['isfara']))).toBeNull();
+    expect(minutesApproverOf({ ...actor(['local-government'], ['isfara']), organisationId: 'org-2' })).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import {
   MeetingScheduledEvtV1,
   MeetingUpdatedEvtV1,
   MEETING_UPDATE_FIELDS,
+  minutesApproverRefusal,
   quarterOf,
   type Actor,
   type CreateMeetingInput,
@@ -29,6 +30,7 @@ import { MeetingReferences } from './meeting-references';
 import { attendanceRecordedAt } from '../attendance/attendance-facts';
 import { MeetingStatusChange } from './meeting-status-change.entity';
 import { Meeting } from './meeting.entity';
+import type { MinutesApprover } from './meeting.repository';
 import { toMeetingView } from './meeting.mapper';
 import { copyTemplateOntoMeeting } from '../agenda/template-copy';
 import { resolveTemplateVersion } from '../templates/templates.service';
@@ -39,6 +41,16 @@ const CALENDAR_FIELDS = ['title', 'startsAt', 'durationMinutes', 'venueName', 'v
 /** Statuses in which the plan can still change (a postponed meeting keeps being prepared). */
 const EDITABLE: readonly Meeting['status'][] = ['draft', 'scheduled', 'postponed'];
 const TEMPLATE_NOT_FOUND: readonly DomainErrorCode[] = ['meeting-template.not-found', 'meeting-template.version-not-found'];
+
+/**
+ * Whose minutes the actor may approve, by the rule the approval itself enforces (minutesApproverRefusal, ADR 34):
+ * any meeting's, the meetings of the organisation their token names, or none (null).
+ */
+export function minutesApproverOf(actor: Actor): MinutesApprover | null {
+  if (!actorHasPermission(actor, 'minutes:approve')) return null;
+  if (minutesApproverRefusal(actor, { policeUnitId: null, facilitatingOrganisationId: null }) === null) return { anyMeeting: true };
+  return actor.organisationId ? { anyMeeting: false, organisationId: actor.organisationId } : null;
+}
 
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (!actorHasPermission(actor, permission)) {
@@ -124,7 +136,13 @@ export class MeetingsService {
 
   async list(actor: Actor, query: DataOf<typeof ListMeetingsQryV1>): Promise<{ items: MeetingView[]; total: number }> {
     requirePermission(actor, 'meeting:read');
-    const [rows, total] = await this.em.getRepository(Meeting).listInScope(actor.scope, query);
+    let approver: MinutesApprover | undefined;
+    if (query.minutesAwaitingApproval) {
+      approver = minutesApproverOf(actor) ?? undefined;
+      // Nothing awaits the approval of someone who may approve no minutes.
+      if (!approver) return { items: [], total: 0 };
+    }
+    const [rows, total] = await this.em.getRepository(Meeting).listInScope(actor.scope, query, approver);
     return { items: rows.map((row) => toMeetingView(row)), total };
   }
 
