@@ -51,7 +51,7 @@ export const ActionViewSchema = z.object({
   description: z.string().nullable(),
   dueDate: DateSchema,
   status: ActionStatusSchema,
-  overdue: z.boolean().describe('Due date passed and neither done, referred nor dropped'),
+  overdue: z.boolean().describe("Open or in progress and its due date is before today on the district's calendar (the meeting's time zone)"),
   allowedTransitions: z.array(ActionStatusSchema).describe('Statuses it may move to next'),
   note: z.string().nullable().describe('Completion note'),
   referredTo: z.string().nullable().describe('Agency it was referred to'),

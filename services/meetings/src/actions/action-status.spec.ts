@@ -11,10 +11,21 @@ describe('action status', () => {
 
   it('should be overdue only when the due date has passed and the action is still open', () => {
     const now = new Date('2026-11-24T10:00:00Z');
-    expect(isOverdue('open', '2026-11-23', now)).toBe(true);
-    expect(isOverdue('in-progress', '2026-11-23', now)).toBe(true);
-    expect(isOverdue('open', '2026-11-24', now)).toBe(false);
-    for (const closed of ['done', 'referred', 'dropped'] as const) expect(isOverdue(closed, '2020-01-01', now)).toBe(false);
+    expect(isOverdue('open', '2026-11-23', now, 'UTC')).toBe(true);
+    expect(isOverdue('in-progress', '2026-11-23', now, 'UTC')).toBe(true);
+    expect(isOverdue('open', '2026-11-24', now, 'UTC')).toBe(false);
+    for (const closed of ['done', 'referred', 'dropped'] as const) expect(isOverdue(closed, '2020-01-01', now, 'UTC')).toBe(false);
+  });
+
+  it("should count today on the district's calendar, not UTC's, around midnight", () => {
+    // 19:30 UTC on the 23rd is 00:30 on the 24th in Dushanbe (UTC+5): an action due on the 23rd is overdue there.
+    const afterMidnightInIsfara = new Date('2026-11-23T19:30:00Z');
+    expect(isOverdue('open', '2026-11-23', afterMidnightInIsfara, 'Asia/Dushanbe')).toBe(true);
+    expect(isOverdue('open', '2026-11-23', afterMidnightInIsfara, 'UTC')).toBe(false);
+    // 18:30 UTC is 23:30 in Dushanbe: still the due day, not overdue.
+    expect(isOverdue('open', '2026-11-23', new Date('2026-11-23T18:30:00Z'), 'Asia/Dushanbe')).toBe(false);
+    // Behind UTC the district's day ends later: 02:00 UTC on the 24th is still the 23rd in New York.
+    expect(isOverdue('open', '2026-11-23', new Date('2026-11-24T02:00:00Z'), 'America/New_York')).toBe(false);
   });
 
   it('should require a note to complete, an agency to refer and a reason to drop', () => {

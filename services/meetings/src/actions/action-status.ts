@@ -1,4 +1,4 @@
-import type { ActionStatus } from '@rd/contracts';
+import { dateInZone, type ActionStatus } from '@rd/contracts';
 import { isOpenAction } from '../concerns/concern-rules';
 
 /** `open → in-progress → done`; `referred` and `dropped` from either open state; the last three are final. */
@@ -18,12 +18,10 @@ export function canTransitionAction(from: ActionStatus, to: ActionStatus): boole
   return NEXT[from].includes(to);
 }
 
-/** Today as a calendar date (UTC), the way due dates are stored. */
-export function today(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
-/** Overdue: the due date has passed and the action is still open or in progress. */
-export function isOverdue(status: ActionStatus, dueDate: string, now: Date = new Date()): boolean {
-  return isOpenAction(status) && dueDate < today(now);
+/**
+ * Overdue: still open or in progress and the due date is before today on the district's calendar (`timeZone`, the
+ * meeting's), as checklist steps are; an action due today is not yet overdue.
+ */
+export function isOverdue(status: ActionStatus, dueDate: string, now: Date, timeZone: string): boolean {
+  return isOpenAction(status) && dueDate < dateInZone(now, timeZone);
 }

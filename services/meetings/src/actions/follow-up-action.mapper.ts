@@ -7,8 +7,11 @@ export function dateOnly(value: string | Date): string {
   return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 }
 
-/** An action for a reader of its concern; it carries the concern's topic and sensitivity, never its text. */
-export function toActionView(action: FollowUpAction, now: Date = new Date()): ActionView {
+/**
+ * An action for a reader of its concern; it carries the concern's topic and sensitivity, never its text. `timeZone`
+ * is its meeting's (the district's): "overdue" follows that calendar.
+ */
+export function toActionView(action: FollowUpAction, now: Date, timeZone: string): ActionView {
   return {
     id: action.id,
     concernId: action.concern.id,
@@ -22,7 +25,7 @@ export function toActionView(action: FollowUpAction, now: Date = new Date()): Ac
     description: action.description,
     dueDate: dateOnly(action.dueDate),
     status: action.status,
-    overdue: isOverdue(action.status, dateOnly(action.dueDate), now),
+    overdue: isOverdue(action.status, dateOnly(action.dueDate), now, timeZone),
     allowedTransitions: [...allowedActionTransitions(action.status)],
     note: action.note,
     referredTo: action.referredTo,
