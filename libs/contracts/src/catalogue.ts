@@ -63,7 +63,8 @@ import { GetAttendanceQryV1, RecordAttendanceCmdV1 } from './meetings/attendance
 import { FeedbackRecordedEvtV1 } from './meetings/feedback.evt.v1';
 import { GetFeedbackSummaryQryV1, RecordFeedbackCmdV1 } from './meetings/feedback.messages.v1';
 import { GetDistrictReportQryV1 } from './reporting/get-district-report.qry.v1';
-import { GetReportSummaryQryV1, GetReportTimeSeriesQryV1, ListMissingReportsQryV1 } from './reporting/report.messages.v1';
+import { GetReportSummaryQryV1, GetReportTimeSeriesQryV1 } from './reporting/report.messages.v1';
+import { ListMissingReportsQryV2 } from './reporting/missing-reports.qry.v2';
 import { GetReportExportQryV1, ListReportExportsQryV1, ReadReportExportContentQryV1, RenderReportCsvQryV1, RequestReportExportCmdV1 } from './reporting/report-export.messages.v1';
 import { ListTemplatesQryV1, GetTemplateQryV1, PublishTemplateVersionCmdV1 } from './meetings/template.messages.v1';
 import { MeetingUpdatedEvtV1 } from './meetings/meeting-updated.evt.v1';
@@ -150,7 +151,7 @@ export const CATALOGUE: readonly MessageDef[] = [
   GetDistrictReportQryV1,
   GetReportSummaryQryV1,
   GetReportTimeSeriesQryV1,
-  ListMissingReportsQryV1,
+  ListMissingReportsQryV2,
   RequestReportExportCmdV1,
   GetReportExportQryV1,
   ListReportExportsQryV1,

@@ -43,6 +43,7 @@ export * from './reporting/get-district-report.qry.v1';
 export * from './time/quarters';
 export * from './reporting/report.dto';
 export * from './reporting/report.messages.v1';
+export * from './reporting/missing-reports.qry.v2';
 export * from './reporting/report-export.dto';
 export * from './reporting/report-export.messages.v1';
 export * from './audit/audit-entry.dto';

@@ -210,7 +210,7 @@ describe('reporting read models: events to numbers (real PostgreSQL and NATS)', 
       await apply({ name: 'meetings.evt.meeting.scheduled.v1', payload: { ...where, scheduledFor: '2026-03-20T10:00:00Z', quarter: '2026-Q1', timeZone, occurredAt: '2026-03-01T00:00:00Z' } });
       await apply({ name: 'meetings.evt.meeting.cancelled.v1', payload: { ...where, quarter: '2026-Q1', from: 'scheduled', scheduledFor: '2026-03-20T10:00:00Z', inviteeContactIds: [], inviteeOrganisationIds: [], occurredAt: '2026-03-10T00:00:00Z' } });
     }
-    await community('isfara', 'sughd', '2026-02-20T00:00:00Z'); // onboarded mid-quarter: 40 of 90 days → not expected in Q1
+    const late = await community('isfara', 'sughd', '2026-02-20T00:00:00Z'); // onboarded mid-quarter: 40 of 90 days → not expected in Q1
     await community('isfara', 'sughd', '2025-10-01T00:00:00Z', '2026-01-20T00:00:00Z'); // paused after 19 days → not expected in Q1
     const query = app.get(ReportQueryService);
     const rate = async (level: ReportLevel, code?: string) => (await query.summary(national, { level, code, from: '2026-Q1' })).measures.reportingRate;
@@ -218,11 +218,55 @@ describe('reporting read models: events to numbers (real PostgreSQL and NATS)', 
     expect(await rate('district', 'greenwich')).toMatchObject({ expected: 1, held: 0, overdue: 0, notScheduled: 1 });
     expect(await rate('country')).toMatchObject({ expected: 2, overdue: 1 });
     const missing = await query.missing(national, { level: 'country', quarter: '2026-Q1' });
-    expect(missing.total).toBe(2);
-    expect(missing.items.map((i) => [i.districtCode, i.reason])).toEqual([
-      ['greenwich', 'cancelled'],
-      ['isfara', 'cancelled'],
+    // The rate counts two; the late one is listed after them, not expected (the paused one is not active: not listed).
+    expect({ total: missing.total, expectedTotal: missing.expectedTotal }).toEqual({ total: 3, expectedTotal: 2 });
+    expect(missing.items.map((i) => [i.districtCode, i.reason, i.expected])).toEqual([
+      ['greenwich', 'cancelled', true],
+      ['isfara', 'cancelled', true],
+      ['isfara', 'not-scheduled', false],
     ]);
+    expect(missing.items[2].communityId).toBe(late);
+  });
+
+  // Issue 15 (a defect): a community activated too late in the quarter to count in its rate vanished from the list of
+  // communities without a reporting day, exactly when it most needs its first one. This failed before the fix.
+  it('should list every active community without a reporting day this quarter, one activated too late marked not expected', async () => {
+    await truncate();
+    setClock(new Date('2026-03-10T08:00:00Z'));
+    const activate = async (activated: string, then?: { paused?: string; held?: string; scheduled?: string }) => {
+      const communityId = randomUUID();
+      const place = { districtCode: 'isfara', regionCode: 'sughd' };
+      const where = { communityIds: [communityId], ...place };
+      await apply({ name: 'communities.evt.community.created.v1', payload: { communityId, ...place, kind: 'village', status: 'proposed', occurredAt: '2025-06-01T00:00:00Z' } });
+      await apply({ name: 'communities.evt.community.activated.v1', payload: { communityId, ...place, from: 'onboarding', to: 'active', occurredAt: activated } });
+      if (then?.paused) await apply({ name: 'communities.evt.community.paused.v1', payload: { communityId, ...place, from: 'active', to: 'paused', occurredAt: then.paused } });
+      const meetingId = randomUUID();
+      const scheduledFor = then?.held ?? then?.scheduled;
+      if (scheduledFor) {
+        await apply({ name: 'meetings.evt.meeting.scheduled.v1', payload: { meetingId, ...where, scheduledFor, quarter: '2026-Q1', timeZone: 'Asia/Dushanbe', occurredAt: activated } });
+      }
+      if (then?.held) {
+        await apply({ name: 'meetings.evt.meeting.held.v1', payload: { meetingId, ...where, quarter: '2026-Q1', kind: 'local', organisedBy: 'police', heldAt: then.held, timeZone: 'Asia/Dushanbe' } });
+      }
+      return { communityId, meetingId };
+    };
+    const since2025 = await activate('2025-10-01T00:00:00Z');
+    const lateNothing = await activate('2026-03-01T00:00:00Z');
+    const lateScheduled = await activate('2026-02-25T00:00:00Z', { scheduled: '2026-03-25T06:00:00Z' });
+    await activate('2026-02-25T00:00:00Z', { held: '2026-03-05T06:00:00Z' }); // held: it has its reporting day
+    await activate('2026-02-25T00:00:00Z', { paused: '2026-03-01T00:00:00Z' }); // not active any more
+    const query = app.get(ReportQueryService);
+    const missing = await query.missing(policeIsfara, { level: 'district', code: 'isfara', quarter: '2026-Q1' });
+    expect({ total: missing.total, expectedTotal: missing.expectedTotal }).toEqual({ total: 3, expectedTotal: 1 });
+    const row = (id: string) => missing.items.find((i) => i.communityId === id);
+    expect(missing.items[0]).toMatchObject({ communityId: since2025.communityId, expected: true, reason: 'not-scheduled' });
+    expect(row(lateNothing.communityId)).toMatchObject({ expected: false, reason: 'not-scheduled', status: 'active', nextMeeting: null });
+    expect(row(lateScheduled.communityId)).toMatchObject({ expected: false, reason: 'scheduled', nextMeeting: { meetingId: lateScheduled.meetingId } });
+    // The rate is unchanged: it counts the expected one only.
+    expect((await query.summary(national, { level: 'district', code: 'isfara', from: '2026-Q1' })).measures.reportingRate).toMatchObject({ expected: 2, held: 1 });
+    // Paging goes over all of them.
+    const second = await query.missing(policeIsfara, { level: 'district', code: 'isfara', quarter: '2026-Q1', offset: 1, limit: 2 });
+    expect(second.items.map((i) => i.communityId)).toEqual(missing.items.slice(1).map((i) => i.communityId));
   });
 
   it('should suppress cells under the configured threshold, for reviewers always, and keep reviewers to their region', async () => {

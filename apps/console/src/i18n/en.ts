@@ -948,6 +948,10 @@ export const en = {
       district: 'District',
       reason: 'Why',
       nextMeeting: 'Next meeting',
+      expectedHelp:
+        'Expected: a community active for at least half of the quarter is expected to hold a reporting day in it, and counts in the reporting rate. One activated later is marked "not expected this quarter": it does not count in the rate, but it needs its first reporting day all the same.',
+      split: 'Expected: %{expected} · not expected this quarter: %{notExpected}',
+      notExpected: 'Not expected this quarter',
       reasons: {
         'not-scheduled': 'None scheduled',
         scheduled: 'Scheduled, not held yet',

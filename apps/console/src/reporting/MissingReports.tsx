@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -13,8 +14,9 @@ import { missingQuery, type UnitRef } from './scope';
 import type { UnitNames } from './rows';
 
 /**
- * GET /reports/missing: communities expected this quarter without a held reporting day, and why (none
- * scheduled, scheduled, postponed, cancelled). Names come from the communities the user may read.
+ * GET /reports/missing: communities active this quarter without a held reporting day, and why (none scheduled,
+ * scheduled, postponed, cancelled). One activated too late in the quarter to count in its rate is listed too, marked
+ * "not expected this quarter", and the screen says what "expected" means. Names come from the communities the user may read.
  */
 export const MissingReports = ({ unit, quarter, names }: { unit: UnitRef; quarter: string; names: UnitNames }) => {
   const translate = useTranslate();
@@ -37,6 +39,12 @@ export const MissingReports = ({ unit, quarter, names }: { unit: UnitRef; quarte
       <Typography variant="body2" sx={{ mb: 1 }} data-testid="missing-total">
         {translate('reporting.missing.total', { smart_count: data.total, quarter })}
       </Typography>
+      <Typography variant="body2" sx={{ mb: 1 }} data-testid="missing-split">
+        {translate('reporting.missing.split', { expected: data.expectedTotal, notExpected: data.total - data.expectedTotal })}
+      </Typography>
+      <Typography variant="caption" component="p" color="text.secondary" sx={{ mb: 1 }} data-testid="missing-expected-help">
+        {translate('reporting.missing.expectedHelp')}
+      </Typography>
       <Table size="small" data-testid="missing-table">
         <TableHead>
           <TableRow>
@@ -48,14 +56,19 @@ export const MissingReports = ({ unit, quarter, names }: { unit: UnitRef; quarte
         </TableHead>
         <TableBody>
           {data.items.map((item) => (
-            <TableRow key={item.communityId}>
+            <TableRow key={item.communityId} data-testid={`missing-row-${item.communityId}`}>
               <TableCell>
                 <Link component="button" onClick={() => redirect('show', 'communities', item.communityId)}>
                   {names.get(item.communityId) ?? item.communityId.slice(0, 8)}
                 </Link>
               </TableCell>
               <TableCell>{names.get(item.districtCode) ?? item.districtCode}</TableCell>
-              <TableCell>{translate(`reporting.missing.reasons.${item.reason}`)}</TableCell>
+              <TableCell>
+                {translate(`reporting.missing.reasons.${item.reason}`)}
+                {!item.expected && (
+                  <Chip size="small" variant="outlined" sx={{ ml: 1 }} label={translate('reporting.missing.notExpected')} data-testid="missing-not-expected" />
+                )}
+              </TableCell>
               <TableCell>
                 {item.nextMeeting ? (
                   <Link component="button" onClick={() => redirect('show', 'meetings', item.nextMeeting?.meetingId)}>

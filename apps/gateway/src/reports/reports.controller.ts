@@ -6,7 +6,7 @@ import {
   GetDistrictReportQryV1,
   GetReportSummaryQryV1,
   GetReportTimeSeriesQryV1,
-  ListMissingReportsQryV1,
+  ListMissingReportsQryV2,
   MissingReportsQuerySchema,
   MissingReportsSchema,
   ReportScopeQuerySchema,
@@ -68,19 +68,21 @@ export class ReportsController {
   @Get('missing')
   @RequirePermission('report:drill-down')
   @ApiContract({
-    summary: 'Communities expected in a quarter without a reporting day held (level=country|region|district, code, quarter, offset, limit); 404 outside your scope',
+    summary:
+      'Communities active in a quarter without a reporting day held (level=country|region|district, code, quarter, offset, limit), expected ones first; ' +
+      'one activated too late in the quarter to count in its rate is listed too, marked expected: false. 404 outside your scope',
     response: MissingReportsSchema,
   })
   async missing(@CurrentActor() actor: Actor, @Query() query: unknown, @CorrelationId() correlationId: string): Promise<MissingReports> {
     const raw = parseInput(MissingReportsQuerySchema, query);
-    const data = parseInput(ListMissingReportsQryV1.schema, {
+    const data = parseInput(ListMissingReportsQryV2.schema, {
       level: raw.level,
       code: raw.code,
       quarter: raw.quarter,
       offset: raw.offset === undefined ? undefined : Number(raw.offset),
       limit: raw.limit === undefined ? undefined : Number(raw.limit),
     });
-    return this.rpc.request(ListMissingReportsQryV1, actor, data, { correlationId });
+    return this.rpc.request(ListMissingReportsQryV2, actor, data, { correlationId });
   }
 
   @Get('districts/:districtCode')

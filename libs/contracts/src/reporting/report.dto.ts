@@ -287,6 +287,12 @@ export const MissingReportItemSchema = z
       .strict()
       .nullable()
       .describe('The earliest scheduled or postponed meeting for the quarter'),
+    expected: z
+      .boolean()
+      .describe(
+        'Whether the quarter expects a reporting day of it (counts in its rate): active for at least half of the quarter. ' +
+          'false: activated too late in the quarter — not expected this quarter, listed so its first reporting day is not forgotten',
+      ),
   })
   .strict();
 export type MissingReportItem = z.infer<typeof MissingReportItemSchema>;
@@ -295,8 +301,9 @@ export const MissingReportsSchema = z
   .object({
     unit: ReportUnitSchema,
     quarter: QuarterSchema,
-    total: z.number().int().min(0).describe('Communities expected in the quarter without a held reporting day'),
-    items: z.array(MissingReportItemSchema).describe('The page, sorted by district then community id'),
+    total: z.number().int().min(0).describe('Communities listed: active in the quarter without a held reporting day, expected or not'),
+    expectedTotal: z.number().int().min(0).describe('Of them, those the quarter expects a reporting day of (they count in its rate)'),
+    items: z.array(MissingReportItemSchema).describe('The page: expected ones first, then by district and community id'),
   })
   .strict();
 export type MissingReports = z.infer<typeof MissingReportsSchema>;

@@ -1,7 +1,5 @@
 import { defineRequest } from '../message';
 import {
-  MissingReportsInputSchema,
-  MissingReportsSchema,
   ReportScopeInputSchema,
   ReportSummarySchema,
   ReportTimeSeriesSchema,
@@ -25,13 +23,4 @@ export const GetReportTimeSeriesQryV1 = defineRequest({
   description: 'The measures of one unit per quarter of a period (trend charts). Same scope rules as the summary.',
   schema: ReportScopeInputSchema,
   reply: ReportTimeSeriesSchema,
-});
-
-export const ListMissingReportsQryV1 = defineRequest({
-  name: 'reporting.qry.missing-report.list.v1',
-  kind: 'qry',
-  owner: 'reporting',
-  description: 'Communities expected in a quarter without a reporting day held (needs report:drill-down); NOT_FOUND outside scope.',
-  schema: MissingReportsInputSchema,
-  reply: MissingReportsSchema,
 });

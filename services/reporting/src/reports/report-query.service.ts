@@ -175,12 +175,17 @@ export class ReportQueryService {
     const unit = await this.resolveUnit(em, actor, input.level, input.code);
     const where = input.level === 'country' ? '' : input.level === 'region' ? 'and q.region_code = ?' : 'and q.district_code = ?';
     const params: unknown[] = [input.quarter, ...(input.level === 'country' ? [] : [unit.code])];
-    const [{ n }] = await em.execute<{ n: string }[]>(`select count(*) as n from community_quarter q where q.quarter = ? and q.expected and not q.held ${where}`, params);
-    const rows = await em.execute<{ community_id: string; district_code: string; region_code: string | null; status: string | null }[]>(
-      `select q.community_id, q.district_code, coalesce(q.region_code, s.region_code) as region_code, s.status
-         from community_quarter q left join community_snapshot s on s.community_id = q.community_id
-        where q.quarter = ? and q.expected and not q.held ${where}
-        order by q.district_code, q.community_id offset ? limit ?`,
+    // Expected ones (they count in the rate), and the ones active now that the quarter does not expect yet: activated
+    // too late in it (issue 15; held ones are always expected). Expected first, so a short page shows the rate's gaps.
+    const listed = `from community_quarter q left join community_snapshot s on s.community_id = q.community_id
+       where q.quarter = ? and not q.held and (q.expected or coalesce(s.status, 'active') = 'active') ${where}`;
+    const [{ n, expected }] = await em.execute<{ n: string; expected: string }[]>(
+      `select count(*) as n, count(*) filter (where q.expected) as expected ${listed}`,
+      params,
+    );
+    const rows = await em.execute<{ community_id: string; district_code: string; region_code: string | null; status: string | null; expected: boolean }[]>(
+      `select q.community_id, q.district_code, coalesce(q.region_code, s.region_code) as region_code, s.status, q.expected ${listed}
+        order by q.expected desc, q.district_code, q.community_id offset ? limit ?`,
       [...params, input.offset, input.limit],
     );
     const ids = rows.map((r) => r.community_id);
@@ -202,9 +207,10 @@ export class ReportQueryService {
         status: (row.status ?? 'active') as MissingReportItem['status'],
         reason,
         nextMeeting: planned.length ? { meetingId: planned[0].meeting_id, scheduledFor: new Date(planned[0].scheduled_for as Date).toISOString() } : null,
+        expected: row.expected,
       };
     });
-    return { unit, quarter: input.quarter, total: Number(n), items };
+    return { unit, quarter: input.quarter, total: Number(n), expectedTotal: Number(expected), items };
   }
 
   // ---- internals ----------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { CreateRequestContext, MikroORM } from '@mikro-orm/core';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { GetReportSummaryQryV1, GetReportTimeSeriesQryV1, ListMissingReportsQryV1, type ReplyOf } from '@rd/contracts';
+import { GetReportSummaryQryV1, GetReportTimeSeriesQryV1, ListMissingReportsQryV2, type ReplyOf } from '@rd/contracts';
 import { parseRequest } from '@rd/messaging';
 import { ReportQueryService } from './report-query.service';
 
@@ -26,10 +26,10 @@ export class ReportsController {
     return this.reports.timeSeries(actor, data);
   }
 
-  @MessagePattern(ListMissingReportsQryV1.name)
+  @MessagePattern(ListMissingReportsQryV2.name)
   @CreateRequestContext()
-  missing(@Payload() raw: unknown): Promise<ReplyOf<typeof ListMissingReportsQryV1>> {
-    const { actor, data } = parseRequest(ListMissingReportsQryV1, raw);
+  missing(@Payload() raw: unknown): Promise<ReplyOf<typeof ListMissingReportsQryV2>> {
+    const { actor, data } = parseRequest(ListMissingReportsQryV2, raw);
     return this.reports.missing(actor, data);
   }
 }
