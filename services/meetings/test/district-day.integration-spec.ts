@@ -1,6 +1,8 @@
 import {
   AssignActionCmdV1,
   CreateMeetingCmdV1,
+  GetAgendaQryV1,
+  ListTemplatesQryV1,
   AssignActionInputSchema,
   ListActionsQryV1,
   RecordConcernCmdV1,
@@ -68,5 +70,40 @@ describe("the district's day (real PostgreSQL and NATS)", () => {
     expect(action).toMatchObject({ id: actionId, overdue: true });
     expect((await list({ overdue: true })).items.map((a) => a.id)).toEqual([actionId]);
     expect((await list({ overdue: false })).items).toEqual([]);
+  });
+
+  describe('checklist steps due before the meeting was created', () => {
+    const DAY_MS = 24 * 60 * 60 * 1000;
+    const planned = async () => {
+      const { items } = await h.rpc.request(ListTemplatesQryV1, recorder, {}, ctx);
+      const templateId = items.find((t) => t.key === 'reporting-day')?.id;
+      // Planned six days ahead: the handbook's steps due 14, 10 and 7 days before were due before today.
+      return h.rpc.request(CreateMeetingCmdV1, recorder, { input: meetingInput(new Date(Date.now() + 6 * DAY_MS), { templateId }) }, ctx);
+    };
+    const timing = async (meetingId: string) =>
+      (await h.rpc.request(GetAgendaQryV1, recorder, { meetingId }, ctx)).checklist.map((step) => [step.offsetDays, step.lateStart, step.overdue]);
+
+    it('should show them as a late start, not overdue', async () => {
+      const meeting = await planned();
+      expect(await timing(meeting.id)).toEqual([
+        [-14, true, false],
+        [-10, true, false],
+        [-7, true, false],
+        [-5, false, false],
+        [7, false, false],
+      ]);
+    });
+
+    it('should call the same steps overdue on a meeting created before they were due', async () => {
+      const meeting = await planned();
+      await h.orm.em.fork().getConnection().execute(`update meeting set created_at = now() - interval '30 days' where id = ?`, [meeting.id]);
+      expect(await timing(meeting.id)).toEqual([
+        [-14, false, true],
+        [-10, false, true],
+        [-7, false, true],
+        [-5, false, false],
+        [7, false, false],
+      ]);
+    });
   });
 });

@@ -309,6 +309,8 @@ export const en = {
         due: "Due %{date}",
         done: "Done",
         overdue: "Overdue",
+        lateStart: "Late start",
+        lateStartHint: "Due before this meeting was planned: do it as soon as you can.",
         unavailable: "The agenda could not be loaded.",
         tick: "Mark done",
         tickFailed: "The step could not be marked done.",

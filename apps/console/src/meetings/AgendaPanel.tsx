@@ -208,9 +208,13 @@ export const AgendaPanel = () => {
           <List dense data-testid="agenda-checklist">
             {data.checklist.map((item) => (
               <ListItem key={item.id} data-testid={`checklist-item-${item.key}`}>
-                <ListItemText primary={item.title} secondary={translate(`${T}.due`, { date: item.dueDate })} />
+                <ListItemText
+                  primary={item.title}
+                  secondary={[translate(`${T}.due`, { date: item.dueDate }), ...(item.lateStart ? [translate(`${T}.lateStartHint`)] : [])].join(' · ')}
+                />
                 {item.done && <Chip color="success" size="small" label={translate(`${T}.done`)} data-testid={`checklist-done-${item.key}`} />}
-                {item.overdue && <Chip color="warning" size="small" label={translate(`${T}.overdue`)} />}
+                {item.lateStart && <Chip variant="outlined" size="small" label={translate(`${T}.lateStart`)} data-testid={`checklist-late-start-${item.key}`} />}
+                {item.overdue && <Chip color="warning" size="small" label={translate(`${T}.overdue`)} data-testid={`checklist-overdue-${item.key}`} />}
                 {!item.done && canPlan && (
                   <Button size="large" variant="outlined" sx={{ ml: 1 }} disabled={ticking} onClick={() => tick(item.id)} data-testid={`checklist-tick-${item.key}`}>
                     {translate(`${T}.tick`)}

@@ -22,7 +22,8 @@ export const ChecklistItemViewSchema = z.object({
   done: z.boolean().describe('Ticked'),
   doneAt: z.string().nullable().describe('When it was ticked'),
   doneBy: z.string().nullable().describe('Who ticked it'),
-  overdue: z.boolean().describe("Not ticked and its due date is before today in the district"),
+  overdue: z.boolean().describe('Not ticked, not a late start, and its due date is before today in the district'),
+  lateStart: z.boolean().optional().describe("Not ticked and its due date fell before the day the meeting was created (in the district): started late, not overdue"),
 });
 export type ChecklistItemView = z.infer<typeof ChecklistItemViewSchema>;
 

@@ -1,10 +1,12 @@
 import type { MeetingAgendaView } from '@rd/contracts';
-import { checklistDueDate, isChecklistItemOverdue } from './checklist-due';
+import { checklistDueDate, checklistStepTiming } from './checklist-due';
 import type { MeetingAgendaItem, MeetingChecklistItem } from './meeting-agenda.entity';
 
 export interface AgendaParts {
   meetingId: string;
   startsAt: Date;
+  /** When the meeting was created: steps due before that day are late starts, not overdue. */
+  createdAt: Date;
   /** The district's time zone: due dates and "today" follow its calendar. */
   timeZone: string;
   template: { id: string; version: number } | null;
@@ -32,7 +34,7 @@ export function toAgendaView(parts: AgendaParts, now: Date): Omit<MeetingAgendaV
           done,
           doneAt: item.doneAt?.toISOString() ?? null,
           doneBy: item.doneBy,
-          overdue: isChecklistItemOverdue(dueDate, done, now, parts.timeZone),
+          ...checklistStepTiming(dueDate, done, { now, meetingCreatedAt: parts.createdAt }, parts.timeZone),
         };
       }),
   };

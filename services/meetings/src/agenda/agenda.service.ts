@@ -138,7 +138,7 @@ export class AgendaService {
     const template = agenda ? await em.findOne(MeetingTemplate, { id: agenda.templateId }) : null;
     const carryOver = buildCarryOver(actor, await this.carryOverSources(em, meeting));
     const proposedStaff = await this.roster.proposedStaff(em, meeting);
-    return { ...toAgendaView({ meetingId: meeting.id, startsAt: meeting.startsAt, timeZone: meeting.timeZone, template, items, checklist }, new Date()), carryOver, proposedStaff };
+    return { ...toAgendaView({ meetingId: meeting.id, startsAt: meeting.startsAt, createdAt: meeting.createdAt, timeZone: meeting.timeZone, template, items, checklist }, new Date()), carryOver, proposedStaff };
   }
 
   /** Concerns (with their actions) of the district's earlier meetings that share a community with this one. */

@@ -1,5 +1,5 @@
 import { dateInZone } from '@rd/contracts';
-import { checklistDueDate, isChecklistItemOverdue } from './checklist-due';
+import { checklistDueDate, checklistStepTiming } from './checklist-due';
 
 const DUSHANBE = 'Asia/Dushanbe'; // UTC+5
 const BISHKEK = 'Asia/Bishkek'; // UTC+6
@@ -27,8 +27,11 @@ describe('checklistDueDate', () => {
   });
 });
 
-describe('isChecklistItemOverdue', () => {
+describe('checklistStepTiming', () => {
   const now = new Date('2027-03-10T12:00:00Z');
+  const longAgo = new Date('2027-01-04T08:00:00Z');
+  const isChecklistItemOverdue = (dueDate: string, done: boolean, at: Date, timeZone: string) =>
+    checklistStepTiming(dueDate, done, { now: at, meetingCreatedAt: longAgo }, timeZone).overdue;
 
   it('should be overdue when not done and the due date has passed', () => {
     expect(isChecklistItemOverdue('2027-03-09', false, now, DUSHANBE)).toBe(true);
@@ -47,5 +50,20 @@ describe('isChecklistItemOverdue', () => {
     expect(dateInZone(lateEvening, DUSHANBE)).toBe('2027-03-11');
     expect(isChecklistItemOverdue('2027-03-10', false, lateEvening, DUSHANBE)).toBe(true);
     expect(isChecklistItemOverdue('2027-03-10', false, lateEvening, 'UTC')).toBe(false);
+  });
+
+  it('should be a late start, not overdue, when the due date fell before the day the meeting was created', () => {
+    const createdOn8March = new Date('2027-03-08T06:00:00Z');
+    expect(checklistStepTiming('2027-03-06', false, { now, meetingCreatedAt: createdOn8March }, DUSHANBE)).toEqual({ lateStart: true, overdue: false });
+    // Due on the day it was created: it could still be done that day, so it is overdue once that day has passed.
+    expect(checklistStepTiming('2027-03-08', false, { now, meetingCreatedAt: createdOn8March }, DUSHANBE)).toEqual({ lateStart: false, overdue: true });
+    expect(checklistStepTiming('2027-03-06', true, { now, meetingCreatedAt: createdOn8March }, DUSHANBE)).toEqual({ lateStart: false, overdue: false });
+  });
+
+  it("should take the day of creation on the district's calendar", () => {
+    // 20:00 UTC on 7 March is 01:00 on 8 March in Dushanbe: a step due on 7 March was already late when created.
+    const createdAfterMidnightInIsfara = new Date('2027-03-07T20:00:00Z');
+    expect(checklistStepTiming('2027-03-07', false, { now, meetingCreatedAt: createdAfterMidnightInIsfara }, DUSHANBE).lateStart).toBe(true);
+    expect(checklistStepTiming('2027-03-07', false, { now, meetingCreatedAt: createdAfterMidnightInIsfara }, 'UTC').lateStart).toBe(false);
   });
 });

@@ -11,7 +11,19 @@ export function checklistDueDate(meetingStartsAt: Date, offsetDays: number, time
   return new Date(startDay + offsetDays * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Overdue: not ticked and the due date is before today in the district; a step due today is not yet overdue. */
-export function isChecklistItemOverdue(dueDate: string, done: boolean, now: Date, timeZone: string): boolean {
-  return !done && dueDate < dateInZone(now, timeZone);
+/** How an unticked step stands on the district's calendar. */
+export interface ChecklistStepTiming {
+  /** Its due date fell before the day the meeting was created: it could never be done on time. */
+  lateStart: boolean;
+  /** Its due date is before today and it is not a late start; a step due today is not yet overdue. */
+  overdue: boolean;
+}
+
+/**
+ * A step due before the meeting existed (planned less than two weeks ahead, say) is a late start, not overdue:
+ * "overdue" blames someone for what nobody could have done on time.
+ */
+export function checklistStepTiming(dueDate: string, done: boolean, at: { now: Date; meetingCreatedAt: Date }, timeZone: string): ChecklistStepTiming {
+  const lateStart = !done && dueDate < dateInZone(at.meetingCreatedAt, timeZone);
+  return { lateStart, overdue: !done && !lateStart && dueDate < dateInZone(at.now, timeZone) };
 }
