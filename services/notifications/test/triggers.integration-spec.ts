@@ -339,6 +339,18 @@ describe('notifications triggers', () => {
     expect(h.mail.to(invitee.email!)).toHaveLength(0);
   });
 
+  it('should keep a meeting held when its held event is handled before its scheduled one (they are published together for a day recorded afterwards)', async () => {
+    // Failed before: the held event found no row to update, then the scheduled event stored the meeting as scheduled.
+    const heldAt = new Date(Date.now() - 300 * DAY).toISOString();
+    const past = addMeeting({ status: 'closed', heldAt, startsAt: heldAt });
+    const schedule = () => h.sql<{ status: string; starts_at: Date | string }>(`select "status", "starts_at" from "meeting_schedule" where "meeting_id" = ?`, [past.id]);
+    await h.publish(MeetingHeldEvtV1, { meetingId: past.id, communityIds: past.communityIds, districtCode: 'isfara', regionCode: 'sughd', quarter: past.quarter, kind: 'local', organisedBy: 'police', heldAt, recordedAfterwards: true });
+    await eventually(async () => expect((await schedule()).map((r) => r.status)).toEqual(['held']));
+    const startsAt = new Date(Date.parse(heldAt) - 3_600_000).toISOString();
+    await h.publish(MeetingScheduledEvtV1, { ...scheduled({ ...past, startsAt }), recordedAfterwards: true });
+    await eventually(async () => expect((await schedule()).map((r) => [r.status, new Date(r.starts_at).toISOString()])).toEqual([['held', startsAt]]));
+  });
+
   it('should send approved minutes to the invited local government and police contacts: HTML and PDF by email, a summary by SMS', async () => {
     const gov = makeOrganisation({ kind: 'local-government', districtCode: 'isfara' });
     const police = makeOrganisation({ kind: 'district-police', districtCode: 'isfara' });

@@ -79,7 +79,7 @@ export class PlannerService {
   }
 
   async onMeetingHeld(tx: EntityManager, p: DataOf<typeof MeetingHeldEvtV1>): Promise<void> {
-    await new MeetingScheduleRepository(tx).setStatus(p.meetingId, 'held');
+    await new MeetingScheduleRepository(tx).advance(p.meetingId, p.districtCode, p.regionCode, p.heldAt, 'held');
     await this.items(tx).cancel('meeting-reminder', 'meetingId', p.meetingId);
     // Its minutes are not chased: it is closed already, and its minutes, if any, are a file of the time.
     if (p.recordedAfterwards) return;
@@ -105,7 +105,7 @@ export class PlannerService {
   }
 
   async onMeetingClosed(tx: EntityManager, p: DataOf<typeof MeetingClosedEvtV1>): Promise<void> {
-    await new MeetingScheduleRepository(tx).setStatus(p.meetingId, 'closed');
+    await new MeetingScheduleRepository(tx).advance(p.meetingId, p.districtCode, p.regionCode, p.closedAt, 'closed');
     await this.items(tx).cancel('minutes-chase', 'meetingId', p.meetingId);
   }
 

@@ -80,21 +80,33 @@ export interface MeetingScheduleRow {
   status: string;
 }
 
+/**
+ * Statuses in the order a meeting reaches them. The events of one meeting may be handled out of order (a reporting day
+ * recorded afterwards publishes scheduled, held and closed in one transaction), so a status never goes back.
+ */
+const LATER_OR_SAME = `array_position(array['scheduled', 'cancelled', 'held', 'closed'], excluded."status") >= array_position(array['scheduled', 'cancelled', 'held', 'closed'], "meeting_schedule"."status")`;
+
 /** What notifications knows of each meeting's date from meetings' events (to re-plan reminders). */
 export class MeetingScheduleRepository {
   constructor(private readonly em: EntityManager) {}
 
+  /** From a scheduled, rescheduled or cancelled event: the date it gives, and the status unless a later one is known. */
   upsert(meetingId: string, districtCode: string, regionCode: string | null, startsAt: string, status: string): Promise<unknown> {
     return this.em.execute(
       `insert into "meeting_schedule" ("meeting_id", "district_code", "region_code", "starts_at", "status") values (?, ?, ?, ?, ?)
        on conflict ("meeting_id") do update set "district_code" = excluded."district_code", "region_code" = coalesce(excluded."region_code", "meeting_schedule"."region_code"),
-         "starts_at" = excluded."starts_at", "status" = excluded."status", "updated_at" = now()`,
+         "starts_at" = excluded."starts_at", "status" = case when ${LATER_OR_SAME} then excluded."status" else "meeting_schedule"."status" end, "updated_at" = now()`,
       [meetingId, districtCode, regionCode, startsAt, status],
     );
   }
 
-  setStatus(meetingId: string, status: string): Promise<unknown> {
-    return this.em.execute(`update "meeting_schedule" set "status" = ?, "updated_at" = now() where "meeting_id" = ?`, [status, meetingId]);
+  /** From a held or closed event: the status, kept even when it comes before the meeting's scheduled event. */
+  advance(meetingId: string, districtCode: string, regionCode: string | null, at: string, status: 'held' | 'closed'): Promise<unknown> {
+    return this.em.execute(
+      `insert into "meeting_schedule" ("meeting_id", "district_code", "region_code", "starts_at", "status") values (?, ?, ?, ?, ?)
+       on conflict ("meeting_id") do update set "status" = case when ${LATER_OR_SAME} then excluded."status" else "meeting_schedule"."status" end, "updated_at" = now()`,
+      [meetingId, districtCode, regionCode, at, status],
+    );
   }
 
   find(meetingId: string): Promise<MeetingScheduleRow | undefined> {
