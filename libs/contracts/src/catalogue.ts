@@ -54,6 +54,7 @@ import { ListDistrictsQryV1 } from './communities/list-districts.qry.v1';
 import type { MessageDef } from './message';
 import { ConcernRecordedEvtV1, ConcernSensitivityChangedEvtV1 } from './meetings/concern.evt.v1';
 import { GetConcernQryV1, ListConcernsQryV1, RecordConcernCmdV1, UpdateConcernCmdV1 } from './meetings/concern.messages.v1';
+import { ListConcernRegisterQryV1 } from './meetings/concern-register.qry.v1';
 import { ActionAssignedEvtV1, ActionStatusChangedEvtV1 } from './meetings/action.evt.v1';
 import { AssignActionCmdV1, ListActionsQryV1, TransitionActionCmdV1 } from './meetings/action.messages.v1';
 import { ApproveMinutesCmdV1, GetMinutesQryV1, ListMinutesVersionsQryV1, SaveMinutesCmdV1 } from './meetings/minutes.messages.v1';
@@ -162,6 +163,7 @@ export const CATALOGUE: readonly MessageDef[] = [
   VerifyAuditChainQryV1,
   RecordConcernCmdV1,
   ListConcernsQryV1,
+  ListConcernRegisterQryV1,
   GetConcernQryV1,
   UpdateConcernCmdV1,
   ConcernRecordedEvtV1,

@@ -53,6 +53,7 @@ export * from './audit/verify-audit-chain.qry.v1';
 export * from './common/sensitivity';
 export * from './meetings/concern.dto';
 export * from './meetings/concern.messages.v1';
+export * from './meetings/concern-register.qry.v1';
 export * from './meetings/concern.evt.v1';
 export * from './meetings/attendance.dto';
 export * from './meetings/attendance.messages.v1';

@@ -1,9 +1,10 @@
 import { CreateRequestContext, MikroORM } from '@mikro-orm/core';
 import { Controller } from '@nestjs/common';
 import { Ctx, MessagePattern, NatsContext, Payload } from '@nestjs/microservices';
-import { GetConcernQryV1, HEADER_CORRELATION_ID, ListConcernsQryV1, RecordConcernCmdV1, UpdateConcernCmdV1, type ReplyOf } from '@rd/contracts';
+import { GetConcernQryV1, HEADER_CORRELATION_ID, ListConcernRegisterQryV1, ListConcernsQryV1, RecordConcernCmdV1, UpdateConcernCmdV1, type ReplyOf } from '@rd/contracts';
 import { parseRequest } from '@rd/messaging';
 import { randomUUID } from 'node:crypto';
+import { ConcernRegisterService } from './concern-register.service';
 import { ConcernsService } from './concerns.service';
 
 export function correlationIdOf(context: NatsContext): string {
@@ -15,6 +16,7 @@ export class ConcernsController {
   constructor(
     private readonly orm: MikroORM,
     private readonly concerns: ConcernsService,
+    private readonly register: ConcernRegisterService,
   ) {}
 
   @MessagePattern(RecordConcernCmdV1.name)
@@ -29,6 +31,13 @@ export class ConcernsController {
   list(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof ListConcernsQryV1>> {
     const { actor, data } = parseRequest(ListConcernsQryV1, raw);
     return this.concerns.list(actor, data, { correlationId: correlationIdOf(context), origin: data.origin });
+  }
+
+  @MessagePattern(ListConcernRegisterQryV1.name)
+  @CreateRequestContext()
+  listRegister(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof ListConcernRegisterQryV1>> {
+    const { actor, data } = parseRequest(ListConcernRegisterQryV1, raw);
+    return this.register.list(actor, data, { correlationId: correlationIdOf(context), origin: data.origin });
   }
 
   @MessagePattern(GetConcernQryV1.name)
