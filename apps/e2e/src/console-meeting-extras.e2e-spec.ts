@@ -101,6 +101,9 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
     await police.getByRole('button', { name: 'Save' }).click();
     await police.waitForURL(/#\/meetings\/[0-9a-f-]+\/show/, WAIT);
     const id = /#\/meetings\/([0-9a-f-]+)\/show/.exec(police.url())?.[1] ?? '';
+    // The toast says what happened, and the new meeting says it is a draft until scheduled.
+    await police.getByText('Reporting day planned', { exact: true }).waitFor(WAIT);
+    await police.getByTestId('meeting-draft-notice').waitFor(WAIT);
 
     const agenda = await api<MeetingAgendaView>('police.isfara', 'GET', `/meetings/${id}/agenda`);
     expect(agenda.body).toMatchObject({ templateId: latest.id, templateVersion: latest.version });
@@ -124,10 +127,10 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
     expect(ticked.body.checklist.find((item) => item.key === first.key)?.done).toBe(true);
     await shot(police, '2-plan-agenda');
 
-    // Not held yet: the gateway's 409 is explained.
+    // Not held yet: the hold step says so and offers no sheet upload (the gateway would refuse it: 409).
     await police.getByRole('tab', { name: 'Hold' }).click();
-    await police.getByTestId('sign-in-sheet-input').setInputFiles({ name: 'sheet.png', mimeType: 'image/png', buffer: PNG });
-    await police.getByTestId('sign-in-sheet-problem').filter({ hasText: 'The sign-in sheet can only be attached once the meeting is held.' }).waitFor(WAIT);
+    await police.getByTestId('hold-step-notice').waitFor(WAIT);
+    expect(await police.getByTestId('sign-in-sheet-upload').count()).toBe(0);
   });
 
   it('should let an NGO plan a meeting it facilitates, naming the NGO and the venue coordinates, and refuse it without the NGO', async () => {

@@ -70,7 +70,9 @@ describe('recording a meeting in the console', () => {
   it('should schedule the meeting and mark it held', async () => {
     await page.goto(`${e2eEnv().consoleUrl}/#/meetings/${meetingId}/show`);
     await status().filter({ hasText: /^Draft$/ }).waitFor(WAIT);
+    await page.getByTestId('meeting-draft-notice').waitFor(WAIT);
     await transition('scheduled', 'Scheduled');
+    await page.getByTestId('meeting-draft-notice').waitFor({ ...WAIT, state: 'detached' });
     await transition('held', 'Held');
   });
 
@@ -91,7 +93,9 @@ describe('recording a meeting in the console', () => {
       }
     });
     await page.getByTestId('attendance-save').click();
-    await page.getByTestId('save-error').waitFor(WAIT);
+    // Only a request that got no answer says "check the connection".
+    await page.getByTestId('save-error').filter({ hasText: 'Check the connection' }).waitFor(WAIT);
+    await expect(page.getByTestId('save-error').getAttribute('data-failure')).resolves.toBe('network');
     await expect(page.getByTestId('count-women-from30to59').inputValue()).resolves.toBe('12');
     await expect(page.getByTestId('attendance-total').textContent()).resolves.toBe('Total: 22');
     await page.getByTestId('save-retry').click();

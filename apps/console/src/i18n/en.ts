@@ -183,6 +183,7 @@ export const en = {
     },
     meetings: {
       name: "Meeting |||| Meetings",
+      notifications: { created: 'Reporting day planned' },
       fields: {
         kind: "Kind",
         startsAtIn: "Date and time (%{zone})",
@@ -245,7 +246,14 @@ export const en = {
         reason: "Reason (optional)",
         reasonWanted: "Reason (required)",
         newStartsAt: "New date and time",
-        done: "Meeting is now: %{status}",
+        doneTo: {
+          draft: "Reporting day back to draft",
+          scheduled: "Reporting day scheduled",
+          postponed: "Reporting day postponed",
+          held: "Reporting day marked held",
+          closed: "Reporting day closed",
+          cancelled: "Reporting day cancelled",
+        },
       },
       attendance: {
         byCommunity: "Attendees per community",
@@ -497,9 +505,18 @@ export const en = {
         feedbackEmpty: "Nothing to save yet.",
         communitySum: "The attendees per community must add up to the total.",
       },
+      hold: {
+        notYetHeld: "Attendance and the sign-in sheet are recorded once the meeting is held: mark it held on the Plan step when it takes place. Questions and concerns can be noted already.",
+        closed: "The meeting is closed: its attendance and sign-in sheet can no longer be changed.",
+        cancelled: "The meeting was cancelled: nothing is recorded for it.",
+      },
+      draftNotice: "This meeting is a draft: nobody is invited and it does not count for the quarter until it is scheduled. Schedule it when the date and place are agreed.",
       loadFailed: "Could not load — check the connection.",
       retry: "Retry",
       saveFailed: "Not saved — your entries are kept. Check the connection and retry.",
+      saveRefused: "Not saved — the server refused it: %{reason}",
+      saveUnavailable: "Not saved — the service could not do it now: %{reason}. Your entries are kept; retry in a moment.",
+      saveOther: "Not saved: %{reason}",
       unsaved: "Unsaved changes are kept on this device until saved.",
     },
     communities: {
@@ -539,7 +556,7 @@ export const en = {
         paused: 'Paused',
         archived: 'Archived',
       },
-      notifications: { created: 'Community proposed' },
+      notifications: { created: 'Community proposed', updated: 'Community updated' },
       checklist: {
         title: 'Onboarding checklist',
         progress: '%{done} of %{total} done',
@@ -582,6 +599,7 @@ export const en = {
     },
     districts: {
       name: 'District |||| Districts',
+      notifications: { created: 'District added', updated: 'District updated' },
       fields: {
         code: 'Code',
         name: 'Name',
@@ -623,6 +641,7 @@ export const en = {
     },
     users: {
       name: 'User |||| Users',
+      notifications: { created: 'Invitation sent', updated: 'User updated' },
       fields: {
         q: 'Search',
         name: 'Name',
@@ -670,6 +689,7 @@ export const en = {
     },
     regions: {
       name: 'Region |||| Regions',
+      notifications: { created: 'Region added', updated: 'Region updated' },
       fields: {
         code: 'Code',
         name: 'Name',
@@ -679,6 +699,7 @@ export const en = {
     },
     organisations: {
       name: 'Organisation |||| Organisations',
+      notifications: { created: 'Organisation added', updated: 'Organisation updated' },
       fields: {
         q: 'Search',
         name: 'Name',
@@ -715,6 +736,7 @@ export const en = {
     },
     contacts: {
       name: 'Contact |||| Contacts',
+      notifications: { created: 'Contact added', updated: 'Contact updated' },
       fields: {
         q: 'Search',
         name: 'Name',

@@ -181,6 +181,7 @@ export const ru: AppMessages = {
     },
     meetings: {
       name: "Встреча |||| Встречи |||| Встреч",
+      notifications: { created: 'Встреча запланирована' },
       fields: {
         kind: "Вид",
         startsAtIn: "Дата и время (%{zone})",
@@ -243,7 +244,14 @@ export const ru: AppMessages = {
         reason: "Причина (необязательно)",
         reasonWanted: "Причина (обязательно)",
         newStartsAt: "Новые дата и время",
-        done: "Статус встречи: %{status}",
+        doneTo: {
+          draft: "Встреча снова черновик",
+          scheduled: "Встреча назначена",
+          postponed: "Встреча перенесена",
+          held: "Встреча отмечена проведённой",
+          closed: "Встреча закрыта",
+          cancelled: "Встреча отменена",
+        },
       },
       attendance: {
         byCommunity: "Участники по сообществам",
@@ -495,9 +503,18 @@ export const ru: AppMessages = {
         feedbackEmpty: "Пока нечего сохранять.",
         communitySum: "Сумма участников по сообществам должна равняться итогу.",
       },
+      hold: {
+        notYetHeld: "Явка и лист регистрации вносятся, когда встреча проведена: отметьте её проведённой на шаге «План», когда она состоится. Вопросы и обращения можно записывать уже сейчас.",
+        closed: "Встреча закрыта: явку и лист регистрации больше нельзя изменить.",
+        cancelled: "Встреча отменена: по ней ничего не записывается.",
+      },
+      draftNotice: "Эта встреча — черновик: никто не приглашён, и она не засчитывается за квартал, пока её не запланируют. Запланируйте её, когда дата и место согласованы.",
       loadFailed: "Не удалось загрузить — проверьте связь.",
       retry: "Повторить",
       saveFailed: "Не сохранено — введённые данные сохранены. Проверьте связь и повторите.",
+      saveRefused: "Не сохранено — сервер отказал: %{reason}",
+      saveUnavailable: "Не сохранено — сервис сейчас не смог это выполнить: %{reason}. Введённые данные остаются в форме; повторите через минуту.",
+      saveOther: "Не сохранено: %{reason}",
       unsaved: "Несохранённые изменения хранятся на этом устройстве до сохранения.",
     },
     communities: {
@@ -537,7 +554,7 @@ export const ru: AppMessages = {
         paused: 'Приостановлено',
         archived: 'В архиве',
       },
-      notifications: { created: 'Сообщество предложено' },
+      notifications: { created: 'Сообщество предложено', updated: 'Сообщество обновлено' },
       checklist: {
         title: 'Чек-лист подключения',
         progress: 'Выполнено %{done} из %{total}',
@@ -580,6 +597,7 @@ export const ru: AppMessages = {
     },
     districts: {
       name: 'Район |||| Районы |||| Районы',
+      notifications: { created: 'Район добавлен', updated: 'Район обновлён' },
       fields: {
         code: 'Код',
         name: 'Название',
@@ -621,6 +639,7 @@ export const ru: AppMessages = {
     },
     users: {
       name: 'Пользователь |||| Пользователи |||| Пользователи',
+      notifications: { created: 'Приглашение отправлено', updated: 'Пользователь обновлён' },
       fields: {
         q: 'Поиск',
         name: 'Имя',
@@ -668,6 +687,7 @@ export const ru: AppMessages = {
     },
     regions: {
       name: 'Область |||| Области |||| Области',
+      notifications: { created: 'Область добавлена', updated: 'Область обновлена' },
       fields: {
         code: 'Код',
         name: 'Название',
@@ -677,6 +697,7 @@ export const ru: AppMessages = {
     },
     organisations: {
       name: 'Организация |||| Организации |||| Организации',
+      notifications: { created: 'Организация добавлена', updated: 'Организация обновлена' },
       fields: {
         q: 'Поиск',
         name: 'Название',
@@ -713,6 +734,7 @@ export const ru: AppMessages = {
     },
     contacts: {
       name: 'Контакт |||| Контакты |||| Контакты',
+      notifications: { created: 'Контакт добавлен', updated: 'Контакт обновлён' },
       fields: {
         q: 'Поиск',
         name: 'Имя',

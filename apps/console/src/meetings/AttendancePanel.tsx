@@ -7,12 +7,13 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import type { AttendanceView, MeetingAgendaView, MeetingKind } from '@rd/contracts';
+import type { AttendanceView, MeetingAgendaView, MeetingKind, MeetingStatus } from '@rd/contracts';
 import { useCanAccess, useDataProvider, useGetList, useGetMany, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { useApiQuery } from '../data/apiQueries';
 import { AGE_GROUPS, clearDraft, emptyCounts, GENDERS, loadDraft, saveDraft, toCount, totalOf } from './draft';
 import { CountGrid } from './CountGrid';
+import { holdStepOffer } from './holdStep';
 import { attendanceDraftOf, buildAttendanceInput, communitySum, organisationsToAsk, upgradeAttendanceDraft, type AttendanceDraft } from './inputs';
 import { SaveControls, useSaveForm } from './SaveControls';
 
@@ -24,6 +25,7 @@ type AttendanceMeeting = {
   regionCode: string;
   kind: MeetingKind;
   communityIds: string[];
+  status: MeetingStatus;
 };
 type Named = { id: string; name: string };
 const bigInput = { htmlInput: { inputMode: 'numeric' as const, min: 0, style: { fontSize: 24, textAlign: 'center' as const } } };
@@ -137,6 +139,14 @@ export const AttendancePanel = () => {
   }, [saved.data, key]);
 
   if (!record) return null;
+  // Attendance is taken on a held meeting only (HoldStepNotice says why); a closed one shows what was recorded.
+  if (!holdStepOffer(record.status).attendance) {
+    return saved.data ? (
+      <Typography variant="h6" data-testid="attendance-total">
+        {translate('resources.meetings.attendance.total', { total: saved.data.total })}
+      </Typography>
+    ) : null;
+  }
 
   const update = (next: AttendanceDraft) => {
     setDraft(next);

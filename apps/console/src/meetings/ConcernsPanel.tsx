@@ -9,7 +9,7 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { CONCERN_TOPICS, RAISER_AGE_GROUPS, RAISER_GENDERS, SENSITIVITIES, type ConcernReply, type ConcernView, type HiddenConcernCounts } from '@rd/contracts';
+import { CONCERN_TOPICS, RAISER_AGE_GROUPS, RAISER_GENDERS, SENSITIVITIES, type ConcernReply, type ConcernView, type HiddenConcernCounts, type MeetingStatus } from '@rd/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useCanAccess, useDataProvider, useGetIdentity, useNotify, useRecordContext, useTranslate } from 'react-admin';
@@ -19,6 +19,7 @@ import { UserPicker } from '../directory/UserPicker';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { clearDraft, loadDraft, saveDraft } from './draft';
 import { BigToggle } from './fieldKit';
+import { holdStepOffer } from './holdStep';
 import { buildConcernInput, emptyConcern, sensitivityPatch, sensitivityTargets, type ConcernDraft } from './inputs';
 import { SaveControls, useSaveForm } from './SaveControls';
 import { useConcerns } from './useConcerns';
@@ -27,7 +28,7 @@ const SENSITIVITY_COLOURS = { public: 'default', restricted: 'warning', confiden
 
 /** Concerns raised at the meeting: quick entry for recorders, and the list as the gateway lets this user read it. */
 export const ConcernsPanel = () => {
-  const record = useRecordContext<{ id: string }>();
+  const record = useRecordContext<{ id: string; status: MeetingStatus }>();
   const translate = useTranslate();
   const { canAccess: canRead } = useCanAccess({ resource: 'concerns', action: 'list' });
   const { canAccess: canRecord } = useCanAccess({ resource: 'concerns', action: 'create' });
@@ -36,7 +37,7 @@ export const ConcernsPanel = () => {
   return (
     <Stack spacing={2} data-testid="concerns-panel">
       <Typography variant="h5">{translate('resources.meetings.concerns.title')}</Typography>
-      {canRecord && <ConcernForm meetingId={record.id} onSaved={reload} />}
+      {canRecord && holdStepOffer(record.status).concerns && <ConcernForm meetingId={record.id} onSaved={reload} />}
       {canRead && <ConcernList concerns={concerns} hidden={hidden} error={error} onRetry={reload} onChanged={canRecord ? reload : undefined} />}
     </Stack>
   );

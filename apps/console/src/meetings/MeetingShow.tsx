@@ -20,6 +20,7 @@ import { FollowUpPanel } from './FollowUpPanel';
 import { InvitePanel } from './InvitePanel';
 import { MeetingTransitions } from './MeetingTransitions';
 import { MinutesPanel } from './MinutesPanel';
+import { DraftNotice, HoldStepNotice } from './StatusNotices';
 import { SignInSheetPanel } from './StoredFilePanel';
 
 // The reporting day as steps (DOMAIN "A reporting day, end to end"): plan → invite → hold → follow up → minutes → feedback.
@@ -28,6 +29,7 @@ export const MeetingShow = () => (
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="resources.meetings.steps.plan">
         <SelectField source="status" choices={meetingStatusChoices} data-testid="meeting-status" />
+        <DraftNotice />
         <RecordedAfterwardsChip />
         <MeetingTransitions />
         <TextField source="title" />
@@ -50,6 +52,7 @@ export const MeetingShow = () => (
         <InvitePanel />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.meetings.steps.hold" path="hold">
+        <HoldStepNotice />
         <AttendancePanel />
         <SignInSheetPanel />
         <ConcernsPanel />

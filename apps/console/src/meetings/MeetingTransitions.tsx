@@ -76,10 +76,7 @@ const TransitionDialog = ({ to, meeting, onClose }: { to: MeetingStatus; meeting
     },
     (body) => dataProvider.meetingCall('POST', meeting.id, 'transitions', body),
     () => {
-      notify('resources.meetings.transitions.done', {
-        type: 'success',
-        messageArgs: { status: translate(`resources.meetings.statuses.${to}`) },
-      });
+      notify(`resources.meetings.transitions.doneTo.${to}`, { type: 'success' });
       refresh();
       onClose();
     },

@@ -3,12 +3,13 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { SignInSheetView } from '@rd/contracts';
+import type { MeetingStatus, SignInSheetView } from '@rd/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { HttpError, useCanAccess, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { saveFile, useFileClient } from '../data/fileClient';
+import { holdStepOffer } from './holdStep';
 import { checkSheetSize, formatBytes, refusalKey, sha256Hex, SIGN_IN_SHEET_ACCEPT } from './signInSheet';
 
 interface Uploaded {
@@ -30,11 +31,11 @@ function refusalText(error: unknown, translate: (key: string, options?: object) 
  * (meetings.hold); anyone who can open the meeting may download it (each download is audited by the gateway).
  */
 export const SignInSheetPanel = () => {
-  const record = useRecordContext<{ id: string }>();
+  const record = useRecordContext<{ id: string; status: MeetingStatus }>();
   const { canAccess: canHold = false } = useCanAccess({ resource: 'meetings', action: 'hold' });
   if (!record) return null;
   return (
-    <StoredFilePanel path={`meetings/${record.id}/attendance/sign-in-sheet`} canUpload={canHold} texts="resources.meetings.signInSheet" testId="sign-in-sheet" fallbackName={`sign-in-sheet-${record.id}`} />
+    <StoredFilePanel path={`meetings/${record.id}/attendance/sign-in-sheet`} canUpload={canHold && holdStepOffer(record.status).signInSheet} texts="resources.meetings.signInSheet" testId="sign-in-sheet" fallbackName={`sign-in-sheet-${record.id}`} />
   );
 };
 
