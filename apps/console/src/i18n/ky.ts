@@ -181,7 +181,7 @@ export const ky: AppMessages = {
     },
     meetings: {
       name: "Жолугушуу |||| Жолугушуулар |||| Жолугушуулар",
-      notifications: { created: 'Жолугушуу пландалды' },
+      notifications: { created: 'Жолугушуу долбоор катары түзүлдү' },
       fields: {
         kind: "Түрү",
         startsAtIn: "Күнү жана убактысы (%{zone})",
@@ -246,7 +246,7 @@ export const ky: AppMessages = {
         newStartsAt: "Жаңы күнү жана убактысы",
         doneTo: {
           draft: "Жолугушуу кайра долбоор болду",
-          scheduled: "Жолугушуу дайындалды",
+          scheduled: "Жолугушуу пландалды",
           postponed: "Жолугушуу жылдырылды",
           held: "Жолугушуу өттү деп белгиленди",
           closed: "Жолугушуу жабылды",

@@ -181,7 +181,7 @@ export const ru: AppMessages = {
     },
     meetings: {
       name: "Встреча |||| Встречи |||| Встреч",
-      notifications: { created: 'Встреча запланирована' },
+      notifications: { created: 'Встреча создана как черновик' },
       fields: {
         kind: "Вид",
         startsAtIn: "Дата и время (%{zone})",
@@ -246,7 +246,7 @@ export const ru: AppMessages = {
         newStartsAt: "Новые дата и время",
         doneTo: {
           draft: "Встреча снова черновик",
-          scheduled: "Встреча назначена",
+          scheduled: "Встреча запланирована",
           postponed: "Встреча перенесена",
           held: "Встреча отмечена проведённой",
           closed: "Встреча закрыта",

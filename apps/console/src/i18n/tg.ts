@@ -181,7 +181,7 @@ export const tg: AppMessages = {
     },
     meetings: {
       name: "Вохӯрӣ |||| Вохӯриҳо |||| Вохӯриҳо",
-      notifications: { created: 'Вохӯрӣ ба нақша гирифта шуд' },
+      notifications: { created: 'Вохӯрӣ ҳамчун лоиҳа сохта шуд' },
       fields: {
         kind: "Намуд",
         startsAtIn: "Сана ва вақт (%{zone})",
@@ -246,7 +246,7 @@ export const tg: AppMessages = {
         newStartsAt: "Санаву вақти нав",
         doneTo: {
           draft: "Вохӯрӣ боз лоиҳа шуд",
-          scheduled: "Вохӯрӣ таъин шуд",
+          scheduled: "Вохӯрӣ ба нақша гирифта шуд",
           postponed: "Вохӯрӣ ба вақти дигар гузошта шуд",
           held: "Вохӯрӣ баргузоршуда қайд шуд",
           closed: "Вохӯрӣ баста шуд",
