@@ -2,6 +2,7 @@ import { Admin, Resource, type AuthProvider, type DataProvider, type I18nProvide
 import actions from './actions';
 import audit from './audit';
 import communities from './communities';
+import concerns from './concerns';
 import communityImports from './imports';
 import contacts from './contacts';
 import { Dashboard } from './dashboard/Dashboard';
@@ -52,6 +53,7 @@ export const App = ({ authProvider, dataProvider, i18nProvider, store }: AppProp
     <Resource name="organisations" {...organisations} recordRepresentation="name" />
     <Resource name="contacts" {...contacts} recordRepresentation={contactRepresentation} />
     <Resource name="meetings" {...meetings} recordRepresentation="title" />
+    <Resource name="concerns" {...concerns} />
     <Resource name="actions" {...actions} />
     <Resource name="past-reporting-days" {...pastReportingDays} />
     <Resource name="past-reporting-day-imports" {...pastReportingDayImports} />

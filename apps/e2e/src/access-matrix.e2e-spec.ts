@@ -330,6 +330,14 @@ const FIXTURES: Record<string, Fixture> = {
     request: (t) => ({ path: `/meetings/${concernRefs[t].meeting}/concerns`, body: { topic: 'road-safety', text: `Matrix concern ${hex()}` } }),
     allowed: (covered) => (covered ? 201 : 404),
   },
+  // The register across meetings: the district filter makes the out case the other district's concerns (an empty page
+  // outside scope, as filters only narrow); every row must be one the caller may read.
+  'GET /concerns': {
+    scoped: true,
+    request: (t) => ({ path: `/concerns?range=[0,499]&filter=${encodeURIComponent(JSON.stringify({ districtCode: TARGETS[t].district }))}` }),
+    allowed: () => 200,
+    inScope: everyConcernReadable,
+  },
   'GET /concerns/{id}': {
     scoped: true,
     perSensitivity: true,

@@ -379,6 +379,12 @@ describe('leak crawler: no marker reaches a reader the rules do not allow', () =
     expect(sightings.has('public concern text → gov.isfara')).toBe(true);
   });
 
+  it('should have crawled the concerns register (GET /concerns, across meetings) as every reader it answers', () => {
+    const register = crawl!.operations.find((op) => op.operation === 'GET /concerns');
+    const answered = Object.entries(register?.users ?? {}).filter(([, u]) => Object.keys(u.statuses).some((status) => status.startsWith('2'))).map(([user]) => user);
+    expect(answered).toEqual(expect.arrayContaining(['coordinator', 'ngo.isfara', 'police.isfara', 'gov.isfara']));
+  });
+
   it('should have called at least 90 % of the GET operations with a 2xx answer for some user', () => {
     expect(crawl).toBeDefined();
     const reached = crawl!.operations.filter((op) => Object.values(op.users).some((u) => Object.keys(u.statuses).some((status) => status.startsWith('2'))));

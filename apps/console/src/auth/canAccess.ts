@@ -50,7 +50,8 @@ export const ACCESS_RULES: Readonly<Record<string, Readonly<Record<string, Permi
   // shown as the list); the join date is part of the community's transition.
   'past-reporting-days': { create: 'history:record' },
   'past-reporting-day-imports': { list: 'history:record' },
-  // Concerns and follow-up actions live on the meeting page; what each reader sees is decided by the gateway.
+  // Concerns live on the meeting page and in the register across meetings (the list); what each reader sees is decided
+  // by the gateway.
   concerns: { list: 'concern:read', create: 'concern:record', edit: 'concern:record' },
   // The legal briefing library: read by everyone who reads meetings, published nationally (briefing:manage).
   briefings: { list: 'meeting:read', show: 'meeting:read', create: 'briefing:manage' },

@@ -37,6 +37,14 @@ describe(createDataProvider.name, () => {
     expect(result.data.map((row) => row.id)).toEqual(['a1']);
   });
 
+  it('should list the concerns register from /concerns and hand the withheld counts to the list as meta', async () => {
+    const hidden = '{"public":0,"restricted":1,"confidential":2}';
+    const { sut, mocks } = setup({ json: [{ id: 'c1', meetingId: 'm1' }], headers: { 'Content-Range': 'concerns 0-0/1', 'X-Hidden-Concerns': hidden } });
+    const result = await sut.getList('concerns', { pagination: { page: 1, perPage: 25 }, sort: { field: 'raisedAt', order: 'DESC' }, filter: { status: 'open' } });
+    expect(new URL(mocks.calls[0].url).pathname).toBe('/api/v1/concerns');
+    expect((result as { meta?: unknown }).meta).toEqual({ hiddenConcerns: hidden });
+  });
+
   it('should key districts by code and reports by district code', async () => {
     const districts = setup({ json: [{ code: 'isfara' }], headers: { 'Content-Range': 'districts 0-0/1' } });
     expect((await districts.sut.getList('districts', {})).data[0].id).toBe('isfara');

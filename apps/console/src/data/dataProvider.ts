@@ -13,6 +13,8 @@ const PATHS: Readonly<Record<string, string>> = {
   me: 'me',
   audit: 'audit',
   meetings: 'meetings',
+  // The concerns register: the concerns one may read across meetings (the rest counted in X-Hidden-Concerns).
+  concerns: 'concerns',
   // Follow-up actions of the concerns one may read, across meetings ("my actions", ADR 34).
   actions: 'actions',
   // Notifications and report exports: the resource name is the path.
@@ -81,9 +83,12 @@ export function createDataProvider(apiUrl: string, http: HttpClient): ConsoleDat
       filter: JSON.stringify(params.filter ?? {}),
     });
     const { headers, json } = await http<Row[]>(`${url(resource)}?${query}`);
+    // A list of concerns says how many it withholds per sensitivity (counts only); the list reads it from `meta`.
+    const hiddenConcerns = headers.get('X-Hidden-Concerns');
     return {
       data: json.map((row) => withId(resource, row)),
       total: totalFromContentRange(headers.get('Content-Range'), resource),
+      ...(hiddenConcerns ? { meta: { hiddenConcerns } } : {}),
     };
   };
 

@@ -765,6 +765,26 @@ export const en = {
       placeRequired: 'Choose a district, or a region for a region-level body',
       contacts: 'People',
     },
+    concerns: {
+      name: 'Concern |||| Concerns',
+      fields: {
+        districtCode: 'District',
+        communityId: 'Community',
+        communityIds: 'Communities',
+        topic: 'Topic',
+        sensitivity: 'Sensitivity',
+        status: 'Status',
+        minAgeDays: 'Raised at least … days ago',
+        maxAgeDays: 'Raised at most … days ago',
+        raisedAt: 'Raised on',
+        text: 'Question or issue',
+        meeting: 'Reporting day',
+        openActionCount: 'Open actions',
+      },
+      statuses: { open: 'Open', resolved: 'Resolved' },
+      actionCounts: '%{open} open of %{total}',
+      hidden: 'Not shown to you here, whatever their status — concerns: public %{public}, restricted %{restricted}, confidential %{confidential}',
+    },
     actions: {
       name: 'Follow-up action |||| Follow-up actions',
       fields: {

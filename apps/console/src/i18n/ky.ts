@@ -763,6 +763,26 @@ export const ky: AppMessages = {
       placeRequired: 'Районду же облустук орган үчүн облусту тандаңыз',
       contacts: 'Кызматкерлер',
     },
+    concerns: {
+      name: 'Кайрылуу |||| Кайрылуулар |||| Кайрылуулар',
+      fields: {
+        districtCode: 'Район',
+        communityId: 'Жамаат',
+        communityIds: 'Жамааттар',
+        topic: 'Тема',
+        sensitivity: 'Сезимталдык',
+        status: 'Абалы',
+        minAgeDays: 'Кеминде … күн мурун',
+        maxAgeDays: 'Эң көп … күн мурун',
+        raisedAt: 'Күнү',
+        text: 'Суроо же көйгөй',
+        meeting: 'Отчёт күнү',
+        openActionCount: 'Ачык аракеттер',
+      },
+      statuses: { open: 'Ачык', resolved: 'Чечилди' },
+      actionCounts: '%{total} ичинен %{open} ачык',
+      hidden: 'Бул жерде сизге, абалына карабастан, көрсөтүлбөгөн кайрылуулар: ачык %{public}, чектелген %{restricted}, купуя %{confidential}',
+    },
     actions: {
       name: 'Кийинки аракет |||| Кийинки аракеттер |||| Кийинки аракеттер',
       fields: {

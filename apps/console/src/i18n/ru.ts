@@ -763,6 +763,26 @@ export const ru: AppMessages = {
       placeRequired: 'Выберите район или, для областного органа, область',
       contacts: 'Сотрудники',
     },
+    concerns: {
+      name: 'Обращение |||| Обращения |||| Обращений',
+      fields: {
+        districtCode: 'Район',
+        communityId: 'Сообщество',
+        communityIds: 'Сообщества',
+        topic: 'Тема',
+        sensitivity: 'Чувствительность',
+        status: 'Статус',
+        minAgeDays: 'Поднято не менее … дней назад',
+        maxAgeDays: 'Поднято не более … дней назад',
+        raisedAt: 'Дата',
+        text: 'Вопрос или проблема',
+        meeting: 'День отчёта',
+        openActionCount: 'Открытые действия',
+      },
+      statuses: { open: 'Открыто', resolved: 'Решено' },
+      actionCounts: '%{open} открыто из %{total}',
+      hidden: 'Вам здесь не показаны, независимо от статуса, обращения: открытые %{public}, ограниченные %{restricted}, конфиденциальные %{confidential}',
+    },
     actions: {
       name: 'Последующее действие |||| Последующих действия |||| Последующих действий',
       fields: {

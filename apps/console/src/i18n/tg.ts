@@ -763,6 +763,26 @@ export const tg: AppMessages = {
       placeRequired: 'Ноҳия ё барои мақомоти вилоятӣ вилоятро интихоб кунед',
       contacts: 'Кормандон',
     },
+    concerns: {
+      name: 'Муроҷиат |||| Муроҷиатҳо |||| Муроҷиатҳо',
+      fields: {
+        districtCode: 'Ноҳия',
+        communityId: 'Ҷамоа',
+        communityIds: 'Ҷамоаҳо',
+        topic: 'Мавзӯъ',
+        sensitivity: 'Ҳассосият',
+        status: 'Ҳолат',
+        minAgeDays: 'На камтар аз … рӯз пеш',
+        maxAgeDays: 'На зиёда аз … рӯз пеш',
+        raisedAt: 'Сана',
+        text: 'Савол ё мушкил',
+        meeting: 'Рӯзи ҳисобот',
+        openActionCount: 'Амалҳои кушода',
+      },
+      statuses: { open: 'Кушода', resolved: 'Ҳал шуд' },
+      actionCounts: '%{open} кушода аз %{total}',
+      hidden: 'Дар ин ҷо ба шумо, новобаста аз ҳолат, нишон дода намешаванд муроҷиатҳо: оммавӣ %{public}, маҳдуд %{restricted}, махфӣ %{confidential}',
+    },
     actions: {
       name: 'Амали минбаъда |||| Амалҳои минбаъда |||| Амалҳои минбаъда',
       fields: {

@@ -25,13 +25,13 @@ async function withMeetingsDb<T>(work: (db: Client) => Promise<T>): Promise<T> {
  * A held meeting straight in the meetings database: concern specs need a meeting in a district, not the
  * planning workflow (covered by the meetings specs).
  */
-export function insertHeldMeeting(districtCode: string, regionCode: string): Promise<string> {
+export function insertHeldMeeting(districtCode: string, regionCode: string, communityIds: string[] = []): Promise<string> {
   const id = randomUUID();
   return withMeetingsDb(async (db) => {
     await db.query(
-      `insert into meeting (id, kind, title, district_code, region_code, time_zone, starts_at, quarter, venue_name, venue_type, organised_by, status, created_by, created_at, updated_at)
-       values ($1, 'local', 'E2E reporting day', $2, $3, 'Asia/Dushanbe', now(), '2026-Q4', 'School No. 1', 'school', 'police', 'held', 'e2e', now(), now())`,
-      [id, districtCode, regionCode],
+      `insert into meeting (id, kind, title, community_ids, district_code, region_code, time_zone, starts_at, quarter, venue_name, venue_type, organised_by, status, created_by, created_at, updated_at)
+       values ($1, 'local', 'E2E reporting day', $4::jsonb, $2, $3, 'Asia/Dushanbe', now(), '2026-Q4', 'School No. 1', 'school', 'police', 'held', 'e2e', now(), now())`,
+      [id, districtCode, regionCode, JSON.stringify(communityIds)],
     );
     return id;
   });

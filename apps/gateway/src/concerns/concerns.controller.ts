@@ -1,17 +1,21 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { CurrentActor, RequirePermission } from '@rd/auth-nest';
 import {
+  ConcernRegisterRowSchema,
   ConcernReplySchema,
   ConcernViewSchema,
   GetConcernQryV1,
+  ListConcernRegisterQryV1,
   ListConcernsQryV1,
   RecordConcernCmdV1,
   RecordConcernInputSchema,
   UpdateConcernCmdV1,
   UpdateConcernInputSchema,
   type Actor,
+  type ConcernRegisterRow,
   type ConcernReply,
   type ConcernView,
+  type HiddenConcernCounts,
   type RequestOrigin,
 } from '@rd/contracts';
 import type { RpcClient } from '@rd/messaging';
@@ -32,6 +36,12 @@ export const HIDDEN_CONCERNS_HEADER = 'X-Hidden-Concerns';
 /** The request coordinates the meetings service puts in the audit record of a confidential read. */
 function originOf(request: FastifyRequest): RequestOrigin {
   return { clientAddress: request.ip.slice(0, 64), method: request.method.toUpperCase(), path: request.url.split('?')[0].slice(0, 300) };
+}
+
+/** Puts a list's counts of withheld concerns in X-Hidden-Concerns; the page goes on to Content-Range. */
+function withHiddenCounts<P extends { hidden: HiddenConcernCounts }>(reply: FastifyReply, page: P): P {
+  void reply.header(HIDDEN_CONCERNS_HEADER, JSON.stringify(page.hidden));
+  return page;
 }
 
 @Controller()
@@ -56,9 +66,30 @@ export class ConcernsController {
     const { meetingId } = parseInput(MeetingIdParam, params);
     return listResponse(reply, 'concerns', query, async (params) => {
       const data = parseInput(ListConcernsQryV1.schema, { ...listQueryFields(params), meetingId, origin: originOf(request) });
-      const page = await this.rpc.request(ListConcernsQryV1, actor, data, { correlationId });
-      void reply.header(HIDDEN_CONCERNS_HEADER, JSON.stringify(page.hidden));
-      return page;
+      return withHiddenCounts(reply, await this.rpc.request(ListConcernsQryV1, actor, data, { correlationId }));
+    });
+  }
+
+  @Get('concerns')
+  @RequirePermission('concern:read')
+  @ApiContract({
+    summary:
+      'The concerns register: concerns across the meetings in your scope that you may read, each with its meeting (filters: districtCode, ' +
+      'communityId, topic, sensitivity, status open|resolved, minAgeDays, maxAgeDays — age from the meeting). The others matching the place, ' +
+      `topic, sensitivity and age filters are counted per sensitivity in ${HIDDEN_CONCERNS_HEADER}, never shown; reading a confidential one is audited`,
+    response: ConcernRegisterRowSchema,
+    list: true,
+  })
+  async register(
+    @CurrentActor() actor: Actor,
+    @Query() query: RawListQuery,
+    @CorrelationId() correlationId: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ConcernRegisterRow[]> {
+    return listResponse(reply, 'concerns', query, async (params) => {
+      const data = parseInput(ListConcernRegisterQryV1.schema, { ...listQueryFields(params), origin: originOf(request) });
+      return withHiddenCounts(reply, await this.rpc.request(ListConcernRegisterQryV1, actor, data, { correlationId }));
     });
   }
 

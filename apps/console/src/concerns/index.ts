@@ -1,0 +1,4 @@
+import ReportProblemIcon from '@mui/icons-material/ReportProblem';
+import { ConcernList } from './ConcernList';
+
+export default { list: ConcernList, icon: ReportProblemIcon };
