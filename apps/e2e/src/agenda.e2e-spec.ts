@@ -17,7 +17,7 @@ describe('handbook templates and meeting agendas through the gateway', () => {
       communityIds: [community.body.id],
       districtCode: 'isfara',
       title: 'Reporting day',
-      // In three days: the steps due 14, 10, 7 and 5 days before are already late.
+      // In three days: the steps due 14, 10, 7 and 5 days before fell before the meeting existed: a late start (ADR 9).
       startsAt: inDays(3),
       venueName: 'Community centre',
       venueType: 'community-centre',
@@ -36,7 +36,7 @@ describe('handbook templates and meeting agendas through the gateway', () => {
     template = found!;
   });
 
-  it('should copy the template onto the meeting, report overdue steps and let them be ticked', async () => {
+  it('should copy the template onto the meeting, report late-start steps (not overdue) and let them be ticked', async () => {
     const empty = await api<MeetingAgendaView>('police.isfara', 'GET', `/meetings/${meeting.id}/agenda`);
     expect(empty.body).toMatchObject({ templateId: null, items: [], checklist: [] });
 
@@ -44,12 +44,14 @@ describe('handbook templates and meeting agendas through the gateway', () => {
     expect(applied.status).toBe(200);
     expect(applied.body.items.map((i) => i.kind)).toEqual(template.agenda.map((i) => i.kind));
     const venue = applied.body.checklist.find((i) => i.key === 'book-venue')!;
-    expect(venue.overdue).toBe(true);
-    expect(applied.body.checklist.find((i) => i.key === 'share-minutes')!.overdue).toBe(false);
+    expect(venue).toMatchObject({ overdue: false, lateStart: true });
+    expect(applied.body.checklist.find((i) => i.key === 'share-minutes')).toMatchObject({ overdue: false });
+    expect(applied.body.checklist.find((i) => i.key === 'share-minutes')?.lateStart).not.toBe(true);
 
     const ticked = await api<MeetingAgendaView>('police.isfara', 'POST', `/meetings/${meeting.id}/checklist/${venue.id}/tick`, {});
     expect(ticked.status).toBe(200);
     expect(ticked.body.checklist.find((i) => i.id === venue.id)).toMatchObject({ done: true, overdue: false });
+    expect(ticked.body.checklist.find((i) => i.id === venue.id)?.lateStart).not.toBe(true);
   });
 
   it('should hide the agenda outside the scope and refuse writes to readers', async () => {
