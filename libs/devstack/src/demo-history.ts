@@ -213,7 +213,10 @@ export async function seedDemoHistory(options: DemoActivityOptions): Promise<Dem
     const communities = await session.list<CommunityView>('coordinator', 'communities', { districtCode: setup.code });
     const done = recordedDays(await session.list<MeetingView>('coordinator', 'meetings', { districtCode: setup.code }), setup.timeZone);
 
+    // Days recorded by this run (a community's first day is recorded before its activation, then met again in the loop).
+    const recordedNow = new Set<string>();
     const record = async (community: CommunityView, day: PlannedDay) => {
+      if (recordedNow.has(`${community.id}|${day.heldOn}`)) return;
       if (done.has(`${community.id}|${day.heldOn}`)) return void (result.alreadyThere += 1);
       const body = { communityId: community.id, ...day, ...(day.organisedBy === 'police' ? {} : { facilitatingOrganisationId: people.org(setup.ngo) }) };
       delete (body as Partial<PlannedDay>).quarter;
@@ -225,6 +228,7 @@ export async function seedDemoHistory(options: DemoActivityOptions): Promise<Dem
         result.alreadyThere += 1;
       }
       done.add(`${community.id}|${day.heldOn}`);
+      recordedNow.add(`${community.id}|${day.heldOn}`);
     };
 
     for (const entry of planned) {
