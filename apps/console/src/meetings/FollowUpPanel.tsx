@@ -17,6 +17,7 @@ import { useApiQuery, useInvalidateApi } from '../data/apiQueries';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { ConcernCard } from './ConcernsPanel';
 import { clearDraft, loadDraft, saveDraft } from './draft';
+import { DraftTextField } from './DraftTextField';
 import { RecordPicker } from './fieldKit';
 import { ACTION_TEXT_NEEDED, buildActionInput, buildActionTransition, emptyAction, type ActionDraft } from './inputs';
 import { SaveControls, useSaveForm } from './SaveControls';
@@ -165,18 +166,15 @@ const MoveDialog = ({ action, to, onClose, onDone }: { action: ActionView; to: M
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {field && (
-            <TextField
+            <DraftTextField
               label={translate(`resources.meetings.actions.fields.${field}`)}
+              draftKey={key}
               value={text}
-              onChange={(event) => {
-                setText(event.target.value);
-                saveDraft(key, event.target.value);
-              }}
-              multiline
+              onText={setText}
               minRows={2}
-              fullWidth
               required
-              slotProps={{ htmlInput: { maxLength: 2000, 'data-testid': 'action-move-text' } }}
+              maxLength={2000}
+              testId="action-move-text"
             />
           )}
           <SaveControls form={form} label="ra.action.confirm" testId="action-move-confirm" ready={built.ok} onCancel={onClose} dialog />

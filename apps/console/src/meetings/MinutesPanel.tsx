@@ -1,7 +1,9 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { minutesApproverRefusal } from '@rd/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,7 +12,10 @@ import { useCanAccess, useDataProvider, useGetIdentity, useLocaleState, useNotif
 import { useApiQuery } from '../data/apiQueries';
 import { apiQueryKey } from '../data/apiQueryKey';
 import type { ConsoleDataProvider } from '../data/dataProvider';
-import { clearDraft, loadDraft, saveDraft } from './draft';
+import { clearDraft, loadDraft } from './draft';
+import { DraftTextField } from './DraftTextField';
+import { MinutesPrintButtons, MinutesPrintHeader, PRINT_AREA } from './MinutesPrint';
+import { MinutesText } from './MinutesText';
 import { UserName } from '../directory/UserName';
 import { SaveError } from './SaveError';
 
@@ -32,7 +37,8 @@ const NO_MINUTES: Minutes = { status: 'none', version: 0, body: '' };
 
 /**
  * Markdown minutes: save a draft (kept in sessionStorage until saved), then approve (locked and distributed).
- * Each button shows only to roles the gateway lets use it; readers (local government) see the text alone.
+ * Each button shows only to roles the gateway lets use it; readers (local government) see the text alone, formatted
+ * (MinutesText), with print and PDF. Who may still edit writes markdown with a formatted preview beside it.
  */
 export const MinutesPanel = () => {
   const record = useRecordContext<{ id: string; policeUnitId?: string | null; facilitatingOrganisationId?: string | null }>();
@@ -58,6 +64,7 @@ export const MinutesPanel = () => {
   const fetched = useApiQuery<Minutes>(minutesPath);
   const minutes = fetched.data ?? (fetched.error ? NO_MINUTES : null);
   const [body, setBody] = useState(() => loadDraft<string>(key) ?? '');
+  const [view, setView] = useState<'edit' | 'preview'>('edit');
 
   // The text as the gateway has it, unless this device keeps an unsaved draft.
   useEffect(() => {
@@ -77,6 +84,7 @@ export const MinutesPanel = () => {
 
   if (!record) return null;
   const locked = minutes?.status === 'approved';
+  const editable = !locked && canDraft === true;
 
   const run = (action: () => Promise<Minutes>, done: string) => mutation.mutate({ action, done });
 
@@ -105,25 +113,39 @@ export const MinutesPanel = () => {
         {translate(`resources.meetings.minutes.statuses.${minutes?.status ?? 'none'}`)}
       </Typography>
       <MinutesPeople minutes={minutes} locale={locale} />
-      <TextField
-        label={translate('resources.meetings.minutes.body')}
-        value={body}
-        onChange={(event) => {
-          setBody(event.target.value);
-          saveDraft(key, event.target.value);
-        }}
-        multiline
-        minRows={10}
-        fullWidth
-        disabled={locked || !canDraft}
-        slotProps={{ htmlInput: { 'data-testid': 'minutes-body' } }}
-      />
+      {editable ? (
+        <Box className="no-print">
+          <Tabs value={view} onChange={(_, next: 'edit' | 'preview') => setView(next)} aria-label={translate('resources.meetings.minutes.body')}>
+            <Tab value="edit" label={translate('resources.meetings.minutes.edit')} data-testid="minutes-edit-tab" />
+            <Tab value="preview" label={translate('resources.meetings.minutes.preview')} data-testid="minutes-preview-tab" />
+          </Tabs>
+          {view === 'edit' ? (
+            <Stack spacing={1} sx={{ pt: 2 }}>
+              <DraftTextField label={translate('resources.meetings.minutes.body')} draftKey={key} value={body} onText={setBody} minRows={10} testId="minutes-body" />
+              <Typography variant="body2" color="text.secondary">
+                {translate('resources.meetings.minutes.markdownHelp')}
+              </Typography>
+            </Stack>
+          ) : (
+            <Box sx={{ pt: 1 }}>
+              {body.trim() ? <MinutesText body={body} testId="minutes-preview" /> : <Typography color="text.secondary">{translate('resources.meetings.minutes.previewEmpty')}</Typography>}
+            </Box>
+          )}
+        </Box>
+      ) : null}
+      {minutes && minutes.body.trim() !== '' && (
+        <Box className={PRINT_AREA} data-testid="minutes-printable" sx={editable ? { display: 'none' } : undefined}>
+          <MinutesPrintHeader />
+          <MinutesText body={minutes.body} />
+        </Box>
+      )}
+      {minutes && minutes.body.trim() !== '' && <MinutesPrintButtons />}
       {minutes?.withheld && (
         <Alert severity="info" data-testid="minutes-withheld">
           {translate('resources.meetings.minutes.withheld')}
         </Alert>
       )}
-      {locked && <Alert severity="success">{translate('resources.meetings.minutes.locked')}</Alert>}
+      {locked && <Alert severity="success" className="no-print">{translate('resources.meetings.minutes.locked')}</Alert>}
       {error !== null && variables && <SaveError error={error} onRetry={() => mutation.mutate(variables)} />}
       {!locked && (canDraft || canApprove) && (
         <Stack direction="row" spacing={1}>

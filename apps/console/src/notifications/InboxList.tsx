@@ -6,6 +6,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { InboxItemView } from '@rd/contracts';
+import { MinutesText } from '../meetings/MinutesText';
 import { useMutation } from '@tanstack/react-query';
 import {
   Button,
@@ -112,9 +113,14 @@ const Message = () => {
           <Typography variant="body1" sx={{ fontWeight: item.read ? 400 : 700 }}>
             {item.title}
           </Typography>
-          <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'pre-line' }}>
-            {item.body}
-          </Typography>
+          {item.type === 'minutes-distributed' ? (
+            // Distributed minutes read as on the meeting page: formatted, sanitised markdown.
+            <MinutesText body={item.body} testId="inbox-minutes" />
+          ) : (
+            <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'pre-line' }}>
+              {item.body}
+            </Typography>
+          )}
           <Chip size="small" sx={{ mt: 0.5 }} label={translate(`notifications.types.${item.type}`, { _: item.type })} />
         </Box>
       )}
