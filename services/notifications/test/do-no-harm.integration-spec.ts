@@ -234,10 +234,13 @@ describe('notifications: do no harm', () => {
         return item!;
       });
       const distributed = [email.text, email.html, row.content.minutesPdf.body, h.sms.to(smsContact.phone!)[0].text, inbox.title, inbox.body].join('\n');
-      // Public topics are listed with their counts; restricted and confidential ones only as one number, no topic.
-      expect(distributed).toContain('road-safety: 2');
+      // Public topics are listed by name with their counts (never by code: issue 15); restricted and confidential ones
+      // only as one number, no topic.
+      expect(distributed).toContain('Road safety: 2');
+      expect(row.content.minutesPdf.body).toContain('Road safety: 2');
+      expect(distributed).not.toContain('road-safety');
       expect(distributed).toContain('Not listed: 3');
-      for (const hidden of ['domestic-violence', 'border-guards', 'youth-violence']) expect(distributed).not.toContain(hidden);
+      for (const hidden of ['domestic-violence', 'border-guards', 'youth-violence', 'Domestic violence', 'Border guards', 'Youth violence', 'Домашнее насилие', 'Пограничники']) expect(distributed).not.toContain(hidden);
       // The counts are of what may be listed: 2 concerns on 1 topic (the SMS summary too).
       expect(h.sms.to(smsContact.phone!)[0].text).toContain('2 concerns, 1 topics');
     });

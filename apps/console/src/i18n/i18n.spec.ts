@@ -2,6 +2,7 @@ import {
   ACTION_STATUSES,
   AUDIT_OUTCOMES,
   CONCERN_TOPICS,
+  CONCERN_TOPIC_NAMES,
   MEETING_KINDS,
   RAISER_AGE_GROUPS,
   RAISER_GENDERS,
@@ -117,5 +118,12 @@ describe('console messages', () => {
       ...RAISER_AGE_GROUPS.map((age) => `resources.meetings.ageGroups.${age}`),
     ];
     expect(needed.filter((key) => !(key in reference))).toEqual([]);
+  });
+
+  it('should name the concern topics as the contracts do, so distributed minutes and PDFs read as the console', () => {
+    for (const [language, messages] of Object.entries({ en, ru, tg, ky })) {
+      const flat = flatten(messages as unknown as Tree);
+      for (const topic of CONCERN_TOPICS) expect([language, topic, flat[`resources.meetings.concerns.topics.${topic}`]]).toEqual([language, topic, CONCERN_TOPIC_NAMES[topic][language as 'en']]);
+    }
   });
 });

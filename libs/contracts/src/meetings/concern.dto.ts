@@ -20,6 +20,32 @@ export const CONCERN_TOPICS = [
 export const ConcernTopicSchema = z.enum(CONCERN_TOPICS).describe('Topic from the managed list');
 export type ConcernTopic = z.infer<typeof ConcernTopicSchema>;
 
+/**
+ * The name of each topic in the four working languages, for what leaves the console (distributed minutes, the
+ * minutes PDF): readers are shown names, never codes. The console's i18n files carry the same names (a test keeps
+ * them equal).
+ */
+export const CONCERN_TOPIC_NAMES: Readonly<Record<ConcernTopic, Readonly<Record<'en' | 'ru' | 'tg' | 'ky', string>>>> = {
+  'water-and-irrigation': { en: 'Water and irrigation', ru: 'Вода и орошение', tg: 'Об ва обёрӣ', ky: 'Суу жана сугат' },
+  'pasture-and-land': { en: 'Pasture and land', ru: 'Пастбища и земля', tg: 'Чарогоҳ ва замин', ky: 'Жайыт жана жер' },
+  'border-crossing': { en: 'Border crossing', ru: 'Пересечение границы', tg: 'Убур аз сарҳад', ky: 'Чек арадан өтүү' },
+  'border-guards': { en: 'Border guards', ru: 'Пограничники', tg: 'Сарҳадбонон', ky: 'Чек арачылар' },
+  'youth-violence': { en: 'Youth violence', ru: 'Насилие среди молодёжи', tg: 'Зӯроварии ҷавонон', ky: 'Жаштардын зомбулугу' },
+  'inter-community-conflict': { en: 'Inter-community conflict', ru: 'Конфликт между сообществами', tg: 'Низои байни ҷамоатҳо', ky: 'Жамааттар аралык чыр-чатак' },
+  'domestic-violence': { en: 'Domestic violence', ru: 'Домашнее насилие', tg: 'Хушунати хонаводагӣ', ky: 'Үй-бүлөлүк зомбулук' },
+  theft: { en: 'Theft', ru: 'Кражи', tg: 'Дуздӣ', ky: 'Уурулук' },
+  drugs: { en: 'Drugs', ru: 'Наркотики', tg: 'Маводи мухаддир', ky: 'Баңгизат' },
+  'road-safety': { en: 'Road safety', ru: 'Безопасность дорожного движения', tg: 'Бехатарии роҳ', ky: 'Жол коопсуздугу' },
+  'documents-and-legal-help': { en: 'Documents and legal help', ru: 'Документы и юридическая помощь', tg: 'Ҳуҷҷатҳо ва кӯмаки ҳуқуқӣ', ky: 'Документтер жана юридикалык жардам' },
+  other: { en: 'Other', ru: 'Другое', tg: 'Дигар', ky: 'Башка' },
+};
+
+/** A topic's name in a language (Russian for another language; the code itself for a code not in the list). */
+export function concernTopicName(topic: string, language: string): string {
+  const names = (CONCERN_TOPIC_NAMES as Record<string, Record<string, string>>)[topic];
+  return names ? (names[language] ?? names['ru']) : topic;
+}
+
 export const RAISER_GENDERS = ['female', 'male'] as const;
 export const RAISER_AGE_GROUPS = ['under-18', '18-29', '30-59', '60-plus'] as const;
 

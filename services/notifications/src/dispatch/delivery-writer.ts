@@ -5,6 +5,7 @@ import { meetingIcs } from '../channels/ics';
 import { ContactStateRepository, type ContactState } from '../deliveries/contact-state.repository';
 import { DeliveryRepository, namesAbout, redactDeep, redactor, type DeliveryContent, type DeliveryRow, type InboxVariants, type NewDelivery } from '../deliveries/delivery.repository';
 import type { MessageData } from '../templates/render';
+import { minutesBodyIn } from './minutes-distribution';
 import { TemplatesService, type ChosenTemplate } from '../templates/templates.service';
 import type { OutgoingMessage } from './outgoing-message';
 
@@ -105,7 +106,7 @@ export class DeliveryWriter {
       template_version: chosen.version,
       skip_reason: null,
       next_attempt_at: new Date(),
-      content: channel === 'email' ? this.emailContent(rendered, message, context) : { ...rendered, html: '' },
+      content: channel === 'email' ? this.emailContent(rendered, message, context, chosen.language) : { ...rendered, html: '' },
     });
   }
 
@@ -198,6 +199,7 @@ export class DeliveryWriter {
     rendered: { subject: string; text: string; html: string; sms: string },
     message: { data: MessageData; attachments?: OutgoingMessage['attachments'] },
     context: WriterContext,
+    language: NotificationLanguage,
   ): DeliveryContent {
     const content: DeliveryContent = { ...rendered };
     const meeting = message.data.meeting;
@@ -205,7 +207,7 @@ export class DeliveryWriter {
       content.ics = { method: message.attachments.ics, content: meetingIcs(meeting, message.attachments.ics, context.organiserEmail) };
     }
     if (message.attachments?.minutesPdf && message.data.minutes && meeting) {
-      content.minutesPdf = { title: meeting.title, subtitle: `${meeting.communities.join(', ')} · ${meeting.startsAt.slice(0, 10)} · v${message.data.minutes.version}`, body: message.data.minutes.body };
+      content.minutesPdf = { title: meeting.title, subtitle: `${meeting.communities.join(', ')} · ${meeting.startsAt.slice(0, 10)} · v${message.data.minutes.version}`, body: minutesBodyIn(message.data.minutes, language) };
     }
     return content;
   }

@@ -206,7 +206,9 @@ export class JobsService {
     const concerns = distributedConcerns(minutes.concerns);
     data.minutes = {
       version: minutes.version,
-      body: `${minutes.body}\n\n${concerns.markdown}`,
+      // The concern section is written in each recipient's language when rendered (minutesBodyIn).
+      body: minutes.body,
+      concerns: { byTopic: concerns.byTopic, notListed: concerns.notListed },
       concernsTotal: concerns.listed,
       topics: concerns.topics,
       approvedAt: minutes.approvedAt ?? str(p, 'approvedAt'),

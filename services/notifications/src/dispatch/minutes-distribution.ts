@@ -1,4 +1,4 @@
-import type { ContactView, MeetingView, MinutesConcernSection, OrganisationKind } from '@rd/contracts';
+import { concernTopicName, type ContactView, type MeetingView, type MinutesConcernSection, type NotificationLanguage, type OrganisationKind } from '@rd/contracts';
 
 /**
  * Who receives approved minutes and what they carry (docs/adr/0011-minutes-approval-and-distribution.md,
@@ -38,17 +38,44 @@ export function minutesRecipients(facts: MinutesRecipientFacts): ContactView[] {
   return [...out.values()];
 }
 
+/** What distributed minutes say about concerns, language-neutral (stored on each delivery): public counts per topic code. */
+export interface DistributedConcerns {
+  byTopic: { topic: string; count: number }[];
+  /** Restricted and confidential concerns together, no topic. */
+  notListed: number;
+}
+
 /**
  * What distributed minutes say about concerns: only what every recipient may read, i.e. public-level information.
  * Public concerns are counted per topic; restricted and confidential ones are one number with no topic and no split
  * between the two (a topic, or "1 confidential", in a small meeting says who raised what; local government may not
  * read restricted concerns at all).
  */
-export function distributedConcerns(section: MinutesConcernSection): { markdown: string; listed: number; topics: number; notListed: number } {
+export function distributedConcerns(section: MinutesConcernSection): DistributedConcerns & { listed: number; topics: number } {
   const publicTopics = section.byTopic.filter((t) => t.counts.public > 0);
   const listed = publicTopics.reduce((sum, t) => sum + t.counts.public, 0);
   const notListed = section.bySensitivity.restricted + section.bySensitivity.confidential;
-  const lines = publicTopics.map((t) => `- ${t.topic}: ${t.counts.public}`);
-  const markdown = [`## Concerns by topic`, '', lines.length ? lines.join('\n') : '-', ...(notListed ? ['', `Not listed: ${notListed} (followed up by the police and the facilitating NGO)`] : [])].join('\n');
-  return { markdown, listed, topics: publicTopics.length, notListed };
+  return { byTopic: publicTopics.map((t) => ({ topic: t.topic, count: t.counts.public })), notListed, listed, topics: publicTopics.length };
+}
+
+const SECTION_TEXT: Record<NotificationLanguage, { heading: string; notListed: string }> = {
+  en: { heading: 'Concerns by topic', notListed: 'Not listed: {n} (followed up by the police and the facilitating NGO)' },
+  ru: { heading: 'Вопросы по темам', notListed: 'Не перечислены: {n} (ими занимаются полиция и содействующая НПО)' },
+  tg: { heading: 'Масъалаҳо аз рӯи мавзӯъ', notListed: 'Номбар нашудаанд: {n} (бо онҳо милиса ва ТҒД-и мусоидаткунанда машғуланд)' },
+  ky: { heading: 'Темалар боюнча маселелер', notListed: 'Тизмеге кирген эмес: {n} (алар менен милиция жана көмөктөшүүчү БӨУ алектенет)' },
+};
+
+/** The concern section as markdown in one language, topics by name (the catalogue in @rd/contracts), never by code. */
+export function concernSectionMarkdown(concerns: DistributedConcerns, language: NotificationLanguage): string {
+  const text = SECTION_TEXT[language] ?? SECTION_TEXT.ru;
+  const lines = concerns.byTopic.map((t) => `- ${concernTopicName(t.topic, language)}: ${t.count}`);
+  return [`## ${text.heading}`, '', lines.length ? lines.join('\n') : '-', ...(concerns.notListed ? ['', text.notListed.replace('{n}', String(concerns.notListed))] : [])].join('\n');
+}
+
+/**
+ * The distributed minutes in one language: the approved text, then the concern section in that language. Deliveries
+ * stored before the section was kept apart (no `concerns`) carry it in their body already.
+ */
+export function minutesBodyIn(minutes: { body: string; concerns?: DistributedConcerns }, language: NotificationLanguage): string {
+  return minutes.concerns ? `${minutes.body}\n\n${concernSectionMarkdown(minutes.concerns, language)}` : minutes.body;
 }

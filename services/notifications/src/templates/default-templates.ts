@@ -5,7 +5,7 @@ type Seed = Partial<Record<NotificationLanguage, NotificationTemplateContent>>;
 /**
  * Version 1 of every template, written as "system" at every start when missing (a new type is seeded by the next
  * start, no migration). English and Russian for every type; Tajik and Kyrgyz for the invitation, the release
- * (`meeting-uninvited`) and the reminder (the others fall back to Russian, visibly in the delivery log, until the
+ * (`meeting-uninvited`), the reminder and the distributed minutes (the others fall back to Russian, visibly in the delivery log, until the
  * national coordinator writes them). Never a concern's text: only topics, counts and links.
  */
 export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
@@ -155,6 +155,18 @@ export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
       text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}протокол дня отчётности «{{meeting.title}}» ({{meeting.communities}}) утверждён. Он приложен в PDF и приведён ниже.\n\nПоднято вопросов: {{minutes.concernsTotal}}, тем: {{minutes.topics}}.\n\n{{minutes.body}}',
       html: '{{#recipient.name}}<p>Уважаемый(ая) {{.}},</p>{{/recipient.name}}<p>протокол дня отчётности <b>{{meeting.title}}</b> ({{meeting.communities}}) утверждён. Он приложен в PDF и приведён ниже.</p><p>Поднято вопросов: {{minutes.concernsTotal}}, тем: {{minutes.topics}}.</p><hr>{{{minutes.html}}}',
       sms: 'Протокол «{{meeting.title}}» утверждён: вопросов {{minutes.concernsTotal}}, тем {{minutes.topics}}. {{minutes.link}}',
+    },
+    tg: {
+      subject: 'Протокол: {{meeting.title}} ({{meeting.date}})',
+      text: '{{#recipient.name}}Мӯҳтарам {{.}},\n\n{{/recipient.name}}протоколи рӯзи ҳисоботдиҳии «{{meeting.title}}» ({{meeting.communities}}) тасдиқ шуд. Он ба сифати PDF замима шудааст ва дар поён оварда мешавад.\n\nМасъалаҳои бардошташуда: {{minutes.concernsTotal}}, мавзӯъҳо: {{minutes.topics}}.\n\n{{minutes.body}}',
+      html: '{{#recipient.name}}<p>Мӯҳтарам {{.}},</p>{{/recipient.name}}<p>протоколи рӯзи ҳисоботдиҳии <b>{{meeting.title}}</b> ({{meeting.communities}}) тасдиқ шуд. Он ба сифати PDF замима шудааст ва дар поён оварда мешавад.</p><p>Масъалаҳои бардошташуда: {{minutes.concernsTotal}}, мавзӯъҳо: {{minutes.topics}}.</p><hr>{{{minutes.html}}}',
+      sms: 'Протоколи «{{meeting.title}}» тасдиқ шуд: масъалаҳо {{minutes.concernsTotal}}, мавзӯъҳо {{minutes.topics}}. {{minutes.link}}',
+    },
+    ky: {
+      subject: 'Протокол: {{meeting.title}} ({{meeting.date}})',
+      text: '{{#recipient.name}}Урматтуу {{.}},\n\n{{/recipient.name}}«{{meeting.title}}» ({{meeting.communities}}) отчёт берүү күнүнүн протоколу бекитилди. Ал PDF түрүндө тиркелген жана төмөндө келтирилген.\n\nКөтөрүлгөн маселелер: {{minutes.concernsTotal}}, темалар: {{minutes.topics}}.\n\n{{minutes.body}}',
+      html: '{{#recipient.name}}<p>Урматтуу {{.}},</p>{{/recipient.name}}<p><b>{{meeting.title}}</b> ({{meeting.communities}}) отчёт берүү күнүнүн протоколу бекитилди. Ал PDF түрүндө тиркелген жана төмөндө келтирилген.</p><p>Көтөрүлгөн маселелер: {{minutes.concernsTotal}}, темалар: {{minutes.topics}}.</p><hr>{{{minutes.html}}}',
+      sms: '«{{meeting.title}}» протоколу бекитилди: маселелер {{minutes.concernsTotal}}, темалар {{minutes.topics}}. {{minutes.link}}',
     },
   },
   'action-assigned': {

@@ -1,5 +1,6 @@
 import type { NotificationLanguage, NotificationTemplateContent, NotificationType } from '@rd/contracts';
 import Mustache from 'mustache';
+import { minutesBodyIn, type DistributedConcerns } from '../dispatch/minutes-distribution';
 
 /**
  * What a message is about, language-neutral: ids, names, UTC times and counts. Stored on each delivery so a
@@ -15,7 +16,8 @@ export interface MessageData {
   previous?: { startsAt: string };
   reminder?: { daysBefore: number };
   chase?: { daysAfter: number; heldAt: string };
-  minutes?: { version: number; body: string; concernsTotal: number; topics: number; approvedAt: string };
+  /** `body` is the approved text; `concerns` the section added in the reader's language (absent on older rows: in the body). */
+  minutes?: { version: number; body: string; concerns?: DistributedConcerns; concernsTotal: number; topics: number; approvedAt: string };
   action?: { id: string; topic: string; dueDate: string; owner: string };
   quarter?: { code: string; endDate: string; daysLeft: number; communities: string[] };
   community?: { id: string; name: string };
@@ -121,10 +123,11 @@ export function buildView(data: MessageData, recipientName: string, language: No
   if (data.reminder) view['reminder'] = { daysBefore: data.reminder.daysBefore };
   if (data.chase) view['chase'] = { daysAfter: data.chase.daysAfter, heldOn: formatDate(data.chase.heldAt, language, zone) };
   if (data.minutes) {
+    const body = minutesBodyIn(data.minutes, language);
     view['minutes'] = {
       version: data.minutes.version,
-      body: data.minutes.body,
-      html: markdownToHtml(data.minutes.body),
+      body,
+      html: markdownToHtml(body),
       concernsTotal: data.minutes.concernsTotal,
       topics: data.minutes.topics,
       link: data.meeting ? `${consoleUrl}/#/meetings/${data.meeting.id}/show` : consoleUrl,
