@@ -408,6 +408,8 @@ const FIXTURES: Record<string, Fixture> = {
   // Minutes of the draft meeting: none yet (200); drafting and approving need a held meeting (409 in scope).
   'GET /meetings/{id}/minutes': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/minutes` }), allowed: (covered) => (covered ? 200 : 404) },
   'PUT /meetings/{id}/minutes': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/minutes`, body: { body: '# Matrix minutes' } }), allowed: (covered) => (covered ? 409 : 404) },
+  // The held meeting with a concern of each sensitivity: the PDF is built from the reader's own minutes view.
+  'GET /meetings/{id}/minutes.pdf': { scoped: true, request: (t) => ({ path: `/meetings/${concernRefs[t].meeting}/minutes.pdf` }), allowed: (covered) => (covered ? 200 : 404) },
   'GET /meetings/{id}/minutes/versions': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/minutes/versions` }), allowed: (covered) => (covered ? 200 : 404) },
   'POST /meetings/{id}/minutes/approve': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/minutes/approve`, body: {} }), allowed: (covered) => (covered ? 409 : 404) },
   'GET /districts/{code}/meetings.ics': { scoped: true, request: (t) => ({ path: `/districts/${TARGETS[t].district}/meetings.ics` }), allowed: (covered) => (covered ? 200 : 404) },

@@ -1,7 +1,9 @@
 import type { CommunityView, ConcernReceipt, MeetingView, MinutesVersionView, MinutesView } from '@rd/contracts';
 import { randomBytes } from 'node:crypto';
 import { subjectOf } from './support/concerns';
-import { api } from './support/http';
+import { e2eEnv } from './support/e2e-env';
+import { readableText } from './support/file-text';
+import { api, tokenFor } from './support/http';
 import { asMemberOf } from './support/user-organisation';
 
 const SECRET = `Confidential minutes e2e ${Date.now()}: the border guards took my cousin`;
@@ -86,6 +88,44 @@ describe('minutes through the gateway', () => {
 
     expect((await api('ngo.isfara', 'PUT', `/meetings/${meetingId}/minutes`, { body: 'Late edit' })).status).toBe(409);
     expect((await api('police.isfara', 'POST', `/meetings/${meetingId}/minutes/approve`, {})).status).toBe(409);
+  });
+
+  /** The minutes PDF as `user` sees it: status, headers and the text a reader could copy out of it. */
+  async function minutesPdf(user: string | null, lang = 'ru') {
+    const response = await fetch(`${e2eEnv().gatewayUrl}/meetings/${meetingId}/minutes.pdf?lang=${lang}`, { headers: user ? { Authorization: `Bearer ${await tokenFor(user)}` } : {} });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    return { status: response.status, headers: response.headers, bytes, text: response.status === 200 ? readableText(bytes) : bytes.toString('utf8') };
+  }
+
+  it('should give the minutes as a PDF to who may read them, with the concerns each may read (issue 15)', async () => {
+    const gov = await minutesPdf('gov.isfara');
+    expect(gov.status).toBe(200);
+    expect(gov.headers.get('content-type')).toBe('application/pdf');
+    expect(gov.headers.get('content-disposition')).toBe(`attachment; filename="minutes-${meetingId}.pdf"`);
+    expect(gov.headers.get('cache-control')).toBe('private, no-store');
+    for (const text of ['Reporting day with minutes', 'Сообщества: Minutes village', 'Место: School No. 2', 'Утверждён, версия 2', 'Agreed.', 'Вопросы по темам', 'Вода и орошение', 'открытые: 1', 'The canal gate is broken']) {
+      expect(gov.text).toContain(text);
+    }
+    // Local government may not read the confidential concern: neither its text nor its topic nor its sensitivity.
+    for (const hidden of ['border guards took', 'Пограничники', 'конфиденциальные', 'border-guards', 'water-and-irrigation']) expect(gov.text).not.toContain(hidden);
+    // A police officer who is not its handler gets no more of it either; labels follow lang.
+    const police = await minutesPdf('police.isfara', 'en');
+    expect(police.status).toBe(200);
+    expect(police.text).toContain('Water and irrigation');
+    for (const hidden of ['border guards took', 'Border guards', 'confidential']) expect(police.text).not.toContain(hidden);
+    // The national coordinator sees the confidential topic counted (ADR 11), never its text.
+    const coordinator = await minutesPdf('coordinator');
+    expect(coordinator.text).toContain('Пограничники');
+    expect(coordinator.text).not.toContain('border guards took');
+  });
+
+  it('should refuse the minutes PDF outside scope, to the regional reviewer and without a token, as the minutes themselves', async () => {
+    expect((await minutesPdf('police.batken')).status).toBe(404);
+    expect((await minutesPdf('reviewer.sughd')).status).toBe((await api('reviewer.sughd', 'GET', `/meetings/${meetingId}/minutes`)).status);
+    expect((await minutesPdf(null)).status).toBe(401);
+    const bad = await minutesPdf('gov.isfara', 'fr');
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('should hide the minutes outside scope and from the regional reviewer', async () => {

@@ -31,6 +31,7 @@ import { MeetingsController } from './meetings/meetings.controller';
 import { AttendanceController } from './attendance/attendance.controller';
 import { FeedbackController } from './feedback/feedback.controller';
 import { MinutesController } from './minutes/minutes.controller';
+import { MINUTES_PDF_FONT_DIR, MinutesPdfController } from './minutes/minutes-pdf.controller';
 import { TemplatesController } from './templates/templates.controller';
 import { AgendaController } from './agenda/agenda.controller';
 import { BriefingsController } from './briefings/briefings.controller';
@@ -43,7 +44,7 @@ import { UsersController } from './users/users.controller';
 import { UsersModule } from './users/users.module';
 
 /** Every HTTP route of the platform; the route table the access tests walk comes from here. */
-export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, PastReportingDaysController, PastReportingDayImportsController, MinutesFileController, ReportsController, ReportExportsController, SummaryCsvController, AuditController, ConcernsController, ActionsController, MeetingsController, MeetingCalendarsController, AttendanceController, FeedbackController, MinutesController, TemplatesController, AgendaController, BriefingsController, NotificationInboxController, NotificationDeliveriesController, NotificationTemplatesController, NotificationSettingsController, UsersController, DirectoryController];
+export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, PastReportingDaysController, PastReportingDayImportsController, MinutesFileController, ReportsController, ReportExportsController, SummaryCsvController, AuditController, ConcernsController, ActionsController, MeetingsController, MeetingCalendarsController, AttendanceController, FeedbackController, MinutesController, MinutesPdfController, TemplatesController, AgendaController, BriefingsController, NotificationInboxController, NotificationDeliveriesController, NotificationTemplatesController, NotificationSettingsController, UsersController, DirectoryController];
 
 @Module({})
 export class AppModule {
@@ -69,6 +70,7 @@ export class AppModule {
       controllers: GATEWAY_CONTROLLERS,
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: MINUTES_PDF_FONT_DIR, useValue: config.minutesPdfFontDir },
         // Global guards run in this order: address budget, then the token, then the user's budget.
         { provide: APP_GUARD, useClass: IpRateLimitGuard },
         { provide: APP_GUARD, useExisting: AuthGuard },

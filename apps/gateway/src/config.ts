@@ -39,6 +39,8 @@ const EnvSchema = z.object({
   // Local durable queue for audit records JetStream did not take in time; unset: such requests are answered 503 (ADR 3).
   AUDIT_SPOOL_DIR: z.string().min(1).optional(),
   AUDIT_PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1000),
+  // Directory with DejaVu Sans (Cyrillic) for the minutes PDF; unset: the standard font directories (ADR 40).
+  MINUTES_PDF_FONT_DIR: z.string().min(1).optional(),
 });
 
 export interface GatewayConfig extends NatsSettings {
@@ -56,6 +58,7 @@ export interface GatewayConfig extends NatsSettings {
   bodyLimitBytes: number;
   rateLimit: { windowMs: number; perIp: number; perUser: number };
   audit: { spoolDir?: string; publishTimeoutMs: number };
+  minutesPdfFontDir?: string;
   userAdmin: {
     keycloak: { baseUrl: string; realm: string; clientId: string; clientSecret: string; timeoutMs: number };
     links: { consoleUrl: string; linkClientId: string; linkLifespanSeconds: number };
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_MS, perIp: e.RATE_LIMIT_PER_IP, perUser: e.RATE_LIMIT_PER_USER },
     audit: { spoolDir: e.AUDIT_SPOOL_DIR, publishTimeoutMs: e.AUDIT_PUBLISH_TIMEOUT_MS },
     userAdmin: userAdminFrom(e),
+    minutesPdfFontDir: e.MINUTES_PDF_FONT_DIR,
   };
 }
 

@@ -345,6 +345,8 @@ export const en = {
         previewEmpty: "Nothing to preview yet.",
         markdownHelp: "Markdown: # heading, - list item, **bold**, *italics*, [link](https://…). HTML and images are shown as text, not run or loaded.",
         printButton: "Print",
+        pdf: "Download PDF",
+        pdfFailed: "The PDF could not be downloaded",
         print: {
           communities: "Communities: %{names}",
           date: "Date: %{date}",

@@ -343,6 +343,8 @@ export const ky: AppMessages = {
         previewEmpty: "Азырынча көрсөтө турган эч нерсе жок.",
         markdownHelp: "Markdown: # баш сөз, - тизме пункту, **калың**, *курсив*, [шилтеме](https://…). HTML жана сүрөттөр текст катары көрсөтүлөт, аткарылбайт жана жүктөлбөйт.",
         printButton: "Басып чыгаруу",
+        pdf: "PDF жүктөп алуу",
+        pdfFailed: "PDF жүктөп алуу мүмкүн болгон жок",
         print: {
           communities: "Жамааттар: %{names}",
           date: "Күнү: %{date}",

@@ -343,6 +343,8 @@ export const ru: AppMessages = {
         previewEmpty: "Пока нечего показать.",
         markdownHelp: "Markdown: # заголовок, - пункт списка, **жирный**, *курсив*, [ссылка](https://…). HTML и изображения показываются как текст, не выполняются и не загружаются.",
         printButton: "Печать",
+        pdf: "Скачать PDF",
+        pdfFailed: "Не удалось скачать PDF",
         print: {
           communities: "Сообщества: %{names}",
           date: "Дата: %{date}",

@@ -343,6 +343,8 @@ export const tg: AppMessages = {
         previewEmpty: "Ҳоло чизе барои намоиш нест.",
         markdownHelp: "Markdown: # сарлавҳа, - банди рӯйхат, **ғафс**, *курсив*, [пайванд](https://…). HTML ва тасвирҳо ҳамчун матн нишон дода мешаванд, иҷро ё бор карда намешаванд.",
         printButton: "Чоп",
+        pdf: "Боргирии PDF",
+        pdfFailed: "PDF-ро боргирӣ кардан нашуд",
         print: {
           communities: "Ҷамоатҳо: %{names}",
           date: "Сана: %{date}",

@@ -1,3 +1,4 @@
+import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PrintIcon from '@mui/icons-material/Print';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -5,11 +6,12 @@ import GlobalStyles from '@mui/material/GlobalStyles';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { attendanceTotal, type AttendanceView } from '@rd/contracts';
-import { useGetMany, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useGetMany, useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { useApiQuery } from '../data/apiQueries';
+import { saveFile, useFileClient } from '../data/fileClient';
 import { formatInZone } from './timeZone';
 
-/** The printable part of the minutes tab carries this class; printing shows it alone (ADR 37). */
+/** The printable part of the minutes tab carries this class; printing shows it alone (ADR 40). */
 export const PRINT_AREA = 'minutes-print';
 
 /**
@@ -69,14 +71,29 @@ export const MinutesPrintHeader = () => {
   );
 };
 
-/** Print (the browser's dialog, with the print styles above). */
+/** Print (the browser's dialog, with the print styles above) and the PDF made by the gateway (GET …/minutes.pdf). */
 export const MinutesPrintButtons = () => {
+  const record = useRecordContext<{ id: string }>();
   const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const download = useFileClient();
+  const notify = useNotify();
+  if (!record) return null;
+  const fetchPdf = async () => {
+    try {
+      saveFile(await download(`meetings/${encodeURIComponent(record.id)}/minutes.pdf?lang=${encodeURIComponent(locale)}`), `minutes-${record.id}.pdf`);
+    } catch (caught) {
+      notify((caught as Error).message || 'resources.meetings.minutes.pdfFailed', { type: 'error' });
+    }
+  };
   return (
     <Stack direction="row" spacing={1} className="no-print" sx={{ flexWrap: 'wrap', rowGap: 1 }}>
       <GlobalStyles styles={PRINT_STYLES} />
       <Button size="large" variant="outlined" startIcon={<PrintIcon />} onClick={() => window.print()} data-testid="minutes-print-button">
         {translate('resources.meetings.minutes.printButton')}
+      </Button>
+      <Button size="large" variant="outlined" startIcon={<PictureAsPdfIcon />} onClick={() => void fetchPdf()} data-testid="minutes-pdf-button">
+        {translate('resources.meetings.minutes.pdf')}
       </Button>
     </Stack>
   );

@@ -5,7 +5,7 @@ import { createElement, type ReactNode } from 'react';
 
 /**
  * Minutes are markdown (ADR 11). They are shown as formatted text built as React elements from markdown-it's tokens,
- * never through innerHTML (ADR 37): raw HTML is not parsed (`html: false`, so `<script>` is text), only the elements
+ * never through innerHTML (ADR 40): raw HTML is not parsed (`html: false`, so `<script>` is text), only the elements
  * listed in ALLOWED are made, with no attribute but a link's href (http, https or mailto only; a `javascript:` link
  * stays plain text), and images are shown as their alt text (nothing is loaded from another origin, no tracking pixel).
  */
