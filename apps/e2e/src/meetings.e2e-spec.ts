@@ -120,6 +120,7 @@ describe('meetings through the gateway: plan, schedule, postpone, cancel, calend
     expect(lines).toContain('LOCATION:School No. 2\\, hall');
     expect(lines).toContain('STATUS:CONFIRMED');
     expect(lines).toContain('GEO:39.95;70.68');
+    expect(lines).toContain('DESCRIPTION:https://www.openstreetmap.org/?mlat=39.95&mlon=70.68#map=17/39.95/70.68');
     expect(lines.some((l) => /^DTSTAMP:\d{8}T\d{6}Z$/.test(l))).toBe(true);
 
     await api('police.isfara', 'POST', `/meetings/${id}/transitions`, { to: 'cancelled', reason: 'Venue unavailable' });

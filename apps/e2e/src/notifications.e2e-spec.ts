@@ -34,6 +34,7 @@ describe('notifications through the gateway: invitation, delivery log, resend, i
       startsAt: inDays(30),
       venueName: 'School No. 3',
       venueType: 'school',
+      venueLocation: { lat: 40.1264, lng: 70.6253 },
       organisedBy: 'police',
       inviteeContactIds: [contact.id],
     });
@@ -62,7 +63,12 @@ describe('notifications through the gateway: invitation, delivery log, resend, i
       return mails;
     });
     expect(mail.subject).toContain(meeting.title);
-    expect(mail.attachments.find((a) => a.filename?.endsWith('.ics'))?.content.toString()).toContain(`UID:${meeting.id}@reporting-days`);
+    const ics = mail.attachments.find((a) => a.filename?.endsWith('.ics'))?.content.toString() ?? '';
+    expect(ics).toContain(`UID:${meeting.id}@reporting-days`);
+    // The venue's point and a map of it, in the calendar entry and in the text.
+    const mapLink = 'https://www.openstreetmap.org/?mlat=40.1264&mlon=70.6253#map=17/40.1264/70.6253';
+    expect(ics.replace(/\r\n[ \t]/g, '').split('\r\n')).toEqual(expect.arrayContaining(['GEO:40.1264;70.6253', `DESCRIPTION:${mapLink}`]));
+    expect(mail.text).toContain(`Map: ${mapLink}`);
 
     const outside = await api<DeliveryView[]>('police.batken', 'GET', `/notifications/deliveries?filter=${filter}`);
     expect([outside.status, outside.body]).toEqual([200, []]);

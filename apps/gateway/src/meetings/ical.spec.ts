@@ -1,4 +1,4 @@
-import { escapeText, foldLine, formatUtc, toICalendar, type CalendarEvent } from './ical';
+import { toICalendar, type CalendarEvent } from './ical';
 
 const event = (over: Partial<CalendarEvent> = {}): CalendarEvent => ({
   id: '7f1c0a4e-6a55-4f59-9f55-0b2a1f2f1c11',
@@ -20,7 +20,7 @@ describe('ical', () => {
     const text = toICalendar([event()], { now });
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-    const lines = text.split('\r\n');
+    const lines = text.replace(/\r\n /g, '').split('\r\n'); // unfolded
     expect(lines.slice(0, 3)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Reporting Days//Meetings//EN']);
     expect(lines).toEqual(
       expect.arrayContaining([
@@ -33,6 +33,7 @@ describe('ical', () => {
         'SUMMARY:Reporting day\\, Khoja Alo',
         'LOCATION:School No. 5\\; hall\\, first floor',
         'GEO:39.98;70.6',
+        'DESCRIPTION:https://www.openstreetmap.org/?mlat=39.98&mlon=70.6#map=17/39.98/70.6',
         'STATUS:CONFIRMED',
         'END:VEVENT',
         'END:VCALENDAR',
@@ -49,21 +50,15 @@ describe('ical', () => {
     expect(toICalendar([], { now })).not.toContain('BEGIN:VEVENT');
   });
 
-  it('should escape text values', () => {
-    expect(escapeText('a\\b;c,d\ne')).toBe('a\\\\b\\;c\\,d\\ne');
+  it('should write GEO as plain decimals and the map link in DESCRIPTION when the venue has coordinates', () => {
+    const lines = toICalendar([event({ venueLocation: { lat: 40.0000001, lng: -0.0000001 } })], { now }).replace(/\r\n /g, '').split('\r\n');
+    expect(lines).toContain('GEO:40;0');
+    expect(lines).toContain('DESCRIPTION:https://www.openstreetmap.org/?mlat=40&mlon=0#map=17/40/0');
   });
 
-  it('should format times in UTC', () => {
-    expect(formatUtc(new Date('2026-01-02T03:04:05.678Z'))).toBe('20260102T030405Z');
-  });
-
-  it('should fold lines at 75 octets without splitting a character', () => {
-    const line = `SUMMARY:${'Ҳисоботдиҳӣ '.repeat(12)}`;
-    const folded = foldLine(line);
-    const parts = folded.split('\r\n');
-    expect(parts.length).toBeGreaterThan(1);
-    for (const part of parts) expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(75);
-    expect(parts.slice(1).every((p) => p.startsWith(' '))).toBe(true);
-    expect(parts.map((p, i) => (i === 0 ? p : p.slice(1))).join('')).toBe(line);
+  it('should write no GEO and no map link without coordinates', () => {
+    const text = toICalendar([event({ venueLocation: null })], { now });
+    expect(text).not.toContain('GEO:');
+    expect(text).not.toContain('DESCRIPTION:');
   });
 });

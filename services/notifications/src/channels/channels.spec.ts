@@ -54,4 +54,13 @@ describe('channels', () => {
     expect(ics).toContain('LOCATION:School\\; No\\, 3');
     expect(ics.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
   });
+
+  it('should carry the venue coordinates as GEO and the map link in an invitation, and no GEO without them', () => {
+    const meeting = { id: 'm1', title: 'Reporting day', startsAt: '2026-12-01T05:00:00Z', durationMinutes: 90, venueName: 'Field', sequence: 1 };
+    const lines = meetingIcs({ ...meeting, venueLocation: { lat: 40.1264, lng: 70.6253 } }, 'REQUEST', 'no-reply@rd').replace(/\r\n /g, '').split('\r\n'); // unfolded
+    expect(lines).toContain('GEO:40.1264;70.6253');
+    expect(lines).toContain('DESCRIPTION:https://www.openstreetmap.org/?mlat=40.1264&mlon=70.6253#map=17/40.1264/70.6253');
+    expect(meetingIcs({ ...meeting, venueLocation: null }, 'REQUEST', 'no-reply@rd')).not.toMatch(/GEO:|DESCRIPTION:/);
+    expect(meetingIcs(meeting, 'REQUEST', 'no-reply@rd')).not.toContain('GEO:');
+  });
 });

@@ -1,37 +1,12 @@
+import { ICS_UID_DOMAIN, icsEscapeText, icsFoldLine, icsUtc, icsVenueLines } from '@rd/contracts';
+import type { MessageData } from '../templates/render';
+
 /**
  * The calendar entry sent with invitations, updates and cancellations (RFC 5545 / iTIP RFC 5546). The UID is the
  * one the gateway's calendar feeds use (`<meeting id>@reporting-days`), so a calendar keeps one entry per meeting
- * and SEQUENCE orders the updates.
+ * and SEQUENCE orders the updates. The venue lines (LOCATION, GEO and the map link) are the feeds' too.
  */
-export interface IcsMeeting {
-  id: string;
-  title: string;
-  startsAt: string;
-  durationMinutes: number;
-  venueName: string;
-  sequence: number;
-}
-
-const escapeText = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
-const utc = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-
-function fold(line: string): string {
-  const out: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const char of line) {
-    const size = Buffer.byteLength(char, 'utf8');
-    if (octets + size > (out.length === 0 ? 75 : 74)) {
-      out.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += char;
-    octets += size;
-  }
-  out.push(current);
-  return out.join('\r\n ');
-}
+export type IcsMeeting = Pick<NonNullable<MessageData['meeting']>, 'id' | 'title' | 'startsAt' | 'durationMinutes' | 'venueName' | 'venueLocation' | 'sequence'>;
 
 export function meetingIcs(meeting: IcsMeeting, method: 'REQUEST' | 'CANCEL', organiserEmail: string, now = new Date()): string {
   const start = new Date(meeting.startsAt);
@@ -43,17 +18,17 @@ export function meetingIcs(meeting: IcsMeeting, method: 'REQUEST' | 'CANCEL', or
     'CALSCALE:GREGORIAN',
     `METHOD:${method}`,
     'BEGIN:VEVENT',
-    `UID:${meeting.id}@reporting-days`,
-    `DTSTAMP:${utc(now)}`,
-    `DTSTART:${utc(start)}`,
-    `DTEND:${utc(end)}`,
+    `UID:${meeting.id}@${ICS_UID_DOMAIN}`,
+    `DTSTAMP:${icsUtc(now)}`,
+    `DTSTART:${icsUtc(start)}`,
+    `DTEND:${icsUtc(end)}`,
     `SEQUENCE:${meeting.sequence}`,
-    `SUMMARY:${escapeText(meeting.title)}`,
-    `LOCATION:${escapeText(meeting.venueName)}`,
+    `SUMMARY:${icsEscapeText(meeting.title)}`,
+    ...icsVenueLines(meeting.venueName, meeting.venueLocation),
     `ORGANIZER:mailto:${organiserEmail}`,
     `STATUS:${method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`,
     'END:VEVENT',
     'END:VCALENDAR',
   ];
-  return lines.map(fold).join('\r\n') + '\r\n';
+  return lines.map(icsFoldLine).join('\r\n') + '\r\n';
 }

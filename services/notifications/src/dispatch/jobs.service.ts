@@ -86,6 +86,7 @@ export class JobsService {
         startsAt: meeting.startsAt,
         durationMinutes: meeting.durationMinutes,
         venueName: meeting.venueName,
+        venueLocation: meeting.venueLocation,
         communities: await this.peers.communityNames(meeting.communityIds),
         sequence: meeting.sequence,
         status: meeting.status,

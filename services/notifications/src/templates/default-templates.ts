@@ -12,25 +12,25 @@ export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
   'meeting-invitation': {
     en: {
       subject: 'Invitation: {{meeting.title}} on {{meeting.date}}',
-      text: '{{#recipient.name}}Dear {{.}},\n\n{{/recipient.name}}You are invited to the reporting day "{{meeting.title}}" for {{meeting.communities}}.\n\nWhen: {{meeting.when}} ({{meeting.timeZone}})\nWhere: {{meeting.venueName}}\n\nThe calendar entry is attached.\n{{meeting.link}}',
+      text: '{{#recipient.name}}Dear {{.}},\n\n{{/recipient.name}}You are invited to the reporting day "{{meeting.title}}" for {{meeting.communities}}.\n\nWhen: {{meeting.when}} ({{meeting.timeZone}})\nWhere: {{meeting.venueName}}{{#meeting.mapLink}}\nMap: {{.}}{{/meeting.mapLink}}\n\nThe calendar entry is attached.\n{{meeting.link}}',
       html: null,
       sms: 'Reporting day "{{meeting.title}}": {{meeting.when}}, {{meeting.venueName}}.',
     },
     ru: {
       subject: 'Приглашение: {{meeting.title}}, {{meeting.date}}',
-      text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}приглашаем вас на день отчётности «{{meeting.title}}» ({{meeting.communities}}).\n\nКогда: {{meeting.when}} ({{meeting.timeZone}})\nГде: {{meeting.venueName}}\n\nПриглашение для календаря во вложении.\n{{meeting.link}}',
+      text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}приглашаем вас на день отчётности «{{meeting.title}}» ({{meeting.communities}}).\n\nКогда: {{meeting.when}} ({{meeting.timeZone}})\nГде: {{meeting.venueName}}{{#meeting.mapLink}}\nКарта: {{.}}{{/meeting.mapLink}}\n\nПриглашение для календаря во вложении.\n{{meeting.link}}',
       html: null,
       sms: 'День отчётности «{{meeting.title}}»: {{meeting.when}}, {{meeting.venueName}}.',
     },
     tg: {
       subject: 'Даъватнома: {{meeting.title}}, {{meeting.date}}',
-      text: '{{#recipient.name}}Мӯҳтарам {{.}},\n\n{{/recipient.name}}Шуморо ба рӯзи ҳисоботдиҳии «{{meeting.title}}» ({{meeting.communities}}) даъват менамоем.\n\nКай: {{meeting.when}} ({{meeting.timeZone}})\nДар куҷо: {{meeting.venueName}}\n\n{{meeting.link}}',
+      text: '{{#recipient.name}}Мӯҳтарам {{.}},\n\n{{/recipient.name}}Шуморо ба рӯзи ҳисоботдиҳии «{{meeting.title}}» ({{meeting.communities}}) даъват менамоем.\n\nКай: {{meeting.when}} ({{meeting.timeZone}})\nДар куҷо: {{meeting.venueName}}{{#meeting.mapLink}}\nХарита: {{.}}{{/meeting.mapLink}}\n\n{{meeting.link}}',
       html: null,
       sms: 'Рӯзи ҳисоботдиҳӣ «{{meeting.title}}»: {{meeting.when}}, {{meeting.venueName}}.',
     },
     ky: {
       subject: 'Чакыруу: {{meeting.title}}, {{meeting.date}}',
-      text: '{{#recipient.name}}Урматтуу {{.}},\n\n{{/recipient.name}}Сизди «{{meeting.title}}» отчёт берүү күнүнө ({{meeting.communities}}) чакырабыз.\n\nКачан: {{meeting.when}} ({{meeting.timeZone}})\nКайда: {{meeting.venueName}}\n\n{{meeting.link}}',
+      text: '{{#recipient.name}}Урматтуу {{.}},\n\n{{/recipient.name}}Сизди «{{meeting.title}}» отчёт берүү күнүнө ({{meeting.communities}}) чакырабыз.\n\nКачан: {{meeting.when}} ({{meeting.timeZone}})\nКайда: {{meeting.venueName}}{{#meeting.mapLink}}\nКарта: {{.}}{{/meeting.mapLink}}\n\n{{meeting.link}}',
       html: null,
       sms: 'Отчёт берүү күнү «{{meeting.title}}»: {{meeting.when}}, {{meeting.venueName}}.',
     },
@@ -38,13 +38,13 @@ export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
   'meeting-updated': {
     en: {
       subject: 'Changed: {{meeting.title}} on {{meeting.date}}',
-      text: '{{#recipient.name}}Dear {{.}},\n\n{{/recipient.name}}The details of the reporting day "{{meeting.title}}" changed.\n\nWhen: {{meeting.when}} ({{meeting.timeZone}})\nWhere: {{meeting.venueName}}\n\nThe updated calendar entry is attached.\n{{meeting.link}}',
+      text: '{{#recipient.name}}Dear {{.}},\n\n{{/recipient.name}}The details of the reporting day "{{meeting.title}}" changed.\n\nWhen: {{meeting.when}} ({{meeting.timeZone}})\nWhere: {{meeting.venueName}}{{#meeting.mapLink}}\nMap: {{.}}{{/meeting.mapLink}}\n\nThe updated calendar entry is attached.\n{{meeting.link}}',
       html: null,
       sms: 'Changed: "{{meeting.title}}" {{meeting.when}}, {{meeting.venueName}}.',
     },
     ru: {
       subject: 'Изменение: {{meeting.title}}, {{meeting.date}}',
-      text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}изменились сведения о дне отчётности «{{meeting.title}}».\n\nКогда: {{meeting.when}} ({{meeting.timeZone}})\nГде: {{meeting.venueName}}\n\nОбновлённое приглашение для календаря во вложении.\n{{meeting.link}}',
+      text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}изменились сведения о дне отчётности «{{meeting.title}}».\n\nКогда: {{meeting.when}} ({{meeting.timeZone}})\nГде: {{meeting.venueName}}{{#meeting.mapLink}}\nКарта: {{.}}{{/meeting.mapLink}}\n\nОбновлённое приглашение для календаря во вложении.\n{{meeting.link}}',
       html: null,
       sms: 'Изменение: «{{meeting.title}}» {{meeting.when}}, {{meeting.venueName}}.',
     },
@@ -52,13 +52,13 @@ export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
   'meeting-rescheduled': {
     en: {
       subject: 'New date: {{meeting.title}} moved to {{meeting.date}}',
-      text: '{{#recipient.name}}Dear {{.}},\n\n{{/recipient.name}}The reporting day "{{meeting.title}}" planned for {{previous.when}} was moved.\n\nNew time: {{meeting.when}} ({{meeting.timeZone}})\nWhere: {{meeting.venueName}}\n\nThe updated calendar entry is attached.\n{{meeting.link}}',
+      text: '{{#recipient.name}}Dear {{.}},\n\n{{/recipient.name}}The reporting day "{{meeting.title}}" planned for {{previous.when}} was moved.\n\nNew time: {{meeting.when}} ({{meeting.timeZone}})\nWhere: {{meeting.venueName}}{{#meeting.mapLink}}\nMap: {{.}}{{/meeting.mapLink}}\n\nThe updated calendar entry is attached.\n{{meeting.link}}',
       html: null,
       sms: '"{{meeting.title}}" moved from {{previous.when}} to {{meeting.when}}, {{meeting.venueName}}.',
     },
     ru: {
       subject: 'Новая дата: {{meeting.title}} перенесён на {{meeting.date}}',
-      text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}день отчётности «{{meeting.title}}», назначенный на {{previous.when}}, перенесён.\n\nНовое время: {{meeting.when}} ({{meeting.timeZone}})\nГде: {{meeting.venueName}}\n\nОбновлённое приглашение для календаря во вложении.\n{{meeting.link}}',
+      text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}день отчётности «{{meeting.title}}», назначенный на {{previous.when}}, перенесён.\n\nНовое время: {{meeting.when}} ({{meeting.timeZone}})\nГде: {{meeting.venueName}}{{#meeting.mapLink}}\nКарта: {{.}}{{/meeting.mapLink}}\n\nОбновлённое приглашение для календаря во вложении.\n{{meeting.link}}',
       html: null,
       sms: '«{{meeting.title}}» перенесён с {{previous.when}} на {{meeting.when}}, {{meeting.venueName}}.',
     },
@@ -106,25 +106,25 @@ export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
   'meeting-reminder': {
     en: {
       subject: 'Reminder: {{meeting.title}} in {{reminder.daysBefore}} day(s)',
-      text: '{{#recipient.name}}Dear {{.}},\n\n{{/recipient.name}}A reminder: the reporting day "{{meeting.title}}" takes place {{meeting.when}} ({{meeting.timeZone}}) at {{meeting.venueName}}.\n{{meeting.link}}',
+      text: '{{#recipient.name}}Dear {{.}},\n\n{{/recipient.name}}A reminder: the reporting day "{{meeting.title}}" takes place {{meeting.when}} ({{meeting.timeZone}}) at {{meeting.venueName}}.\n{{#meeting.mapLink}}Map: {{.}}\n{{/meeting.mapLink}}{{meeting.link}}',
       html: null,
       sms: 'Reminder: "{{meeting.title}}" {{meeting.when}}, {{meeting.venueName}}.',
     },
     ru: {
       subject: 'Напоминание: {{meeting.title}} через {{reminder.daysBefore}} дн.',
-      text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}напоминаем: день отчётности «{{meeting.title}}» состоится {{meeting.when}} ({{meeting.timeZone}}), место: {{meeting.venueName}}.\n{{meeting.link}}',
+      text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}напоминаем: день отчётности «{{meeting.title}}» состоится {{meeting.when}} ({{meeting.timeZone}}), место: {{meeting.venueName}}.\n{{#meeting.mapLink}}Карта: {{.}}\n{{/meeting.mapLink}}{{meeting.link}}',
       html: null,
       sms: 'Напоминание: «{{meeting.title}}» {{meeting.when}}, {{meeting.venueName}}.',
     },
     tg: {
       subject: 'Ёдрас: {{meeting.title}} баъди {{reminder.daysBefore}} рӯз',
-      text: '{{#recipient.name}}Мӯҳтарам {{.}},\n\n{{/recipient.name}}ёдрас менамоем: рӯзи ҳисоботдиҳии «{{meeting.title}}» {{meeting.when}} ({{meeting.timeZone}}) дар {{meeting.venueName}} баргузор мегардад.\n{{meeting.link}}',
+      text: '{{#recipient.name}}Мӯҳтарам {{.}},\n\n{{/recipient.name}}ёдрас менамоем: рӯзи ҳисоботдиҳии «{{meeting.title}}» {{meeting.when}} ({{meeting.timeZone}}) дар {{meeting.venueName}} баргузор мегардад.\n{{#meeting.mapLink}}Харита: {{.}}\n{{/meeting.mapLink}}{{meeting.link}}',
       html: null,
       sms: 'Ёдрас: «{{meeting.title}}» {{meeting.when}}, {{meeting.venueName}}.',
     },
     ky: {
       subject: 'Эскертме: {{meeting.title}} {{reminder.daysBefore}} күндөн кийин',
-      text: '{{#recipient.name}}Урматтуу {{.}},\n\n{{/recipient.name}}эскертебиз: «{{meeting.title}}» отчёт берүү күнү {{meeting.when}} ({{meeting.timeZone}}) {{meeting.venueName}} болот.\n{{meeting.link}}',
+      text: '{{#recipient.name}}Урматтуу {{.}},\n\n{{/recipient.name}}эскертебиз: «{{meeting.title}}» отчёт берүү күнү {{meeting.when}} ({{meeting.timeZone}}) {{meeting.venueName}} болот.\n{{#meeting.mapLink}}Карта: {{.}}\n{{/meeting.mapLink}}{{meeting.link}}',
       html: null,
       sms: 'Эскертме: «{{meeting.title}}» {{meeting.when}}, {{meeting.venueName}}.',
     },
@@ -243,12 +243,12 @@ export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
 
 /** Placeholders each type offers (shown to template editors). `recipient.name` is in every one. */
 export const TEMPLATE_VARIABLES: Record<NotificationType, string[]> = {
-  'meeting-invitation': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.communities', 'meeting.durationMinutes', 'meeting.link'],
-  'meeting-updated': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.communities', 'meeting.link'],
-  'meeting-rescheduled': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.communities', 'meeting.link', 'previous.when'],
+  'meeting-invitation': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.mapLink', 'meeting.communities', 'meeting.durationMinutes', 'meeting.link'],
+  'meeting-updated': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.mapLink', 'meeting.communities', 'meeting.link'],
+  'meeting-rescheduled': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.mapLink', 'meeting.communities', 'meeting.link', 'previous.when'],
   'meeting-cancelled': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.communities', 'meeting.link'],
   'meeting-uninvited': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.communities', 'meeting.link'],
-  'meeting-reminder': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.communities', 'meeting.link', 'reminder.daysBefore'],
+  'meeting-reminder': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.mapLink', 'meeting.communities', 'meeting.link', 'reminder.daysBefore'],
   'minutes-overdue': ['meeting.title', 'meeting.link', 'chase.daysAfter', 'chase.heldOn'],
   'minutes-distributed': ['meeting.title', 'meeting.date', 'meeting.communities', 'minutes.body', 'minutes.html', 'minutes.concernsTotal', 'minutes.topics', 'minutes.version', 'minutes.link'],
   'action-assigned': ['meeting.title', 'action.topic', 'action.dueDate', 'action.owner', 'action.link'],

@@ -38,6 +38,21 @@ describe('render', () => {
     expect(renderTemplate(content, buildView(SAMPLE_DATA['meeting-invitation'], '', 'en', 'x')).text).toMatch(/^You are invited/);
   });
 
+  it('should put the map link of the venue in invitations, updates and reminders in every language, and drop the line without coordinates', () => {
+    const link = 'https://www.openstreetmap.org/?mlat=40.1264&mlon=70.6253#map=17/40.1264/70.6253';
+    for (const type of ['meeting-invitation', 'meeting-updated', 'meeting-rescheduled', 'meeting-reminder'] as const) {
+      for (const language of NOTIFICATION_LANGUAGES) {
+        const content = DEFAULT_TEMPLATES[type][language];
+        if (!content) continue;
+        const data = SAMPLE_DATA[type];
+        expect(renderTemplate(content, buildView(data, 'Aziz', language, 'x')).text).toMatch(new RegExp(`\\n[^\\n:]+: ${link.replace(/[?.#/]/g, '\\$&')}\\n`));
+        const without = renderTemplate(content, buildView({ ...data, meeting: data.meeting && { ...data.meeting, venueLocation: null } }, 'Aziz', language, 'x')).text;
+        expect(without).not.toContain('openstreetmap');
+        expect(without).not.toMatch(/\n\n\n/);
+      }
+    }
+  });
+
   it('should escape HTML in the HTML part but not in text and SMS', () => {
     const content = { subject: '{{recipient.name}}', text: '{{recipient.name}}', html: '<p>{{recipient.name}}</p>', sms: '{{recipient.name}}' };
     const rendered = renderTemplate(content, { recipient: { name: 'A & <B>' } });

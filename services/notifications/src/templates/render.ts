@@ -1,4 +1,4 @@
-import type { NotificationLanguage, NotificationTemplateContent, NotificationType } from '@rd/contracts';
+import { venueMapUrl, type Coordinates, type NotificationLanguage, type NotificationTemplateContent, type NotificationType } from '@rd/contracts';
 import Mustache from 'mustache';
 import { minutesBodyIn, type DistributedConcerns } from '../dispatch/minutes-distribution';
 
@@ -12,7 +12,19 @@ export interface MessageData {
   /** IANA zone of the district: every date and time is shown in it. */
   timeZone: string;
   districtName: Record<string, string>;
-  meeting?: { id: string; title: string; startsAt: string; durationMinutes: number; venueName: string; communities: string[]; sequence: number; status: string; updatedAt: string };
+  meeting?: {
+    id: string;
+    title: string;
+    startsAt: string;
+    durationMinutes: number;
+    venueName: string;
+    /** The venue's point; absent on deliveries stored before it was carried. */
+    venueLocation?: Coordinates | null;
+    communities: string[];
+    sequence: number;
+    status: string;
+    updatedAt: string;
+  };
   previous?: { startsAt: string };
   reminder?: { daysBefore: number };
   chase?: { daysAfter: number; heldAt: string };
@@ -114,6 +126,8 @@ export function buildView(data: MessageData, recipientName: string, language: No
       when: formatWhen(m.startsAt, language, zone),
       timeZone: zone,
       venueName: m.venueName,
+      // Empty without coordinates, so `{{#meeting.mapLink}}…{{/meeting.mapLink}}` drops the whole line.
+      mapLink: m.venueLocation ? venueMapUrl(m.venueLocation) : '',
       durationMinutes: m.durationMinutes,
       communities: m.communities.join(', '),
       link: `${consoleUrl}/#/meetings/${m.id}/show`,

@@ -13,6 +13,7 @@ const meeting = {
   startsAt: '2026-12-01T05:00:00Z',
   durationMinutes: 120,
   venueName: 'School No. 3',
+  venueLocation: { lat: 40.1264, lng: 70.6253 },
   communities: ['Chorkuh', 'Surkh'],
   sequence: 1,
   status: 'scheduled',
