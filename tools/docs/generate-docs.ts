@@ -120,6 +120,15 @@ what they load by it and re-check it on every aggregate. A client-supplied filte
 scope. Reading something outside one's scope answers 404 (its existence is not revealed); creating
 something in a district outside one's scope answers 403.
 
+## Calendar feeds without a token
+
+\`meeting:read\` also gives one's own secret calendar feed ([ADR 37](adr/0037-secret-calendar-feeds.md)):
+\`GET/POST/DELETE /calendar/feed\` show, make (or remake) and revoke it; \`GET /calendar/feeds/{secret}.ics\` is public
+because calendar apps send no token, so the secret in the URL is the credential. It shows the scheduled, held and
+cancelled meetings its owner may see *now* (roles and groups read from Keycloak on every fetch) and never more than
+when it was made (the roles and scope stored then): shrinking roles or scope shrinks the feed at once, growing them
+needs a new URL; a deleted or disabled user's feed answers 404, as does a revoked or unknown secret.
+
 ## Concern sensitivity
 
 Who may read a concern's text and details, within their district scope (\`canReadConcern\` in

@@ -413,6 +413,11 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /meetings/{id}/minutes/versions': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/minutes/versions` }), allowed: (covered) => (covered ? 200 : 404) },
   'POST /meetings/{id}/minutes/approve': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/minutes/approve`, body: {} }), allowed: (covered) => (covered ? 409 : 404) },
   'GET /districts/{code}/meetings.ics': { scoped: true, request: (t) => ({ path: `/districts/${TARGETS[t].district}/meetings.ics` }), allowed: (covered) => (covered ? 200 : 404) },
+  // ADR 37: one's own feed (no target: scope plays no part); the feed itself is public, its secret the credential.
+  'GET /calendar/feed': { scoped: false, request: () => ({ path: '/calendar/feed' }), allowed: () => 200 },
+  'POST /calendar/feed': { scoped: false, request: () => ({ path: '/calendar/feed', body: {} }), allowed: () => 201 },
+  'DELETE /calendar/feed': { scoped: false, request: () => ({ path: '/calendar/feed' }), allowed: () => 204 },
+  'GET /calendar/feeds/{file}': { scoped: false, request: () => ({ path: `/calendar/feeds/${randomBytes(32).toString('base64url')}.ics` }), allowed: () => 404 },
   // Handbook templates hold no district data; the seeded default v1 has a fixed id.
   'GET /templates': { scoped: false, request: () => ({ path: '/templates' }), allowed: () => 200 },
   'GET /templates/{id}': { scoped: false, request: () => ({ path: `/templates/${DEFAULT_TEMPLATE_ID}` }), allowed: () => 200 },

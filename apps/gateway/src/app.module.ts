@@ -27,6 +27,7 @@ import { RpcModule } from './rpc/rpc.module';
 import { ConcernsController } from './concerns/concerns.controller';
 import { ActionsController } from './actions/actions.controller';
 import { MeetingCalendarsController } from './meetings/meeting-calendars.controller';
+import { CalendarFeedsController } from './meetings/calendar-feeds.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 import { AttendanceController } from './attendance/attendance.controller';
 import { FeedbackController } from './feedback/feedback.controller';
@@ -44,7 +45,7 @@ import { UsersController } from './users/users.controller';
 import { UsersModule } from './users/users.module';
 
 /** Every HTTP route of the platform; the route table the access tests walk comes from here. */
-export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, PastReportingDaysController, PastReportingDayImportsController, MinutesFileController, ReportsController, ReportExportsController, SummaryCsvController, AuditController, ConcernsController, ActionsController, MeetingsController, MeetingCalendarsController, AttendanceController, FeedbackController, MinutesController, MinutesPdfController, TemplatesController, AgendaController, BriefingsController, NotificationInboxController, NotificationDeliveriesController, NotificationTemplatesController, NotificationSettingsController, UsersController, DirectoryController];
+export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, PastReportingDaysController, PastReportingDayImportsController, MinutesFileController, ReportsController, ReportExportsController, SummaryCsvController, AuditController, ConcernsController, ActionsController, MeetingsController, MeetingCalendarsController, CalendarFeedsController, AttendanceController, FeedbackController, MinutesController, MinutesPdfController, TemplatesController, AgendaController, BriefingsController, NotificationInboxController, NotificationDeliveriesController, NotificationTemplatesController, NotificationSettingsController, UsersController, DirectoryController];
 
 @Module({})
 export class AppModule {

@@ -23,8 +23,8 @@ describe('gateway routes', () => {
     },
   );
 
-  it('should keep public routes to health and the API description', () => {
-    expect(routes.filter((route) => route.isPublic).map((route) => route.path).sort()).toEqual(['/health', '/openapi.json']);
+  it('should keep public routes to health, the API description and the secret calendar feeds (their URL is the credential, ADR 37)', () => {
+    expect(routes.filter((route) => route.isPublic).map((route) => route.path).sort()).toEqual(['/calendar/feeds/:file', '/health', '/openapi.json']);
   });
 
   it('should describe every route in OpenAPI with its permission', () => {

@@ -52,6 +52,7 @@ import { GetCommunityQryV1 } from './communities/get-community.qry.v1';
 import { ListCommunitiesQryV1 } from './communities/list-communities.qry.v1';
 import { ListDistrictsQryV1 } from './communities/list-districts.qry.v1';
 import type { MessageDef } from './message';
+import { CreateCalendarFeedCmdV1, GetCalendarFeedQryV1, ResolveCalendarFeedQryV1, RevokeCalendarFeedCmdV1 } from './meetings/calendar-feed.messages.v1';
 import { ConcernRecordedEvtV1, ConcernSensitivityChangedEvtV1 } from './meetings/concern.evt.v1';
 import { GetConcernQryV1, ListConcernsQryV1, RecordConcernCmdV1, UpdateConcernCmdV1 } from './meetings/concern.messages.v1';
 import { ListConcernRegisterQryV1 } from './meetings/concern-register.qry.v1';
@@ -224,6 +225,10 @@ export const CATALOGUE: readonly MessageDef[] = [
   PreviewNotificationTemplateQryV1,
   GetNotificationSettingsQryV1,
   UpdateNotificationSettingsCmdV1,
+  CreateCalendarFeedCmdV1,
+  GetCalendarFeedQryV1,
+  RevokeCalendarFeedCmdV1,
+  ResolveCalendarFeedQryV1,
 ];
 
 /**

@@ -28,6 +28,8 @@ export * from './geography/district.messages.v1';
 export * from './meetings/meeting-scheduled.evt.v1';
 export * from './meetings/meeting.dto';
 export * from './meetings/icalendar';
+export * from './meetings/calendar-feed.dto';
+export * from './meetings/calendar-feed.messages.v1';
 export * from './meetings/create-meeting.cmd.v1';
 export * from './meetings/get-meeting.qry.v1';
 export * from './meetings/list-meetings.qry.v1';

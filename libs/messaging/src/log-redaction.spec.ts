@@ -21,6 +21,10 @@ describe(redactLogText.name, () => {
     const plain = 'meetings__concern-recorded-v1: delivery 3 of 6f1c1f4e-1d2b-4c2e-9a55-0a1b2c3d4e51 at 2026-12-07T10:00:00Z took 12 ms';
     expect(redactLogText(plain)).toBe(plain);
   });
+
+  it('should remove the secret of a calendar feed URL', () => {
+    expect(redactLogText('GET /api/v1/calendar/feeds/AbC_-12345678901234567890123456789012345678.ics 404')).toBe('GET /api/v1/calendar/feeds/[secret] 404');
+  });
 });
 
 describe(describeError.name, () => {

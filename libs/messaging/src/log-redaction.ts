@@ -18,6 +18,8 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   // Anything that looks like an email address or an international phone number.
   [/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu, '[email]'],
   [/\+\d[\d ()-]{6,}\d/g, '[phone]'],
+  // The secret in a calendar feed URL (ADR 37): the URL is the credential.
+  [/(\/calendar\/feeds\/)[^/?#\s"']+/g, '$1[secret]'],
 ];
 
 export function redactLogText(text: string): string {

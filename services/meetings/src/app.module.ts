@@ -11,6 +11,7 @@ import { MinutesModule } from './minutes/minutes.module';
 import { AttendanceModule } from './attendance/attendance.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { HistoryModule } from './history/history.module';
+import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module';
 import { meetingsOrmConfig } from './orm.config';
 
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
         MinutesModule,
         AttendanceModule,
         FeedbackModule,
+        CalendarFeedsModule,
         HistoryModule.forRoot({ natsUrl: config.natsUrl, natsAuth: config.natsAuth, prefix: config.prefix }),
       ],
     };

@@ -11,7 +11,8 @@ import { Briefing } from './briefings/briefing.entity';
 import { Minutes, MinutesVersion } from './minutes/minutes.entity';
 import { MeetingAttendance } from './attendance/meeting-attendance.entity';
 import { FeedbackResponse } from './feedback/feedback-response.entity';
+import { CalendarFeed } from './calendar-feeds/calendar-feed.entity';
 
 export function meetingsOrmConfig(databaseUrl: string) {
-  return createOrmConfig({ databaseUrl, entities: [Meeting, MeetingStatusChange, Concern, FollowUpAction, Minutes, MinutesVersion, MeetingTemplate, MeetingAgenda, MeetingAgendaItem, MeetingChecklistItem, OfficerRosterEntry, Briefing, MeetingAttendance, FeedbackResponse], migrations: MIGRATIONS });
+  return createOrmConfig({ databaseUrl, entities: [Meeting, MeetingStatusChange, Concern, FollowUpAction, Minutes, MinutesVersion, MeetingTemplate, MeetingAgenda, MeetingAgendaItem, MeetingChecklistItem, OfficerRosterEntry, Briefing, MeetingAttendance, FeedbackResponse, CalendarFeed], migrations: MIGRATIONS });
 }

@@ -29,3 +29,17 @@ export async function keycloakUserId(username: string): Promise<string | undefin
   if (!response.ok) throw new Error(`could not look up ${username} (${response.status})`);
   return ((await response.json()) as Array<{ id: string }>)[0]?.id;
 }
+
+/**
+ * Gives a user the spec created a password and a finished account (email verified, no required actions), so the
+ * spec can sign in as them with the password grant without going through the emailed link.
+ */
+export async function setKeycloakPassword(id: string, password: string): Promise<void> {
+  const token = await adminToken();
+  const user = `${e2eEnv().keycloakUrl}/admin/realms/reporting-days/users/${encodeURIComponent(id)}`;
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const reset = await fetch(`${user}/reset-password`, { method: 'PUT', headers, body: JSON.stringify({ type: 'password', value: password, temporary: false }) });
+  if (!reset.ok) throw new Error(`could not set the password of ${id} (${reset.status})`);
+  const finish = await fetch(user, { method: 'PUT', headers, body: JSON.stringify({ emailVerified: true, requiredActions: [] }) });
+  if (!finish.ok) throw new Error(`could not finish the account of ${id} (${finish.status})`);
+}

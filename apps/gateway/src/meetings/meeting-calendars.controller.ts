@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, Param, Res } from '@nestjs/common';
 import { CurrentActor, RequirePermission } from '@rd/auth-nest';
-import { GeoCodeSchema, GetDistrictQryV1, GetMeetingQryV1, ListMeetingsQryV1, type Actor, type MeetingView } from '@rd/contracts';
+import { GeoCodeSchema, GetDistrictQryV1, GetMeetingQryV1, ListMeetingsQryV1, type Actor } from '@rd/contracts';
 import type { RpcClient } from '@rd/messaging';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -8,27 +8,11 @@ import { CorrelationId } from '../http/correlation';
 import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
 import { RPC_CLIENT } from '../rpc/rpc.module';
-import { toICalendar, type CalendarEvent } from './ical';
+import { calendarEventOf, calendarFrom, toICalendar } from './ical';
 
 const IdParam = z.object({ id: z.string().uuid('must be a meeting id') });
 const CodeParam = z.object({ code: GeoCodeSchema });
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
-/** How far back the district feed reaches. */
-const FEED_PAST_DAYS = 180;
-
-function toCalendarEvent(meeting: MeetingView): CalendarEvent {
-  return {
-    id: meeting.id,
-    title: meeting.title,
-    startsAt: new Date(meeting.startsAt),
-    durationMinutes: meeting.durationMinutes,
-    venueName: meeting.venueName,
-    venueLocation: meeting.venueLocation,
-    status: meeting.status,
-    sequence: meeting.sequence,
-    updatedAt: new Date(meeting.updatedAt),
-  };
-}
 
 /** iCalendar (RFC 5545) downloads: one meeting, and a feed per district that calendar apps can subscribe to. */
 @Controller()
@@ -48,7 +32,7 @@ export class MeetingCalendarsController {
     const { id } = parseInput(IdParam, params);
     const meeting = await this.rpc.request(GetMeetingQryV1, actor, { id }, { correlationId });
     void reply.header('Content-Disposition', `attachment; filename="meeting-${meeting.id}.ics"`);
-    return toICalendar([toCalendarEvent(meeting)], { name: meeting.title });
+    return toICalendar([calendarEventOf(meeting)], { name: meeting.title });
   }
 
   @Get('districts/:code/meetings.ics')
@@ -64,7 +48,7 @@ export class MeetingCalendarsController {
     const { code } = parseInput(CodeParam, params);
     // NOT_FOUND (404) when the district is outside the actor's scope.
     const district = await this.rpc.request(GetDistrictQryV1, actor, { code }, { correlationId });
-    const from = new Date(Date.now() - FEED_PAST_DAYS * 24 * 60 * 60 * 1000).toISOString();
+    const from = calendarFrom();
     const page = await this.rpc.request(
       ListMeetingsQryV1,
       actor,
@@ -72,7 +56,7 @@ export class MeetingCalendarsController {
       { correlationId },
     );
     // Drafts are not announced.
-    const events = page.items.filter((m) => m.status !== 'draft').map(toCalendarEvent);
+    const events = page.items.filter((m) => m.status !== 'draft').map(calendarEventOf);
     void reply.header('Content-Disposition', `attachment; filename="meetings-${code}.ics"`);
     return toICalendar(events, { name: `Reporting days – ${district.name['en'] ?? code}` });
   }

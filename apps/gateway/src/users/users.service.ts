@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { canManageUser, canSeeUser, seesInDirectory, userChangeDecision, type UserPlacement } from '@rd/auth-core';
+import { canManageUser, canSeeUser, isRole, scopeFromGroups, seesInDirectory, userChangeDecision, type UserPlacement } from '@rd/auth-core';
 import {
   ErrorCode,
   GeoCodeSchema,
@@ -84,6 +84,7 @@ function roleOfNames(names: readonly string[]): Role | null {
   return ROLES.find((role) => names.includes(role)) ?? null;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const organisationOf = (user: KcUser): string | null => user.attributes?.[ORGANISATION_ATTRIBUTE]?.[0] ?? null;
 const isPerson = (user: KcUser): boolean => !user.username.startsWith(SERVICE_ACCOUNT_PREFIX);
 const fullName = (user: KcUser): string => [user.firstName, user.lastName].filter(Boolean).join(' ') || user.username;
@@ -430,6 +431,27 @@ export class UsersService {
   }
 
   /** Keycloak unreachable or refusing the service account: 503, never its message. */
+  /**
+   * The user as Keycloak has them now, as the token would say: roles, scope from the groups, organisation; undefined
+   * when the user no longer exists or is disabled. For what is served without a token (calendar feeds, ADR 37).
+   */
+  currentActor(userId: string): Promise<Actor | undefined> {
+    return this.keycloakCall(async () => {
+      const user = await this.keycloak.findUser(userId);
+      if (!user || !user.enabled || !isPerson(user)) return undefined;
+      const [roles, groups] = await Promise.all([this.keycloak.userRealmRoles(userId), this.keycloak.userGroups(userId)]);
+      const names = roles.map((r) => r.name).filter(isRole);
+      const organisationId = organisationOf(user);
+      return {
+        userId: user.id,
+        username: user.username,
+        roles: names,
+        scope: scopeFromGroups(groups.map((g) => g.path), names),
+        ...(organisationId && UUID.test(organisationId) ? { organisationId: organisationId.toLowerCase() } : {}),
+      };
+    });
+  }
+
   private async keycloakCall<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();

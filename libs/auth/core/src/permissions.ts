@@ -57,7 +57,7 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   'report:read': 'See aggregate reports for districts in scope',
   'report:drill-down': 'Open reports of single communities in scope and list the communities without a reporting day (not the regional reviewer)',
   'audit:read': 'Read the audit log',
-  'meeting:read': 'List and open meetings (reporting days) in districts in scope, and their calendars',
+  'meeting:read': 'List and open meetings (reporting days) in districts in scope, and their calendars; make, remake and revoke one’s own secret calendar feed URL',
   'meeting:plan': 'Create and change meetings in scope; schedule, postpone and cancel them',
   'meeting:hold': 'Record a meeting in scope as held and close it',
   'minutes:read': 'Read the minutes of meetings in scope and their draft versions (never confidential concern text)',

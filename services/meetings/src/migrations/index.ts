@@ -9,6 +9,7 @@ import { Migration20261124200000_sign_in_sheets } from './Migration2026112420000
 import { Migration20261207100000_provisional_handlers } from './Migration20261207100000_provisional_handlers';
 import { Migration20261207200000_outbox_aggregate_key } from './Migration20261207200000_outbox_aggregate_key';
 import { Migration20261208070000_past_reporting_days } from './Migration20261208070000_past_reporting_days';
+import { Migration20261208090000_calendar_feeds } from './Migration20261208090000_calendar_feeds';
 
 /** Applied in this order; a new migration is appended here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261207100000_provisional_handlers', class: Migration20261207100000_provisional_handlers },
   { name: 'Migration20261207200000_outbox_aggregate_key', class: Migration20261207200000_outbox_aggregate_key },
   { name: 'Migration20261208070000_past_reporting_days', class: Migration20261208070000_past_reporting_days },
+  { name: 'Migration20261208090000_calendar_feeds', class: Migration20261208090000_calendar_feeds },
 ];
