@@ -1,4 +1,4 @@
-import { Admin, Resource, type AuthProvider, type DataProvider, type I18nProvider, type Store } from 'react-admin';
+import { Admin, CustomRoutes, Resource, type AuthProvider, type DataProvider, type I18nProvider, type Store } from 'react-admin';
 import actions from './actions';
 import audit from './audit';
 import communities from './communities';
@@ -9,6 +9,8 @@ import { Dashboard } from './dashboard/Dashboard';
 import districts from './districts';
 import { pastReportingDayImports, pastReportingDays } from './history';
 import { Layout } from './layout/Layout';
+import { CalendarFeedPage } from './calendar/CalendarFeedPage';
+import { Route } from 'react-router-dom';
 import briefings from './briefings';
 import meetings from './meetings';
 import * as notifications from './notifications';
@@ -68,5 +70,8 @@ export const App = ({ authProvider, dataProvider, i18nProvider, store }: AppProp
     <Resource name="notifications/deliveries" {...notifications.deliveries} />
     <Resource name="notifications/templates" {...notifications.templates} />
     <Resource name="notifications/settings" {...notifications.settings} />
+    <CustomRoutes>
+      <Route path="/calendar-feed" element={<CalendarFeedPage />} />
+    </CustomRoutes>
   </Admin>
 );

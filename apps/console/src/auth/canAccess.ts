@@ -56,6 +56,8 @@ export const ACCESS_RULES: Readonly<Record<string, Readonly<Record<string, Permi
   // The legal briefing library: read by everyone who reads meetings, published nationally (briefing:manage).
   briefings: { list: 'meeting:read', show: 'meeting:read', create: 'briefing:manage' },
   actions: { list: 'action:read', manage: 'action:manage' },
+  // One's own secret calendar feed (ADR 37), from the user menu: as the gateway guards /calendar/feed.
+  'calendar-feed': { manage: 'meeting:read' },
   reports: { list: 'report:read', show: 'report:read', drillDown: 'report:drill-down' },
   // The reporting dashboard (a page) and the export jobs behind its buttons; the gateway scopes both.
   reporting: { list: 'report:read' },

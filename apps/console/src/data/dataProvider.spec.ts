@@ -121,6 +121,12 @@ describe(createDataProvider.name, () => {
     expect(mocks.calls[1].init).toEqual({ method: 'POST', body: '{"to":"done","note":"ok"}' });
   });
 
+  it('should give the full URL of a gateway path as a promise (react-admin calls .then on every method)', async () => {
+    const { sut, mocks } = setup({ json: {} });
+    await expect(sut.absoluteUrl('/calendar/feeds/x.ics')).resolves.toBe('http://api.test/api/v1/calendar/feeds/x.ics');
+    expect(mocks.calls).toEqual([]);
+  });
+
   it('should PUT a file as its own bytes with the declared type, not as JSON', async () => {
     const { sut, mocks } = setup({ json: { sizeBytes: 2 } });
     const file = new Blob([new Uint8Array([0x89, 0x50])]);

@@ -62,6 +62,11 @@ export interface ConsoleDataProvider extends DataProvider {
   meetingCall<T = Row>(method: string, id: Identifier, path: string, body?: unknown): Promise<T>;
   /** Any gateway path under /api/v1 (e.g. 'meetings/:id/concerns'), with the response headers. */
   apiCall<T = Row>(method: string, path: string, body?: unknown): Promise<{ json: T; headers: Headers }>;
+  /**
+   * The full URL of a gateway path, for an address handed to another app (a calendar feed). A promise, as every method
+   * must be: react-admin's useDataProvider proxy calls `.then` on whatever a method returns.
+   */
+  absoluteUrl(path: string): Promise<string>;
   /** PUT of a file's raw bytes under /api/v1 (e.g. a sign-in sheet scan) as `contentType` → its JSON answer. */
   putFile<T = Row>(path: string, file: Blob, contentType: string): Promise<T>;
 }
@@ -155,6 +160,7 @@ export function createDataProvider(apiUrl: string, http: HttpClient): ConsoleDat
       const { json, headers } = await http<T>(`${apiUrl}/${path.replace(/^\/+/, '')}`, init);
       return { json, headers };
     },
+    absoluteUrl: async (path: string) => `${apiUrl}/${path.replace(/^\/+/, '')}`,
     putFile: async <T,>(path: string, file: Blob, contentType: string) => {
       const init: RequestInit = { method: 'PUT', body: file, headers: { 'Content-Type': contentType } };
       const { json } = await http<T>(`${apiUrl}/${path.replace(/^\/+/, '')}`, init);
