@@ -40,7 +40,7 @@ describe('the console calendar feed', () => {
     await page.getByRole('button', { name: /profile/i }).click();
     await page.getByRole('menu').waitFor(WAIT);
   };
-  const noWiderThanScreen = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  const noWiderThanScreen = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
 
   it.each([
     [1366, 768],
@@ -63,7 +63,7 @@ describe('the console calendar feed', () => {
       expect(new URL(address).pathname).toMatch(/^\/api\/v1\/calendar\/feeds\/[A-Za-z0-9_-]{43}\.ics$/);
       await page.getByRole('button', { name: 'Copy address' }).click();
       await page.getByText('Address copied').waitFor(WAIT);
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address);
+      expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(address);
       expect(await noWiderThanScreen(page)).toBe(true);
       await page.screenshot({ path: join(SCREENSHOTS, `calendar-feed-${width}.png`), fullPage: true });
 

@@ -102,7 +102,7 @@ describe('minutes as formatted text, print and PDF in the console', () => {
       await expect(text.textContent()).resolves.toContain('click me');
       await expect(text.textContent()).resolves.toContain('pixel');
       await text.getByText('click me').click();
-      await expect(page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).resolves.toBeUndefined();
+      await expect(page.evaluate<number | undefined>('window.__xss')).resolves.toBeUndefined();
       expect(remoteRequests).toEqual([]);
       // A reader gets no editor, but print and PDF, inside the screen's width.
       await expect(page.getByTestId('minutes-body').count()).resolves.toBe(0);
