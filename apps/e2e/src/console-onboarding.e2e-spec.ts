@@ -138,7 +138,7 @@ describe('onboarding a community in the console', () => {
   });
 
   it('should fall back to a plain list on the map page when the map tiles cannot be loaded', async () => {
-    // No internet here, and the console's CSP allows no tile server: every tile fails.
+    // The console's tile server (loopback, see support/global-setup.ts) is not running here: every tile fails.
     await page.goto(`${e2eEnv().consoleUrl}/#/communities-map`);
     await page.getByTestId('map-tiles-unreachable').waitFor({ timeout: 30_000 });
     await page.getByTestId('community-map-list').getByText(community).waitFor(WAIT);

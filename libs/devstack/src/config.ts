@@ -27,7 +27,7 @@ export interface DevstackConfig {
   gatewayPort: number;
   /** Console port (`CONSOLE_PORT`, default 4200). */
   consolePort: number;
-  /** Map tile URL template for the console (`RD_MAP_TILE_URL`); without it the map shows a list. */
+  /** Map tile URL template for the console (`RD_MAP_TILE_URL`); OpenStreetMap's public server without it (the CSP allows that one). */
   mapTileUrl: string | undefined;
 }
 

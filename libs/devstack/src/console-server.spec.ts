@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { consoleSecurityHeaders, startConsoleServer, safeFilePath, type RunningConsoleServer } from './console-server';
+import { consoleSecurityHeaders, DEFAULT_MAP_TILE_URL, startConsoleServer, safeFilePath, tileImageOrigins, type RunningConsoleServer } from './console-server';
 
 const config = {
   apiUrl: 'http://localhost:3000/api/v1',
@@ -58,11 +58,20 @@ describe(startConsoleServer.name, () => {
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
-  it('should serve /config.json from the given config, uncached', async () => {
+  it('should serve /config.json from the given config with the tile server resolved, uncached', async () => {
     const response = await fetch(`${server.url}/config.json`);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(await response.json()).toEqual(config);
+    expect(await response.json()).toEqual({ ...config, mapTileUrl: DEFAULT_MAP_TILE_URL });
+  });
+
+  // The defect: without RD_MAP_TILE_URL the console drew OpenStreetMap's tiles while its own CSP allowed images from
+  // 'self' only, so every tile was blocked and the map always fell back to the list.
+  it('should allow in img-src the origin of the tile server that /config.json gives the console', async () => {
+    const response = await fetch(`${server.url}/`);
+    const imgSrc = (response.headers.get('content-security-policy') ?? '').split('; ').find((directive) => directive.startsWith('img-src '));
+    const served = (await (await fetch(`${server.url}/config.json`)).json()) as { mapTileUrl: string };
+    expect(imgSrc).toBe(`img-src 'self' data: blob: ${new URL(served.mapTileUrl.replace(/[{}]/g, '')).origin}`);
   });
 
   it('should serve fingerprinted assets with their content type, cached for good', async () => {
@@ -107,8 +116,35 @@ describe(consoleSecurityHeaders.name, () => {
   const base = { apiUrl: 'http://localhost:3000/api/v1', keycloakUrl: 'http://localhost:8180', realm: 'r', clientId: 'c' };
 
   it('should allow map tiles only from the configured tile server', () => {
-    expect(consoleSecurityHeaders(base)['Content-Security-Policy']).toContain("img-src 'self' data: blob:;");
     const csp = consoleSecurityHeaders({ ...base, mapTileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png' })['Content-Security-Policy'];
     expect(csp).toContain("img-src 'self' data: blob: https://tiles.example.org;");
+    expect(csp).not.toContain('openstreetmap');
+    expect(csp).not.toMatch(/img-src[^;]*\*/);
   });
+
+  it('should allow the default tile server when none is configured, the one the console then draws', () => {
+    expect(consoleSecurityHeaders(base)['Content-Security-Policy']).toContain("img-src 'self' data: blob: https://tile.openstreetmap.org;");
+  });
+
+  it('should allow a loopback tile server with its port', () => {
+    const csp = consoleSecurityHeaders({ ...base, mapTileUrl: 'http://127.0.0.1:4312/tiles/{z}/{x}/{y}.png' })['Content-Security-Policy'];
+    expect(csp).toContain("img-src 'self' data: blob: http://127.0.0.1:4312;");
+  });
+});
+
+describe(tileImageOrigins.name, () => {
+  it('should give one origin per subdomain of {s}, as Leaflet fills it', () => {
+    expect(tileImageOrigins('https://{s}.tile.example.org/{z}/{x}/{-y}{r}.png')).toEqual([
+      'https://a.tile.example.org',
+      'https://b.tile.example.org',
+      'https://c.tile.example.org',
+    ]);
+  });
+
+  it.each(['https://{z}.tiles.example.org/{x}/{y}.png', 'ftp://tiles.example.org/{z}/{x}/{y}.png', 'tiles/{z}/{x}/{y}.png'])(
+    'should refuse %s, whose origin cannot be allowed exactly',
+    (template) => {
+      expect(() => tileImageOrigins(template)).toThrow();
+    },
+  );
 });

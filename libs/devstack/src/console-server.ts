@@ -10,8 +10,39 @@ export interface ConsoleRuntimeConfig {
   keycloakUrl: string;
   realm: string;
   clientId: string;
-  /** Map tile URL template (`https://tile.example/{z}/{x}/{y}.png`); the map falls back to a list without it. */
+  /**
+   * Map tile URL template (`https://tile.example/{z}/{x}/{y}.png`); OpenStreetMap's public server when absent. The
+   * console gets the resolved one in `/config.json`, and the CSP allows its origin in `img-src`.
+   */
   mapTileUrl?: string;
+}
+
+/** The console's map tiles when the deployment names no tile server (as in apps/console/src/map/tileSource.ts). */
+export const DEFAULT_MAP_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+/** Leaflet's default subdomains, which fill `{s}` in a template (the console sets no others). */
+const TILE_SUBDOMAINS = ['a', 'b', 'c'] as const;
+
+/** The config as served: the tile server resolved once, so `/config.json` and the CSP name the same one. */
+export function resolveConsoleConfig(config: ConsoleRuntimeConfig): ConsoleRuntimeConfig & { mapTileUrl: string } {
+  return { ...config, mapTileUrl: config.mapTileUrl || DEFAULT_MAP_TILE_URL };
+}
+
+/**
+ * The origins a Leaflet tile URL template loads images from: one, or one per subdomain for `{s}`. Refuses a template
+ * that is not http(s) or has another placeholder in its host (its origin could not be allowed exactly).
+ */
+export function tileImageOrigins(template: string): string[] {
+  const urls = template.includes('{s}') ? TILE_SUBDOMAINS.map((subdomain) => template.replaceAll('{s}', subdomain)) : [template];
+  return [
+    ...new Set(
+      urls.map((url) => {
+        if (/^[a-z]+:\/\/[^/]*\{/i.test(url)) throw new Error(`mapTileUrl "${template}": only {s} may stand in the host`);
+        const parsed = new URL(url.replace(/\{-?[a-z]+\}/gi, '0'));
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error(`mapTileUrl "${template}" must be an http(s) URL`);
+        return parsed.origin;
+      }),
+    ),
+  ];
 }
 
 export interface ConsoleServerOptions {
@@ -48,14 +79,16 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Headers sent with every answer. The CSP lets the console talk to the gateway and Keycloak only; MUI injects
- * its styles at run time, hence `style-src 'unsafe-inline'` (scripts stay 'self' only).
+ * Headers sent with every answer. The CSP lets the console talk to the gateway and Keycloak only, and load images
+ * from itself and the one tile server it is configured with (the default one when none is named); MUI injects its
+ * styles at run time, hence `style-src 'unsafe-inline'` (scripts stay 'self' only).
  */
 export function consoleSecurityHeaders(config: ConsoleRuntimeConfig): Record<string, string> {
   const api = new URL(config.apiUrl).origin;
   const keycloak = new URL(config.keycloakUrl).origin;
-  // Tile images may come only from the one configured tile server.
-  const tiles = config.mapTileUrl ? ` ${new URL(config.mapTileUrl.replace(/[{}]/g, '')).origin}` : '';
+  const tiles = tileImageOrigins(resolveConsoleConfig(config).mapTileUrl)
+    .map((origin) => ` ${origin}`)
+    .join('');
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
@@ -139,8 +172,9 @@ export async function startConsoleServer({
   const root = resolve(distDir);
   const index = resolve(root, 'index.html');
   if (!(await isFile(index))) throw new Error(`No console build in ${root}: run nx build console first`);
-  const securityHeaders = consoleSecurityHeaders(config);
-  const configJson = JSON.stringify(config);
+  const served = resolveConsoleConfig(config);
+  const securityHeaders = consoleSecurityHeaders(served);
+  const configJson = JSON.stringify(served);
 
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);

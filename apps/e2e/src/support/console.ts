@@ -1,11 +1,4 @@
-import { buildConsole, startConsoleServer } from '@rd/devstack';
-
-export interface ConsoleRuntimeConfig {
-  apiUrl: string;
-  keycloakUrl: string;
-  realm: string;
-  clientId: string;
-}
+import { buildConsole, startConsoleServer, type ConsoleRuntimeConfig } from '@rd/devstack';
 
 /** Builds the console from the current sources and serves it on the e2e port. */
 export async function startConsoleForTests(options: {

@@ -3,6 +3,8 @@ export interface E2eEnv {
   gatewayUrl: string;
   keycloakUrl: string;
   consoleUrl: string;
+  /** The console's tile URL template, on loopback: a spec that wants tiles serves them there (no internet here). */
+  mapTileUrl: string;
   prefix: string;
   databaseUrls: Record<string, string>;
   /** Where notifications' emails (.eml) and SMS (sms.jsonl) land. */

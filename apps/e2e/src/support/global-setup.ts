@@ -8,6 +8,8 @@ import { startConsoleForTests } from './console';
 
 export const E2E_GATEWAY_PORT = 3310;
 export const E2E_CONSOLE_PORT = 4310;
+/** The console's tile server: nothing listens here unless a spec serves tiles (console-map-tiles), so by default every tile fails. */
+export const E2E_TILE_PORT = 4312;
 
 export interface E2eGlobals {
   keycloak: KeycloakHandle;
@@ -42,9 +44,10 @@ export default async function globalSetup(): Promise<void> {
     seedDemo: true,
     log,
   });
+  const mapTileUrl = `http://127.0.0.1:${E2E_TILE_PORT}/tiles/{z}/{x}/{y}.png`;
   const closeConsole = await startConsoleForTests({
     port: E2E_CONSOLE_PORT,
-    config: { apiUrl: platform.gatewayUrl.replace('127.0.0.1', 'localhost'), keycloakUrl: keycloak.url, realm: 'reporting-days', clientId: 'rd-console' },
+    config: { apiUrl: platform.gatewayUrl.replace('127.0.0.1', 'localhost'), keycloakUrl: keycloak.url, realm: 'reporting-days', clientId: 'rd-console', mapTileUrl },
     log,
   });
   const globals: E2eGlobals = { keycloak, platform, databases: Object.values(databases), prefix, closeConsole };
@@ -53,6 +56,7 @@ export default async function globalSetup(): Promise<void> {
     gatewayUrl: platform.gatewayUrl,
     keycloakUrl: keycloak.url,
     consoleUrl,
+    mapTileUrl,
     prefix,
     databaseUrls: platform.databaseUrls,
     messagesDir: platform.messages.dir,
