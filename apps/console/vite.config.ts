@@ -12,6 +12,7 @@ function devRuntimeConfig(): Plugin {
     keycloakUrl: process.env.CONSOLE_KEYCLOAK_URL ?? 'http://localhost:8180',
     realm: process.env.CONSOLE_KEYCLOAK_REALM ?? 'reporting-days',
     clientId: process.env.CONSOLE_KEYCLOAK_CLIENT_ID ?? 'rd-console',
+    ...(process.env.CONSOLE_MAP_TILE_URL ? { mapTileUrl: process.env.CONSOLE_MAP_TILE_URL } : {}),
   };
   return {
     name: 'rd-dev-runtime-config',

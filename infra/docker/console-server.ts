@@ -8,6 +8,7 @@
  *   CONSOLE_KEYCLOAK_URL       Keycloak base URL as the browser sees it  http://localhost:8180
  *   CONSOLE_KEYCLOAK_REALM     realm                                     reporting-days
  *   CONSOLE_KEYCLOAK_CLIENT_ID public OIDC client                        rd-console
+ *   CONSOLE_MAP_TILE_URL       map tile template; the CSP allows its origin  OpenStreetMap's public server
  *   CONSOLE_HOST               listen address (the image sets 0.0.0.0)   127.0.0.1
  *   CONSOLE_PORT               listen port                               4200
  *   CONSOLE_DIST_DIR           the Vite build                            dist/apps/console
@@ -16,7 +17,7 @@
  * Fine behind a proxy or on localhost; for an internet-facing console put nginx or a CDN in front of the build.
  */
 import { resolve } from 'node:path';
-import { startConsoleServer, type ConsoleRuntimeConfig } from '../../libs/devstack/src/console-server';
+import { startConsoleServer, tileImageOrigins, type ConsoleRuntimeConfig } from '../../libs/devstack/src/console-server';
 
 export interface ConsoleContainerConfig {
   host: string;
@@ -41,6 +42,15 @@ function nonEmpty(value: string, name: string): string {
   return value.trim();
 }
 
+function tileTemplate(value: string, name: string): string {
+  try {
+    tileImageOrigins(value);
+  } catch (error) {
+    throw new Error(`${name}: ${(error as Error).message}`);
+  }
+  return value;
+}
+
 function tcpPort(value: string, name: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a TCP port, got "${value}"`);
@@ -59,6 +69,8 @@ export function consoleContainerConfig(env: NodeJS.ProcessEnv = process.env): Co
       keycloakUrl: httpUrl(env.CONSOLE_KEYCLOAK_URL ?? 'http://localhost:8180', 'CONSOLE_KEYCLOAK_URL'),
       realm: nonEmpty(env.CONSOLE_KEYCLOAK_REALM ?? 'reporting-days', 'CONSOLE_KEYCLOAK_REALM'),
       clientId: nonEmpty(env.CONSOLE_KEYCLOAK_CLIENT_ID ?? 'rd-console', 'CONSOLE_KEYCLOAK_CLIENT_ID'),
+      // Unset or empty: the console server's default tile server.
+      ...(env.CONSOLE_MAP_TILE_URL ? { mapTileUrl: tileTemplate(env.CONSOLE_MAP_TILE_URL, 'CONSOLE_MAP_TILE_URL') } : {}),
     },
   };
 }

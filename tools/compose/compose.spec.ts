@@ -572,6 +572,7 @@ describe('infra/docker/console-server.ts (not in a project: checked here, in chi
     [{ CONSOLE_KEYCLOAK_URL: 'ftp://keycloak' }, 'CONSOLE_KEYCLOAK_URL'],
     [{ CONSOLE_PORT: '70000' }, 'CONSOLE_PORT'],
     [{ CONSOLE_KEYCLOAK_REALM: ' ' }, 'CONSOLE_KEYCLOAK_REALM'],
+    [{ CONSOLE_MAP_TILE_URL: 'https://{z}.tiles.example.org/{x}/{y}.png' }, 'CONSOLE_MAP_TILE_URL'],
     [{ CONSOLE_DIST_DIR: '/nonexistent' }, 'No console build'],
   ])('refuses to start with %j', (env, message) => {
     const result = run(process.execPath, ['-r', '@swc-node/register', 'infra/docker/console-server.ts'], {
