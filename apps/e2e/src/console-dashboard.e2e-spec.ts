@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { subjectOf } from './support/concerns';
 import { launchChromium, loginThroughKeycloak } from './support/console-login';
 import { e2eEnv } from './support/e2e-env';
 import { api } from './support/http';
@@ -25,6 +26,46 @@ function collectSummaries(page: Page): ReportSummary[] {
     }
   });
   return seen;
+}
+
+/** Every summary the page was sent, with the URL it asked (the topics and hand-over ask with `suppress=true`). */
+function collectSummaryRequests(page: Page): { url: URL; body: ReportSummary }[] {
+  const seen: { url: URL; body: ReportSummary }[] = [];
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (response.request().method() === 'GET' && url.pathname.endsWith('/reports/summary') && response.status() === 200) {
+      void response.json().then((body: ReportSummary) => seen.push({ url, body }), () => undefined);
+    }
+  });
+  return seen;
+}
+
+/**
+ * Every bar of the page carries its value: the HTML bars (a label right after each bar) and the bars of the charts
+ * (a LabelList text per bar), and every chart has its numbers as a table for screen readers.
+ */
+async function expectBarsLabelled(page: Page): Promise<void> {
+  const bars = page.locator('[data-testid="bar"]');
+  expect(await bars.count()).toBeGreaterThan(0);
+  const unlabelled = await bars.evaluateAll((elements) => elements.filter((bar) => !(bar.nextElementSibling?.textContent ?? '').trim()).length);
+  expect(unlabelled).toBe(0);
+  const held = page.getByTestId('held-chart');
+  const rectangles = await held.locator('.recharts-bar-rectangle').count();
+  expect(rectangles).toBeGreaterThan(0);
+  expect(await held.locator('.recharts-label-list text').count()).toBeGreaterThanOrEqual(rectangles);
+  const tables = await page.getByTestId('chart-table').evaluateAll((elements) => elements.map((table) => table.querySelectorAll('tbody tr').length));
+  expect(tables.length).toBeGreaterThan(0);
+  expect(tables.filter((rows) => rows === 0)).toEqual([]);
+}
+
+/** Widths of the page and of the rate table's own scroll box. */
+async function widths(page: Page): Promise<{ page: number; table: number; box: number }> {
+  const scroller = page.getByTestId('rate-table-scroller');
+  return {
+    page: await page.evaluate<number>('document.documentElement.scrollWidth'),
+    table: await scroller.evaluate((element) => element.scrollWidth),
+    box: await scroller.evaluate((element) => element.clientWidth),
+  };
 }
 
 /** The latest summary sent with a child of this code, and how many of that row's shown cells it suppresses. */
@@ -108,11 +149,27 @@ describe('the reporting dashboard and notifications in the console', () => {
     const two = { under18: 0, from18to29: 1, from30to59: 1, from60: 0 };
     const none = { under18: 0, from18to29: 0, from30to59: 0, from60: 0 };
     expect((await api('police.isfara', 'PUT', `/meetings/${draft.body.id}/attendance`, { counts: { women: two, men: two, other: none } })).status).toBe(200);
+    // Concerns: one confidential (domestic violence, ngo.isfara its handler) and six public ones about water. The
+    // dashboard's topics must show the confidential one's topic no more than the exports do: a small group is
+    // suppressed.
+    const handler = await subjectOf('ngo.isfara');
+    const confidential = await api('police.isfara', 'POST', `/meetings/${draft.body.id}/concerns`, {
+      topic: 'domestic-violence',
+      sensitivity: 'confidential',
+      text: `Dashboard confidential ${hex}`,
+      handlerIds: [handler],
+    });
+    expect(confidential.status).toBe(201);
+    for (let i = 0; i < 6; i += 1) {
+      const water = await api('police.isfara', 'POST', `/meetings/${draft.body.id}/concerns`, { topic: 'water-and-irrigation', sensitivity: 'public', text: `Canal ${hex} ${i}` });
+      expect(water.status).toBe(201);
+    }
     // Wait until the reporting read model has the held reporting day.
     await eventually(
       async () => {
         const summary = await api<ReportSummary>('coordinator', 'GET', `/reports/summary?level=district&code=isfara&from=${quarter}&to=${quarter}`);
-        if (summary.status !== 200 || summary.body.measures.reportingRate.held < 1 || summary.body.measures.attendance.total < 4) {
+        const { reportingRate, attendance, concerns } = summary.body.measures ?? {};
+        if (summary.status !== 200 || reportingRate.held < 1 || attendance.total < 4 || concerns.total < 7) {
           throw new Error(`reporting read model not there yet (${summary.status})`);
         }
       },
@@ -125,8 +182,8 @@ describe('the reporting dashboard and notifications in the console', () => {
     await browser?.close();
   });
 
-  async function signedIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  async function signedIn(username: string, viewport = { width: 1366, height: 900 }): Promise<Page> {
+    const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     await loginThroughKeycloak(page, `${e2eEnv().consoleUrl}/`, username, demoPassword());
     return page;
@@ -155,6 +212,94 @@ describe('the reporting dashboard and notifications in the console', () => {
     // Drill down: Sughd → its districts.
     await page.locator('[data-testid="rate-row"][data-code="sughd"] [data-testid="rate-drill"]').click();
     await page.locator('[data-testid="rate-row"][data-code="isfara"]').waitFor(WAIT);
+    await page.context().close();
+  });
+
+  it('should fit the coordinator’s dashboard in 1366×768: no page scroll, the whole rate table, every bar labelled, hand-over and topics', async () => {
+    const page = await signedIn('coordinator', { width: 1366, height: 768 });
+    await page.goto(`${e2eEnv().consoleUrl}/#/reporting`);
+    await page.locator('[data-testid="rate-row"][data-code="sughd"]').waitFor(WAIT);
+    await page.getByTestId('children-chart').waitFor(WAIT);
+    await page.locator('[data-testid="held-chart"] .recharts-label-list').first().waitFor(WAIT);
+    await page.getByTestId('handover-share').waitFor(WAIT);
+    await page.locator('[data-testid="topic-bars"] [data-testid="bar-group"][data-key="water-and-irrigation"]').waitFor(WAIT);
+    const measured = await widths(page);
+    expect(measured.page).toBeLessThanOrEqual(1366);
+    // The table fits its card: no scroll inside it either.
+    expect(measured.table).toBeLessThanOrEqual(measured.box);
+    await expectBarsLabelled(page);
+    expect(await page.getByTestId('handover-share').textContent()).toMatch(/%/);
+    await page.getByTestId('topic-trend').waitFor(WAIT);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-coordinator-1366.png'), fullPage: true });
+    // The longest headers and "suppressed" chips are Kyrgyz, Tajik and Russian: the table fits in them too.
+    for (const language of ['Кыргызча', 'Тоҷикӣ', 'Русский']) {
+      await page.locator('button[aria-controls="simple-menu"]').click();
+      await page.getByRole('menuitem', { name: language }).click();
+      await page.locator('#simple-menu').waitFor({ state: 'hidden' });
+      await page.locator('[data-testid="rate-row"][data-code="sughd"]').waitFor(WAIT);
+      const translated = await widths(page);
+      expect(translated.page).toBeLessThanOrEqual(1366);
+      expect(translated.table).toBeLessThanOrEqual(translated.box);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-coordinator-1366-tg.png'), fullPage: true });
+    await page.locator('button[aria-controls="simple-menu"]').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+
+    // One quarter: the trend's points carry their values instead of an empty-looking line.
+    await page.getByTestId('period-this-quarter').click();
+    await page.locator('[data-testid="trend-chart"][data-labelled="true"] .recharts-label-list text').first().waitFor(WAIT);
+    await page.locator('[data-testid="trend-chart"] .recharts-dot').first().waitFor(WAIT);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-coordinator-one-quarter.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('should show police.isfara concerns by topic as suppressed as the exports, though its own view is not suppressed', async () => {
+    const page = await signedIn('police.isfara', { width: 1366, height: 768 });
+    const sent = collectSummaryRequests(page);
+    await page.goto(`${e2eEnv().consoleUrl}/#/reporting`);
+    await page.getByTestId('rate-table').waitFor(WAIT);
+    await page.getByTestId('topics-panel').waitFor(WAIT);
+    await page.locator('[data-testid="topic-bars"] [data-testid="bar-group"][data-key="water-and-irrigation"]').waitFor(WAIT);
+    // A district role with drill-down gets its own view unsuppressed (ADR 16); the topics come from the answer
+    // asked with suppress=true, the one the exports use.
+    const plain = sent.find((entry) => entry.url.searchParams.get('suppress') === null)?.body;
+    const suppressed = sent.find((entry) => entry.url.searchParams.get('suppress') === 'true')?.body;
+    expect(plain?.suppression.applied).toBe(false);
+    expect(suppressed?.suppression.applied).toBe(true);
+    const { byTopic } = (suppressed as ReportSummary).measures.concerns;
+    const threshold = (suppressed as ReportSummary).suppression.threshold;
+    for (const [topic, cell] of Object.entries(byTopic)) {
+      const group = page.locator(`[data-testid="topic-bars"] [data-testid="bar-group"][data-key="${topic}"]`);
+      if (cell.suppressed) {
+        await group.getByTestId('suppressed-cell').waitFor(WAIT);
+      } else if ((cell.value ?? 0) > 0) {
+        await expect(group.getByTestId('bar-label').textContent()).resolves.toBe(String(cell.value));
+      }
+    }
+    // The confidential domestic-violence concern is never a small number on screen, though the unsuppressed view has one.
+    const shownDomestic = byTopic['domestic-violence'];
+    expect(shownDomestic.suppressed || (shownDomestic.value ?? 0) >= threshold).toBe(true);
+    expect((plain as ReportSummary).measures.concerns.byTopic['domestic-violence'].value).toBeGreaterThan(0);
+    const measured = await widths(page);
+    expect(measured.page).toBeLessThanOrEqual(1366);
+    expect(measured.table).toBeLessThanOrEqual(measured.box);
+    await expectBarsLabelled(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-police-isfara-1366.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('should keep the dashboard within 360 px, the rate table scrolling in its own box', async () => {
+    const page = await signedIn('police.isfara', { width: 360, height: 740 });
+    await page.goto(`${e2eEnv().consoleUrl}/#/reporting`);
+    await page.getByTestId('rate-table').waitFor(WAIT);
+    await page.getByTestId('handover-share').waitFor(WAIT);
+    await page.locator('[data-testid="topic-bars"] [data-testid="bar-group"]').first().waitFor(WAIT);
+    await page.locator('[data-testid="held-chart"] .recharts-label-list').first().waitFor(WAIT);
+    const measured = await widths(page);
+    expect(measured.page).toBeLessThanOrEqual(360);
+    expect(measured.box).toBeLessThanOrEqual(360);
+    await expectBarsLabelled(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-police-isfara-360.png'), fullPage: true });
     await page.context().close();
   });
 

@@ -5,15 +5,22 @@ import type { CellDisplay } from './rows';
 
 /**
  * A number of the dashboard as the API sent it: "suppressed" (small group, never derived here), "—" when there
- * is nothing to compute it from, else the value as a percentage or a plain number.
+ * is nothing to compute it from, else the value as a percentage or a plain number. `dense` draws a smaller chip
+ * (table cells).
  */
-export const CellValue = ({ display, as = 'number', threshold }: { display: CellDisplay; as?: 'percent' | 'number'; threshold?: number }) => {
+export const CellValue = ({ display, as = 'number', threshold, dense = false }: { display: CellDisplay; as?: 'percent' | 'number'; threshold?: number; dense?: boolean }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   if (display.kind === 'suppressed') {
     return (
       <Tooltip title={translate('reporting.suppressedHelp', { threshold: threshold ?? 5 })}>
-        <Chip size="small" variant="outlined" label={translate('reporting.suppressed')} data-testid="suppressed-cell" />
+        <Chip
+          size="small"
+          variant="outlined"
+          label={translate('reporting.suppressed')}
+          data-testid="suppressed-cell"
+          sx={dense ? { height: 20, fontSize: '0.6875rem', '& .MuiChip-label': { px: 0.5 } } : undefined}
+        />
       </Tooltip>
     );
   }

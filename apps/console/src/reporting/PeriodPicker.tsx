@@ -28,6 +28,8 @@ export const PeriodPicker = ({ current, period, onChange }: { current: string; p
       <ToggleButtonGroup
         size="small"
         exclusive
+        // The presets wrap on a phone instead of widening the page.
+        sx={{ flexWrap: 'wrap' }}
         value={preset}
         onChange={(_, value: string | null) => value && onChange(presetPeriod(value as (typeof PERIOD_PRESETS)[number], current))}
       >

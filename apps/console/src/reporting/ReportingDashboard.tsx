@@ -24,6 +24,7 @@ import {
 import { useApiQuery } from '../data/apiQueries';
 import { placeName } from '../geography/placeName';
 import type { CommunityRecord, DistrictRecord, MeRecord, RegionRecord } from '../types';
+import { HandOverPanel, TopicsPanel } from './ConcernsAndHandOver';
 import { ExportPanel } from './ExportPanel';
 import { MissingReports } from './MissingReports';
 import { periodLabel, periodProblem, presetPeriod, type ReportPeriod } from './period';
@@ -76,9 +77,9 @@ function usePlaces(unit: UnitRef | undefined) {
 
 /**
  * The reporting dashboard of every role: the user's units (country, region or districts) for a period, with the
- * reporting rate side by side per child unit (table, map, chart), trends per quarter, the communities without a
- * reporting day this quarter (with drill-down rights) and exports. Every number is the gateway's; suppressed cells
- * stay suppressed.
+ * reporting rate side by side per child unit (table, map, chart), trends per quarter, the hand-over measure and
+ * concerns by topic (as suppressed as in the exports), the communities without a reporting day this quarter (with
+ * drill-down rights) and exports. Every number is the gateway's; suppressed cells stay suppressed.
  */
 export const ReportingDashboard = () => {
   const translate = useTranslate();
@@ -98,6 +99,13 @@ export const ReportingDashboard = () => {
   const query = unit && !problem ? reportQuery(unit, period) : null;
   const summary = useApiQuery<ReportSummary>(query ? `reports/summary?${query}` : null);
   const series = useApiQuery<ReportTimeSeries>(query ? `reports/timeseries?${query}` : null);
+  // Concerns by topic and hand-over come from the answers the exports are built from (suppression forced on): the
+  // summary and series themselves when suppression already applies to this view, else asked again with it.
+  const exportQuery = unit && !problem ? reportQuery(unit, period, { suppress: true }) : null;
+  const suppressedSummary = useApiQuery<ReportSummary>(exportQuery && summary.data?.suppression.applied === false ? `reports/summary?${exportQuery}` : null);
+  const suppressedSeries = useApiQuery<ReportTimeSeries>(exportQuery && series.data?.suppression.applied === false ? `reports/timeseries?${exportQuery}` : null);
+  const breakdownSummary = summary.data?.suppression.applied ? summary.data : suppressedSummary.data;
+  const breakdownSeries = series.data?.suppression.applied ? series.data : suppressedSeries.data;
   const { names, locations } = usePlaces(unit);
 
   const rows = useMemo(() => (summary.data ? toRateRows(summary.data, names) : []), [summary.data, names]);
@@ -129,7 +137,7 @@ export const ReportingDashboard = () => {
                 value={starts.findIndex((start) => sameUnit(start, path[0] ?? start))}
                 onChange={(event) => setPath([starts[Number(event.target.value)]])}
                 fullWidth={false}
-                sx={{ width: 320 }}
+                sx={{ width: '100%', maxWidth: 320 }}
               >
                 {starts.map((start, index) => (
                   <MenuItem key={`${start.level}:${start.code}`} value={index}>
@@ -186,6 +194,16 @@ export const ReportingDashboard = () => {
       {trend && (
         <Section title={translate('reporting.sections.trends')}>
           <TrendCharts points={trend.points} suppressed={trend.suppressed} />
+        </Section>
+      )}
+      {breakdownSummary && (
+        <Section title={translate('reporting.sections.handOver')} testId="handover-section">
+          <HandOverPanel summary={breakdownSummary} series={breakdownSeries} />
+        </Section>
+      )}
+      {breakdownSummary && (
+        <Section title={translate('reporting.sections.topics')} testId="topics-section">
+          <TopicsPanel summary={breakdownSummary} series={breakdownSeries} />
         </Section>
       )}
       {mayDrillDown && unit.level !== 'community' && (

@@ -29,6 +29,12 @@ describe(reportQuery.name, () => {
     );
   });
 
+  it('should ask for suppression as the exports do when told to', () => {
+    expect(reportQuery({ level: 'district', code: 'isfara' }, { from: '2026-Q1', to: '2026-Q4' }, { suppress: true })).toBe(
+      'level=district&code=isfara&from=2026-Q1&to=2026-Q4&suppress=true',
+    );
+  });
+
   it('should have no missing list for a single community', () => {
     expect(missingQuery({ level: 'region', code: 'sughd' }, '2026-Q4')).toBe('level=region&code=sughd&quarter=2026-Q4&limit=100');
     expect(missingQuery({ level: 'community', code: 'x' }, '2026-Q4')).toBeNull();

@@ -31,12 +31,16 @@ export function drillTo(path: readonly UnitRef[], next: UnitRef): UnitRef[] {
   return at >= 0 ? path.slice(0, at + 1) : [...path, next];
 }
 
-/** Query string of GET /reports/summary and /reports/timeseries. */
-export function reportQuery(unit: UnitRef, period: ReportPeriod): string {
+/**
+ * Query string of GET /reports/summary and /reports/timeseries. `suppress` asks for small-group suppression even
+ * where the caller's view would go without it, as the exports always do.
+ */
+export function reportQuery(unit: UnitRef, period: ReportPeriod, options: { suppress?: boolean } = {}): string {
   const query = new URLSearchParams({ level: unit.level });
   if (unit.code !== undefined) query.set('code', unit.code);
   query.set('from', period.from);
   query.set('to', period.to);
+  if (options.suppress) query.set('suppress', 'true');
   return query.toString();
 }
 
