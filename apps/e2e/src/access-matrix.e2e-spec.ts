@@ -444,6 +444,23 @@ const FIXTURES: Record<string, Fixture> = {
     request: (t) => ({ path: `/meetings/${meetingRefs[t]}/agenda/items/${randomUUID()}/briefing`, body: { briefingId: randomUUID() } }),
     allowed: (covered) => (covered ? 404 : 404),
   },
+  // Editing the agenda of the draft meeting: each planner in scope adds an item (201); removing or moving an unknown
+  // item is 404 in scope, and outside it the meeting itself is not found.
+  'POST /meetings/{id}/agenda/items': {
+    scoped: true,
+    request: (t) => ({ path: `/meetings/${meetingRefs[t]}/agenda/items`, body: { kind: 'questions-and-answers', title: 'Matrix questions' } }),
+    allowed: (covered) => (covered ? 201 : 404),
+  },
+  'DELETE /meetings/{id}/agenda/items/{itemId}': {
+    scoped: true,
+    request: (t) => ({ path: `/meetings/${meetingRefs[t]}/agenda/items/${randomUUID()}` }),
+    allowed: (covered) => (covered ? 404 : 404),
+  },
+  'POST /meetings/{id}/agenda/items/{itemId}/move': {
+    scoped: true,
+    request: (t) => ({ path: `/meetings/${meetingRefs[t]}/agenda/items/${randomUUID()}/move`, body: { position: 1 } }),
+    allowed: (covered) => (covered ? 404 : 404),
+  },
   // A new template version of an unknown family: 404 to whoever holds template:manage (nothing is written).
   'POST /templates/{id}/versions': {
     scoped: false,

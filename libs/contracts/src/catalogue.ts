@@ -71,6 +71,7 @@ import { GetReportExportQryV1, ListReportExportsQryV1, ReadReportExportContentQr
 import { ListTemplatesQryV1, GetTemplateQryV1, PublishTemplateVersionCmdV1 } from './meetings/template.messages.v1';
 import { MeetingUpdatedEvtV1 } from './meetings/meeting-updated.evt.v1';
 import {
+  AgendaChangedEvtV1,
   AgendaTemplateAppliedEvtV1,
   BriefingAttachedEvtV1,
   BriefingPublishedEvtV1,
@@ -82,7 +83,7 @@ import {
 } from './meetings/meeting-activity.evt.v1';
 import { GetSignInSheetChunkQryV1, GetSignInSheetQryV1, UploadSignInSheetChunkCmdV1 } from './meetings/sign-in-sheet.messages.v1';
 import { ApplyPastReportingDayImportCmdV1, DryRunPastReportingDayImportQryV1, RecordPastReportingDayCmdV1 } from './meetings/past-reporting-day.messages.v1';
-import { ApplyTemplateCmdV1, GetAgendaQryV1, TickChecklistItemCmdV1 } from './meetings/agenda.messages.v1';
+import { AddAgendaItemCmdV1, ApplyTemplateCmdV1, GetAgendaQryV1, MoveAgendaItemCmdV1, RemoveAgendaItemCmdV1, TickChecklistItemCmdV1 } from './meetings/agenda.messages.v1';
 import { AttachBriefingCmdV1, CreateBriefingCmdV1, GetBriefingQryV1, ListBriefingDeliveriesQryV1, ListBriefingsQryV1 } from './meetings/briefing.messages.v1';
 import {
   AddNotificationTemplateVersionCmdV1,
@@ -190,6 +191,9 @@ export const CATALOGUE: readonly MessageDef[] = [
   GetAgendaQryV1,
   ApplyTemplateCmdV1,
   TickChecklistItemCmdV1,
+  AddAgendaItemCmdV1,
+  RemoveAgendaItemCmdV1,
+  MoveAgendaItemCmdV1,
   ListBriefingsQryV1,
   GetBriefingQryV1,
   CreateBriefingCmdV1,
@@ -198,6 +202,7 @@ export const CATALOGUE: readonly MessageDef[] = [
   PublishTemplateVersionCmdV1,
   MeetingUpdatedEvtV1,
   AgendaTemplateAppliedEvtV1,
+  AgendaChangedEvtV1,
   ChecklistItemTickedEvtV1,
   BriefingAttachedEvtV1,
   TemplatePublishedEvtV1,

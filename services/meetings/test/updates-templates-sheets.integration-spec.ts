@@ -34,16 +34,9 @@ import {
 } from '@rd/contracts';
 import { RpcError, type RpcClient } from '@rd/messaging';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { coordinator, DEFAULT_TEMPLATE_ID, localGov, meetingInput as input, ngo, place, police, policeBatken } from './support/isfara-planning';
 import { startMeetingsHarness, type MeetingsHarness } from './support/meetings-harness';
 
-const scope = (districts: string[]) => ({ national: false, regions: [], districts });
-const police: Actor = { userId: 'u-police-isfara', username: 'police.isfara', roles: ['police-officer'], scope: scope(['isfara']) };
-const ngo: Actor = { userId: 'u-ngo-isfara', username: 'ngo.isfara', roles: ['ngo-admin'], scope: scope(['isfara']) };
-const policeBatken: Actor = { userId: 'u-police-batken', username: 'police.batken', roles: ['police-officer'], scope: scope(['batken']) };
-const localGov: Actor = { userId: 'u-lg', username: 'lg.isfara', roles: ['local-government'], scope: scope(['isfara']) };
-const coordinator: Actor = { userId: 'u-coord', username: 'coordinator', roles: ['national-coordinator'], scope: { national: true, regions: [], districts: [] } };
-const place = { regionCode: 'sughd', timeZone: 'Asia/Dushanbe' };
-const DEFAULT_TEMPLATE_ID = '5d1f3c2a-7b7e-4c39-9a51-0d6a4c1e0001';
 const SECRET = 'The neighbour hides stolen cattle behind the mosque';
 
 describe('meeting updates, template versions, sign-in sheets and state-change events (real PostgreSQL and NATS)', () => {
@@ -71,21 +64,6 @@ describe('meeting updates, template versions, sign-in sheets and state-change ev
     expect((error as RpcError).payload.code).toBe(code);
     return error as RpcError;
   }
-
-  const input = (over: Partial<CreateMeetingInput> = {}): CreateMeetingInput => ({
-    kind: 'local',
-    communityIds: [randomUUID()],
-    districtCode: 'isfara',
-    title: 'Reporting day',
-    startsAt: new Date(Date.now() + 30 * 60 * 1000).toISOString(),
-    durationMinutes: 120,
-    venueName: 'School No. 2',
-    venueType: 'school',
-    organisedBy: 'police',
-    inviteeContactIds: [],
-    inviteeOrganisationIds: [],
-    ...over,
-  });
 
   async function meeting(status: 'draft' | 'scheduled' | 'postponed' | 'held', over: Partial<CreateMeetingInput> = {}): Promise<string> {
     const { id } = await rpc.request(CreateMeetingCmdV1, police, { input: input(over), place }, ctx);

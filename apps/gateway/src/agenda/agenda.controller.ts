@@ -1,12 +1,17 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CurrentActor, RequirePermission } from '@rd/auth-nest';
 import {
+  AddAgendaItemCmdV1,
+  AddAgendaItemInputSchema,
   ApplyTemplateCmdV1,
   ApplyTemplateInputSchema,
   AttachBriefingCmdV1,
   AttachBriefingInputSchema,
   GetAgendaQryV1,
   MeetingAgendaViewSchema,
+  MoveAgendaItemCmdV1,
+  MoveAgendaItemInputSchema,
+  RemoveAgendaItemCmdV1,
   TickChecklistItemCmdV1,
   type Actor,
   type MeetingAgendaView,
@@ -66,5 +71,44 @@ export class AgendaController {
     const { id, itemId } = parseInput(ItemParams, params);
     const { briefingId } = parseInput(AttachBriefingInputSchema, body);
     return this.rpc.request(AttachBriefingCmdV1, actor, { meetingId: id, itemId, briefingId }, { correlationId });
+  }
+
+  @Post(':id/agenda/items')
+  @HttpCode(201)
+  @RequirePermission('meeting:plan')
+  @ApiContract({
+    summary: 'Add an item to the agenda of a draft, scheduled or postponed meeting (default: at the end); 409 once held, closed or cancelled',
+    body: AddAgendaItemInputSchema,
+    response: MeetingAgendaViewSchema,
+  })
+  addItem(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<MeetingAgendaView> {
+    const { id } = parseInput(IdParam, params);
+    const item = parseInput(AddAgendaItemInputSchema, body);
+    return this.rpc.request(AddAgendaItemCmdV1, actor, { meetingId: id, item }, { correlationId });
+  }
+
+  @Delete(':id/agenda/items/:itemId')
+  @RequirePermission('meeting:plan')
+  @ApiContract({
+    summary: 'Remove an item (and the briefing it presents) from the agenda of a meeting not yet held; the others close up',
+    response: MeetingAgendaViewSchema,
+  })
+  removeItem(@CurrentActor() actor: Actor, @Param() params: unknown, @CorrelationId() correlationId: string): Promise<MeetingAgendaView> {
+    const { id, itemId } = parseInput(ItemParams, params);
+    return this.rpc.request(RemoveAgendaItemCmdV1, actor, { meetingId: id, itemId }, { correlationId });
+  }
+
+  @Post(':id/agenda/items/:itemId/move')
+  @HttpCode(200)
+  @RequirePermission('meeting:plan')
+  @ApiContract({
+    summary: 'Move an agenda item of a meeting not yet held to another position (1 = first)',
+    body: MoveAgendaItemInputSchema,
+    response: MeetingAgendaViewSchema,
+  })
+  moveItem(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<MeetingAgendaView> {
+    const { id, itemId } = parseInput(ItemParams, params);
+    const { position } = parseInput(MoveAgendaItemInputSchema, body);
+    return this.rpc.request(MoveAgendaItemCmdV1, actor, { meetingId: id, itemId, position }, { correlationId });
   }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SensitivitySchema } from '../common/sensitivity';
 import { ActionStatusSchema } from './action.dto';
 import { ConcernTopicSchema } from './concern.dto';
-import { AgendaItemKindSchema } from './template.dto';
+import { AgendaItemKindSchema, TemplateAgendaItemSchema } from './template.dto';
 
 export const AgendaItemViewSchema = z.object({
   id: z.string().uuid().describe('Agenda item id'),
@@ -10,6 +10,7 @@ export const AgendaItemViewSchema = z.object({
   kind: AgendaItemKindSchema,
   title: z.string().describe('Heading shown on the agenda'),
   briefingId: z.string().uuid().nullable().describe('Legal briefing version presented under a legal-information item'),
+  guidance: z.string().optional().describe("The handbook's guidance for an item of this kind, from the template version the agenda was copied from"),
 });
 export type AgendaItemView = z.infer<typeof AgendaItemViewSchema>;
 
@@ -24,6 +25,7 @@ export const ChecklistItemViewSchema = z.object({
   doneBy: z.string().nullable().describe('Who ticked it'),
   overdue: z.boolean().describe('Not ticked, not a late start, and its due date is before today in the district'),
   lateStart: z.boolean().optional().describe("Not ticked and its due date fell before the day the meeting was created (in the district): started late, not overdue"),
+  guidance: z.string().optional().describe("The handbook's guidance for this step (by its key), from the template version it was copied from"),
 });
 export type ChecklistItemView = z.infer<typeof ChecklistItemViewSchema>;
 
@@ -75,3 +77,24 @@ export const ApplyTemplateInputSchema = z
   .object({ templateId: z.string().uuid().describe('Template version to copy onto the meeting') })
   .strict();
 export type ApplyTemplateInput = z.infer<typeof ApplyTemplateInputSchema>;
+
+/** Most agenda items a meeting may have (as many as a template version may hold). */
+export const MAX_AGENDA_ITEMS = 30;
+
+const AgendaPositionSchema = z.number().int().min(1).max(MAX_AGENDA_ITEMS);
+
+/** Body of POST /meetings/{id}/agenda/items: a new item, at `position` (default: at the end). */
+export const AddAgendaItemInputSchema = z
+  .object({
+    kind: TemplateAgendaItemSchema.shape.kind,
+    title: TemplateAgendaItemSchema.shape.title,
+    position: AgendaPositionSchema.optional().describe('Where it goes, from 1 (default: after the last item); at most one past the last'),
+  })
+  .strict();
+export type AddAgendaItemInput = z.infer<typeof AddAgendaItemInputSchema>;
+
+/** Body of POST /meetings/{id}/agenda/items/{itemId}/move: the item's new place; the others close up around it. */
+export const MoveAgendaItemInputSchema = z
+  .object({ position: AgendaPositionSchema.describe('New place, from 1; at most the number of items') })
+  .strict();
+export type MoveAgendaItemInput = z.infer<typeof MoveAgendaItemInputSchema>;

@@ -3,6 +3,7 @@ import { GeoCodeSchema } from '../common/actor';
 import { SensitivitySchema } from '../common/sensitivity';
 import { defineEvent } from '../message';
 import { ConcernTopicSchema } from './concern.dto';
+import { AgendaItemKindSchema } from './template.dto';
 
 // State changes of a meeting's preparation, record and library that someone downstream (notifications,
 // reporting) may need. Ids, keys, counts, topics and sensitivities only: never text, names or answers.
@@ -25,6 +26,29 @@ export const AgendaTemplateAppliedEvtV1 = defineEvent({
       templateVersion: z.number().int().positive().describe('Version copied'),
       agendaItems: z.number().int().min(0).describe('Agenda items copied'),
       checklistItems: z.number().int().min(0).describe('Checklist steps copied'),
+      occurredAt: at,
+    })
+    .strict(),
+});
+
+export const AGENDA_CHANGES = ['item-added', 'item-removed', 'item-moved'] as const;
+
+export const AgendaChangedEvtV1 = defineEvent({
+  name: 'meetings.evt.agenda.changed.v1',
+  owner: 'meetings',
+  description:
+    "A planner added, removed or moved an item of a meeting's agenda before it was held. Ids, kind and positions only: " +
+    'never the title.',
+  schema: z
+    .object({
+      ...where,
+      change: z.enum(AGENDA_CHANGES).describe('What happened to the item'),
+      itemId: z.string().uuid().describe('Agenda item id'),
+      kind: AgendaItemKindSchema,
+      position: z.number().int().min(1).describe('Its position after the change (removed: the position it had)'),
+      previousPosition: z.number().int().min(1).nullable().describe('Its position before a move; null otherwise'),
+      briefingId: z.string().uuid().nullable().describe('Briefing version the item presented (a removed item no longer presents it)'),
+      itemCount: z.number().int().min(0).describe('Items on the agenda after the change'),
       occurredAt: at,
     })
     .strict(),

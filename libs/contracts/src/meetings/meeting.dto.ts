@@ -50,6 +50,12 @@ const meetingFields = {
   venueName: z.string().trim().min(2).max(200).describe('Venue, as residents know it'),
   venueType: VenueTypeSchema,
   venueLocation: CoordinatesSchema.nullable().describe('Venue location, when known'),
+  venueAccessibility: z
+    .string()
+    .trim()
+    .max(500)
+    .nullable()
+    .describe('How residents reach the venue: step-free access, transport, shade or water in a field; null when none'),
   policeUnitId: z.string().uuid().nullable().describe('Organising police unit (organisation id)'),
   facilitatingOrganisationId: z.string().uuid().nullable().describe('Facilitating organisation (NGO), or null'),
   organisedBy: OrganisedBySchema,
@@ -66,6 +72,7 @@ export const CreateMeetingInputSchema = z
     ...meetingFields,
     durationMinutes: meetingFields.durationMinutes.default(120),
     venueLocation: meetingFields.venueLocation.optional(),
+    venueAccessibility: meetingFields.venueAccessibility.optional(),
     policeUnitId: meetingFields.policeUnitId.optional(),
     facilitatingOrganisationId: meetingFields.facilitatingOrganisationId.optional(),
     inviteeContactIds: meetingFields.inviteeContactIds.default([]),
@@ -99,6 +106,7 @@ export const UpdateMeetingInputSchema = z
     venueName: meetingFields.venueName.optional(),
     venueType: VenueTypeSchema.optional(),
     venueLocation: meetingFields.venueLocation.optional(),
+    venueAccessibility: meetingFields.venueAccessibility.optional(),
     policeUnitId: meetingFields.policeUnitId.optional(),
     facilitatingOrganisationId: meetingFields.facilitatingOrganisationId.optional(),
     organisedBy: OrganisedBySchema.optional(),
@@ -143,6 +151,7 @@ export const MeetingViewSchema = z.object({
   venueName: z.string(),
   venueType: VenueTypeSchema,
   venueLocation: CoordinatesSchema.nullable(),
+  venueAccessibility: z.string().nullable().optional().describe('How residents reach the venue (null when none given)'),
   policeUnitId: z.string().uuid().nullable(),
   facilitatingOrganisationId: z.string().uuid().nullable(),
   organisedBy: OrganisedBySchema,

@@ -12,10 +12,14 @@ export const AGENDA_ITEM_KINDS = [
 export const AgendaItemKindSchema = z.enum(AGENDA_ITEM_KINDS).describe('What an agenda item is about');
 export type AgendaItemKind = z.infer<typeof AgendaItemKindSchema>;
 
+/** The handbook's "how to" for an agenda item or a checklist step, shown to planners while they prepare. */
+export const GuidanceSchema = z.string().trim().min(1).max(2000).describe("The handbook's guidance: how to prepare and run it");
+
 export const TemplateAgendaItemSchema = z
   .object({
     kind: AgendaItemKindSchema,
     title: z.string().trim().min(1).max(200).describe('Heading shown on the agenda'),
+    guidance: GuidanceSchema.optional(),
   })
   .strict();
 export type TemplateAgendaItem = z.infer<typeof TemplateAgendaItemSchema>;
@@ -26,6 +30,7 @@ export const TemplateChecklistItemSchema = z
     key: z.string().regex(/^[a-z][a-z0-9-]{0,59}$/).describe('Stable key of the step, kebab-case'),
     title: z.string().trim().min(1).max(200).describe('What is to be done'),
     offsetDays: z.number().int().min(-365).max(365).describe('Days from the meeting start it is due (−14 = two weeks before)'),
+    guidance: GuidanceSchema.optional(),
   })
   .strict();
 export type TemplateChecklistItem = z.infer<typeof TemplateChecklistItemSchema>;

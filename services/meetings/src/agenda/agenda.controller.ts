@@ -1,7 +1,16 @@
 import { CreateRequestContext, MikroORM } from '@mikro-orm/core';
 import { Controller } from '@nestjs/common';
 import { Ctx, MessagePattern, NatsContext, Payload } from '@nestjs/microservices';
-import { ApplyTemplateCmdV1, AttachBriefingCmdV1, GetAgendaQryV1, TickChecklistItemCmdV1, type ReplyOf } from '@rd/contracts';
+import {
+  AddAgendaItemCmdV1,
+  ApplyTemplateCmdV1,
+  AttachBriefingCmdV1,
+  GetAgendaQryV1,
+  MoveAgendaItemCmdV1,
+  RemoveAgendaItemCmdV1,
+  TickChecklistItemCmdV1,
+  type ReplyOf,
+} from '@rd/contracts';
 import { parseRequest } from '@rd/messaging';
 import { correlationIdOf } from '../common/correlation';
 import { AgendaService } from './agenda.service';
@@ -39,5 +48,26 @@ export class AgendaController {
   attachBriefing(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof AttachBriefingCmdV1>> {
     const { actor, data } = parseRequest(AttachBriefingCmdV1, raw);
     return this.agenda.attachBriefing(actor, data.meetingId, data.itemId, data.briefingId, correlationIdOf(context));
+  }
+
+  @MessagePattern(AddAgendaItemCmdV1.name)
+  @CreateRequestContext()
+  addItem(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof AddAgendaItemCmdV1>> {
+    const { actor, data } = parseRequest(AddAgendaItemCmdV1, raw);
+    return this.agenda.addItem(actor, data.meetingId, data.item, correlationIdOf(context));
+  }
+
+  @MessagePattern(RemoveAgendaItemCmdV1.name)
+  @CreateRequestContext()
+  removeItem(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof RemoveAgendaItemCmdV1>> {
+    const { actor, data } = parseRequest(RemoveAgendaItemCmdV1, raw);
+    return this.agenda.removeItem(actor, data.meetingId, data.itemId, correlationIdOf(context));
+  }
+
+  @MessagePattern(MoveAgendaItemCmdV1.name)
+  @CreateRequestContext()
+  moveItem(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof MoveAgendaItemCmdV1>> {
+    const { actor, data } = parseRequest(MoveAgendaItemCmdV1, raw);
+    return this.agenda.moveItem(actor, data.meetingId, data.itemId, data.position, correlationIdOf(context));
   }
 }

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { actorCoversDistrict, BriefingAttachedEvtV1, ChecklistItemTickedEvtV1, dateInZone, DomainException, type Actor, type MeetingAgendaView, type MeetingStatus } from '@rd/contracts';
+import { actorCoversDistrict, AgendaChangedEvtV1, BriefingAttachedEvtV1, MAX_AGENDA_ITEMS, type AddAgendaItemInput, ChecklistItemTickedEvtV1, dateInZone, DomainException, type Actor, type MeetingAgendaView, type MeetingStatus } from '@rd/contracts';
 import { recordEvent } from '@rd/persistence';
 import { Meeting } from '../meetings/meeting.entity';
 import { requirePermission } from '../meetings/meetings.service';
@@ -13,13 +13,27 @@ import { FollowUpAction } from '../actions/follow-up-action.entity';
 import { dateOnly } from '../actions/follow-up-action.mapper';
 import { Concern } from '../concerns/concern.entity';
 import { toAgendaView } from './agenda.mapper';
+import { positionsAfterInsert, positionsAfterMove, positionsAfterRemove } from './agenda-order';
 import { buildCarryOver, type CarryOverSource } from './carry-over';
 import { checklistDueDate } from './checklist-due';
 import { copyTemplateOntoMeeting } from './template-copy';
 import { MeetingAgenda, MeetingAgendaItem, MeetingChecklistItem } from './meeting-agenda.entity';
 
-/** A template can be (re)applied while the meeting is still being prepared. */
+/** A template can be (re)applied, and the agenda edited, while the meeting is still being prepared. */
 const PLANNABLE: readonly MeetingStatus[] = ['draft', 'scheduled', 'postponed'];
+
+/** Gives each item its new position; answers how many moved. */
+function renumber(items: readonly MeetingAgendaItem[], positions: ReadonlyMap<string, number>): number {
+  let moved = 0;
+  for (const item of items) {
+    const position = positions.get(item.id);
+    if (position !== undefined && position !== item.position) {
+      item.position = position;
+      moved += 1;
+    }
+  }
+  return moved;
+}
 
 /** A meeting's agenda and preparation checklist, copied from a handbook template version. */
 @Injectable()
@@ -92,6 +106,100 @@ export class AgendaService {
       await tx.flush();
       return this.view(tx, actor, meeting);
     });
+  }
+
+  /**
+   * Adds an item to the agenda of a meeting being prepared, at `position` (default: after the last). The new item
+   * presents no briefing until one is attached. A meeting without a template gets an agenda of its own this way.
+   */
+  addItem(actor: Actor, meetingId: string, input: AddAgendaItemInput, correlationId: string): Promise<MeetingAgendaView> {
+    return this.editAgenda(actor, meetingId, null, (tx, meeting, items) => {
+      if (items.length >= MAX_AGENDA_ITEMS) {
+        throw new DomainException('request.invalid', `An agenda holds at most ${MAX_AGENDA_ITEMS} items`, 'kind');
+      }
+      const position = input.position ?? items.length + 1;
+      if (position > items.length + 1) {
+        throw new DomainException('request.invalid', `The agenda has ${items.length} items: a new one goes at ${items.length + 1} at most`, 'position');
+      }
+      renumber(items, positionsAfterInsert(items, position));
+      const item = tx.create(MeetingAgendaItem, { meetingId, position, kind: input.kind, title: input.title.trim() });
+      this.recordChange(tx, meeting, { change: 'item-added', item, previousPosition: null, itemCount: items.length + 1 }, correlationId);
+    });
+  }
+
+  /** Removes an item, and with it the briefing it presented; the items after it close up. */
+  removeItem(actor: Actor, meetingId: string, itemId: string, correlationId: string): Promise<MeetingAgendaView> {
+    return this.editAgenda(actor, meetingId, itemId, (tx, meeting, items, item) => {
+      tx.remove(item);
+      renumber(items, positionsAfterRemove(items, itemId));
+      this.recordChange(tx, meeting, { change: 'item-removed', item, previousPosition: null, itemCount: items.length - 1 }, correlationId);
+    });
+  }
+
+  /** Moves an item; the others shift around it. Moving it where it already is changes nothing and announces nothing. */
+  moveItem(actor: Actor, meetingId: string, itemId: string, position: number, correlationId: string): Promise<MeetingAgendaView> {
+    return this.editAgenda(actor, meetingId, itemId, (tx, meeting, items, item) => {
+      if (position > items.length) {
+        throw new DomainException('request.invalid', `The agenda has ${items.length} items: move within 1 to ${items.length}`, 'position');
+      }
+      const previousPosition = item.position;
+      renumber(items, positionsAfterMove(items, itemId, position));
+      if (previousPosition !== item.position) {
+        this.recordChange(tx, meeting, { change: 'item-moved', item, previousPosition, itemCount: items.length }, correlationId);
+      }
+    });
+  }
+
+  /**
+   * One change of an agenda, in one transaction with the meeting row locked (concurrent edits of the same agenda
+   * take turns): planners only, the meeting in scope (else NOT_FOUND) and not yet held, closed or cancelled, and the
+   * named item on it (else agenda-item.not-found).
+   */
+  private editAgenda(
+    actor: Actor,
+    meetingId: string,
+    itemId: string | null,
+    change: (tx: EntityManager, meeting: Meeting, items: MeetingAgendaItem[], item: MeetingAgendaItem) => void,
+  ): Promise<MeetingAgendaView> {
+    requirePermission(actor, 'meeting:plan');
+    return this.em.transactional(async (tx) => {
+      const meeting = await this.loadForWrite(tx, actor, meetingId);
+      if (!PLANNABLE.includes(meeting.status)) {
+        throw new DomainException('meeting.not-editable', `A ${meeting.status} meeting's agenda can no longer be changed`);
+      }
+      const items = await tx.find(MeetingAgendaItem, { meetingId });
+      const item = itemId === null ? undefined : items.find((candidate) => candidate.id === itemId);
+      if (itemId !== null && !item) throw new DomainException('agenda-item.not-found', 'Agenda item not found');
+      change(tx, meeting, items, item as MeetingAgendaItem);
+      await tx.flush();
+      return this.view(tx, actor, meeting);
+    });
+  }
+
+  private recordChange(
+    tx: EntityManager,
+    meeting: Meeting,
+    change: { change: 'item-added' | 'item-removed' | 'item-moved'; item: MeetingAgendaItem; previousPosition: number | null; itemCount: number },
+    correlationId: string,
+  ): void {
+    recordEvent(
+      tx,
+      AgendaChangedEvtV1,
+      {
+        meetingId: meeting.id,
+        districtCode: meeting.districtCode,
+        regionCode: meeting.regionCode,
+        change: change.change,
+        itemId: change.item.id,
+        kind: change.item.kind,
+        position: change.item.position,
+        previousPosition: change.previousPosition,
+        briefingId: change.item.briefingId ?? null,
+        itemCount: change.itemCount,
+        occurredAt: new Date().toISOString(),
+      },
+      correlationId,
+    );
   }
 
   /** Idempotent: ticking a ticked item keeps who ticked it first and when, and emits nothing again. */

@@ -20,6 +20,7 @@ export class Meeting {
   [OptionalProps]?:
     | 'durationMinutes'
     | 'venueLocation'
+    | 'venueAccessibility'
     | 'policeUnitId'
     | 'facilitatingOrganisationId'
     | 'inviteeContactIds'
@@ -74,6 +75,10 @@ export class Meeting {
 
   @Property({ type: 'json', nullable: true })
   venueLocation: Coordinates | null = null;
+
+  /** How residents reach the venue; free text, not announced in meeting.updated v1 (ADR 41). */
+  @Property({ type: 'string', length: 500, nullable: true })
+  venueAccessibility: string | null = null;
 
   @Property({ type: 'uuid', nullable: true })
   policeUnitId: string | null = null;

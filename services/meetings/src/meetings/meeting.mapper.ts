@@ -31,6 +31,7 @@ export function toMeetingView(meeting: Meeting, history: readonly MeetingStatusC
     venueName: meeting.venueName,
     venueType: meeting.venueType,
     venueLocation: meeting.venueLocation ? { lat: meeting.venueLocation.lat, lng: meeting.venueLocation.lng } : null,
+    venueAccessibility: meeting.venueAccessibility,
     policeUnitId: meeting.policeUnitId,
     facilitatingOrganisationId: meeting.facilitatingOrganisationId,
     organisedBy: meeting.organisedBy,

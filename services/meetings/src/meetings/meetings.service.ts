@@ -103,6 +103,7 @@ export class MeetingsService {
         venueName: input.venueName,
         venueType: input.venueType,
         venueLocation: input.venueLocation ?? null,
+        venueAccessibility: input.venueAccessibility || null,
         policeUnitId: input.policeUnitId ?? null,
         facilitatingOrganisationId: input.facilitatingOrganisationId ?? null,
         organisedBy: input.organisedBy,
@@ -182,6 +183,8 @@ export class MeetingsService {
 
       const before = { contacts: [...meeting.inviteeContactIds], organisations: [...meeting.inviteeOrganisationIds] };
       const next: Record<string, unknown> = { ...patch, ...(startsAt ? { startsAt } : {}) };
+      // Blank accessibility notes are none.
+      if (patch.venueAccessibility === '') next.venueAccessibility = null;
       if (patch.inviteeContactIds) next.inviteeContactIds = [...new Set(patch.inviteeContactIds)];
       if (patch.inviteeOrganisationIds) next.inviteeOrganisationIds = [...new Set(patch.inviteeOrganisationIds)];
       let calendarChanged = false;

@@ -10,6 +10,8 @@ import { Migration20261207100000_provisional_handlers } from './Migration2026120
 import { Migration20261207200000_outbox_aggregate_key } from './Migration20261207200000_outbox_aggregate_key';
 import { Migration20261208070000_past_reporting_days } from './Migration20261208070000_past_reporting_days';
 import { Migration20261208090000_calendar_feeds } from './Migration20261208090000_calendar_feeds';
+import { Migration20261208100000_venue_accessibility } from './Migration20261208100000_venue_accessibility';
+import { Migration20261208101000_template_guidance } from './Migration20261208101000_template_guidance';
 
 /** Applied in this order; a new migration is appended here. */
 export const MIGRATIONS = [
@@ -25,4 +27,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261207200000_outbox_aggregate_key', class: Migration20261207200000_outbox_aggregate_key },
   { name: 'Migration20261208070000_past_reporting_days', class: Migration20261208070000_past_reporting_days },
   { name: 'Migration20261208090000_calendar_feeds', class: Migration20261208090000_calendar_feeds },
+  { name: 'Migration20261208100000_venue_accessibility', class: Migration20261208100000_venue_accessibility },
+  { name: 'Migration20261208101000_template_guidance', class: Migration20261208101000_template_guidance },
 ];

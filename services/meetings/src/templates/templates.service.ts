@@ -4,7 +4,7 @@ import { DomainException, TemplatePublishedEvtV1, type Actor, type TemplateVersi
 import { recordEvent } from '@rd/persistence';
 import { requirePermission } from '../meetings/meetings.service';
 import { MeetingTemplate } from './meeting-template.entity';
-import { toTemplateView } from './meeting-template.mapper';
+import { guidanceOf, toTemplateView } from './meeting-template.mapper';
 
 /**
  * The version of `templateId`'s family to copy: `version` when given, else the family's latest. NOT_FOUND when
@@ -50,8 +50,8 @@ export class TemplatesService {
         key: previous.key,
         version: (latest?.version ?? previous.version) + 1,
         name: input.name ?? latest?.name ?? previous.name,
-        agenda: input.agenda.map((item) => ({ kind: item.kind, title: item.title })),
-        checklist: input.checklist.map((item) => ({ key: item.key, title: item.title, offsetDays: item.offsetDays })),
+        agenda: input.agenda.map((item) => ({ kind: item.kind, title: item.title, ...guidanceOf(item) })),
+        checklist: input.checklist.map((item) => ({ key: item.key, title: item.title, offsetDays: item.offsetDays, ...guidanceOf(item) })),
         createdBy: actor.userId,
       });
       recordEvent(
