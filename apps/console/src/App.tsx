@@ -18,6 +18,7 @@ import communitiesMap from './map';
 import organisations from './organisations';
 import regions from './regions';
 import reporting from './reporting';
+import templates from './templates';
 import { consoleTheme } from './theme';
 import users from './users';
 import { userDisplayName } from './users/userInput';
@@ -59,6 +60,7 @@ export const App = ({ authProvider, dataProvider, i18nProvider, store }: AppProp
     <Resource name="actions" {...actions} />
     <Resource name="past-reporting-days" {...pastReportingDays} />
     <Resource name="past-reporting-day-imports" {...pastReportingDayImports} />
+    <Resource name="templates" {...templates} recordRepresentation="name" />
     <Resource name="briefings" {...briefings} recordRepresentation={(record) => String(record.title?.en ?? record.id)} />
     <Resource name="officer-assignments" />
     <Resource name="audit" {...audit} />

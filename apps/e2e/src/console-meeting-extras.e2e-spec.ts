@@ -8,6 +8,7 @@ import { launchChromium, loginThroughKeycloak } from './support/console-login';
 import { e2eEnv } from './support/e2e-env';
 import { subjectOf } from './support/concerns';
 import { api } from './support/http';
+import { planIsfaraMeeting } from './support/planned-meetings';
 import { localInput } from './support/wall-clock';
 
 const SCREENSHOTS = join(__dirname, '..', '..', '..', 'test-output', 'screenshots');
@@ -46,22 +47,7 @@ describe('meeting templates, sign-in sheets and minutes buttons in the console',
     await page.getByRole('option', { name: option }).first().click(WAIT);
   }
 
-  /** A local meeting planned through the gateway by police.isfara, starting `minutes` from now. */
-  async function planMeeting(communityId: string, title: string, minutes: number, extra: Record<string, unknown> = {}): Promise<MeetingView> {
-    const created = await api<MeetingView>('police.isfara', 'POST', '/meetings', {
-      kind: 'local',
-      communityIds: [communityId],
-      districtCode: 'isfara',
-      title,
-      startsAt: new Date(Date.now() + minutes * 60 * 1000).toISOString(),
-      venueName: 'School No. 1',
-      venueType: 'school',
-      organisedBy: 'police',
-      ...extra,
-    });
-    expect(created.status).toBe(201);
-    return created.body;
-  }
+  const planMeeting = planIsfaraMeeting;
 
   const holdMeeting = async (id: string) => {
     for (const to of ['scheduled', 'held']) expect((await api('police.isfara', 'POST', `/meetings/${id}/transitions`, { to })).status).toBe(200);

@@ -33,9 +33,29 @@ describe(canAccess.name, () => {
   });
 
   describe('meetings', () => {
-    it('should let a police officer read, plan and transition meetings', () => {
-      for (const action of ['list', 'show', 'create', 'transition']) {
+    it('should let a police officer read, plan, edit and transition meetings', () => {
+      for (const action of ['list', 'show', 'create', 'edit', 'transition']) {
         expect(canAccess(as('police-officer'), { resource: 'meetings', action })).toBe(true);
+      }
+    });
+
+    it('should show the handbook templates to meeting readers and let the national coordinator alone publish versions', () => {
+      for (const role of ['national-coordinator', 'ngo-admin', 'police-officer', 'local-government'] as const) {
+        expect(canAccess(as(role), { resource: 'templates', action: 'list' })).toBe(true);
+        expect(canAccess(as(role), { resource: 'templates', action: 'show' })).toBe(true);
+        expect(canAccess(as(role), { resource: 'templates', action: 'create' })).toBe(role === 'national-coordinator');
+      }
+      expect(canAccess(as('regional-reviewer'), { resource: 'templates', action: 'list' })).toBe(false);
+    });
+
+    it('should offer editing a meeting and its agenda to those who plan meetings only', () => {
+      for (const role of ['national-coordinator', 'ngo-admin', 'police-officer'] as const) {
+        expect(canAccess(as(role), { resource: 'meetings', action: 'edit' })).toBe(true);
+        expect(canAccess(as(role), { resource: 'meetings', action: 'editAgenda' })).toBe(true);
+      }
+      for (const role of ['local-government', 'regional-reviewer'] as const) {
+        expect(canAccess(as(role), { resource: 'meetings', action: 'edit' })).toBe(false);
+        expect(canAccess(as(role), { resource: 'meetings', action: 'editAgenda' })).toBe(false);
       }
     });
 
@@ -72,9 +92,8 @@ describe(canAccess.name, () => {
       expect(canAccess(as('regional-reviewer'), { resource: 'meetings', action: 'hold' })).toBe(false);
     });
 
-    it('should deny delete and edit, which the console does not offer', () => {
+    it('should deny delete, which the console does not offer', () => {
       expect(canAccess(as('police-officer'), { resource: 'meetings', action: 'delete' })).toBe(false);
-      expect(canAccess(as('police-officer'), { resource: 'meetings', action: 'edit' })).toBe(false);
     });
   });
 

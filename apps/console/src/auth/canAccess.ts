@@ -38,6 +38,10 @@ export const ACCESS_RULES: Readonly<Record<string, Readonly<Record<string, Permi
     list: 'meeting:read',
     show: 'meeting:read',
     create: 'meeting:plan',
+    // PATCH /meetings/:id, offered while draft, scheduled or postponed (MeetingEditButton).
+    edit: 'meeting:plan',
+    // Adding, removing and moving agenda items before the meeting is held (AgendaPanel).
+    editAgenda: 'meeting:plan',
     transition: 'meeting:plan',
     // Custom actions of the meeting page: the invitation list, and what is recorded at the meeting itself.
     invite: 'meeting:plan',
@@ -53,6 +57,8 @@ export const ACCESS_RULES: Readonly<Record<string, Readonly<Record<string, Permi
   // Concerns live on the meeting page and in the register across meetings (the list); what each reader sees is decided
   // by the gateway.
   concerns: { list: 'concern:read', create: 'concern:record', edit: 'concern:record' },
+  // The handbook templates: read by everyone who reads meetings; a new version is published nationally (template:manage).
+  templates: { list: 'meeting:read', show: 'meeting:read', create: 'template:manage' },
   // The legal briefing library: read by everyone who reads meetings, published nationally (briefing:manage).
   briefings: { list: 'meeting:read', show: 'meeting:read', create: 'briefing:manage' },
   actions: { list: 'action:read', manage: 'action:manage' },

@@ -25,6 +25,8 @@ const PATHS: Readonly<Record<string, string>> = {
   'report-exports': 'report-exports',
   // The legal briefing library: one row per version.
   briefings: 'briefings',
+  // Handbook templates: one row per version (GET /templates lists them all).
+  templates: 'templates',
   // Accounts of the realm (user administration) and the directory of people in scope that names them.
   users: 'users',
   directory: 'directory',

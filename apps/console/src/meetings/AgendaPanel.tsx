@@ -8,14 +8,17 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import type { AgendaItemView, BriefingView, CarryOver, MeetingAgendaView, ProposedStaff } from '@rd/contracts';
-import { useMutation } from '@tanstack/react-query';
+import Box from '@mui/material/Box';
+import { AGENDA_ITEM_KINDS, type AgendaItemKind, type AgendaItemView, type BriefingView, type CarryOver, type MeetingAgendaView, type MeetingStatus, type ProposedStaff } from '@rd/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCanAccess, useDataProvider, useGetList, useGetMany, useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { inLanguage, latestVersions } from '../briefings/briefingText';
 import { useApiQuery, useInvalidateApi, useNotifyError } from '../data/apiQueries';
+import { apiQueryKey } from '../data/apiQueryKey';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { UserName } from '../directory/UserName';
+import { isEditable } from './inputs';
 
 const T = 'resources.meetings.agenda';
 
@@ -70,6 +73,91 @@ const ItemBriefing = ({ meetingId, item, canPlan, onChanged }: { meetingId: stri
           </Button>
         </Stack>
       )}
+    </Stack>
+  );
+};
+
+/** The handbook's guidance for an item or step, folded: a native disclosure whose name is its visible "How to". */
+export const HowTo = ({ guidance, testId }: { guidance?: string; testId: string }) => {
+  const translate = useTranslate();
+  if (!guidance) return null;
+  return (
+    <Box component="details" data-testid={testId} sx={{ width: '100%', pl: 2, '& > summary': { cursor: 'pointer', color: 'primary.main', py: 0.5 } }}>
+      <summary>{translate(`${T}.howTo`)}</summary>
+      <Typography variant="body2" sx={{ whiteSpace: 'pre-line', py: 0.5 }}>
+        {guidance}
+      </Typography>
+    </Box>
+  );
+};
+
+/** Move up, move down and remove, for planners while the meeting is not yet held. Labels are the buttons' names. */
+const ItemEditButtons = ({ item, count, busy, onMove, onRemove }: { item: AgendaItemView; count: number; busy: boolean; onMove: (position: number) => void; onRemove: () => void }) => {
+  const translate = useTranslate();
+  const titleId = `agenda-item-title-${item.id}`;
+  return (
+    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', pl: 2, gap: 1 }}>
+      <Button size="small" variant="outlined" disabled={busy || item.position === 1} onClick={() => onMove(item.position - 1)} aria-describedby={titleId} data-testid={`agenda-move-up-${item.position}`}>
+        {translate(`${T}.edit.moveUp`)}
+      </Button>
+      <Button size="small" variant="outlined" disabled={busy || item.position === count} onClick={() => onMove(item.position + 1)} aria-describedby={titleId} data-testid={`agenda-move-down-${item.position}`}>
+        {translate(`${T}.edit.moveDown`)}
+      </Button>
+      <Button size="small" variant="outlined" color="error" disabled={busy} onClick={onRemove} aria-describedby={titleId} data-testid={`agenda-remove-${item.position}`}>
+        {translate(`${T}.edit.remove`)}
+      </Button>
+    </Stack>
+  );
+};
+
+/** A new item at the end of the agenda; its heading starts as the kind's name and can be changed. */
+const AddItemForm = ({ busy, onAdd }: { busy: boolean; onAdd: (kind: AgendaItemKind, title: string) => void }) => {
+  const translate = useTranslate();
+  const [kind, setKind] = useState<AgendaItemKind | ''>('');
+  const [title, setTitle] = useState('');
+  const kindLabel = (value: AgendaItemKind) => translate(`${T}.kinds.${value}`);
+  const choose = (value: AgendaItemKind) => {
+    if (!title.trim() || (kind && title === kindLabel(kind))) setTitle(kindLabel(value));
+    setKind(value);
+  };
+  const ready = kind !== '' && title.trim().length > 0 && title.trim().length <= 200;
+  return (
+    <Stack component="form" spacing={1} data-testid="agenda-add" onSubmit={(event) => {
+      event.preventDefault();
+      if (!ready) return;
+      onAdd(kind, title.trim());
+      setKind('');
+      setTitle('');
+    }}>
+      <Typography variant="subtitle1" component="h3">{translate(`${T}.edit.addTitle`)}</Typography>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'center' } }}>
+        <TextField
+          select
+          size="small"
+          label={translate(`${T}.edit.kind`)}
+          value={kind}
+          onChange={(event) => choose(event.target.value as AgendaItemKind)}
+          sx={{ minWidth: 240 }}
+          slotProps={{ htmlInput: { 'data-testid': 'agenda-add-kind' } }}
+        >
+          {AGENDA_ITEM_KINDS.map((value) => (
+            <MenuItem key={value} value={value}>
+              {kindLabel(value)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          size="small"
+          label={translate(`${T}.edit.heading`)}
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+          sx={{ flexGrow: 1 }}
+          slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'agenda-add-title' } }}
+        />
+        <Button type="submit" variant="contained" disabled={busy || !ready} data-testid="agenda-add-submit">
+          {translate(`${T}.edit.add`)}
+        </Button>
+      </Stack>
     </Stack>
   );
 };
@@ -160,7 +248,7 @@ const NewStaffSection = ({ staff }: { staff: ProposedStaff[] }) => {
  * so planners see what the day will cover and what is due before it. Template titles are shown as written.
  */
 export const AgendaPanel = () => {
-  const record = useRecordContext<{ id: string }>();
+  const record = useRecordContext<{ id: string; status?: MeetingStatus }>();
   const translate = useTranslate();
   const agendaPath = record ? `meetings/${record.id}/agenda` : null;
   const { data, error } = useApiQuery<MeetingAgendaView>(agendaPath);
@@ -174,6 +262,21 @@ export const AgendaPanel = () => {
     mutationFn: (itemId: string) => dataProvider.apiCall('POST', `meetings/${record?.id}/checklist/${itemId}/tick`, {}),
     onSuccess: reload,
     onError: (tickError) => notifyError(tickError, translate(`${T}.tickFailed`)),
+  });
+  // Adding, removing and moving items: planners (meeting:plan), until the meeting is held (the service says 409 after).
+  const { canAccess: mayEditAgenda } = useCanAccess({ resource: 'meetings', action: 'editAgenda' });
+  const editing = mayEditAgenda === true && isEditable(record?.status);
+  const notify = useNotify();
+  const queryClient = useQueryClient();
+  const { mutate: editAgenda, isPending: changing } = useMutation({
+    mutationFn: (change: { method: 'POST' | 'DELETE'; path: string; body?: unknown; done: string }) =>
+      dataProvider.apiCall<MeetingAgendaView>(change.method, `meetings/${record?.id}/agenda/items${change.path}`, change.body).then(({ json }) => ({ json, done: change.done })),
+    onSuccess: ({ json, done }) => {
+      // The answer is the agenda after the change: shown at once, so the next click acts on the positions it shows.
+      if (agendaPath) queryClient.setQueryData(apiQueryKey(agendaPath), json);
+      notify(`${T}.edit.${done}`, { type: 'success' });
+    },
+    onError: (editError) => notifyError(editError, translate(`${T}.edit.failed`)),
   });
   if (!record) return null;
 
@@ -189,17 +292,28 @@ export const AgendaPanel = () => {
         </Typography>
       )}
       {data.items.length === 0 ? (
-        <Typography data-testid="agenda-empty">{translate(`${T}.none`)}</Typography>
+        <Typography data-testid="agenda-empty">{translate(editing ? `${T}.edit.none` : `${T}.none`)}</Typography>
       ) : (
         <List dense data-testid="agenda-items">
           {data.items.map((item) => (
             <ListItem key={item.id} data-testid={`agenda-item-${item.position}`} sx={{ flexWrap: 'wrap' }}>
-              <ListItemText primary={`${item.position}. ${item.title}`} />
+              <ListItemText primary={`${item.position}. ${item.title}`} slotProps={{ primary: { id: `agenda-item-title-${item.id}` } }} />
+              {editing && (
+                <ItemEditButtons
+                  item={item}
+                  count={data.items.length}
+                  busy={changing}
+                  onMove={(position) => editAgenda({ method: 'POST', path: `/${item.id}/move`, body: { position }, done: 'moved' })}
+                  onRemove={() => editAgenda({ method: 'DELETE', path: `/${item.id}`, done: 'removed' })}
+                />
+              )}
+              <HowTo guidance={item.guidance} testId={`agenda-how-to-${item.position}`} />
               {item.kind === 'legal-information' && <ItemBriefing meetingId={record.id} item={item} canPlan={canPlan === true} onChanged={reload} />}
             </ListItem>
           ))}
         </List>
       )}
+      {editing && <AddItemForm busy={changing} onAdd={(kind, title) => editAgenda({ method: 'POST', path: '', body: { kind, title }, done: 'added' })} />}
       <CarryOverSection carryOver={data.carryOver} />
       <NewStaffSection staff={data.proposedStaff} />
       {data.checklist.length > 0 && (
@@ -207,7 +321,7 @@ export const AgendaPanel = () => {
           <Typography variant="h6">{translate(`${T}.checklist`)}</Typography>
           <List dense data-testid="agenda-checklist">
             {data.checklist.map((item) => (
-              <ListItem key={item.id} data-testid={`checklist-item-${item.key}`}>
+              <ListItem key={item.id} data-testid={`checklist-item-${item.key}`} sx={{ flexWrap: 'wrap' }}>
                 <ListItemText
                   primary={item.title}
                   secondary={[translate(`${T}.due`, { date: item.dueDate }), ...(item.lateStart ? [translate(`${T}.lateStartHint`)] : [])].join(' · ')}
@@ -220,6 +334,7 @@ export const AgendaPanel = () => {
                     {translate(`${T}.tick`)}
                   </Button>
                 )}
+                <HowTo guidance={item.guidance} testId={`checklist-how-to-${item.key}`} />
               </ListItem>
             ))}
           </List>

@@ -17,15 +17,15 @@ import {
   useGetOne,
   useTranslate,
 } from 'react-admin';
-import Box from '@mui/material/Box';
 import { quarterOf, type TemplateView } from '@rd/contracts';
 import { useApiQuery } from '../data/apiQueries';
 import { DistrictInput } from '../districts/DistrictInput';
 import type { DistrictRecord } from '../types';
-import { organisedByChoices, venueTypeChoices } from './choices';
+import { organisedByChoices } from './choices';
 import { buildCreateMeetingInput, type MeetingForm } from './inputs';
 import { latestTemplateChoices, templateFields, type TemplateChoice } from './templatePicker';
 import { zoneLabel, zonedLocalToUtc } from './timeZone';
+import { FacilitatorInput, PoliceUnitInput, VenueInputs } from './venueInputs';
 
 const kindChoices = [
   { id: 'local', name: 'resources.meetings.kinds.local' },
@@ -87,25 +87,6 @@ const StartsAtInput = ({ districtCode, local }: { districtCode?: string; local?:
   );
 };
 
-/** The NGO that organised or facilitated the meeting (the hand-over measure); required unless the police did it alone. */
-const FacilitatorInput = ({ organisedBy, districtCode }: { organisedBy?: string; districtCode?: string }) => (
-  <ReferenceInput source="facilitatingOrganisationId" reference="organisations" filter={{ kind: 'ngo', ...(districtCode ? { districtCode } : {}) }} perPage={200}>
-    <AutocompleteInput
-      label="resources.meetings.fields.facilitatingOrganisationId"
-      helperText="resources.meetings.helpers.facilitator"
-      validate={organisedBy && organisedBy !== 'police' ? required() : undefined}
-    />
-  </ReferenceInput>
-);
-
-/** Optional venue coordinates (both or neither), e.g. for an open-air meeting with no address. */
-const CoordinatesInputs = () => (
-  <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-    <NumberInput source="venueLat" label="resources.meetings.fields.venueLat" helperText="resources.meetings.helpers.coordinates" min={-90} max={90} step={0.0001} />
-    <NumberInput source="venueLng" label="resources.meetings.fields.venueLng" min={-180} max={180} step={0.0001} />
-  </Box>
-);
-
 /** Optional handbook template: its agenda and checklist are copied onto the new meeting (none by default). */
 const TemplateInput = ({ choices, loading }: { choices: TemplateChoice[]; loading: boolean }) => {
   const translate = useTranslate();
@@ -154,16 +135,8 @@ export const MeetingCreate = () => {
           {({ formData }) => <StartsAtInput districtCode={formData.districtCode} local={formData.startsAtLocal} />}
         </FormDataConsumer>
         <NumberInput source="durationMinutes" min={15} max={720} step={15} />
-        <TextInput source="venueName" validate={[required(), minLength(2), maxLength(200)]} />
-        <SelectInput source="venueType" choices={venueTypeChoices} validate={required()} />
-        <CoordinatesInputs />
-        <FormDataConsumer<Partial<MeetingForm>>>
-          {({ formData }) => (
-            <ReferenceInput source="policeUnitId" reference="organisations" filter={{ kind: 'district-police', ...(formData.districtCode ? { districtCode: formData.districtCode } : {}) }}>
-              <AutocompleteInput label="resources.meetings.fields.policeUnitId" />
-            </ReferenceInput>
-          )}
-        </FormDataConsumer>
+        <VenueInputs />
+        <FormDataConsumer<Partial<MeetingForm>>>{({ formData }) => <PoliceUnitInput districtCode={formData.districtCode} />}</FormDataConsumer>
         <SelectInput source="organisedBy" choices={organisedByChoices} validate={required()} />
         <FormDataConsumer<Partial<MeetingForm>>>
           {({ formData }) => <FacilitatorInput organisedBy={formData.organisedBy} districtCode={formData.districtCode} />}

@@ -6,6 +6,7 @@ import {
   Show,
   TabbedShowLayout,
   TextField,
+  TopToolbar,
 } from 'react-admin';
 import { LocationField } from '../geography/LocationField';
 import { MinutesFilePanel, RecordedAfterwardsChip } from '../history/MinutesFilePanel';
@@ -18,14 +19,22 @@ import { FeedbackPanel } from './FeedbackPanel';
 import { ZonedStartsAt } from './fieldKit';
 import { FollowUpPanel } from './FollowUpPanel';
 import { InvitePanel } from './InvitePanel';
+import { MeetingEditButton } from './MeetingEdit';
 import { MeetingTransitions } from './MeetingTransitions';
 import { MinutesPanel } from './MinutesPanel';
 import { DraftNotice, HoldStepNotice } from './StatusNotices';
 import { SignInSheetPanel } from './StoredFilePanel';
 
 // The reporting day as steps (DOMAIN "A reporting day, end to end"): plan → invite → hold → follow up → minutes → feedback.
+// The page's only action is Edit, offered while the plan may still change (react-admin's default would offer it always).
+const MeetingShowActions = () => (
+  <TopToolbar>
+    <MeetingEditButton />
+  </TopToolbar>
+);
+
 export const MeetingShow = () => (
-  <Show>
+  <Show actions={<MeetingShowActions />}>
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="resources.meetings.steps.plan">
         <SelectField source="status" choices={meetingStatusChoices} data-testid="meeting-status" />
@@ -40,6 +49,7 @@ export const MeetingShow = () => (
         <TextField source="venueName" />
         <SelectField source="venueType" choices={venueTypeChoices} />
         <LocationField source="venueLocation" label="resources.meetings.fields.venueLocation" />
+        <TextField source="venueAccessibility" label="resources.meetings.fields.venueAccessibility" emptyText="—" />
         <ReferenceField source="policeUnitId" reference="organisations" emptyText="—" />
         <SelectField source="organisedBy" choices={organisedByChoices} />
         <ReferenceField source="facilitatingOrganisationId" reference="organisations" emptyText="—" />

@@ -1,5 +1,6 @@
 import EventIcon from '@mui/icons-material/Event';
 import { MeetingCreate } from './MeetingCreate';
+import { MeetingEdit } from './MeetingEdit';
 import { MeetingList } from './MeetingList';
 import { MeetingShow } from './MeetingShow';
 
@@ -7,5 +8,6 @@ export default {
   list: MeetingList,
   show: MeetingShow,
   create: MeetingCreate,
+  edit: MeetingEdit,
   icon: EventIcon,
 };

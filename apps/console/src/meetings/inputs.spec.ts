@@ -5,6 +5,7 @@ import {
   FeedbackBatchInputSchema,
   RecordConcernInputSchema,
   TransitionActionInputSchema,
+  UpdateMeetingInputSchema,
 } from '@rd/contracts';
 import { emptyCounts } from './draft';
 import {
@@ -15,10 +16,13 @@ import {
   buildConcernInput,
   buildCreateMeetingInput,
   buildFeedbackBatch,
+  buildUpdateMeetingInput,
   emptyAction,
   emptyConcern,
   emptyFeedbackRow,
   incompleteRows,
+  isEditable,
+  meetingEditFormOf,
   organisationsToAsk,
   parseHidden,
   sensitivityPatch,
@@ -78,6 +82,41 @@ describe('meeting input builders', () => {
         ok: false,
         errors: ['resources.meetings.errors.oneCommunity', 'resources.meetings.errors.startsAt'],
       });
+    });
+  });
+
+  describe(buildUpdateMeetingInput.name, () => {
+    const view = {
+      title: 'Reporting day',
+      venueName: 'School No. 1',
+      venueType: 'school' as const,
+      venueLocation: { lat: 40.1256, lng: 70.6253 },
+      venueAccessibility: null,
+      policeUnitId: ORG,
+      organisedBy: 'police' as const,
+      facilitatingOrganisationId: null,
+    };
+
+    it('should send back what the form was filled with, unchanged, as a valid PATCH body', () => {
+      const built = buildUpdateMeetingInput(meetingEditFormOf(view));
+      expect(built).toEqual({ ok: true, value: { ...view, venueAccessibility: null } });
+      if (built.ok) expect(UpdateMeetingInputSchema.safeParse(built.value).success).toBe(true);
+    });
+
+    it('should send cleared coordinates, police unit and notes as null and trim the text', () => {
+      const built = buildUpdateMeetingInput({ ...meetingEditFormOf(view), title: ' Harvest day ', venueLat: null, venueLng: null, policeUnitId: null, venueAccessibility: ' Ramp at the side door ', venueType: 'open-air' });
+      expect(built.ok && built.value).toEqual(expect.objectContaining({ title: 'Harvest day', venueLocation: null, policeUnitId: null, venueAccessibility: 'Ramp at the side door', venueType: 'open-air' }));
+      expect(buildUpdateMeetingInput({ ...meetingEditFormOf(view), venueAccessibility: '  ' })).toEqual({ ok: true, value: expect.objectContaining({ venueAccessibility: null }) });
+    });
+
+    it('should ask for the NGO unless the police organised it alone, and for both coordinates', () => {
+      expect(buildUpdateMeetingInput({ ...meetingEditFormOf(view), organisedBy: 'ngo' })).toEqual({ ok: false, errors: ['resources.meetings.errors.facilitator'] });
+      expect(buildUpdateMeetingInput({ ...meetingEditFormOf(view), venueLng: null })).toEqual({ ok: false, errors: ['resources.meetings.errors.coordinates'] });
+    });
+
+    it('should offer editing while draft, scheduled or postponed only', () => {
+      expect((['draft', 'scheduled', 'postponed', 'held', 'closed', 'cancelled'] as const).filter(isEditable)).toEqual(['draft', 'scheduled', 'postponed']);
+      expect(isEditable(undefined)).toBe(false);
     });
   });
 

@@ -8,10 +8,13 @@ import type {
   FeedbackResponseInput,
   HiddenConcernCounts,
   MeetingKind,
+  MeetingStatus,
+  MeetingView,
   OrganisedBy,
   RecordConcernInput,
   Sensitivity,
   TransitionActionInput,
+  UpdateMeetingInput,
   VenueType,
 } from '@rd/contracts';
 import { totalOf, type Counts } from './draft';
@@ -45,6 +48,8 @@ export interface MeetingForm {
   /** Optional venue coordinates, both or neither. */
   venueLat?: number | null;
   venueLng?: number | null;
+  /** How residents reach the venue (optional). */
+  venueAccessibility?: string | null;
 }
 
 const given = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
@@ -86,6 +91,60 @@ export function buildCreateMeetingInput(form: MeetingForm, timeZone: string): Bu
       ...(form.policeUnitId ? { policeUnitId: form.policeUnitId } : {}),
       ...(form.facilitatingOrganisationId ? { facilitatingOrganisationId: form.facilitatingOrganisationId } : {}),
       ...(venueLocation ? { venueLocation } : {}),
+      ...(form.venueAccessibility?.trim() ? { venueAccessibility: form.venueAccessibility.trim() } : {}),
+    },
+  };
+}
+
+// ---------------------------------------------------------------- edit (draft, scheduled or postponed)
+
+/** Statuses in which a meeting's plan (and its agenda) may still change, as the service allows. */
+export const EDITABLE_STATUSES: readonly MeetingStatus[] = ['draft', 'scheduled', 'postponed'];
+export const isEditable = (status: MeetingStatus | undefined) => status !== undefined && EDITABLE_STATUSES.includes(status);
+
+/** What the edit form holds: the plan details of MeetingCreate, except kind, district, communities and the date. */
+export type MeetingEditForm = Pick<
+  MeetingForm,
+  'title' | 'venueName' | 'venueType' | 'venueLat' | 'venueLng' | 'venueAccessibility' | 'policeUnitId' | 'organisedBy' | 'facilitatingOrganisationId'
+>;
+
+type EditedView = Pick<
+  MeetingView,
+  'title' | 'venueName' | 'venueType' | 'venueLocation' | 'venueAccessibility' | 'policeUnitId' | 'organisedBy' | 'facilitatingOrganisationId'
+>;
+
+export function meetingEditFormOf(meeting: EditedView): MeetingEditForm {
+  return {
+    title: meeting.title,
+    venueName: meeting.venueName,
+    venueType: meeting.venueType,
+    venueLat: meeting.venueLocation?.lat ?? null,
+    venueLng: meeting.venueLocation?.lng ?? null,
+    venueAccessibility: meeting.venueAccessibility ?? '',
+    policeUnitId: meeting.policeUnitId,
+    organisedBy: meeting.organisedBy,
+    facilitatingOrganisationId: meeting.facilitatingOrganisationId,
+  };
+}
+
+/** PATCH /meetings/:id: every plan detail of the form, cleared ones as null (the service announces only real changes). */
+export function buildUpdateMeetingInput(form: MeetingEditForm): Built<UpdateMeetingInput> {
+  const errors: string[] = [];
+  if (form.organisedBy !== 'police' && !form.facilitatingOrganisationId) errors.push(`${E}.facilitator`);
+  const venueLocation = venueLocationOf(form);
+  if (venueLocation === null) errors.push(`${E}.coordinates`);
+  if (errors.length || venueLocation === null) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      title: form.title.trim(),
+      venueName: form.venueName.trim(),
+      venueType: form.venueType,
+      venueLocation: venueLocation ?? null,
+      venueAccessibility: form.venueAccessibility?.trim() || null,
+      policeUnitId: form.policeUnitId || null,
+      organisedBy: form.organisedBy,
+      facilitatingOrganisationId: form.facilitatingOrganisationId || null,
     },
   };
 }
