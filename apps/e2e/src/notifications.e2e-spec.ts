@@ -116,7 +116,7 @@ describe('notifications through the gateway: invitation, delivery log, resend, i
     expect(list.body.map((t) => t.id)).toEqual(expect.arrayContaining(['meeting-invitation.en', 'meeting-invitation.ru', 'meeting-invitation.tg', 'meeting-invitation.ky']));
     const preview = await api<NotificationPreviewView>('coordinator', 'POST', '/notifications/templates/action-assigned.ky/preview', { subject: 'Жаңы тапшырма: {{action.topic}}' });
     expect(preview.status).toBe(200);
-    expect(preview.body.subject).toBe('Жаңы тапшырма: road-safety');
+    expect(preview.body.subject).toBe('Жаңы тапшырма: Жол коопсуздугу');
     const broken = await api('coordinator', 'POST', '/notifications/templates/action-assigned.ky/versions', { subject: '{{#action}}', text: 'x', sms: 'x' });
     expect(broken.status).toBe(400);
     const written = await api<NotificationTemplateView>('coordinator', 'POST', '/notifications/templates/action-assigned.ky/versions', {

@@ -68,6 +68,17 @@ describe('render', () => {
     ]);
   });
 
+  // Defect (issue 15): action notifications named the concern topic by its code ("Жаңы тапшырма: road-safety").
+  it('should name the action topic in the reader language, not by its code', () => {
+    const subjects = NOTIFICATION_LANGUAGES.map((language) => {
+      const content = DEFAULT_TEMPLATES['action-assigned'][language] ?? DEFAULT_TEMPLATES['action-assigned'].ru;
+      return renderTemplate(content as NotificationTemplateContent, buildView(SAMPLE_DATA['action-assigned'], 'x', language, 'http://console')).text;
+    });
+    expect(subjects.join('\n')).not.toContain('road-safety');
+    expect(subjects[NOTIFICATION_LANGUAGES.indexOf('ky')]).toContain('Жол коопсуздугу');
+    expect(subjects[NOTIFICATION_LANGUAGES.indexOf('en')]).toContain('Road safety');
+  });
+
   it('should turn minutes markdown into escaped HTML', () => {
     expect(markdownToHtml('# Title\n\n- one <b>\n- **two**\n\nText')).toBe('<h1>Title</h1>\n<ul><li>one &lt;b&gt;</li><li><strong>two</strong></li></ul>\n<p>Text</p>');
   });

@@ -1,4 +1,4 @@
-import { venueMapUrl, type Coordinates, type NotificationLanguage, type NotificationTemplateContent, type NotificationType } from '@rd/contracts';
+import { concernTopicName, venueMapUrl, type Coordinates, type NotificationLanguage, type NotificationTemplateContent, type NotificationType } from '@rd/contracts';
 import Mustache from 'mustache';
 import { minutesBodyIn, type DistributedConcerns } from '../dispatch/minutes-distribution';
 
@@ -148,7 +148,8 @@ export function buildView(data: MessageData, recipientName: string, language: No
     };
   }
   if (data.action) {
-    view['action'] = { topic: data.action.topic, dueDate: formatDay(data.action.dueDate, language), owner: data.action.owner, link: `${consoleUrl}/#/actions` };
+    // The topic by its name in the reader's language: a code such as "road-safety" means nothing to an action owner.
+    view['action'] = { topic: concernTopicName(data.action.topic, language), dueDate: formatDay(data.action.dueDate, language), owner: data.action.owner, link: `${consoleUrl}/#/actions` };
   }
   if (data.quarter) {
     view['quarter'] = {
