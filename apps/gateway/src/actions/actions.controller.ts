@@ -52,7 +52,7 @@ export class ActionsController {
   @Get('actions')
   @RequirePermission('action:read')
   @ApiContract({
-    summary: 'Follow-up actions of concerns you may read (filters: status, overdue, ownerOrganisationId, districtCode, concernId, mine — owned by your linked contact or your organisation)',
+    summary: 'Follow-up actions of concerns you may read (filters: status, overdue, ownerOrganisationId, districtCode, concernId, communityId, mine — owned by your linked contact or your organisation)',
     response: ActionViewSchema,
     list: true,
   })

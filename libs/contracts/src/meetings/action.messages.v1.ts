@@ -24,6 +24,7 @@ export const ListActionsQryV1 = defineRequest({
     ownerOrganisationId: z.string().uuid().optional().describe('Only actions this organisation owns'),
     districtCode: GeoCodeSchema.optional().describe('Only this district'),
     concernId: z.string().uuid().optional().describe('Only actions of this concern'),
+    communityId: z.string().uuid().optional().describe('Only actions of concerns raised at meetings for this community (additive, issue 15)'),
     mine: z
       .boolean()
       .optional()

@@ -11,7 +11,7 @@ export class FollowUpActionRepository extends EntityRepository<FollowUpAction> {
    * their concern loaded. The
    * sensitivity rule (canReadConcern) is applied by the caller on each row: this is only the coarse cut.
    */
-  findInScope(scope: ActorScope, query: ListQuery, mine?: { contactIds: readonly string[]; organisationId: string | null }): Promise<FollowUpAction[]> {
+  async findInScope(scope: ActorScope, query: ListQuery, mine?: { contactIds: readonly string[]; organisationId: string | null }): Promise<FollowUpAction[]> {
     const where: FilterQuery<FollowUpAction>[] = [];
     if (!scope.national) {
       where.push({ $or: [{ concern: { districtCode: { $in: scope.districts } } }, { concern: { regionCode: { $in: scope.regions } } }] });
@@ -20,6 +20,13 @@ export class FollowUpActionRepository extends EntityRepository<FollowUpAction> {
     if (query.ownerOrganisationId) where.push({ ownerOrganisationId: query.ownerOrganisationId });
     if (query.districtCode) where.push({ concern: { districtCode: query.districtCode } });
     if (query.concernId) where.push({ concern: { id: query.concernId } });
+    if (query.communityId) {
+      // Meetings for the community (a regional one counts for each of its communities); em.execute runs in the caller's transaction.
+      const meetings = await this.getEntityManager().execute<{ id: string }[]>('select id from meeting where community_ids @> ?::jsonb', [
+        JSON.stringify([query.communityId]),
+      ]);
+      where.push({ concern: { meetingId: { $in: meetings.map((meeting) => meeting.id) } } });
+    }
     if (mine) {
       // Owned by my contact, or by my organisation with nobody named (ADR 34); nothing when neither is known.
       const owners: FilterQuery<FollowUpAction>[] = [{ ownerContactId: { $in: [...mine.contactIds] } }];
