@@ -1,4 +1,5 @@
 import Grid from '@mui/material/Grid';
+import Stack from '@mui/material/Stack';
 import {
   BooleanField,
   DateField,
@@ -13,13 +14,19 @@ import {
 import { LocationField } from '../geography/LocationField';
 import { RecordPastDayButton } from '../history/RecordPastDayButton';
 import { kindChoices, statusChoices } from './choices';
+import { CommunityBriefings, CommunityConcerns, CommunityMeetings, CommunityRate, PlanReportingDayButton } from './CommunityActivity';
 import { CommunityTitle } from './CommunityTitle';
 import { DistrictReferenceField } from './DistrictReferenceField';
 import { LanguagesField } from './LanguagesField';
 import { OfficerRoster } from './OfficerRoster';
 import { OnboardingPanel } from './OnboardingPanel';
 
-// The edit button shows only with community:update (canAccess). Contacts and organisations link to their pages.
+/**
+ * A community's page (issue 15): what it is and who serves it, its onboarding, its reporting days (planned and past),
+ * its reporting rate over the quarters, open concerns and actions (counts only where the reader may not read them),
+ * the briefings presented there, its officers, and "Plan a reporting day". Each card shows only with the permission
+ * it needs; the edit button shows only with community:update (canAccess). One column on a phone.
+ */
 export const CommunityShow = () => (
   <Show title={<CommunityTitle />}>
     <Grid container spacing={2} sx={{ p: 1 }}>
@@ -46,8 +53,23 @@ export const CommunityShow = () => (
         </SimpleShowLayout>
       </Grid>
       <Grid size={{ xs: 12, lg: 5 }}>
-        <OnboardingPanel />
-        <RecordPastDayButton forCommunity />
+        <Stack spacing={2}>
+          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+            <PlanReportingDayButton />
+            <RecordPastDayButton forCommunity />
+          </Stack>
+          <OnboardingPanel />
+          <CommunityRate />
+        </Stack>
+      </Grid>
+      <Grid size={12}>
+        <CommunityMeetings />
+      </Grid>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <CommunityConcerns />
+      </Grid>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <CommunityBriefings />
       </Grid>
       <Grid size={12}>
         <OfficerRoster />

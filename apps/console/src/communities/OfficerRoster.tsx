@@ -71,29 +71,32 @@ export const OfficerRoster = () => {
               </Typography>
             }
           >
-            <DataTable bulkActionButtons={false} rowClick={false}>
-              <DataTable.Col source="officerContactId" disableSort>
-                <ReferenceField source="officerContactId" reference="contacts" link="show" />
-              </DataTable.Col>
-              <DataTable.Col source="login" label="resources.contacts.fields.userId" disableSort>
-                {/* The officer's login, when the contact is linked to one (ADR 34). */}
-                <ReferenceField source="officerContactId" reference="contacts" link={false}>
-                  <UserNameField source="userId" />
-                </ReferenceField>
-              </DataTable.Col>
-              <DataTable.Col source="policeUnitId" disableSort>
-                <ReferenceField source="policeUnitId" reference="organisations" link="show" emptyText="—" />
-              </DataTable.Col>
-              <DataTable.Col source="since">
-                <DateField source="since" />
-              </DataTable.Col>
-              <DataTable.Col source="until" disableSort>
-                <DateField source="until" emptyText="—" />
-              </DataTable.Col>
-              <DataTable.Col source="current" disableSort>
-                <CurrentField source="current" />
-              </DataTable.Col>
-            </DataTable>
+            {/* A phone scrolls the table sideways, not the page: the box adds nothing to the card's minimum width. */}
+            <Box sx={{ overflowX: 'auto', width: 0, minWidth: '100%' }} data-testid="officer-roster-table">
+              <DataTable bulkActionButtons={false} rowClick={false}>
+                <DataTable.Col source="officerContactId" disableSort>
+                  <ReferenceField source="officerContactId" reference="contacts" link="show" />
+                </DataTable.Col>
+                <DataTable.Col source="login" label="resources.contacts.fields.userId" disableSort>
+                  {/* The officer's login, when the contact is linked to one (ADR 34). */}
+                  <ReferenceField source="officerContactId" reference="contacts" link={false}>
+                    <UserNameField source="userId" />
+                  </ReferenceField>
+                </DataTable.Col>
+                <DataTable.Col source="policeUnitId" disableSort>
+                  <ReferenceField source="policeUnitId" reference="organisations" link="show" emptyText="—" />
+                </DataTable.Col>
+                <DataTable.Col source="since">
+                  <DateField source="since" />
+                </DataTable.Col>
+                <DataTable.Col source="until" disableSort>
+                  <DateField source="until" emptyText="—" />
+                </DataTable.Col>
+                <DataTable.Col source="current" disableSort>
+                  <CurrentField source="current" />
+                </DataTable.Col>
+              </DataTable>
+            </Box>
           </ReferenceManyField>
         </CardContent>
       </Card>

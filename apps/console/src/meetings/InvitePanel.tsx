@@ -1,8 +1,10 @@
+import AddIcon from '@mui/icons-material/Add';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import MuiButton from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { MeetingStatus } from '@rd/contracts';
+import type { CommunityView, ContactView, MeetingStatus, OfficerAssignmentView, OrganisationView } from '@rd/contracts';
 import { useState } from 'react';
 import {
   ReferenceArrayField,
@@ -10,6 +12,8 @@ import {
   ChipField,
   useCanAccess,
   useDataProvider,
+  useGetList,
+  useGetMany,
   useNotify,
   useRecordContext,
   useRefresh,
@@ -18,6 +22,7 @@ import {
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { clearDraft, loadDraft, saveDraft } from './draft';
 import { RecordPicker } from './fieldKit';
+import { inviteProposals, personDescription, type InviteProposal } from './inviteProposals';
 import { SaveControls, useSaveForm } from './SaveControls';
 
 interface InviteDraft {
@@ -29,6 +34,8 @@ interface MeetingRecord {
   id: string;
   districtCode: string;
   status: MeetingStatus;
+  communityIds: string[];
+  facilitatingOrganisationId: string | null;
   inviteeContactIds: string[];
   inviteeOrganisationIds: string[];
 }
@@ -99,6 +106,7 @@ const InviteForm = ({ meeting }: { meeting: MeetingRecord }) => {
     setUnsaved(true);
     saveDraft(key, next);
   };
+  const people = usePeople(meeting.districtCode);
 
   return (
     <Stack spacing={2}>
@@ -119,9 +127,92 @@ const InviteForm = ({ meeting }: { meeting: MeetingRecord }) => {
         onChange={(contactIds) => update({ ...draft, contactIds })}
         label={translate('resources.meetings.invite.pickContacts')}
         testId="invite-contacts"
+        describe={people.describe}
       />
+      <Proposals meeting={meeting} invited={draft.contactIds} people={people} onAdd={(ids) => update({ ...draft, contactIds: [...draft.contactIds, ...ids] })} />
       {unsaved && form.error === null && <Alert severity="info">{translate('resources.meetings.unsaved')}</Alert>}
       <SaveControls form={form} label="resources.meetings.invite.save" testId="invite-save" />
     </Stack>
+  );
+};
+
+const ALL = { page: 1, perPage: 500 } as const;
+const BY_NAME = { field: 'name', order: 'ASC' } as const;
+
+/**
+ * The contacts and organisations the pickers offer (the same queries, so the same cache): a person's name, and the
+ * position and organisation that tell namesakes apart.
+ */
+function usePeople(districtCode: string) {
+  const filter = { meetingDistrict: districtCode };
+  const contacts = useGetList<ContactView>('contacts', { pagination: ALL, sort: BY_NAME, filter });
+  const organisations = useGetList<OrganisationView>('organisations', { pagination: ALL, sort: BY_NAME, filter });
+  const contactById = new Map((contacts.data ?? []).map((contact) => [contact.id, contact]));
+  const organisationName = (id: string) => organisations.data?.find((organisation) => organisation.id === id)?.name;
+  return {
+    contacts: contacts.data ?? [],
+    nameOf: (id: string) => contactById.get(id)?.name || '—',
+    describe: (id: string) => personDescription(contactById.get(id), organisationName),
+  };
+}
+type People = ReturnType<typeof usePeople>;
+
+/**
+ * Who the system already knows should be invited (the communities' local-government contacts and police officers, the
+ * facilitating NGO's contacts): one click adds a person to the list, "add all" adds them all; nothing is added unasked,
+ * and nothing is saved until "Save".
+ */
+const Proposals = ({ meeting, invited, people, onAdd }: { meeting: MeetingRecord; invited: string[]; people: People; onAdd: (ids: string[]) => void }) => {
+  const translate = useTranslate();
+  const communities = useGetMany<CommunityView>('communities', { ids: meeting.communityIds });
+  const single = meeting.communityIds.length === 1 ? { communityId: meeting.communityIds[0] } : {};
+  const assignments = useGetList<OfficerAssignmentView>('officer-assignments', {
+    pagination: ALL,
+    sort: { field: 'since', order: 'DESC' },
+    filter: { current: true, ...single },
+  });
+  const proposals = inviteProposals({
+    communities: communities.data ?? [],
+    assignments: assignments.data ?? [],
+    facilitatingOrganisationId: meeting.facilitatingOrganisationId,
+    contacts: people.contacts,
+    invited,
+  });
+  if (proposals.length === 0) return null;
+  const reasonsOf = (proposal: InviteProposal) => proposal.reasons.map((reason) => translate(`resources.meetings.invite.reasons.${reason}`)).join(', ');
+  return (
+    <Box data-testid="invite-proposals">
+      <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 1, flexWrap: 'wrap' }}>
+        <Typography variant="subtitle1" component="h3">
+          {translate('resources.meetings.invite.proposed', { smart_count: proposals.length })}
+        </Typography>
+        {proposals.length > 1 && (
+          <MuiButton onClick={() => onAdd(proposals.map((proposal) => proposal.contactId))} data-testid="invite-proposals-add-all">
+            {translate('resources.meetings.invite.addAll')}
+          </MuiButton>
+        )}
+      </Box>
+      <Stack spacing={1} sx={{ mt: 1 }}>
+        {proposals.map((proposal) => {
+          const description = people.describe(proposal.contactId);
+          return (
+            <Box key={proposal.contactId} sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }} data-testid={`invite-proposal-${proposal.contactId}`}>
+              <MuiButton
+                variant="outlined"
+                startIcon={<AddIcon />}
+                onClick={() => onAdd([proposal.contactId])}
+                data-testid={`invite-proposal-add-${proposal.contactId}`}
+                sx={{ textTransform: 'none' }}
+              >
+                {translate('resources.meetings.invite.add', { name: people.nameOf(proposal.contactId) })}
+              </MuiButton>
+              <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
+                {[reasonsOf(proposal), description].filter(Boolean).join(' — ')}
+              </Typography>
+            </Box>
+          );
+        })}
+      </Stack>
+    </Box>
   );
 };

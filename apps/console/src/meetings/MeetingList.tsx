@@ -1,10 +1,16 @@
-import { CreateButton, DataTable, List, ReferenceArrayField, SelectField, SelectInput, TopToolbar } from 'react-admin';
+import { AutocompleteInput, CreateButton, DataTable, List, ReferenceArrayField, ReferenceInput, SelectField, SelectInput, TopToolbar } from 'react-admin';
 import { ImportPastDaysButton, RecordPastDayButton } from '../history/RecordPastDayButton';
 import { RecordedAfterwardsChip } from '../history/MinutesFilePanel';
 import { meetingKindChoices, meetingStatusChoices } from './choices';
 import { ZonedStartsAt } from './fieldKit';
 
-const filters = [<SelectInput key="status" source="status" choices={meetingStatusChoices} alwaysOn />];
+// The community filter shows when a community's page opens the list narrowed to it (and can be cleared there).
+const filters = [
+  <SelectInput key="status" source="status" choices={meetingStatusChoices} alwaysOn />,
+  <ReferenceInput key="communityId" source="communityId" reference="communities">
+    <AutocompleteInput optionText="name" label="resources.meetings.fields.communityIds" data-testid="meetings-community-filter" />
+  </ReferenceInput>,
+];
 
 const ListActions = () => (
   <TopToolbar>

@@ -5,6 +5,7 @@ import {
   SelectField,
   Show,
   TabbedShowLayout,
+  TabbedShowLayoutTabs,
   TextField,
   TopToolbar,
 } from 'react-admin';
@@ -33,9 +34,10 @@ const MeetingShowActions = () => (
   </TopToolbar>
 );
 
+// The steps scroll sideways on a phone instead of making the whole page wider than the screen.
 export const MeetingShow = () => (
   <Show actions={<MeetingShowActions />}>
-    <TabbedShowLayout>
+    <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile />}>
       <TabbedShowLayout.Tab label="resources.meetings.steps.plan">
         <SelectField source="status" choices={meetingStatusChoices} data-testid="meeting-status" />
         <DraftNotice />

@@ -1,5 +1,6 @@
-import type { ReactElement } from 'react';
+import type { HTMLAttributes, Key, ReactElement } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
@@ -102,6 +103,7 @@ export function RecordPicker(props: {
   label: string;
   testId: string;
   disabled?: boolean;
+  describe?: (id: string) => string;
 }): ReactElement;
 export function RecordPicker(props: {
   resource: 'organisations' | 'contacts' | 'communities';
@@ -112,6 +114,7 @@ export function RecordPicker(props: {
   label: string;
   testId: string;
   disabled?: boolean;
+  describe?: (id: string) => string;
 }): ReactElement;
 export function RecordPicker({
   resource,
@@ -122,6 +125,7 @@ export function RecordPicker({
   label,
   testId,
   disabled,
+  describe,
 }: {
   resource: 'organisations' | 'contacts' | 'communities';
   filter: Record<string, unknown>;
@@ -131,6 +135,8 @@ export function RecordPicker({
   label: string;
   testId: string;
   disabled?: boolean;
+  /** A second line under each option (a person's position and organisation), so namesakes can be told apart. */
+  describe?: (id: string) => string;
 }) {
   const translate = useTranslate();
   const { data = [], isPending } = useGetList<Named>(resource, {
@@ -148,6 +154,20 @@ export function RecordPicker({
     loadingText: translate('ra.page.loading'),
     noOptionsText: translate('ra.navigation.no_results'),
     renderInput: (params: object) => <TextField {...params} label={label} />,
+    ...(describe
+      ? {
+          renderOption: ({ key, ...props }: HTMLAttributes<HTMLLIElement> & { key: Key }, id: string) => (
+            <Box component="li" key={key} {...props}>
+              <Box>
+                <Typography>{nameOf(id)}</Typography>
+                <Typography variant="body2" color="text.secondary">
+                  {describe(id)}
+                </Typography>
+              </Box>
+            </Box>
+          ),
+        }
+      : {}),
     // The test id is on the root; the text box is its only input.
     'data-testid': testId,
     sx: { minWidth: 280, '& .MuiInputBase-root': { minHeight: 56 } },
