@@ -192,6 +192,10 @@ Every error the API answers is RFC 9457 \`application/problem+json\` with a \`co
   is answered with the generic code of its kind (\`resource.not-found\`, \`request.invalid\`, …).
 - The transport kind (\`ErrorCode\`) decides the status at the gateway and whether a refusal in an event consumer is
   poison; "gateway only" codes are raised by the gateway itself.
+- The console says every code in en, ru, tg and ky as what happened and what to do next
+  (\`apps/console/src/i18n/failures/\`, joined under the message key; a unit test fails for a code without both in
+  any language). A code it does not know yet is said by the generic code of its status, a request that got no answer
+  as a network failure (\`failures.network\`), never as a refusal. The English \`detail\` is not shown.
 
 | code | status | transport kind | message key | meaning |
 | --- | --- | --- | --- | --- |

@@ -112,7 +112,7 @@ describe('the meeting page follows the meeting’s state', () => {
     await page.getByTestId('meeting-transition-confirm').click();
     const error = page.getByTestId('save-error');
     await error.filter({ hasText: 'Not saved — the server refused it:' }).waitFor(WAIT);
-    await error.filter({ hasText: 'before it starts' }).waitFor(WAIT);
+    await error.filter({ hasText: 'The meeting cannot take this status now.' }).waitFor(WAIT);
     await expect(error.getAttribute('data-failure')).resolves.toBe('refused');
     expect(await error.textContent()).not.toMatch(/connection/i);
     expect(await page.getByTestId('save-retry').count()).toBe(0);

@@ -33,6 +33,7 @@ import {
 import type { CommunityRecord } from '../types';
 import { UserNameField } from '../directory/UserName';
 import { toAssignOfficerInput, type AssignOfficerValues } from './officerInput';
+import { useNotifyError } from '../data/apiQueries';
 
 const byName = { field: 'name', order: 'ASC' } as const;
 const nameSearch = (q: string) => (q ? { q } : {});
@@ -108,6 +109,7 @@ const AssignOfficerButton = ({ community }: { community: CommunityRecord }) => {
   const [open, setOpen] = useState(false);
   const translate = useTranslate();
   const notify = useNotify();
+  const notifyError = useNotifyError();
   const refresh = useRefresh();
   const [create, { isPending }] = useCreate();
   const district = { districtCode: community.districtCode };
@@ -123,7 +125,7 @@ const AssignOfficerButton = ({ community }: { community: CommunityRecord }) => {
           // The community's officer and checklist change with the roster.
           refresh();
         },
-        onError: (error) => notify((error as Error).message, { type: 'error' }),
+        onError: (error) => notifyError(error),
       },
     );
 

@@ -15,6 +15,7 @@ import { useCanAccess, useDataProvider, useGetOne, useNotify, useRecordContext, 
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import type { CommunityRecord, DistrictRecord } from '../types';
 import { effectiveOnProblem, transitionBody, transitionOptions, transitionRefusal, type TransitionBody, type TransitionOption } from './onboarding';
+import { useFailureText } from '../data/useFailureText';
 
 /**
  * One button per status the community may move to (community:transition). The dialog asks for an optional
@@ -63,6 +64,7 @@ const TransitionDialog = ({
   onClose: () => void;
 }) => {
   const translate = useTranslate();
+  const failureText = useFailureText();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -132,7 +134,7 @@ const TransitionDialog = ({
         />
         {refusal && (
           <Alert severity="error" sx={{ mt: 2 }} data-testid="transition-refused">
-            {translate(refusal.message, { _: refusal.message })}
+            {failureText(error)}
             {refusal.missing.length > 0 && (
               <ul>
                 {refusal.missing.map((item) => (

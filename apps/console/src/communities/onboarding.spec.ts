@@ -81,7 +81,7 @@ describe(transitionOptions.name, () => {
 });
 
 describe(transitionRefusal.name, () => {
-  it('should keep the server reason and the missing checklist items it names', () => {
+  it('should keep the missing checklist items the refusal names', () => {
     const error = Object.assign(new Error('The checklist is not complete'), {
       status: 409,
       body: {
@@ -96,13 +96,12 @@ describe(transitionRefusal.name, () => {
       },
     });
     expect(transitionRefusal(error)).toEqual({
-      message: 'The checklist is not complete',
       missing: ['officer', 'firstReportingDayPlanned'],
     });
   });
 
-  it('should fall back to a generic message', () => {
-    expect(transitionRefusal(undefined)).toEqual({ message: 'ra.notification.http_error', missing: [] });
+  it('should name no item when the refusal names none', () => {
+    expect(transitionRefusal(undefined)).toEqual({ missing: [] });
   });
 });
 

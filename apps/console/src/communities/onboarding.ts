@@ -73,22 +73,19 @@ export function transitionOptions({ status, allowedTransitions, checklist }: Tra
 }
 
 export interface TransitionRefusal {
-  /** The server's explanation (problem detail), shown as is. */
-  message: string;
   /** Checklist items the server named in errors[] (`checklist.<item>`). */
   missing: ChecklistItem[];
 }
 
-/** Reads the server's reason out of a failed transition (a react-admin HttpError built from problem+json). */
+/** The checklist items a failed transition names (a react-admin HttpError built from problem+json); its reason is told by useFailureText. */
 export function transitionRefusal(error: unknown): TransitionRefusal {
-  const { message, body } = (error ?? {}) as {
-    message?: string;
+  const { body } = (error ?? {}) as {
     body?: { problem?: { errors?: { field?: string; message?: string }[] } };
   };
   const missing = (body?.problem?.errors ?? [])
     .map((entry) => entry.field?.match(/^checklist\.(\w+)$/)?.[1])
     .filter((item): item is ChecklistItem => (CHECKLIST_ITEMS as readonly string[]).includes(item ?? ''));
-  return { message: message || 'ra.notification.http_error', missing };
+  return { missing };
 }
 
 /** What the transition dialog sends: the target, the reason when given, the day it took effect when not today. */

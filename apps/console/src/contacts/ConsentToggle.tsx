@@ -2,6 +2,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Switch from '@mui/material/Switch';
 import { useCanAccess, useNotify, useRecordContext, useTranslate, useUpdate } from 'react-admin';
 import type { ContactRecord } from '../types';
+import { useNotifyError } from '../data/apiQueries';
 
 /**
  * Give or withdraw consent in one tap (contact:manage), e.g. while on the phone with the person. The service
@@ -11,6 +12,7 @@ export const ConsentToggle = (_props: { label?: string }) => {
   const record = useRecordContext<ContactRecord>();
   const translate = useTranslate();
   const notify = useNotify();
+  const notifyError = useNotifyError();
   const { canAccess } = useCanAccess({ resource: 'contacts', action: 'edit' });
   const [update, { isPending }] = useUpdate<ContactRecord>();
   if (!record) return null;
@@ -22,7 +24,7 @@ export const ConsentToggle = (_props: { label?: string }) => {
         mutationMode: 'pessimistic',
         onSuccess: () =>
           notify(consent ? 'resources.contacts.consentRecorded' : 'resources.contacts.consentWithdrawn', { type: 'info' }),
-        onError: (error) => notify((error as Error).message, { type: 'error' }),
+        onError: (error) => notifyError(error),
       },
     );
   return (

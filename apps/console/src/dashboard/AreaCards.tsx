@@ -7,6 +7,7 @@ import { placeName } from '../geography/placeName';
 import { missingQuery, reportQuery, startingUnits, type UnitRef } from '../reporting/scope';
 import { pointOf, rateChange, rateQuarters } from './home';
 import { HomeCard, HomeItems } from './HomeCard';
+import { useFailureText } from '../data/useFailureText';
 
 /** The current quarter as the reporting dashboard sees it (the default district zone). */
 const useCurrentQuarter = () => useMemo(() => quarterOf(new Date(), DEFAULT_TIME_ZONE), []);
@@ -45,15 +46,14 @@ const AreaCard = ({ card, scope, Line }: { card: 'missing' | 'rate'; scope: Acto
 
 /** A unit's line: its name, its failed request (in the user's language where the gateway gave a key) or `children`. */
 const UnitLine = ({ card, unit, error, data, children }: { card: string; unit: UnitRef; error: unknown; data: Record<string, unknown>; children: ReactNode }) => {
-  const translate = useTranslate();
-  const message = (error as Error | null)?.message;
+  const failureText = useFailureText();
   const attributes = Object.fromEntries(Object.entries(data).map(([name, value]) => [`data-${name}`, value ?? '']));
   return (
     <li style={{ listStyle: 'none', padding: '6px 0' }} data-testid={`home-${card}-${unitKey(unit)}`} {...attributes}>
       <Typography sx={{ fontWeight: 500 }}>
         <UnitName unit={unit} />
       </Typography>
-      {error ? <Typography color="error">{translate(message || 'ra.notification.http_error', { _: message })}</Typography> : children}
+      {error ? <Typography color="error">{failureText(error)}</Typography> : children}
     </li>
   );
 };

@@ -13,6 +13,7 @@ import { InboxCard } from './InboxCard';
 import { MinutesCard } from './MinutesCard';
 import { ScopeDistricts } from './ScopeDistricts';
 import { UpcomingCard } from './UpcomingCard';
+import { useFailureText } from '../data/useFailureText';
 
 /** Who the gateway thinks you are: greeting, roles and the area you may see (GET /me). */
 const Identity = ({ me }: { me: MeRecord }) => {
@@ -75,10 +76,11 @@ const cardOf = (card: HomeCard, me: MeRecord): ReactNode => {
  */
 export const Dashboard = () => {
   const translate = useTranslate();
+  const failureText = useFailureText();
   const { data: me, isPending, error } = useGetOne<MeRecord>('me', { id: 'me' });
   if (isPending) return <Loading />;
   if (error || !me) {
-    return <Typography color="error">{translate(error?.message ?? 'ra.notification.http_error')}</Typography>;
+    return <Typography color="error">{error ? failureText(error) : translate('failures.other')}</Typography>;
   }
   return (
     <Box sx={{ pb: 2 }}>

@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { Link, useTranslate } from 'react-admin';
 import type { HomeCard as HomeCardName } from './home';
+import { useFailureText } from '../data/useFailureText';
 
 export interface HomeCardProps {
   card: HomeCardName;
@@ -26,8 +27,8 @@ export interface HomeCardProps {
 /** One card of the home page: title and count, what needs the reader (or a plain empty state), and the full list. */
 export const HomeCard = ({ card, count, isPending, error, isEmpty, to, children }: HomeCardProps) => {
   const translate = useTranslate();
+  const failureText = useFailureText();
   const key = `dashboard.cards.${card}`;
-  const message = (error as Error | undefined)?.message;
   return (
     <Card component="section" aria-labelledby={`home-${card}-title`} data-testid={`home-card-${card}`} sx={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
       <CardHeader
@@ -41,7 +42,7 @@ export const HomeCard = ({ card, count, isPending, error, isEmpty, to, children 
       />
       <CardContent sx={{ flexGrow: 1, pt: 0 }}>
         {isPending && <LinearProgress />}
-        {!isPending && error !== undefined && error !== null && <Alert severity="error">{translate(message || 'ra.notification.http_error', { _: message })}</Alert>}
+        {!isPending && error !== undefined && error !== null && <Alert severity="error">{failureText(error)}</Alert>}
         {!isPending && !error && isEmpty && (
           <Typography color="text.secondary" data-testid={`home-empty-${card}`}>
             {translate(`${key}.empty`)}

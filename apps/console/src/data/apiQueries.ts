@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { useDataProvider, useNotify } from 'react-admin';
 import { apiQueryKey } from './apiQueryKey';
 import type { ConsoleDataProvider } from './dataProvider';
+import { useFailureText } from './useFailureText';
 
 /**
  * GET of a gateway path (null: nothing to ask yet) in react-admin's query cache, the previous answer kept while the
@@ -43,11 +44,9 @@ export function useInvalidateApi() {
   );
 }
 
-/** Notifies a failed call with the gateway's message (a translation key or text), else with `fallback`. */
+/** Notifies a failed call in the reader's language (useFailureText); `fallback` words an error raised on this device. */
 export function useNotifyError() {
   const notify = useNotify();
-  return useCallback(
-    (error: unknown, fallback?: string) => notify((error as Error | undefined)?.message || fallback || 'ra.notification.http_error', { type: 'error' }),
-    [notify],
-  );
+  const failureText = useFailureText();
+  return useCallback((error: unknown, fallback?: string) => notify(failureText(error, fallback), { type: 'error' }), [notify, failureText]);
 }

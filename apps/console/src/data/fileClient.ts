@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import { HttpError } from 'react-admin';
+import { failureKindKey } from './failure';
 import { problemToError } from './problem';
 
 export interface DownloadedFile {
@@ -18,9 +19,14 @@ export function fileNameOf(disposition: string | null): string | null {
 
 export function createFileClient(apiUrl: string, getToken: () => Promise<string>): FileClient {
   return async (path) => {
-    const response = await fetch(`${apiUrl}/${path.replace(/^\/+/, '')}`, {
-      headers: { Authorization: `Bearer ${await getToken()}`, Accept: '*/*' },
-    });
+    const headers = { Authorization: `Bearer ${await getToken()}`, Accept: '*/*' };
+    let response: Response;
+    try {
+      response = await fetch(`${apiUrl}/${path.replace(/^\/+/, '')}`, { headers });
+    } catch {
+      // No answer at all: told as a network failure, never as a refusal (failure.ts).
+      throw new HttpError(failureKindKey('network'), 0);
+    }
     if (!response.ok) {
       const text = await response.text();
       let payload: unknown;
@@ -29,7 +35,7 @@ export function createFileClient(apiUrl: string, getToken: () => Promise<string>
       } catch {
         payload = undefined;
       }
-      const { message, body } = problemToError(response.statusText, payload);
+      const { message, body } = problemToError(response.status, payload);
       throw new HttpError(message, response.status, body);
     }
     return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition')) };

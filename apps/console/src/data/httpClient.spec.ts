@@ -36,18 +36,27 @@ describe(createHttpClient.name, () => {
     expect(sent[0].get('Authorization')).toBe('Bearer token-1');
   });
 
-  it('should turn a problem+json refusal into an error carrying its detail and status', async () => {
+  it('should turn a problem+json refusal into an error carrying the message key of its code and its status', async () => {
     global.fetch = jest.fn(async () =>
-      new Response(JSON.stringify({ type: 'about:blank', title: 'Unsupported Media Type', status: 415, detail: 'The file is not a JPEG, PNG or PDF' }), {
+      new Response(JSON.stringify({ type: 'about:blank', title: 'Unsupported Media Type', status: 415, code: 'sign-in-sheet.invalid', detail: 'The file is not a JPEG, PNG or PDF' }), {
         status: 415,
         headers: { 'Content-Type': 'application/problem+json' },
       }),
     ) as typeof fetch;
     const http = createHttpClient(async () => 'token-1');
     await expect(http('http://api.test/x', { method: 'PUT', body: new Blob(['hello']), headers: { 'Content-Type': 'image/png' } })).rejects.toMatchObject({
-      message: 'The file is not a JPEG, PNG or PDF',
+      message: 'errors.signInSheet.invalid',
       status: 415,
+      body: { problem: expect.objectContaining({ detail: 'The file is not a JPEG, PNG or PDF' }) },
     });
+  });
+
+  it('should tell a request that got no answer as a network failure (status 0), never as a refusal', async () => {
+    global.fetch = jest.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    const http = createHttpClient(async () => 'token-1');
+    await expect(http('http://api.test/x')).rejects.toMatchObject({ message: 'failures.network', status: 0 });
   });
 
   it('should keep the type a file upload declares', async () => {

@@ -1,4 +1,5 @@
 import { HttpError } from 'react-admin';
+import { failureKindKey } from './failure';
 import { IdempotencyKeys, isKeyedMethod } from './idempotencyKeys';
 import { problemToError } from './problem';
 
@@ -11,7 +12,8 @@ export interface ApiResponse<T> {
 export type HttpClient = <T>(url: string, init?: RequestInit) => Promise<ApiResponse<T>>;
 
 /**
- * fetch with a fresh bearer token on every call and problem+json errors turned into react-admin HttpErrors. Every
+ * fetch with a fresh bearer token on every call and problem+json errors turned into react-admin HttpErrors whose
+ * message is the failure's message key (failure.ts), so react-admin's own notifications say it in the reader's language. Every
  * write carries an `Idempotency-Key` (one per user action, reused when the same write is retried) unless the
  * caller set one.
  */
@@ -31,13 +33,13 @@ export function createHttpClient(getToken: () => Promise<string>, keys: Idempote
     } catch {
       // Network down or CORS refused: there is no status to report.
       settle(0);
-      throw new HttpError('ra.notification.http_error', 0);
+      throw new HttpError(failureKindKey('network'), 0);
     }
     settle(response.status);
     const text = await response.text();
     const payload = parseJson(text);
     if (!response.ok) {
-      const { message, body } = problemToError(response.statusText, payload);
+      const { message, body } = problemToError(response.status, payload);
       throw new HttpError(message, response.status, body);
     }
     return { status: response.status, headers: response.headers, json: payload as T };

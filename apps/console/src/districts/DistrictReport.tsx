@@ -5,11 +5,13 @@ import { COMMUNITY_STATUSES } from '@rd/contracts';
 import { LinearProgress, useGetOne, useLocaleState, useRecordContext, useTranslate, type HttpError } from 'react-admin';
 import type { DistrictRecord, ReportRecord } from '../types';
 import { StatusCount } from './StatusCount';
+import { useFailureText } from '../data/useFailureText';
 
 /** GET /reports/districts/:code — communities in the programme, by onboarding status. */
 export const DistrictReport = () => {
   const district = useRecordContext<DistrictRecord>();
   const translate = useTranslate();
+  const failureText = useFailureText();
   const [locale] = useLocaleState();
   const code = district?.code ?? '';
   const { data, isPending, error } = useGetOne<ReportRecord>('reports', { id: code }, { enabled: code !== '' });
@@ -19,7 +21,7 @@ export const DistrictReport = () => {
   if (error && (error as HttpError).status !== 404) {
     return (
       <CardContent>
-        <Typography color="error">{translate(error.message, { _: error.message })}</Typography>
+        <Typography color="error">{failureText(error)}</Typography>
       </CardContent>
     );
   }

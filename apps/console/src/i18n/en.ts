@@ -15,7 +15,7 @@ export const en = {
       'local-government': 'Local government official',
       'regional-reviewer': 'Regional reviewer',
     },
-    errors: { unsupported: 'This action is not available' },
+    errors: { unsupported: 'This action is not available', fieldRefused: 'Not accepted: check this value and correct it.' },
     validation: { wholeNumber: 'Must be a whole number' },
     geography: {
       nameIn: {
@@ -655,7 +655,6 @@ export const en = {
         notEditable: "This meeting is held, closed or cancelled: its plan can no longer be changed.",
         announced: "Invitees are told about a change of title, venue or organisers when you save.",
       },
-      loadFailed: "Could not load — check the connection.",
       retry: "Retry",
       saveFailed: "Not saved — your entries are kept. Check the connection and retry.",
       saveRefused: "Not saved — the server refused it: %{reason}",

@@ -3,6 +3,7 @@ import englishMessages from 'ra-language-english';
 import russianMessages from 'ra-language-russian';
 import { mergeTranslations, resolveBrowserLocale, type I18nProvider, type TranslationMessages } from 'react-admin';
 import { en } from './en';
+import { FAILURES, failureTranslations } from './failures';
 import { ky } from './ky';
 import { ru } from './ru';
 import { tg } from './tg';
@@ -23,10 +24,10 @@ export function isConsoleLocale(value: unknown): value is ConsoleLocale {
 // react-admin ships no Tajik or Kyrgyz core pack, so tg and ky use the Russian `ra.*` messages under their own
 // app messages. English goes underneath everything: ra-language-russian (5.4) lacks keys react-admin 5.15 added.
 const MESSAGES: Readonly<Record<ConsoleLocale, TranslationMessages>> = {
-  en: mergeTranslations(englishMessages, en),
-  ru: mergeTranslations(englishMessages, russianMessages, ru),
-  tg: mergeTranslations(englishMessages, russianMessages, tg),
-  ky: mergeTranslations(englishMessages, russianMessages, ky),
+  en: mergeTranslations(englishMessages, en, failureTranslations(FAILURES.en)),
+  ru: mergeTranslations(englishMessages, russianMessages, ru, failureTranslations(FAILURES.ru)),
+  tg: mergeTranslations(englishMessages, russianMessages, tg, failureTranslations(FAILURES.tg)),
+  ky: mergeTranslations(englishMessages, russianMessages, ky, failureTranslations(FAILURES.ky)),
 };
 
 // polyglot knows neither tg nor ky. Their core messages are Russian, so they take the Russian plural rule;

@@ -22,6 +22,7 @@ import type { z } from 'zod';
 import type { UploadPhase } from './importClient';
 import { useImportClient } from './ImportClientContext';
 import { canApply, fileProblem, importMediaType, readImportAnswer, type ImportAnswer, type ImportReport } from './importFile';
+import { useFailureText } from '../data/useFailureText';
 
 const T = 'imports';
 
@@ -47,6 +48,7 @@ export interface ImportWizardProps<R> {
  */
 export function ImportWizard<R>({ paths, title, intro, resultSchema, applied, maxBytes, testId }: ImportWizardProps<R>) {
   const translate = useTranslate();
+  const failureText = useFailureText();
   const send = useImportClient();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File>();
@@ -70,8 +72,8 @@ export function ImportWizard<R>({ paths, title, intro, resultSchema, applied, ma
     try {
       const { status, body } = await send(path, file, importMediaType(file.name) ?? '', setPhase);
       setAnswer(readImportAnswer(status, body, resultSchema));
-    } catch {
-      setFailure(translate('ra.notification.http_error'));
+    } catch (caught) {
+      setFailure(failureText(caught));
     } finally {
       setPhase(undefined);
     }
@@ -108,7 +110,7 @@ export function ImportWizard<R>({ paths, title, intro, resultSchema, applied, ma
           </Stack>
           {phase && <Progress phase={phase} />}
           {failure && <Alert severity="error">{failure}</Alert>}
-          {answer?.kind === 'problem' && <Alert severity="error">{answer.message ?? translate(`${T}.failed`)}</Alert>}
+          {answer?.kind === 'problem' && <Alert severity="error">{failureText({ status: answer.status, body: { problem: answer.problem } })}</Alert>}
           {report && <Report report={report} rejected={answer?.kind === 'rejected'} />}
           {answer?.kind === 'applied' && applied(answer.result)}
         </Stack>

@@ -1,4 +1,5 @@
 import { IdempotencyKeys } from '../data/idempotencyKeys';
+import { failureKindKey } from '../data/failure';
 
 /** Where an upload is: sending bytes (with the fraction sent), or waiting while the server checks the rows. */
 export type UploadPhase = { phase: 'uploading'; fraction: number } | { phase: 'processing' };
@@ -46,7 +47,8 @@ export function createImportClient(apiUrl: string, getToken: () => Promise<strin
       };
       xhr.onerror = () => {
         settle(0);
-        reject(new Error('ra.notification.http_error'));
+        // No answer: a network failure (status 0, as httpClient.ts), never told as a refusal.
+        reject(Object.assign(new Error(failureKindKey('network')), { status: 0 }));
       };
       onPhase({ phase: 'uploading', fraction: 0 });
       xhr.send(file);

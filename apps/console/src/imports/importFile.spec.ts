@@ -39,8 +39,8 @@ describe('import wizard', () => {
     });
 
     it('should show the detail of any other problem (413, 415), or nothing it cannot read', () => {
-      expect(readImportAnswer(415, { type: 't', title: 'Unsupported Media Type', status: 415, detail: 'The file is not CSV' }, CommunityImportResultSchema)).toEqual({ kind: 'problem', status: 415, message: 'The file is not CSV' });
-      expect(readImportAnswer(502, '<html>', CommunityImportResultSchema)).toEqual({ kind: 'problem', status: 502, message: undefined });
+      expect(readImportAnswer(415, { type: 't', title: 'Unsupported Media Type', status: 415, detail: 'The file is not CSV' }, CommunityImportResultSchema)).toMatchObject({ kind: 'problem', status: 415, problem: { detail: 'The file is not CSV' } });
+      expect(readImportAnswer(502, '<html>', CommunityImportResultSchema)).toEqual({ kind: 'problem', status: 502, problem: undefined });
     });
   });
 

@@ -4,6 +4,7 @@ import {
   CommunityImportReportSchema,
   ProblemDetailsSchema,
   type CommunityImportReport,
+  type ProblemDetails,
 } from '@rd/contracts';
 import type { z } from 'zod';
 
@@ -31,7 +32,8 @@ export type ImportAnswer<R> =
   | { kind: 'report'; report: ImportReport }
   | { kind: 'applied'; result: R }
   | { kind: 'rejected'; report: ImportReport; message: string }
-  | { kind: 'problem'; status: number; message?: string };
+  /** Any other answer: its status and problem+json, told by useFailureText (never the problem's English detail). */
+  | { kind: 'problem'; status: number; problem?: ProblemDetails };
 
 /** What an answer of an import's routes means for the wizard; `resultSchema` reads what its apply answers (201). */
 export function readImportAnswer<R>(status: number, body: unknown, resultSchema: z.ZodType<R>): ImportAnswer<R> {
@@ -49,7 +51,7 @@ export function readImportAnswer<R>(status: number, body: unknown, resultSchema:
     const report = ImportReportSchema.safeParse(body);
     if (report.success) return { kind: 'rejected', report: report.data, message: problem.success ? (problem.data.detail ?? '') : '' };
   }
-  return { kind: 'problem', status, message: problem.success ? problem.data.detail : undefined };
+  return { kind: 'problem', status, problem: problem.success ? problem.data : undefined };
 }
 
 /** The apply button is enabled only for a checked file without a single problem. */

@@ -11,6 +11,7 @@ import { boundsOf, DEFAULT_CENTER, DEFAULT_ZOOM, toMapPoints, type MapPoint, typ
 import { CommunityPlainList } from './CommunityPlainList';
 import { FIRST_TILE_TIMEOUT_MS, initialTileWatch, nextTileWatch } from './tileStatus';
 import { mapTileUrl, TILE_ATTRIBUTION } from './tileSource';
+import { useFailureText } from '../data/useFailureText';
 
 const STATUS_COLORS: Readonly<Record<string, string>> = {
   proposed: '#8e8e8e',
@@ -37,6 +38,7 @@ const FitBounds = ({ points }: { points: MapPoint[] }) => {
  */
 export const CommunityMap = () => {
   const translate = useTranslate();
+  const failureText = useFailureText();
   const createPath = useCreatePath();
   const [tiles, dispatch] = useReducer(nextTileWatch, initialTileWatch);
   const { data, isPending, error } = useGetList<MappableCommunity & { id: string }>('communities', {
@@ -60,7 +62,7 @@ export const CommunityMap = () => {
             {translate('app.map.tilesUnreachable')}
           </Alert>
         )}
-        {error && <Alert severity="error">{translate(error.message, { _: error.message })}</Alert>}
+        {error && <Alert severity="error">{failureText(error)}</Alert>}
         {isPending ? (
           <Loading />
         ) : (

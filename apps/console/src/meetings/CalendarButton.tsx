@@ -1,6 +1,7 @@
 import EventIcon from '@mui/icons-material/Event';
 import Button from '@mui/material/Button';
-import { useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { useNotifyError } from '../data/apiQueries';
 import { saveFile, useFileClient } from '../data/fileClient';
 
 /**
@@ -10,12 +11,12 @@ import { saveFile, useFileClient } from '../data/fileClient';
 const CalendarButton = ({ path, fileName, label, testId }: { path: string; fileName: string; label: string; testId: string }) => {
   const download = useFileClient();
   const translate = useTranslate();
-  const notify = useNotify();
+  const notifyError = useNotifyError();
   const fetchCalendar = async () => {
     try {
       saveFile(await download(path), fileName);
     } catch (caught) {
-      notify((caught as Error).message || 'resources.meetings.calendar.failed', { type: 'error' });
+      notifyError(caught, 'resources.meetings.calendar.failed');
     }
   };
   return (

@@ -23,6 +23,7 @@ import { holdStepOffer } from './holdStep';
 import { buildConcernInput, emptyConcern, sensitivityPatch, sensitivityTargets, type ConcernDraft } from './inputs';
 import { SaveControls, useSaveForm } from './SaveControls';
 import { useConcerns } from './useConcerns';
+import { useFailureText } from '../data/useFailureText';
 
 const SENSITIVITY_COLOURS = { public: 'default', restricted: 'warning', confidential: 'error' } as const;
 
@@ -58,12 +59,13 @@ export const ConcernList = ({
   onChanged?: () => void;
 }) => {
   const translate = useTranslate();
+  const failureText = useFailureText();
   const withheld = hidden.public + hidden.restricted + hidden.confidential;
   return (
     <Stack spacing={1} data-testid="concern-list">
       {error !== null && (
         <Alert severity="error" action={<Button color="inherit" size="large" onClick={onRetry}>{translate('resources.meetings.retry')}</Button>}>
-          {translate('resources.meetings.loadFailed')}
+          {failureText(error)}
         </Alert>
       )}
       {concerns.length === 0 && withheld === 0 && <Typography color="text.secondary">{translate('resources.meetings.concerns.none')}</Typography>}

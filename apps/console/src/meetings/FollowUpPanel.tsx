@@ -23,6 +23,7 @@ import { ACTION_TEXT_NEEDED, buildActionInput, buildActionTransition, emptyActio
 import { SaveControls, useSaveForm } from './SaveControls';
 import { SaveError } from './SaveError';
 import { useConcerns } from './useConcerns';
+import { useFailureText } from '../data/useFailureText';
 
 type Move = Exclude<ActionStatus, 'open'>;
 
@@ -40,6 +41,7 @@ const STATUS_COLOURS: Record<ActionStatus, 'default' | 'info' | 'success' | 'war
 export const FollowUpPanel = () => {
   const record = useRecordContext<{ id: string; districtCode: string }>();
   const translate = useTranslate();
+  const failureText = useFailureText();
   const { canAccess: canRead } = useCanAccess({ resource: 'actions', action: 'list' });
   const { canAccess: canReadConcerns } = useCanAccess({ resource: 'concerns', action: 'list' });
   const { concerns, error, loaded, reload } = useConcerns(record?.id, canReadConcerns === true);
@@ -49,7 +51,7 @@ export const FollowUpPanel = () => {
     <Stack spacing={2} data-testid="follow-up-panel">
       {error !== null && (
         <Alert severity="error" action={<Button color="inherit" size="large" onClick={() => void reload()}>{translate('resources.meetings.retry')}</Button>}>
-          {translate('resources.meetings.loadFailed')}
+          {failureText(error)}
         </Alert>
       )}
       {loaded && needing.length === 0 && <Typography color="text.secondary">{translate('resources.meetings.actions.noConcerns')}</Typography>}

@@ -8,9 +8,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { HttpError, useCanAccess, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
+import { describeFailure } from '../data/failure';
 import { saveFile, useFileClient } from '../data/fileClient';
 import { holdStepOffer } from './holdStep';
 import { checkSheetSize, formatBytes, refusalKey, sha256Hex, SIGN_IN_SHEET_ACCEPT } from './signInSheet';
+import { useFailureText } from '../data/useFailureText';
 
 interface Uploaded {
   fileName: string;
@@ -19,11 +21,11 @@ interface Uploaded {
   matches: boolean;
 }
 
-/** The refusal in words: why (by status), then the gateway's own problem `detail`. */
-function refusalText(error: unknown, translate: (key: string, options?: object) => string, T: string): string {
-  const status = error instanceof HttpError ? error.status : undefined;
-  const detail = error instanceof Error ? error.message : String(error);
-  return `${translate(refusalKey(status, T))} ${translate(detail, { _: detail })}`;
+/** The failure in words (useFailureText); a refusal first says, by status, what this file panel could not do. */
+function refusalText(error: unknown, translate: (key: string, options?: object) => string, failureText: (error: unknown) => string, T: string): string {
+  const failure = describeFailure(error);
+  if (failure.kind === 'network') return failureText(error);
+  return `${translate(refusalKey(failure.status ?? undefined, T))} ${failureText(error)}`;
 }
 
 /**
@@ -48,6 +50,7 @@ export const StoredFilePanel = ({ path, canUpload, texts: T, testId, fallbackNam
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const download = useFileClient();
   const translate = useTranslate();
+  const failureText = useFailureText();
   const input = useRef<HTMLInputElement>(null);
   const [uploaded, setUploaded] = useState<Uploaded | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -60,7 +63,7 @@ export const StoredFilePanel = ({ path, canUpload, texts: T, testId, fallbackNam
       return { fileName: file.name, sheet, matches: (await sha256Hex(bytes)) === sheet.sha256 };
     },
     onSuccess: setUploaded,
-    onError: (caught) => setProblem(refusalText(caught, translate, T)),
+    onError: (caught) => setProblem(refusalText(caught, translate, failureText, T)),
     onSettled: () => {
       if (input.current) input.current.value = '';
     },
@@ -81,7 +84,7 @@ export const StoredFilePanel = ({ path, canUpload, texts: T, testId, fallbackNam
     try {
       saveFile(await download(path), fallbackName);
     } catch (caught) {
-      setProblem(caught instanceof HttpError && caught.status === 404 ? translate(`${T}.none`) : refusalText(caught, translate, T));
+      setProblem(caught instanceof HttpError && caught.status === 404 ? translate(`${T}.none`) : refusalText(caught, translate, failureText, T));
     }
   };
 

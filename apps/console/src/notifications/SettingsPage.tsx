@@ -25,6 +25,7 @@ import { useApiQuery, useNotifyError } from '../data/apiQueries';
 import { districtName } from '../districts/districtName';
 import type { DistrictRecord } from '../types';
 import { formatDays, parseDays } from './settings';
+import { useFailureText } from '../data/useFailureText';
 
 interface Form {
   reminderDaysBefore: string;
@@ -41,6 +42,7 @@ const formOf = (settings: NotificationSettingsView): Form => ({
 /** Reminder timing per district (days before meetings, minutes chasers, quarter warning), for districts in scope. */
 export const SettingsPage = () => {
   const translate = useTranslate();
+  const failureText = useFailureText();
   const notify = useNotify();
   const [locale] = useLocaleState();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
@@ -98,7 +100,7 @@ export const SettingsPage = () => {
             ))}
           </TextField>
           {settings.error ? (
-            <Alert severity="error">{translate((settings.error as Error).message, { _: (settings.error as Error).message })}</Alert>
+            <Alert severity="error">{failureText(settings.error)}</Alert>
           ) : null}
           {settings.data && form && (
             <>

@@ -11,6 +11,7 @@ import { NOTIFICATION_LANGUAGES, type NotificationTemplateView } from '@rd/contr
 import { useMemo } from 'react';
 import { Loading, Title, useCreatePath, useGetList, useNavigate, useTranslate } from 'react-admin';
 import { templateId, templateMatrix } from './templates';
+import { useFailureText } from '../data/useFailureText';
 
 /**
  * Templates per event type (rows) and language (columns): the current version, or "none" where the language
@@ -18,6 +19,7 @@ import { templateId, templateMatrix } from './templates';
  */
 export const TemplateList = () => {
   const translate = useTranslate();
+  const failureText = useFailureText();
   const navigate = useNavigate();
   const createPath = useCreatePath();
   const { data, isPending, error } = useGetList<NotificationTemplateView>('notifications/templates', {
@@ -33,7 +35,7 @@ export const TemplateList = () => {
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
           {translate('notifications.templates.intro')}
         </Typography>
-        {error && <Typography color="error">{translate(error.message, { _: error.message })}</Typography>}
+        {error && <Typography color="error">{failureText(error)}</Typography>}
         {isPending ? (
           <Loading />
         ) : (

@@ -27,15 +27,20 @@ import {
 } from 'react-admin';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { useApiQuery, useInvalidateApi, useNotifyError } from '../data/apiQueries';
+import { FIELD_REFUSED } from '../data/problem';
 import { draftBody, draftOf, placeholder, splitTemplateId, type TemplateDraft } from './templates';
+import { useFailureText } from '../data/useFailureText';
 
 const FIELDS: readonly (keyof TemplateDraft)[] = ['subject', 'text', 'html', 'sms'];
 const ROWS: Readonly<Record<keyof TemplateDraft, number>> = { subject: 1, text: 8, html: 6, sms: 3 };
 
-/** `errors[]` of a 400 problem (mustache syntax) as field → message. */
+/**
+ * The fields a 400 problem (mustache syntax) names, each → the message key to show under it: the parser's own words
+ * are English (and the problem's `errors[]`, not react-admin's field map, names the template's fields).
+ */
 function fieldErrors(error: unknown): Record<string, string> {
-  const body = (error as HttpError | undefined)?.body as { errors?: { field?: string; message?: string }[] } | undefined;
-  return Object.fromEntries((body?.errors ?? []).map((item) => [String(item.field ?? '').replace(/^body\./, ''), item.message ?? '']));
+  const body = (error as HttpError | undefined)?.body as { problem?: { errors?: { field?: string }[] } } | undefined;
+  return Object.fromEntries((body?.problem?.errors ?? []).map((item) => [String(item.field ?? '').replace(/^body\./, ''), FIELD_REFUSED]));
 }
 
 /**
@@ -45,6 +50,7 @@ function fieldErrors(error: unknown): Record<string, string> {
 export const TemplateShow = () => {
   const id = String(useGetRecordId());
   const translate = useTranslate();
+  const failureText = useFailureText();
   const notify = useNotify();
   const [locale] = useLocaleState();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
@@ -86,10 +92,7 @@ export const TemplateShow = () => {
     });
 
   if (current.isFetching && !current.data && !current.error) return <Loading />;
-  if (current.error && !missing) {
-    const message = (current.error as Error).message;
-    return <Alert severity="error">{translate(message, { _: message })}</Alert>;
-  }
+  if (current.error && !missing) return <Alert severity="error">{failureText(current.error)}</Alert>;
   const template = current.data;
   return (
     <Card sx={{ mt: 2 }}>
@@ -135,7 +138,7 @@ export const TemplateShow = () => {
                 multiline={ROWS[field] > 1}
                 minRows={ROWS[field]}
                 error={!!errors[field]}
-                helperText={errors[field] || (field === 'html' ? translate('notifications.templates.htmlHelp') : ' ')}
+                helperText={errors[field] ? translate(errors[field]) : (field === 'html' ? translate('notifications.templates.htmlHelp') : ' ')}
                 slotProps={{ htmlInput: { 'data-testid': `template-field-${field}`, readOnly: !mayEdit, style: { fontFamily: 'monospace' } } }}
                 fullWidth
               />

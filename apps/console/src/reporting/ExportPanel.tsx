@@ -19,6 +19,7 @@ import { saveFile, useFileClient } from '../data/fileClient';
 import { downloadable, downloadPath, exportRequest, jobActive, jobSubject, pdfAllowed } from './exports';
 import type { ReportPeriod } from './period';
 import type { UnitRef } from './scope';
+import { useFailureText } from '../data/useFailureText';
 
 const JOBS_PATH = `report-exports?${new URLSearchParams({ sort: JSON.stringify(['requestedAt', 'DESC']), range: JSON.stringify([0, 9]), filter: JSON.stringify({ mine: true }) })}`;
 const POLL_ACTIVE_MS = 2_000;
@@ -28,6 +29,7 @@ const STATUS_COLORS = { queued: 'default', running: 'info', done: 'success', fai
 /** CSV/XLSX of the summary shown and the quarterly PDF, each requested as a job; the latest jobs with progress and download. */
 export const ExportPanel = ({ unit, period }: { unit: UnitRef; period: ReportPeriod }) => {
   const translate = useTranslate();
+  const failureText = useFailureText();
   const notify = useNotify();
   const [locale] = useLocaleState();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
@@ -74,7 +76,7 @@ export const ExportPanel = ({ unit, period }: { unit: UnitRef; period: ReportPer
         )}
       </Stack>
       {jobs.error ? (
-        <Alert severity="error">{translate((jobs.error as Error).message, { _: (jobs.error as Error).message })}</Alert>
+        <Alert severity="error">{failureText(jobs.error)}</Alert>
       ) : (jobs.data ?? []).length === 0 ? (
         <Typography variant="body2" color="text.secondary">
           {translate('reporting.exports.none')}

@@ -12,6 +12,7 @@ import { LinearProgress, useLocaleState, useRedirect, useTranslate } from 'react
 import { useApiQuery } from '../data/apiQueries';
 import { missingQuery, type UnitRef } from './scope';
 import type { UnitNames } from './rows';
+import { useFailureText } from '../data/useFailureText';
 
 /**
  * GET /reports/missing: communities active this quarter without a held reporting day, and why (none scheduled,
@@ -20,6 +21,7 @@ import type { UnitNames } from './rows';
  */
 export const MissingReports = ({ unit, quarter, names }: { unit: UnitRef; quarter: string; names: UnitNames }) => {
   const translate = useTranslate();
+  const failureText = useFailureText();
   const redirect = useRedirect();
   const [locale] = useLocaleState();
   const query = missingQuery(unit, quarter);
@@ -27,8 +29,7 @@ export const MissingReports = ({ unit, quarter, names }: { unit: UnitRef; quarte
   if (!query) return null;
   if (loading && !data) return <LinearProgress />;
   if (error) {
-    const message = (error as Error).message;
-    return <Alert severity="error">{translate(message, { _: message })}</Alert>;
+    return <Alert severity="error">{failureText(error)}</Alert>;
   }
   if (!data) return null;
   if (data.total === 0) {

@@ -34,6 +34,7 @@ import { RateTable } from './RateTable';
 import { toRateRows, totalRow, toTrendPoints, type RateRow } from './rows';
 import { drillTo, reportQuery, sameUnit, startingUnits, type UnitRef } from './scope';
 import { ChildrenChart, TrendCharts } from './TrendCharts';
+import { useFailureText } from '../data/useFailureText';
 
 const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => (
   <Card sx={{ mt: 2 }} data-testid={testId}>
@@ -83,6 +84,7 @@ function usePlaces(unit: UnitRef | undefined) {
  */
 export const ReportingDashboard = () => {
   const translate = useTranslate();
+  const failureText = useFailureText();
   const redirect = useRedirect();
   const { canAccess: mayDrillDown = false } = useCanAccess({ resource: 'reports', action: 'drillDown' });
   const { data: me, isPending, error } = useGetOne<MeRecord>('me', { id: 'me' });
@@ -113,7 +115,7 @@ export const ReportingDashboard = () => {
   const trend = useMemo(() => (series.data ? toTrendPoints(series.data) : undefined), [series.data]);
 
   if (isPending) return <Loading />;
-  if (error || !me) return <Alert severity="error">{translate(error?.message ?? 'ra.notification.http_error')}</Alert>;
+  if (error || !me) return <Alert severity="error">{error ? failureText(error) : translate('failures.other')}</Alert>;
   if (!unit) return <Alert severity="info">{translate('dashboard.none')}</Alert>;
 
   const unitName = (ref: UnitRef) =>
@@ -172,7 +174,7 @@ export const ReportingDashboard = () => {
         </CardContent>
       </Card>
       {(summary.isFetching || series.isFetching) && <LinearProgress />}
-      {summaryError && <Alert severity="error" sx={{ mt: 2 }}>{translate(summaryError.message, { _: summaryError.message })}</Alert>}
+      {summaryError && <Alert severity="error" sx={{ mt: 2 }}>{failureText(summaryError)}</Alert>}
       {summary.data && total && (
         <Section title={translate('reporting.sections.rate')} testId="reporting-rate-section">
           {rows.length === 0 && (
