@@ -34,7 +34,6 @@ export const ConsentToggle = (_props: { label?: string }) => {
           checked={record.consent}
           disabled={!canAccess || isPending || record.erasedAt !== null}
           onChange={(event) => toggle(event.target.checked)}
-          slotProps={{ input: { 'aria-label': translate('resources.contacts.fields.consent') } }}
           data-testid="consent-toggle"
         />
       }

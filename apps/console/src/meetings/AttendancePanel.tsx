@@ -94,7 +94,7 @@ const StaffIntroduced = ({ meetingId, draft, update }: { meetingId: string; draf
       {ids.map((id) => (
         <FormControlLabel
           key={id}
-          control={<Checkbox checked={chosen.includes(id)} onChange={(event) => toggle(id, event.target.checked)} slotProps={{ input: { 'aria-label': contacts?.find((c) => c.id === id)?.name ?? id } as never }} />}
+          control={<Checkbox checked={chosen.includes(id)} onChange={(event) => toggle(id, event.target.checked)} />}
           label={contacts?.find((c) => c.id === id)?.name ?? '…'}
         />
       ))}
