@@ -11,6 +11,7 @@ import {
   SelectInput,
   TopToolbar,
 } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { DistrictInput } from '../districts/DistrictInput';
 import { kindChoices, statusChoices } from './choices';
 import { DistrictReferenceField } from './DistrictReferenceField';
@@ -25,7 +26,8 @@ const filters = [
 const ListActions = () => (
   <TopToolbar>
     <CanAccess resource="communities-map" action="list">
-      <Button label="app.map.open" to="/communities-map">
+      {/* A real link (href): without `component`, react-admin's Button renders an <a> with no href, which went nowhere. */}
+      <Button component={Link} label="app.map.open" to="/communities-map" data-testid="open-map">
         <MapIcon />
       </Button>
     </CanAccess>

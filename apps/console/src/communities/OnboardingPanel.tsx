@@ -40,10 +40,11 @@ export const OnboardingPanel = () => {
             </Typography>
           )}
         </Box>
-        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} id="onboarding-progress">
           {translate('resources.communities.checklist.progress', { done: model.done, total: model.total })}
         </Typography>
         <LinearProgress
+          aria-labelledby="onboarding-progress"
           variant="determinate"
           value={(model.done / model.total) * 100}
           color={model.complete ? 'success' : 'primary'}

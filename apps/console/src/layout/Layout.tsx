@@ -1,5 +1,12 @@
-import type { ReactNode } from 'react';
-import { Layout as RaLayout } from 'react-admin';
+import { useEffect, type ReactNode } from 'react';
+import { Layout as RaLayout, useLocaleState } from 'react-admin';
 import { AppBar } from './AppBar';
 
-export const Layout = ({ children }: { children: ReactNode }) => <RaLayout appBar={AppBar}>{children}</RaLayout>;
+/** react-admin's layout; the page's `lang` follows the chosen language, so screen readers speak Tajik as Tajik (WCAG 3.1.1). */
+export const Layout = ({ children }: { children: ReactNode }) => {
+  const [locale] = useLocaleState();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  return <RaLayout appBar={AppBar}>{children}</RaLayout>;
+};

@@ -1,4 +1,5 @@
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import { useLocaleState, useRedirect, useTranslate } from 'react-admin';
@@ -14,23 +15,22 @@ export const CommunityPlainList = ({ communities }: { communities: readonly Mapp
   return (
     <List data-testid="community-map-list" aria-label={translate('app.map.listLabel')}>
       {communities.map((community) => (
-        <ListItemButton
-          key={community.id}
-          sx={{ minHeight: 56 }}
-          onClick={() => redirect('show', 'communities', community.id)}
-        >
-          <ListItemText
-            primary={community.name}
-            secondary={[
-              community.status ? translate(`resources.communities.statuses.${community.status}`) : null,
-              community.location
-                ? `${number.format(community.location.lat)}, ${number.format(community.location.lng)}`
-                : translate('app.geography.noLocation'),
-            ]
-              .filter(Boolean)
-              .join(' · ')}
-          />
-        </ListItemButton>
+        // Each button in a list item of its own: a list holds only items (WCAG 1.3.1).
+        <ListItem key={community.id} disablePadding>
+          <ListItemButton sx={{ minHeight: 56 }} onClick={() => redirect('show', 'communities', community.id)}>
+            <ListItemText
+              primary={community.name}
+              secondary={[
+                community.status ? translate(`resources.communities.statuses.${community.status}`) : null,
+                community.location
+                  ? `${number.format(community.location.lat)}, ${number.format(community.location.lng)}`
+                  : translate('app.geography.noLocation'),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            />
+          </ListItemButton>
+        </ListItem>
       ))}
     </List>
   );
