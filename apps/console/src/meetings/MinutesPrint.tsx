@@ -6,8 +6,8 @@ import GlobalStyles from '@mui/material/GlobalStyles';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { attendanceTotal, type AttendanceView } from '@rd/contracts';
-import { useGetMany, useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
-import { useApiQuery } from '../data/apiQueries';
+import { useGetMany, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useApiQuery, useNotifyError } from '../data/apiQueries';
 import { saveFile, useFileClient } from '../data/fileClient';
 import { formatInZone } from './timeZone';
 
@@ -77,13 +77,13 @@ export const MinutesPrintButtons = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const download = useFileClient();
-  const notify = useNotify();
+  const notifyError = useNotifyError();
   if (!record) return null;
   const fetchPdf = async () => {
     try {
       saveFile(await download(`meetings/${encodeURIComponent(record.id)}/minutes.pdf?lang=${encodeURIComponent(locale)}`), `minutes-${record.id}.pdf`);
     } catch (caught) {
-      notify((caught as Error).message || 'resources.meetings.minutes.pdfFailed', { type: 'error' });
+      notifyError(caught, 'resources.meetings.minutes.pdfFailed');
     }
   };
   return (
