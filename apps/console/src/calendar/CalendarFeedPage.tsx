@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Loading, Title, useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { useApiQuery, useInvalidateApi, useNotifyError } from '../data/apiQueries';
 import type { ConsoleDataProvider } from '../data/dataProvider';
+import { useFailureText } from '../data/useFailureText';
 
 const FEED_PATH = 'calendar/feed';
 
@@ -17,6 +18,7 @@ export const CalendarFeedPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const notifyError = useNotifyError();
+  const failureText = useFailureText();
   const invalidate = useInvalidateApi();
   const [locale] = useLocaleState();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
@@ -53,7 +55,7 @@ export const CalendarFeedPage = () => {
   };
 
   if (feed.isPending) return <Loading />;
-  if (feed.error || !feed.data) return <Alert severity="error">{translate(feed.error?.message ?? 'ra.notification.http_error')}</Alert>;
+  if (feed.error || !feed.data) return <Alert severity="error">{feed.error ? failureText(feed.error) : translate('failures.other')}</Alert>;
   const active = feed.data.active;
   const busy = make.isPending || revoke.isPending;
 
