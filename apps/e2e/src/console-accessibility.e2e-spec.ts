@@ -149,6 +149,7 @@ describe('every screen of the console passes axe-core WCAG 2.2 A/AA', () => {
     { path: 'notifications/templates' },
     { path: 'notifications/templates/:template/show' },
     { path: 'notifications/settings' },
+    { path: 'calendar-feed' },
   ];
 
   /** What a police officer records: the meeting page with its forms open, and their own lists. */
