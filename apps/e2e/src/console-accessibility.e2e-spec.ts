@@ -1,4 +1,4 @@
-import type { CommunityView, ContactView, MeetingView, NotificationTemplateView, OrganisationView, UserView } from '@rd/contracts';
+import type { CommunityView, ContactView, MeetingView, NotificationTemplateView, OrganisationView, TemplateView, UserView } from '@rd/contracts';
 import { demoPassword } from '@rd/testing';
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
@@ -22,7 +22,7 @@ interface Screen {
 
 /**
  * Every screen of the console passes axe-core's WCAG 2.2 A/AA rules (#15): each resource's list, show, create and
- * edit page of App.tsx, the home page, the meeting page with each of its steps (draft and held), the reporting
+ * edit page of App.tsx (with the meeting edit and templates screens), the home page, the meeting page with each of its steps (draft and held), the reporting
  * dashboard, the map, users, the notification screens and the imports, for the roles that reach them, at desktop
  * size and on a 360 px phone. A failure lists every violation of every screen: rule, impact and elements.
  */
@@ -112,6 +112,7 @@ describe('every screen of the console passes axe-core WCAG 2.2 A/AA', () => {
     ids.contact = await first<ContactView>('coordinator', '/contacts?range=[0,0]');
     ids.user = await first<UserView>('coordinator', '/users?range=[0,0]');
     ids.template = await first<NotificationTemplateView>('coordinator', '/notifications/templates?range=[0,0]');
+    ids.meetingTemplate = await first<TemplateView>('coordinator', '/templates');
     const briefing = await api<{ id: string }>('coordinator', 'POST', '/briefings', { title: { en: `Accessible briefing ${hex}` }, summary: { en: 'Summary' }, body: { en: 'Body' }, effectiveDate: '2027-01-01' });
     expect(briefing.status).toBe(201);
     ids.briefing = briefing.body.id;
@@ -150,10 +151,13 @@ describe('every screen of the console passes axe-core WCAG 2.2 A/AA', () => {
     { path: 'notifications/templates/:template/show' },
     { path: 'notifications/settings' },
     { path: 'calendar-feed' },
+    { path: 'templates' },
+    { path: 'templates/create' },
+    { path: 'templates/:meetingTemplate/show' },
   ];
 
   /** What a police officer records: the meeting page with its forms open, and their own lists. */
-  const POLICE: Screen[] = [{ path: '' }, ...meetingSteps('held'), ...meetingSteps('draft'), { path: 'actions' }, { path: 'concerns' }, { path: 'notifications/inbox' }];
+  const POLICE: Screen[] = [{ path: '' }, ...meetingSteps('held'), ...meetingSteps('draft'), { path: 'meetings/:draft' }, { path: 'actions' }, { path: 'concerns' }, { path: 'notifications/inbox' }];
 
   /** A regional reviewer's home (the region's rate) and the reporting dashboard. */
   const REVIEWER: Screen[] = [{ path: '' }, { path: 'reporting' }, { path: 'districts' }, { path: 'districts/:district/show' }];
