@@ -7,6 +7,7 @@ import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
 import Grid from '@mui/material/Grid';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
@@ -112,12 +113,15 @@ const MeetingColumn = ({ which, meetings, total }: { which: 'planned' | 'past'; 
       ) : (
         <List dense disablePadding data-testid={testId}>
           {meetings.map((meeting) => (
-            <ListItemButton key={meeting.id} component={Link} to={`/meetings/${meeting.id}/show`} data-testid={`community-meeting-${meeting.id}`} sx={{ px: 1 }}>
-              <ListItemText
-                primary={meeting.title}
-                secondary={`${formatInZone(meeting.startsAt, meeting.timeZone, locale)} · ${translate(`resources.meetings.statuses.${meeting.status}`)}`}
-              />
-            </ListItemButton>
+            // Each link in a list item of its own: a list holds only items (WCAG 1.3.1, axe list).
+            <ListItem key={meeting.id} disablePadding>
+              <ListItemButton component={Link} to={`/meetings/${meeting.id}/show`} data-testid={`community-meeting-${meeting.id}`} sx={{ px: 1 }}>
+                <ListItemText
+                  primary={meeting.title}
+                  secondary={`${formatInZone(meeting.startsAt, meeting.timeZone, locale)} · ${translate(`resources.meetings.statuses.${meeting.status}`)}`}
+                />
+              </ListItemButton>
+            </ListItem>
           ))}
         </List>
       )}
@@ -193,18 +197,20 @@ export const CommunityConcerns = () => {
           {(concerns.data ?? []).length > 0 && (
             <List dense disablePadding>
               {(concerns.data ?? []).map((row) => (
-                <ListItemButton key={row.id} component={Link} to={`/meetings/${row.meetingId}/show`} data-testid={`community-concern-${row.id}`} sx={{ px: 1 }}>
-                  <ListItemText
-                    primary={
-                      <>
-                        {translate(`resources.meetings.concerns.topics.${row.topic}`)}{' '}
-                        <Chip size="small" variant="outlined" label={translate(`resources.meetings.concerns.sensitivities.${row.sensitivity}`)} />
-                      </>
-                    }
-                    secondary={row.text}
-                    slotProps={{ secondary: { sx: { overflowWrap: 'anywhere' } } }}
-                  />
-                </ListItemButton>
+                <ListItem key={row.id} disablePadding>
+                  <ListItemButton component={Link} to={`/meetings/${row.meetingId}/show`} data-testid={`community-concern-${row.id}`} sx={{ px: 1 }}>
+                    <ListItemText
+                      primary={
+                        <>
+                          {translate(`resources.meetings.concerns.topics.${row.topic}`)}{' '}
+                          <Chip size="small" variant="outlined" label={translate(`resources.meetings.concerns.sensitivities.${row.sensitivity}`)} />
+                        </>
+                      }
+                      secondary={row.text}
+                      slotProps={{ secondary: { sx: { overflowWrap: 'anywhere' } } }}
+                    />
+                  </ListItemButton>
+                </ListItem>
               ))}
             </List>
           )}
@@ -270,14 +276,16 @@ export const CommunityBriefings = () => {
       ) : (
         <List dense disablePadding>
           {presented.map(({ briefing, dates }) => (
-            <ListItemButton key={briefing.id} component={Link} to={`/briefings/${briefing.id}/show`} data-testid={`community-briefing-${briefing.id}`} sx={{ px: 1 }}>
-              <ListItemText
-                primary={translate(`${A}.briefingVersion`, { title: inLanguage(briefing.title, locale), version: briefing.version })}
-                secondary={translate(`${A}.presentedOn`, {
-                  dates: dates.map((date) => new Date(date).toLocaleDateString(locale)).join(', '),
-                })}
-              />
-            </ListItemButton>
+            <ListItem key={briefing.id} disablePadding>
+              <ListItemButton component={Link} to={`/briefings/${briefing.id}/show`} data-testid={`community-briefing-${briefing.id}`} sx={{ px: 1 }}>
+                <ListItemText
+                  primary={translate(`${A}.briefingVersion`, { title: inLanguage(briefing.title, locale), version: briefing.version })}
+                  secondary={translate(`${A}.presentedOn`, {
+                    dates: dates.map((date) => new Date(date).toLocaleDateString(locale)).join(', '),
+                  })}
+                />
+              </ListItemButton>
+            </ListItem>
           ))}
         </List>
       )}
