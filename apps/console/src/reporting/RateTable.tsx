@@ -77,7 +77,7 @@ export const RateTable = ({
   const translate = useTranslate();
   const cells = (row: RateRow) =>
     COLUMNS.map((column) => (
-      <TableCell key={column} align="right" sx={GROUP_START.has(column) ? RULE : undefined}>
+      <TableCell key={column} align="right" sx={GROUP_START.has(column) ? RULE : undefined} data-column={column}>
         <Value row={row} column={column} threshold={threshold} />
       </TableCell>
     ));
