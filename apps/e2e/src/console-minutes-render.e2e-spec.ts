@@ -8,6 +8,7 @@ import { launchChromium, loginThroughKeycloak } from './support/console-login';
 import { e2eEnv } from './support/e2e-env';
 import { readableText } from './support/file-text';
 import { api } from './support/http';
+import { planIsfaraMeeting } from './support/planned-meetings';
 
 const SCREENSHOTS = join(__dirname, '..', '..', '..', 'test-output', 'screenshots');
 const WAIT = { timeout: 20_000 };
@@ -47,18 +48,7 @@ describe('minutes as formatted text, print and PDF in the console', () => {
     hex = randomBytes(3).toString('hex');
     const community = await api<CommunityView>('ngo.isfara', 'POST', '/communities', { name: `Render village ${hex}`, districtCode: 'isfara', kind: 'village' });
     expect(community.status).toBe(201);
-    const created = await api<MeetingView>('police.isfara', 'POST', '/meetings', {
-      kind: 'local',
-      communityIds: [community.body.id],
-      districtCode: 'isfara',
-      title: `Minutes render ${hex}`,
-      startsAt: new Date(Date.now() + 20 * 60 * 1000).toISOString(),
-      venueName: 'Field by the canal',
-      venueType: 'open-air',
-      organisedBy: 'police',
-    });
-    expect(created.status).toBe(201);
-    meeting = created.body;
+    meeting = await planIsfaraMeeting(community.body.id, `Minutes render ${hex}`, 20, { venueName: 'Field by the canal', venueType: 'open-air' });
     for (const to of ['scheduled', 'held']) expect((await api('police.isfara', 'POST', `/meetings/${meeting.id}/transitions`, { to })).status).toBe(200);
     const attendance = await api('police.isfara', 'PUT', `/meetings/${meeting.id}/attendance`, { counts: { women: ROW(5), men: ROW(6), other: ROW(1) } });
     expect(attendance.status).toBe(200);
