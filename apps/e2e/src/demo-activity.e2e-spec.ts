@@ -17,6 +17,13 @@ async function demoMeetings(user: string, districtCode: string): Promise<Meeting
 }
 
 /**
+ * How long reporting may take to apply the whole demo history (hundreds of meetings and concerns at once). Under the
+ * full e2e run on two cores it has needed more than a minute; its speed is a benchmark of its own (#19), not this
+ * spec's.
+ */
+const REPORTING_CATCH_UP_MS = 180_000;
+
+/**
  * The programme history `npm start` records first (ADR 35), through the gateway as the coordinator: the Isfara and
  * Batken communities join about two years back and hold reporting days recorded afterwards in most quarters since.
  */
@@ -56,7 +63,7 @@ describe('the demo history of npm start', () => {
           expect(rated.some((point) => point.measures.reportingRate.held < point.measures.reportingRate.expected)).toBe(true);
           expect(held.every((point) => point.measures.attendance.total > 0)).toBe(true);
         },
-        60_000,
+        REPORTING_CATCH_UP_MS,
         500,
       );
     }
@@ -70,10 +77,10 @@ describe('the demo history of npm start', () => {
         expect(summary.body.measures.concerns.total).toBeGreaterThan(50);
         expect(summary.body.children.length).toBeGreaterThanOrEqual(5);
       },
-      60_000,
+      REPORTING_CATCH_UP_MS,
       500,
     );
-  });
+  }, 3 * REPORTING_CATCH_UP_MS + 10_000);
 
   it('should add nothing when run again', async () => {
     const again = await seedDemoHistory(demoUsers());

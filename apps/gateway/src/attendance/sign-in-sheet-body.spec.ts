@@ -62,6 +62,29 @@ async function pdfBomb(): Promise<Buffer> {
   ]);
 }
 
+/**
+ * Runs one request and bounds how much the worker's memory grew while it ran. maxRSS is the worker's lifetime peak: a
+ * peak left by building an earlier payload (or an earlier spec in the same worker) would be counted against this
+ * request. So: if the lifetime peak rose during the request, that is the request's peak; if not, the highest RSS
+ * sampled while it ran is.
+ */
+async function measured<T>(run: () => Promise<T>): Promise<{ result: T; ms: number; peakGrowthMb: number }> {
+  const rssBefore = process.memoryUsage().rss;
+  const maxRssBefore = process.resourceUsage().maxRSS * 1024;
+  let sampled = rssBefore;
+  const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 1);
+  const started = process.hrtime.bigint();
+  try {
+    const result = await run();
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const maxRssAfter = process.resourceUsage().maxRSS * 1024;
+    const peak = maxRssAfter > maxRssBefore ? maxRssAfter : Math.max(sampled, process.memoryUsage().rss);
+    return { result, ms, peakGrowthMb: (peak - rssBefore) / MiB };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
 describe('sign-in sheet body', () => {
   let app: FastifyInstance;
 
@@ -80,20 +103,8 @@ describe('sign-in sheet body', () => {
   afterAll(() => app?.close());
 
   async function put(payload: Buffer | Readable, headers: Record<string, string>) {
-    // maxRSS is the worker's lifetime peak: a peak left by building an earlier payload (or an earlier spec in the same
-    // worker) would be counted against this request. So: if the lifetime peak rose during the request, that is the
-    // request's peak; if not, the highest RSS sampled while it ran is.
-    const rssBefore = process.memoryUsage().rss;
-    const maxRssBefore = process.resourceUsage().maxRSS * 1024;
-    let sampled = rssBefore;
-    const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 1);
-    const started = process.hrtime.bigint();
-    const response = await app.inject({ method: 'PUT', url: '/api/v1/meetings/00000000-0000-4000-8000-000000000001/attendance/sign-in-sheet', payload, headers });
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    clearInterval(sampler);
-    const maxRssAfter = process.resourceUsage().maxRSS * 1024;
-    const peak = maxRssAfter > maxRssBefore ? maxRssAfter : Math.max(sampled, process.memoryUsage().rss);
-    const peakGrowthMb = (peak - rssBefore) / MiB;
+    const url = '/api/v1/meetings/00000000-0000-4000-8000-000000000001/attendance/sign-in-sheet';
+    const { result: response, ms, peakGrowthMb } = await measured(() => app.inject({ method: 'PUT', url, payload, headers }));
     process.stdout.write(`sign-in sheet: ${response.statusCode} ${response.body.slice(0, 80)} in ${ms.toFixed(1)} ms, peak RSS growth bound ${peakGrowthMb.toFixed(1)} MB\n`);
     return { status: response.statusCode, body: response.body, ms, peakGrowthMb };
   }
@@ -130,10 +141,8 @@ describe('sign-in sheet body', () => {
     registerSignInSheetBody(server);
     server.put(SIGN_IN_SHEET_ROUTE, async (request) => ({ bytes: signInSheetBodyType(request).file.length }));
     const address = await server.listen({ port: 0, host: '127.0.0.1' });
-    const rssBefore = process.memoryUsage().rss;
-    const started = process.hrtime.bigint();
     let sent = 0;
-    const status = await new Promise<number>((resolve, reject) => {
+    const offer = () => new Promise<number>((resolve, reject) => {
       const request = http.request(`${address}/api/v1/meetings/00000000-0000-4000-8000-000000000001/attendance/sign-in-sheet`, {
         method: 'PUT',
         headers: { 'content-type': 'application/pdf', 'transfer-encoding': 'chunked' },
@@ -154,8 +163,7 @@ describe('sign-in sheet body', () => {
       };
       pump();
     });
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    const peakGrowthMb = (process.resourceUsage().maxRSS * 1024 - rssBefore) / MiB;
+    const { result: status, ms, peakGrowthMb } = await measured(offer);
     process.stdout.write(`sign-in sheet: ${status} after ${(sent / MiB).toFixed(1)} MiB sent, in ${ms.toFixed(1)} ms, peak RSS growth bound ${peakGrowthMb.toFixed(1)} MB\n`);
     await server.close();
     expect(status).toBe(413);
