@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { durableConsumerName, EVENT_CONSUMERS, type DataOf, type EventDef, type Owner } from '@rd/contracts';
-import { applyOnce } from '@rd/persistence';
+import { applyEachOnce, applyOnce, type BatchScope } from '@rd/persistence';
 import type { EventMeta } from './event.consumer';
 
 /** Applies one event inside the inbox transaction `tx`; resolves once the effect is written (the commit follows). */
@@ -49,6 +49,29 @@ export async function applyBinding(em: EntityManager, binding: EventBinding, pay
   });
   if (applied) binding.afterCommit?.();
   return applied;
+}
+
+/** One validated message of a batch, with its delivery facts. */
+export interface BatchItem {
+  payload: unknown;
+  meta: EventMeta;
+}
+
+/**
+ * Applies a batch of one binding's messages in one transaction (`applyEachOnce`), then `afterCommit` once per message
+ * applied for the first time. Resolves with how many were applied (the rest were duplicates).
+ */
+export async function applyBindingBatch(em: EntityManager, binding: EventBinding, items: readonly BatchItem[], scope?: BatchScope): Promise<number> {
+  const applied = await applyEachOnce(
+    em,
+    items.map(({ payload, meta }) => ({
+      key: { consumer: meta.consumer, messageId: meta.messageId, subject: meta.subject },
+      effect: (tx: EntityManager) => binding.handle(tx, payload as never, meta).then(() => undefined),
+    })),
+    scope,
+  );
+  for (const first of applied) if (first) binding.afterCommit?.();
+  return applied.filter(Boolean).length;
 }
 
 /**

@@ -23,6 +23,39 @@ import { deadLetterSubject, ensureDeadLetterStream, ensureEventStream } from './
 
 const json = JSONCodec();
 const PULL_EXPIRES_MS = 10_000;
+/** Messages asked for per pull, and so the largest batch a `handleBatch` consumer applies at once. */
+const MAX_BATCH = 64;
+
+/**
+ * Groups an iterator's messages into the batches already at hand: the first waits for a message, then every message
+ * that arrives before the event loop turns (those buffered from the pull) joins it, up to `max`. One message at a time
+ * when traffic is light; whole pulls when catching up.
+ */
+export async function* batchesAtHand<T>(source: AsyncIterable<T>, max: number): AsyncGenerator<T[]> {
+  const iterator = source[Symbol.asyncIterator]();
+  let waiting: Promise<IteratorResult<T>> | undefined;
+  const next = () => (waiting ??= iterator.next());
+  const turn = Symbol('turn');
+  for (;;) {
+    const first = await next();
+    waiting = undefined;
+    if (first.done) return;
+    const batch = [first.value];
+    let ended = false;
+    while (batch.length < max) {
+      const result = await Promise.race([next(), new Promise<typeof turn>((resolve) => setImmediate(() => resolve(turn)))]);
+      if (result === turn) break;
+      waiting = undefined;
+      if (result.done) {
+        ended = true;
+        break;
+      }
+      batch.push(result.value);
+    }
+    yield batch;
+    if (ended) return;
+  }
+}
 
 /** Header a dead-letter replay sets to the message's original Nats-Msg-Id: the inbox key stays the original one. */
 export const HEADER_REPLAY_OF = 'rd-replay-of';
@@ -107,6 +140,13 @@ export interface EventConsumerOptions<D extends EventDef> {
    */
   handle: (payload: DataOf<D>, meta: EventMeta) => Promise<void>;
   /**
+   * When given, the messages already at hand (up to a pull) are applied by one call, committed together, and acked
+   * after that commit; if it throws, each message of the batch goes through `handle` alone, so a poison or failing
+   * message is classified on its own and the others are applied. Catching up after a long stop is then one
+   * transaction per pull instead of one per message.
+   */
+  handleBatch?: (items: { payload: DataOf<D>; meta: EventMeta }[]) => Promise<void>;
+  /**
    * @deprecated Ignored since ADR 0028: transient failures are retried without limit and poison messages are
    * dead-lettered at the first delivery. Kept so older callers still compile.
    */
@@ -176,7 +216,7 @@ export class EventConsumer<D extends EventDef> {
     const consumer = await nc.jetstream().consumers.get(eventStreamName(prefix, event.owner), this.durable);
     // Pulls expire after 10 s (heartbeats every 5 s): when the consumer's leader moves to another node of a cluster,
     // the open pull is lost with it, and nats.js notices the missing heartbeats and pulls again within ~10 s.
-    const messages = await consumer.consume({ max_messages: 64, expires: PULL_EXPIRES_MS });
+    const messages = await consumer.consume({ max_messages: MAX_BATCH, expires: PULL_EXPIRES_MS });
     this.messages = messages;
     // nats.js ends the iterator when the connection drains, not when it is closed outright: its
     // heartbeat timer would then run (and log) forever and keep the process alive.
@@ -192,17 +232,58 @@ export class EventConsumer<D extends EventDef> {
   }
 
   private async run(messages: ConsumerMessages): Promise<void> {
-    for await (const msg of messages) {
+    if (!this.options.handleBatch) {
+      for await (const msg of messages) await this.processAlone(msg);
+      return;
+    }
+    for await (const batch of batchesAtHand(messages, MAX_BATCH)) {
       try {
-        await this.process(msg);
+        await this.processBatch(batch);
       } catch (error) {
-        // Never let one message end the loop; unacked, it comes back after ack_wait.
-        this.logger.error(`${this.durable}: processing ${msg.subject}#${msg.seq} failed: ${(error as Error)?.message ?? error}`);
+        this.logger.error(`${this.durable}: processing a batch of ${batch.length} failed: ${(error as Error)?.message ?? error}`);
       }
     }
   }
 
-  private async process(msg: JsMsg): Promise<void> {
+  private async processAlone(msg: JsMsg): Promise<void> {
+    try {
+      await this.process(msg);
+    } catch (error) {
+      // Never let one message end the loop; unacked, it comes back after ack_wait.
+      this.logger.error(`${this.durable}: processing ${msg.subject}#${msg.seq} failed: ${(error as Error)?.message ?? error}`);
+    }
+  }
+
+  /** Invalid payloads are dead-lettered first; the rest are applied in one call, or one by one if that call fails. */
+  private async processBatch(batch: JsMsg[]): Promise<void> {
+    const handleBatch = this.options.handleBatch;
+    if (!handleBatch || batch.length === 1) {
+      for (const msg of batch) await this.processAlone(msg);
+      return;
+    }
+    const valid: { msg: JsMsg; payload: DataOf<D>; meta: EventMeta }[] = [];
+    for (const msg of batch) {
+      const parsed = await this.parse(msg);
+      if (parsed) valid.push({ msg, ...parsed });
+    }
+    if (valid.length === 0) return;
+    const keepAlive = setInterval(() => valid.forEach(({ msg }) => msg.working()), Math.max(100, Math.floor(this.ackWaitMs / 3)));
+    try {
+      await handleBatch(valid.map(({ payload, meta }) => ({ payload, meta })));
+    } catch {
+      // Which message failed, and whether for good, is decided one at a time (the batch changed nothing).
+      clearInterval(keepAlive);
+      for (const { msg } of valid) await this.processAlone(msg);
+      return;
+    } finally {
+      clearInterval(keepAlive);
+    }
+    this.succeeded();
+    await Promise.all(valid.map(({ msg, meta }) => this.ack(msg, meta)));
+  }
+
+  /** The message's delivery facts and validated payload; an invalid payload is dead-lettered and gives undefined. */
+  private async parse(msg: JsMsg): Promise<{ payload: DataOf<D>; meta: EventMeta } | undefined> {
     const originalId = msg.headers?.get('Nats-Msg-Id') || `${msg.info.stream}:${msg.seq}`;
     const meta: EventMeta = {
       // A replayed dead letter keeps its original id (rd-replay-of), so the inbox applies it at most once.
@@ -212,13 +293,18 @@ export class EventConsumer<D extends EventDef> {
       deliveryCount: msg.info.redeliveryCount,
       consumer: this.durable,
     };
-    let payload: DataOf<D>;
     try {
-      payload = this.options.event.schema.parse(json.decode(msg.data)) as DataOf<D>;
+      return { payload: this.options.event.schema.parse(json.decode(msg.data)) as DataOf<D>, meta };
     } catch (error) {
       await this.deadLetter(msg, meta, `invalid payload: ${(error as Error).message}`);
-      return;
+      return undefined;
     }
+  }
+
+  private async process(msg: JsMsg): Promise<void> {
+    const parsed = await this.parse(msg);
+    if (!parsed) return;
+    const { payload, meta } = parsed;
     // A handler stuck on a hung database must not have its message redelivered to this process meanwhile.
     const keepAlive = setInterval(() => msg.working(), Math.max(100, Math.floor(this.ackWaitMs / 3)));
     try {
@@ -248,6 +334,10 @@ export class EventConsumer<D extends EventDef> {
       clearInterval(keepAlive);
     }
     this.succeeded();
+    await this.ack(msg, meta);
+  }
+
+  private async ack(msg: JsMsg, meta: EventMeta): Promise<void> {
     try {
       await msg.ackAck();
     } catch (error) {

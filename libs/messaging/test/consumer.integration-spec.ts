@@ -8,6 +8,7 @@ import {
   testSubjectPrefix,
   type TestDatabase,
 } from '@rd/testing';
+import { applyEachOnce } from '@rd/persistence';
 import { randomUUID } from 'node:crypto';
 import { JSONCodec, type JetStreamManager, type NatsConnection } from 'nats';
 import {
@@ -15,6 +16,7 @@ import {
   ensureEventStream,
   EventConsumer,
   jetStreamPublisher,
+  PoisonMessageError,
   type EventConsumerOptions,
   type EventMeta,
 } from '../src';
@@ -248,6 +250,49 @@ describe('JetStream event consumer (real PostgreSQL and NATS)', () => {
     expect(deliveryCounts).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
     expect(await streamMessageCount(jsm, dlq)).toBe(0);
     expect((await jsm.consumers.info(stream, consumer.durable)).config.max_deliver).toBe(-1);
+  });
+
+  it('should apply the messages at hand in one transaction per batch, and one at a time when a batch fails', async () => {
+    const { prefix, stream, dlq } = await freshPrefix();
+    // 200 events already waiting (a service that was stopped), one of which its handler refuses for good.
+    const events = Array.from({ length: 200 }, (_, i) => widgetEvent(i === 130 ? 'refused' : `behind-${i}`));
+    const publish = jetStreamPublisher(nc.jetstream(), prefix);
+    for (const event of events) await publish(event);
+    const insertEffect = (payload: WidgetCreated, meta: EventMeta) => (tx: Parameters<Parameters<typeof applyEachOnce>[1][number]['effect']>[0]) => {
+      if (payload.name === 'refused') throw new PoisonMessageError('this widget is refused');
+      return tx.execute(`insert into "widget_effect" ("consumer", "message_id", "widget_id") values (?, ?, ?)`, [meta.consumer, meta.messageId, payload.widgetId]).then(() => undefined);
+    };
+    const batches: string[][] = [];
+    const alone: string[] = [];
+    const consumer = await startConsumer({
+      nc,
+      prefix,
+      handle: async (payload, meta) => {
+        alone.push(payload.name);
+        await applyEachOnce(orm.em, [{ key: { consumer: meta.consumer, messageId: meta.messageId, subject: meta.subject }, effect: insertEffect(payload, meta) }]);
+      },
+      handleBatch: async (items) => {
+        batches.push(items.map(({ payload }) => payload.name));
+        await applyEachOnce(
+          orm.em,
+          items.map(({ payload, meta }) => ({ key: { consumer: meta.consumer, messageId: meta.messageId, subject: meta.subject }, effect: insertEffect(payload, meta) })),
+        );
+      },
+    });
+
+    await eventually(async () => expect(await streamMessageCount(jsm, dlq)).toBe(1), 15_000);
+    await expectSettled(stream, consumer.durable);
+    for (const event of events) expect(await effectRows(event.id)).toBe(event.payload.name === 'refused' ? 0 : 1);
+    // Batches of what each pull brought (64 at most); only the batch holding the refused event went one at a time.
+    const sizes = batches.map((batch) => batch.length);
+    expect(Math.max(...sizes)).toBeGreaterThan(1);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(64);
+    expect(batches.length).toBeLessThan(50);
+    const failed = batches.filter((batch) => batch.includes('refused'));
+    const batched = new Set(batches.flat());
+    expect(alone.filter((name) => batched.has(name)).sort()).toEqual(failed.flat().sort());
+    const [parked] = await readStream(jsm, dlq);
+    expect(parked.headers['rd-dead-letter-reason']).toMatch(/^refused: PoisonMessageError: this widget is refused/);
   });
 
   it('should store a message published twice with the same Nats-Msg-Id once (within the duplicate window)', async () => {

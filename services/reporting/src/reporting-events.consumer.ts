@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
   ActionAssignedEvtV1,
@@ -20,7 +21,8 @@ import { ReportProjectionService } from './reports/report-projection.service';
 
 /**
  * The events reporting derives its read models from: community events keep the district summaries, meetings events
- * the report facts. Each message is applied once, in one transaction with its effect, and acked after the commit.
+ * the report facts. Each message is applied once, in one transaction with its effect (a pull's messages share one),
+ * and acked after the commit.
  */
 @Injectable()
 export class ReportingEventsConsumer extends EventTableHost {
@@ -29,6 +31,11 @@ export class ReportingEventsConsumer extends EventTableHost {
     private readonly projection: ReportProjectionService,
   ) {
     super();
+  }
+
+  /** A pull's messages in one transaction, their summaries, compliance rows and cells recomputed once at its end. */
+  protected override withinBatch(tx: EntityManager, run: () => Promise<void>): Promise<void> {
+    return this.projection.deferred(tx, run);
   }
 
   bindings(): readonly EventBinding[] {

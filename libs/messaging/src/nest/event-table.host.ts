@@ -2,9 +2,10 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventDef } from '@rd/contracts';
+import type { BatchScope } from '@rd/persistence';
 import type { NatsConnection } from 'nats';
 import { EventConsumer, type ConsumerHealth, type EventMeta } from '../event.consumer';
-import { applyBinding, type EventBinding } from '../event-table';
+import { applyBinding, applyBindingBatch, type EventBinding } from '../event-table';
 import { NATS_CONNECTION, SERVICE_RUNTIME_OPTIONS, type ServiceRuntimeOptions } from './service-runtime.options';
 
 /**
@@ -23,12 +24,34 @@ export abstract class EventTableHost implements OnApplicationBootstrap, OnApplic
   /** The service's event table. Handlers may use the subclass's injected members: they run only once a message comes. */
   abstract bindings(): readonly EventBinding[];
 
+  /**
+   * When a host defines it, each consumer applies the messages it has at hand (up to a pull's 64) in one transaction
+   * wrapped by this scope, instead of one transaction per message: the scope may then do once, before the commit, work
+   * every message of the batch would otherwise repeat. A batch that fails is retried one message at a time.
+   */
+  protected withinBatch?(tx: EntityManager, run: () => Promise<void>): Promise<void>;
+
   /** Applies one message once, as its durable consumer would, without NATS (tests drive handlers with it). */
   applyEvent(eventName: string, payload: unknown, messageId: string, correlationId = ''): Promise<boolean> {
     const binding = this.bindings().find((b) => b.event.name === eventName);
     if (!binding) throw new Error(`${this.runtime.service} does not consume ${eventName}`);
     const meta: EventMeta = { consumer: binding.durable, messageId, subject: eventName, correlationId, deliveryCount: 1 };
     return applyBinding(this.orm.em as EntityManager, binding, binding.event.schema.parse(payload), meta);
+  }
+
+  /** Applies messages of one event as one batch, as its durable consumer would, without NATS; resolves with how many were new. */
+  applyEvents(eventName: string, items: readonly { payload: unknown; messageId: string }[]): Promise<number> {
+    const binding = this.bindings().find((b) => b.event.name === eventName);
+    if (!binding) throw new Error(`${this.runtime.service} does not consume ${eventName}`);
+    const batch = items.map(({ payload, messageId }) => ({
+      payload: binding.event.schema.parse(payload),
+      meta: { consumer: binding.durable, messageId, subject: eventName, correlationId: '', deliveryCount: 1 },
+    }));
+    return applyBindingBatch(this.orm.em as EntityManager, binding, batch, this.batchScope());
+  }
+
+  private batchScope(): BatchScope | undefined {
+    return this.withinBatch?.bind(this);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -44,6 +67,9 @@ export abstract class EventTableHost implements OnApplicationBootstrap, OnApplic
           handle: async (payload, meta) => {
             await applyBinding(this.orm.em as EntityManager, binding, payload, meta);
           },
+          handleBatch: this.withinBatch
+            ? async (items) => void (await applyBindingBatch(this.orm.em as EntityManager, binding, items, this.batchScope()))
+            : undefined,
           logger: { log: (m) => logger.log(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
         }),
     );

@@ -12,7 +12,6 @@ import {
 import { ReportProjectionService } from '../reports/report-projection.service';
 import { emptyDistrictReport, toDistrictReport } from './district-report.mapper';
 import { DistrictSummary } from './district-summary.entity';
-import { refreshDistrictSummary } from './district-summary.repository';
 
 @Injectable()
 export class DistrictReportsService {
@@ -37,7 +36,7 @@ export class DistrictReportsService {
     const at = new Date(event.occurredAt);
     await this.projection.lock(tx);
     await upsertIfNewer(tx, event.communityId, event.districtCode, event.regionCode, event.status, at);
-    await refreshDistrictSummary(tx, event.districtCode, event.regionCode, at);
+    await this.projection.districtSummaryChanged(tx, event.districtCode, event.regionCode, at);
     await this.projection.onCommunityStatus(tx, { ...event, status: event.status });
   }
 
@@ -49,7 +48,7 @@ export class DistrictReportsService {
     const at = new Date(event.occurredAt);
     await this.projection.lock(tx);
     await upsertIfNewer(tx, event.communityId, event.districtCode, event.regionCode, event.to, at);
-    await refreshDistrictSummary(tx, event.districtCode, event.regionCode, at);
+    await this.projection.districtSummaryChanged(tx, event.districtCode, event.regionCode, at);
     await this.projection.onCommunityStatus(tx, { ...event, status: event.to });
   }
 }

@@ -29,11 +29,28 @@ import {
   writeMeetingFact,
   type MeetingFactRecord,
 } from './report-facts';
+import { refreshDistrictSummary } from '../district-reports/district-summary.repository';
 import { REPORTING_SETTINGS, type ReportingSettings } from './reporting-settings';
 
 // Every projection transaction takes this lock first: cells are recomputed from facts, and two transactions
 // recomputing one cell from each other's uncommitted facts would lose an update.
 const PROJECTION_LOCK = 7_007_016;
+
+/** What one event leaves to recompute in a district: compliance rows of some communities, then cells. */
+interface Refresh {
+  districtCode: string;
+  /** Communities whose compliance rows are recomputed (the quarters that change join `quarters`). */
+  compliance: Iterable<string>;
+  quarters: Iterable<string>;
+  /** Communities whose own cells are recomputed. */
+  communityIds: Iterable<string>;
+}
+
+/** A batch's refreshes, merged per district, and the district summaries it changed (see `deferred`). */
+interface PendingRefreshes {
+  districts: Map<string, { compliance: Set<string>; quarters: Set<string>; communityIds: Set<string> }>;
+  summaries: Map<string, { regionCode: string; at: Date }>;
+}
 
 /**
  * Applies events to the reporting facts (report-facts.ts), then recomputes the compliance rows
@@ -50,8 +67,36 @@ export class ReportProjectionService {
     this.clock = settings.clock;
   }
 
+  /** Batches in progress, by their transaction: their refreshes wait for the end of the batch. */
+  private readonly pending = new WeakMap<EntityManager, PendingRefreshes>();
+
   async lock(tx: EntityManager): Promise<void> {
     await tx.execute('select pg_advisory_xact_lock(?)', [PROJECTION_LOCK]);
+  }
+
+  /**
+   * Runs a batch of events in `tx` with their recomputations deferred to its end: each district summary, compliance
+   * row and cell the batch touched is recomputed once, from the facts as the whole batch left them, before the commit.
+   * The same result as one event at a time (everything derived is recomputed from facts), without recounting a district
+   * of thousands of communities after each of them (ADR 0043).
+   */
+  async deferred(tx: EntityManager, run: () => Promise<void>): Promise<void> {
+    const pending: PendingRefreshes = { districts: new Map(), summaries: new Map() };
+    this.pending.set(tx, pending);
+    try {
+      await run();
+    } finally {
+      this.pending.delete(tx);
+    }
+    for (const [districtCode, { regionCode, at }] of pending.summaries) await refreshDistrictSummary(tx, districtCode, regionCode, at);
+    for (const [districtCode, refresh] of pending.districts) await this.recompute(tx, { districtCode, ...refresh });
+  }
+
+  /** The district's summary (communities by status) after a community event; at the end of the batch, if in one. */
+  async districtSummaryChanged(tx: EntityManager, districtCode: string, regionCode: string, at: Date): Promise<void> {
+    const pending = this.pending.get(tx);
+    if (pending) pending.summaries.set(districtCode, { regionCode, at });
+    else await refreshDistrictSummary(tx, districtCode, regionCode, at);
   }
 
   // ---- communities ----------------------------------------------------------------------------------
@@ -67,8 +112,7 @@ export class ReportProjectionService {
       [e.communityId, new Date(e.occurredAt), e.status, e.effectiveAt ? new Date(e.effectiveAt) : null],
     );
     await learnDistrict(tx, e.districtCode, e.regionCode, null);
-    const quarters = await recomputeCompliance(tx, e.communityId, this.clock());
-    await refreshCells(tx, { districtCode: e.districtCode, quarters: new Set(quarters), communityIds: new Set([e.communityId]) }, this.clock());
+    await this.refresh(tx, { districtCode: e.districtCode, compliance: [e.communityId], quarters: [], communityIds: [e.communityId] });
   }
 
   // ---- meetings -------------------------------------------------------------------------------------
@@ -253,8 +297,7 @@ export class ReportProjectionService {
     for (const row of stale) {
       await em.fork().transactional(async (tx) => {
         await this.lock(tx);
-        const quarters = await recomputeCompliance(tx, row.community_id, this.clock());
-        await refreshCells(tx, { districtCode: row.district_code, quarters: new Set(quarters), communityIds: new Set([row.community_id]) }, this.clock());
+        await this.recompute(tx, { districtCode: row.district_code, compliance: [row.community_id], quarters: [], communityIds: [row.community_id] });
       });
     }
     return stale.length;
@@ -277,10 +320,8 @@ export class ReportProjectionService {
     merge(m);
     await writeMeetingFact(tx, m);
     const communities = new Set([...(before?.community_ids ?? []), ...m.community_ids]);
-    const quarters = new Set<string>();
-    for (const q of [before?.held_quarter ?? before?.planned_quarter, m.held_quarter ?? m.planned_quarter]) if (q) quarters.add(q);
-    for (const communityId of communities) for (const q of await recomputeCompliance(tx, communityId, this.clock())) quarters.add(q);
-    await refreshCells(tx, { districtCode: m.district_code, quarters, communityIds: communities }, this.clock());
+    const quarters = [before?.held_quarter ?? before?.planned_quarter, m.held_quarter ?? m.planned_quarter].filter((q): q is string => Boolean(q));
+    await this.refresh(tx, { districtCode: m.district_code, compliance: communities, quarters, communityIds: communities });
   }
 
   /** Cells of the meeting's quarter, after a concern or action of it changed. Unknown meeting: nothing yet. */
@@ -288,7 +329,25 @@ export class ReportProjectionService {
     const m = await readMeetingFact(tx, meetingId);
     const quarter = m?.held_quarter ?? m?.planned_quarter;
     if (!m || !quarter) return;
-    await refreshCells(tx, { districtCode: m.district_code, quarters: new Set([quarter]), communityIds: new Set(m.community_ids) }, this.clock());
+    await this.refresh(tx, { districtCode: m.district_code, compliance: [], quarters: [quarter], communityIds: m.community_ids });
+  }
+
+  /** Recomputes now, or, inside a batch (`deferred`), once at its end. */
+  private async refresh(tx: EntityManager, refresh: Refresh): Promise<void> {
+    const pending = this.pending.get(tx);
+    if (!pending) return this.recompute(tx, refresh);
+    const district = pending.districts.get(refresh.districtCode) ?? { compliance: new Set<string>(), quarters: new Set<string>(), communityIds: new Set<string>() };
+    pending.districts.set(refresh.districtCode, district);
+    for (const id of refresh.compliance) district.compliance.add(id);
+    for (const q of refresh.quarters) district.quarters.add(q);
+    for (const id of refresh.communityIds) district.communityIds.add(id);
+  }
+
+  /** Compliance rows of the communities, then the cells of every quarter that changed or was named. */
+  private async recompute(tx: EntityManager, refresh: Refresh): Promise<void> {
+    const quarters = new Set(refresh.quarters);
+    for (const communityId of refresh.compliance) for (const q of await recomputeCompliance(tx, communityId, this.clock())) quarters.add(q);
+    await refreshCells(tx, { districtCode: refresh.districtCode, quarters, communityIds: new Set(refresh.communityIds) }, this.clock());
   }
 }
 
