@@ -185,4 +185,26 @@ describe.each(VIEWPORTS)('editing a planned meeting in the console ($name, $widt
     await expect(page.getByTestId('template-new-version').count()).resolves.toBe(0);
     await shot('template');
   });
+  it('should keep the meeting page within the screen on every step, with a long title', async () => {
+    const community = (await api<MeetingView>('police.isfara', 'GET', `/meetings/${scheduled.id}`)).body.communityIds[0];
+    const long = await plan(community, `Reporting day of the villages along the canal before the harvest season ${hex}`, 5 * 24 * 60);
+    for (const step of ['', '/invite', '/hold', '/follow-up', '/minutes', '/feedback']) {
+      await page.goto(consoleAt(`meetings/${long.id}/show${step}`));
+      await page.getByRole('tablist').waitFor(WAIT);
+      await page.waitForLoadState('networkidle');
+      // Wider than the screen means sideways scrolling of the whole page on a phone: name what sticks out.
+      const overflow = (await page.evaluate(`(() => {
+        const width = document.documentElement.clientWidth;
+        const out = [...document.querySelectorAll('body *')]
+          .filter((el) => el.getBoundingClientRect().right > width + 1 && el.getBoundingClientRect().width > 0)
+          .filter((el) => { for (let p = el.parentElement; p; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'hidden' || o === 'auto' || o === 'scroll' || o === 'clip') return false; } return true; })
+          .filter((el, _, all) => !all.some((other) => other !== el && el.contains(other)))
+          .slice(0, 5)
+          .map((el) => el.tagName.toLowerCase() + '.' + String(el.className).split(' ').slice(0, 2).join('.') + ' ' + Math.round(el.getBoundingClientRect().right));
+        return { wider: document.documentElement.scrollWidth > width, out };
+      })()`)) as { wider: boolean; out: string[] };
+      if (name === 'phone') await shot(`long-title${step.replace('/', '-') || '-plan'}`);
+      expect({ step, ...overflow }).toEqual({ step, wider: false, out: [] });
+    }
+  });
 });
