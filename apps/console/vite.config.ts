@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const workspace = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,6 +28,56 @@ function devRuntimeConfig(): Plugin {
   };
 }
 
+/**
+ * The console as an installable app (ADR 44): a Workbox service worker precaches the built shell so it starts with
+ * no network, and `/config.json` is kept from the last answer. Nothing cross-origin (gateway, Keycloak, map tiles) is
+ * ever cached: API answers belong to one signed-in user and must not outlive the session.
+ */
+const pwa = VitePWA({
+  registerType: 'autoUpdate',
+  // registerSW.js, a file: the console server's CSP refuses inline scripts.
+  injectRegister: 'script',
+  strategies: 'generateSW',
+  // The glob below already takes the icons; listing them again would precache them twice.
+  includeManifestIcons: false,
+  manifest: {
+    name: 'Reporting Days',
+    short_name: 'Reporting Days',
+    description: 'Plan, hold and report the reporting days of police and communities.',
+    lang: 'en',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    theme_color: '#1f5f8b',
+    background_color: '#ffffff',
+    icons: [
+      { src: '/pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+      { src: '/pwa-512x512.png', sizes: '512x512', type: 'image/png' },
+      { src: '/maskable-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{html,js,css,svg,png,ico,woff,woff2}'],
+    // The single vendor bundle is ~2.3 MB until the console is split by route (issue 16); Workbox's default cap is 2 MiB.
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    navigateFallback: '/index.html',
+    cleanupOutdatedCaches: true,
+    runtimeCaching: [
+      {
+        // Where Keycloak and the gateway are: fresh when the network answers, the last copy when it does not.
+        urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname === '/config.json',
+        handler: 'NetworkFirst',
+        options: {
+          cacheName: 'rd-runtime-config',
+          networkTimeoutSeconds: 5,
+          cacheableResponse: { statuses: [200] },
+          expiration: { maxEntries: 1 },
+        },
+      },
+    ],
+  },
+});
+
 export default defineConfig({
   root,
   // The console may import only these two libraries (scope:console → type:contracts, type:util).
@@ -36,7 +87,7 @@ export default defineConfig({
       '@rd/auth-core': `${workspace}libs/auth/core/src/index.ts`,
     },
   },
-  plugins: [react(), devRuntimeConfig()],
+  plugins: [react(), devRuntimeConfig(), pwa],
   server: { port: Number(process.env.CONSOLE_PORT ?? 4200), strictPort: true },
   build: {
     outDir: `${workspace}dist/apps/console`,

@@ -3,23 +3,36 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { keycloakAuthProvider } from './auth/authProvider';
 import { freshToken, startKeycloak } from './auth/keycloak';
+import { BootScreen } from './boot/BootScreen';
+import { bootMessages } from './boot/bootMessages';
+import { keycloakReachable } from './boot/connection';
 import { loadConfig } from './config';
 import { createDataProvider } from './data/dataProvider';
 import { createFileClient, FileClientContext } from './data/fileClient';
 import { createHttpClient } from './data/httpClient';
-import { createI18nProvider, initialLocale } from './i18n/i18nProvider';
+import { createI18nProvider, initialLocale, type ConsoleLocale } from './i18n/i18nProvider';
 import { createImportClient } from './imports/importClient';
 import { ImportClientContext } from './imports/ImportClientContext';
 import { configureMapTiles } from './map/tileSource';
 import { consoleStore } from './store';
 
+/** The screen in place of the console when it cannot sign in (offline, or the start failed). */
+function showBootScreen(root: HTMLElement, locale: ConsoleLocale, offline: boolean): void {
+  createRoot(root).render(<BootScreen locale={locale} messages={bootMessages(locale)} offline={offline} />);
+}
+
 // Config and sign-in come first: react-admin renders only for a signed-in user, with the callback already
 // removed from the URL so its hash router starts clean.
-async function boot(root: HTMLElement): Promise<void> {
+async function boot(root: HTMLElement, locale: ConsoleLocale): Promise<void> {
+  // Offline the service worker answers /config.json with the last copy it saw (ADR 44).
   const config = await loadConfig();
   configureMapTiles(config.mapTileUrl);
   const store = consoleStore();
-  const locale = initialLocale(store.getItem('locale'));
+  // Offline, keycloak-js would send the tab to a login page that cannot load: say so instead.
+  if (!(await keycloakReachable(config))) {
+    showBootScreen(root, locale, true);
+    return;
+  }
   const keycloak = await startKeycloak(config, locale);
   const http = createHttpClient(() => freshToken(keycloak));
   createRoot(root).render(
@@ -38,11 +51,19 @@ async function boot(root: HTMLElement): Promise<void> {
   );
 }
 
+// The page that installed the service worker fetched /config.json before the worker controlled it: fetch it again
+// once it does, so the runtime config is cached for the first offline start too.
+navigator.serviceWorker?.addEventListener('controllerchange', () => {
+  fetch('/config.json', { cache: 'no-store' }).catch(() => undefined);
+});
+
 const root = document.getElementById('root');
 if (root) {
-  boot(root).catch((error: unknown) => {
+  // The language the user chose last in the console (kept by react-admin's store), else the browser's.
+  const locale = initialLocale(consoleStore().getItem('locale'));
+  boot(root, locale).catch((error: unknown) => {
     // Nothing else can render without config or Keycloak; say so plainly instead of a blank page.
     console.error(error);
-    root.textContent = 'Reporting Days could not start: the configuration or the sign-in service is unavailable.';
+    showBootScreen(root, locale, !navigator.onLine);
   });
 }

@@ -2,7 +2,15 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { consoleSecurityHeaders, DEFAULT_MAP_TILE_URL, startConsoleServer, safeFilePath, tileImageOrigins, type RunningConsoleServer } from './console-server';
+import {
+  consoleSecurityHeaders,
+  DEFAULT_MAP_TILE_URL,
+  isServiceWorkerScript,
+  startConsoleServer,
+  safeFilePath,
+  tileImageOrigins,
+  type RunningConsoleServer,
+} from './console-server';
 
 const config = {
   apiUrl: 'http://localhost:3000/api/v1',
@@ -36,6 +44,9 @@ describe(startConsoleServer.name, () => {
     await mkdir(join(distDir, 'assets'), { recursive: true });
     await writeFile(join(distDir, 'index.html'), '<!doctype html><div id="root"></div>');
     await writeFile(join(distDir, 'assets', 'index-abc123.js'), 'console.log("app")');
+    await writeFile(join(distDir, 'sw.js'), 'importScripts("./workbox-d516be7f.js")');
+    await writeFile(join(distDir, 'workbox-d516be7f.js'), 'self.workbox = {}');
+    await writeFile(join(distDir, 'manifest.webmanifest'), '{"name":"Reporting Days"}');
     await writeFile(join(workDir, 'secret.txt'), 'root:x:0:0');
     server = await startConsoleServer({ port: 0, distDir, config });
   });
@@ -81,6 +92,27 @@ describe(startConsoleServer.name, () => {
     expect(await response.text()).toBe('console.log("app")');
   });
 
+  // The installable console (ADR 44): without worker-src/manifest-src the CSP's default-src governed them implicitly,
+  // and a worker cached for a year would keep an old build's shell after a deploy.
+  it('should allow the service worker and the web manifest from the console itself', async () => {
+    const csp = (await fetch(`${server.url}/`)).headers.get('content-security-policy') ?? '';
+    expect(csp.split('; ')).toEqual(expect.arrayContaining(["worker-src 'self'", "manifest-src 'self'"]));
+  });
+
+  it.each(['/sw.js', '/workbox-d516be7f.js'])('should serve %s revalidated on every request, so a new build is picked up', async (path) => {
+    const response = await fetch(`${server.url}${path}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('should serve the web manifest as application/manifest+json, revalidated', async () => {
+    const response = await fetch(`${server.url}/manifest.webmanifest`);
+    expect(response.headers.get('content-type')).toBe('application/manifest+json');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(await response.json()).toEqual({ name: 'Reporting Days' });
+  });
+
   it('should fall back to index.html for client routes but 404 for missing files', async () => {
     const route = await fetch(`${server.url}/communities/create?x=1`);
     expect(route.status).toBe(200);
@@ -109,6 +141,15 @@ describe(safeFilePath.name, () => {
     expect(safeFilePath('/srv/app', '/assets/a.js?v=1')).toBe('/srv/app/assets/a.js');
     expect(safeFilePath('/srv/app', '/.env')).toBeNull();
     expect(safeFilePath('/srv/app', '/%E0%A4%A')).toBeNull();
+  });
+});
+
+describe(isServiceWorkerScript.name, () => {
+  it('should name the worker and the Workbox runtime, not the fingerprinted assets', () => {
+    expect(isServiceWorkerScript('/sw.js')).toBe(true);
+    expect(isServiceWorkerScript('/workbox-d516be7f.js')).toBe(true);
+    expect(isServiceWorkerScript('/assets/index-abc123.js')).toBe(false);
+    expect(isServiceWorkerScript('/registerSW.js')).toBe(false);
   });
 });
 

@@ -95,6 +95,9 @@ export function consoleSecurityHeaders(config: ConsoleRuntimeConfig): Record<str
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob:${tiles}`,
     "font-src 'self' data:",
+    // The service worker (sw.js, workbox-*.js) and the web manifest of the installable console (ADR 44).
+    "worker-src 'self'",
+    "manifest-src 'self'",
     `connect-src 'self' ${api} ${keycloak}`,
     `frame-src ${keycloak}`,
     `form-action 'self' ${keycloak}`,
@@ -110,6 +113,14 @@ export function consoleSecurityHeaders(config: ConsoleRuntimeConfig): Record<str
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
   };
+}
+
+/**
+ * The service worker and the Workbox runtime it imports: not fingerprinted in their names, and the browser must see a
+ * new build's worker at once, so they are revalidated on every request.
+ */
+export function isServiceWorkerScript(requestPath: string): boolean {
+  return requestPath === '/sw.js' || /^\/workbox-[\w-]+\.js$/.test(requestPath);
 }
 
 /**
@@ -196,7 +207,8 @@ export async function startConsoleServer({
     void (async () => {
       if (await isFile(file)) {
         // Vite fingerprints everything under assets/, so it never changes under the same name.
-        const immutable = file.startsWith(resolve(root, 'assets') + sep);
+        // The rest (index.html, sw.js, workbox-*.js, registerSW.js, the manifest, icons) is revalidated each time.
+        const immutable = file.startsWith(resolve(root, 'assets') + sep) && !isServiceWorkerScript(url.split(/[?#]/, 1)[0]);
         sendFile(req, res, file, immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       } else if (extname(file) === '') {
         sendFile(req, res, index, 'no-cache');

@@ -17,6 +17,13 @@ export const en = {
     },
     errors: { unsupported: 'This action is not available', fieldRefused: 'Not accepted: check this value and correct it.' },
     validation: { wholeNumber: 'Must be a whole number' },
+    // The screen shown before react-admin starts (main.tsx, boot/bootScreen.tsx): no i18n provider there yet.
+    boot: {
+      offlineTitle: 'The console is offline',
+      offlineBody: 'There is no connection to the sign-in service. Reporting Days will sign you in as soon as the connection is back.',
+      retry: 'Try again',
+      failed: 'Reporting Days could not start: the configuration or the sign-in service is unavailable.',
+    },
     geography: {
       nameIn: {
         en: 'Name in English',

@@ -5,21 +5,11 @@ import { mergeTranslations, resolveBrowserLocale, type I18nProvider, type Transl
 import { en } from './en';
 import { FAILURES, failureTranslations } from './failures';
 import { ky } from './ky';
+import { chooseLocale, isConsoleLocale, LOCALES, type ConsoleLocale } from './locales';
 import { ru } from './ru';
 import { tg } from './tg';
 
-/** Offered in the language menu, each under its own name. */
-export const LOCALES = [
-  { locale: 'en', name: 'English' },
-  { locale: 'ru', name: 'Русский' },
-  { locale: 'tg', name: 'Тоҷикӣ' },
-  { locale: 'ky', name: 'Кыргызча' },
-] as const;
-export type ConsoleLocale = (typeof LOCALES)[number]['locale'];
-
-export function isConsoleLocale(value: unknown): value is ConsoleLocale {
-  return LOCALES.some(({ locale }) => locale === value);
-}
+export { chooseLocale, isConsoleLocale, LOCALES, type ConsoleLocale } from './locales';
 
 // react-admin ships no Tajik or Kyrgyz core pack, so tg and ky use the Russian `ra.*` messages under their own
 // app messages. English goes underneath everything: ra-language-russian (5.4) lacks keys react-admin 5.15 added.
@@ -46,11 +36,9 @@ const PLURAL_RULES = {
   pluralTypeToLanguages: { english: ['en'], russian: ['ru', 'tg', 'ky'] },
 };
 
-/** The locale to start in: the one the user picked before, else the browser's if offered, else English. */
+/** {@link chooseLocale} with this browser's language. */
 export function initialLocale(stored: unknown): ConsoleLocale {
-  if (isConsoleLocale(stored)) return stored;
-  const browser = resolveBrowserLocale('en', { fullLocale: false });
-  return isConsoleLocale(browser) ? browser : 'en';
+  return chooseLocale(stored, resolveBrowserLocale('en', { fullLocale: false }));
 }
 
 export function createI18nProvider(locale: ConsoleLocale): I18nProvider {
