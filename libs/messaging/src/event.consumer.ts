@@ -268,15 +268,14 @@ export class EventConsumer<D extends EventDef> {
     }
     if (valid.length === 0) return;
     const keepAlive = setInterval(() => valid.forEach(({ msg }) => msg.working()), Math.max(100, Math.floor(this.ackWaitMs / 3)));
-    try {
-      await handleBatch(valid.map(({ payload, meta }) => ({ payload, meta })));
-    } catch {
+    const committed = await handleBatch(valid.map(({ payload, meta }) => ({ payload, meta })))
+      .then(() => true)
+      .catch(() => false)
+      .finally(() => clearInterval(keepAlive));
+    if (!committed) {
       // Which message failed, and whether for good, is decided one at a time (the batch changed nothing).
-      clearInterval(keepAlive);
       for (const { msg } of valid) await this.processAlone(msg);
       return;
-    } finally {
-      clearInterval(keepAlive);
     }
     this.succeeded();
     await Promise.all(valid.map(({ msg, meta }) => this.ack(msg, meta)));

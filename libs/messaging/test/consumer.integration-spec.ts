@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { eventStreamName, prefixedSubject } from '@rd/contracts';
 import {
   connectTestNats,
@@ -258,7 +258,7 @@ describe('JetStream event consumer (real PostgreSQL and NATS)', () => {
     const events = Array.from({ length: 200 }, (_, i) => widgetEvent(i === 130 ? 'refused' : `behind-${i}`));
     const publish = jetStreamPublisher(nc.jetstream(), prefix);
     for (const event of events) await publish(event);
-    const insertEffect = (payload: WidgetCreated, meta: EventMeta) => (tx: Parameters<Parameters<typeof applyEachOnce>[1][number]['effect']>[0]) => {
+    const insertEffect = (payload: WidgetCreated, meta: EventMeta) => (tx: EntityManager) => {
       if (payload.name === 'refused') throw new PoisonMessageError('this widget is refused');
       return tx.execute(`insert into "widget_effect" ("consumer", "message_id", "widget_id") values (?, ?, ?)`, [meta.consumer, meta.messageId, payload.widgetId]).then(() => undefined);
     };

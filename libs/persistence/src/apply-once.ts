@@ -27,11 +27,8 @@ export async function applyOnce(
   key: InboxKey,
   effect: (tx: EntityManager) => Promise<void>,
 ): Promise<boolean> {
-  return em.fork().transactional(async (tx) => {
-    if (!(await insertInboxRow(tx, key))) return false;
-    await effect(tx);
-    return true;
-  });
+  const [applied] = await applyEachOnce(em, [{ key, effect }]);
+  return applied;
 }
 
 /** Wraps the effects of one batch inside its transaction (e.g. to do once, before the commit, what they all touch). */

@@ -33,21 +33,25 @@ export abstract class EventTableHost implements OnApplicationBootstrap, OnApplic
 
   /** Applies one message once, as its durable consumer would, without NATS (tests drive handlers with it). */
   applyEvent(eventName: string, payload: unknown, messageId: string, correlationId = ''): Promise<boolean> {
-    const binding = this.bindings().find((b) => b.event.name === eventName);
-    if (!binding) throw new Error(`${this.runtime.service} does not consume ${eventName}`);
+    const binding = this.bindingOf(eventName);
     const meta: EventMeta = { consumer: binding.durable, messageId, subject: eventName, correlationId, deliveryCount: 1 };
     return applyBinding(this.orm.em as EntityManager, binding, binding.event.schema.parse(payload), meta);
   }
 
   /** Applies messages of one event as one batch, as its durable consumer would, without NATS; resolves with how many were new. */
   applyEvents(eventName: string, items: readonly { payload: unknown; messageId: string }[]): Promise<number> {
-    const binding = this.bindings().find((b) => b.event.name === eventName);
-    if (!binding) throw new Error(`${this.runtime.service} does not consume ${eventName}`);
+    const binding = this.bindingOf(eventName);
     const batch = items.map(({ payload, messageId }) => ({
       payload: binding.event.schema.parse(payload),
       meta: { consumer: binding.durable, messageId, subject: eventName, correlationId: '', deliveryCount: 1 },
     }));
     return applyBindingBatch(this.orm.em as EntityManager, binding, batch, this.batchScope());
+  }
+
+  private bindingOf(eventName: string): EventBinding {
+    const binding = this.bindings().find((b) => b.event.name === eventName);
+    if (!binding) throw new Error(`${this.runtime.service} does not consume ${eventName}`);
+    return binding;
   }
 
   private batchScope(): BatchScope | undefined {
