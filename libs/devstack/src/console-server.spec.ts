@@ -44,6 +44,7 @@ describe(startConsoleServer.name, () => {
     await mkdir(join(distDir, 'assets'), { recursive: true });
     await writeFile(join(distDir, 'index.html'), '<!doctype html><div id="root"></div>');
     await writeFile(join(distDir, 'assets', 'index-abc123.js'), 'console.log("app")');
+    await writeFile(join(distDir, 'assets', 'index-abc123.js.map'), '{"version":3,"sourcesContent":["const secret = 1"]}');
     await writeFile(join(distDir, 'sw.js'), 'importScripts("./workbox-d516be7f.js")');
     await writeFile(join(distDir, 'workbox-d516be7f.js'), 'self.workbox = {}');
     await writeFile(join(distDir, 'manifest.webmanifest'), '{"name":"Reporting Days"}');
@@ -90,6 +91,14 @@ describe(startConsoleServer.name, () => {
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(response.headers.get('cache-control')).toContain('immutable');
     expect(await response.text()).toBe('console.log("app")');
+  });
+
+  // The build writes hidden source maps for operators to debug with; served, they would hand anyone the console's
+  // whole source with its comments. The server answers them as if they were not there.
+  it('should not serve source maps', async () => {
+    const response = await fetch(`${server.url}/assets/index-abc123.js.map`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('sourcesContent');
   });
 
   // The installable console (ADR 44): without worker-src/manifest-src the CSP's default-src governed them implicitly,

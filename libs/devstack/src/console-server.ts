@@ -65,7 +65,6 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
@@ -205,7 +204,10 @@ export async function startConsoleServer({
       return;
     }
     void (async () => {
-      if (await isFile(file)) {
+      // Source maps stay on disk for operators (vite writes them 'hidden'); the public never gets the source.
+      if (extname(file).toLowerCase() === '.map') {
+        sendText(res, 404, 'Not Found');
+      } else if (await isFile(file)) {
         // Vite fingerprints everything under assets/, so it never changes under the same name.
         // The rest (index.html, sw.js, workbox-*.js, registerSW.js, the manifest, icons) is revalidated each time.
         const immutable = file.startsWith(resolve(root, 'assets') + sep) && !isServiceWorkerScript(url.split(/[?#]/, 1)[0]);
