@@ -125,9 +125,10 @@ describe('notifications through the gateway: invitation, delivery log, resend, i
       sms: 'Тапшырма {{action.dueDate}}',
     });
     expect(written.status).toBe(201);
-    expect(written.body).toMatchObject({ id: 'action-assigned.ky', version: 1, createdBy: 'coordinator' });
+    // Version 1 is the system's Kyrgyz text, seeded at start.
+    expect(written.body).toMatchObject({ id: 'action-assigned.ky', version: 2, createdBy: 'coordinator' });
     const versions = await api<NotificationTemplateVersionView[]>('coordinator', 'GET', '/notifications/templates/action-assigned.ky/versions');
-    expect(versions.body.map((v) => v.version)).toEqual([1]);
+    expect(versions.body.map((v) => [v.version, v.createdBy]).sort()).toEqual([[1, 'system'], [2, 'coordinator']]);
     expect((await api('ngo.isfara', 'GET', '/notifications/templates')).status).toBe(403);
   });
 

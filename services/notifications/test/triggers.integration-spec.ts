@@ -452,7 +452,8 @@ describe('notifications triggers', () => {
   });
 
   it('should tell the district team in the console about an onboarded community and a new officer, per user read state', async () => {
-    // officer-assigned gets a Tajik template; community-activated has none (tg falls back to ru).
+    // officer-assigned gets a new Tajik version; community-activated loses its Tajik text (tg falls back to ru).
+    await h.sql(`delete from "notification_template" where "type" = 'community-activated' and "language" = 'tg'`);
     const coordinator = { userId: 'u-coord', username: 'coordinator', roles: ['national-coordinator' as const], scope: { national: true, regions: [], districts: [] } };
     await h.rpc.request(
       AddNotificationTemplateVersionCmdV1,
@@ -536,7 +537,8 @@ describe('notifications triggers', () => {
     const ky = addContact({ email: mail(), preferredLanguage: 'ky' });
     const tg = addContact({ email: mail(), preferredLanguage: 'tg' });
     const meeting = addMeeting({ inviteeContactIds: [ky.id], status: 'cancelled' });
-    // meeting-cancelled exists in en and ru only: Kyrgyz falls back to Russian.
+    // Without a Kyrgyz meeting-cancelled template, Kyrgyz falls back to Russian.
+    await h.sql(`delete from "notification_template" where "type" = 'meeting-cancelled' and "language" = 'ky'`);
     await h.publish(MeetingCancelledEvtV1, {
       meetingId: meeting.id,
       communityIds: meeting.communityIds,
@@ -554,8 +556,8 @@ describe('notifications triggers', () => {
     const [kyRow] = await h.deliveries('"recipient_id" = ?', [ky.id]);
     expect([kyRow.requested_language, kyRow.language, kyRow.language_fallback]).toEqual(['ky', 'ru', true]);
 
-    // With no Russian template either, English.
-    await h.sql(`delete from "notification_template" where "type" = 'meeting-updated' and "language" = 'ru'`);
+    // With neither a Tajik nor a Russian template, English.
+    await h.sql(`delete from "notification_template" where "type" = 'meeting-updated' and "language" in ('tg', 'ru')`);
     const changed = addMeeting({ inviteeContactIds: [tg.id] });
     await h.publish(MeetingUpdatedEvtV1, updated(changed, 2, { changedFields: ['title'], inviteeContactIds: [tg.id] }));
     await eventually(() => expect(h.mail.to(tg.email!)).toHaveLength(1));

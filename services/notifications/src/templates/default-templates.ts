@@ -4,9 +4,10 @@ type Seed = Partial<Record<NotificationLanguage, NotificationTemplateContent>>;
 
 /**
  * Version 1 of every template, written as "system" at every start when missing (a new type is seeded by the next
- * start, no migration). English and Russian for every type; Tajik and Kyrgyz for the invitation, the release
- * (`meeting-uninvited`), the reminder and the distributed minutes (the others fall back to Russian, visibly in the delivery log, until the
- * national coordinator writes them). Never a concern's text: only topics, counts and links.
+ * start, no migration; a language added to a type here is seeded the same way). Every type in English, Russian, Tajik and
+ * Kyrgyz. SMS texts use the short date forms (`whenShort`, `dueShort`, `endShort`, `sinceShort`) so that, with the sample
+ * data, each fits one segment (70 characters in Cyrillic) apart from a trailing link (default-templates.spec.ts).
+ * Never a concern's text: only topics, counts and links.
  */
 export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
   'meeting-invitation': {
@@ -20,19 +21,19 @@ export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
       subject: 'Приглашение: {{meeting.title}}, {{meeting.date}}',
       text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}приглашаем вас на день отчётности «{{meeting.title}}» ({{meeting.communities}}).\n\nКогда: {{meeting.when}} ({{meeting.timeZone}})\nГде: {{meeting.venueName}}{{#meeting.mapLink}}\nКарта: {{.}}{{/meeting.mapLink}}\n\nПриглашение для календаря во вложении.\n{{meeting.link}}',
       html: null,
-      sms: 'День отчётности «{{meeting.title}}»: {{meeting.when}}, {{meeting.venueName}}.',
+      sms: 'День отчётности «{{meeting.title}}»: {{meeting.whenShort}}, {{meeting.venueName}}.',
     },
     tg: {
       subject: 'Даъватнома: {{meeting.title}}, {{meeting.date}}',
       text: '{{#recipient.name}}Мӯҳтарам {{.}},\n\n{{/recipient.name}}Шуморо ба рӯзи ҳисоботдиҳии «{{meeting.title}}» ({{meeting.communities}}) даъват менамоем.\n\nКай: {{meeting.when}} ({{meeting.timeZone}})\nДар куҷо: {{meeting.venueName}}{{#meeting.mapLink}}\nХарита: {{.}}{{/meeting.mapLink}}\n\n{{meeting.link}}',
       html: null,
-      sms: 'Рӯзи ҳисоботдиҳӣ «{{meeting.title}}»: {{meeting.when}}, {{meeting.venueName}}.',
+      sms: 'Рӯзи ҳисоботдиҳӣ «{{meeting.title}}»: {{meeting.whenShort}}, {{meeting.venueName}}.',
     },
     ky: {
       subject: 'Чакыруу: {{meeting.title}}, {{meeting.date}}',
       text: '{{#recipient.name}}Урматтуу {{.}},\n\n{{/recipient.name}}Сизди «{{meeting.title}}» отчёт берүү күнүнө ({{meeting.communities}}) чакырабыз.\n\nКачан: {{meeting.when}} ({{meeting.timeZone}})\nКайда: {{meeting.venueName}}{{#meeting.mapLink}}\nКарта: {{.}}{{/meeting.mapLink}}\n\n{{meeting.link}}',
       html: null,
-      sms: 'Отчёт берүү күнү «{{meeting.title}}»: {{meeting.when}}, {{meeting.venueName}}.',
+      sms: 'Отчёт берүү күнү «{{meeting.title}}»: {{meeting.whenShort}}, {{meeting.venueName}}.',
     },
   },
   'meeting-updated': {
@@ -46,7 +47,19 @@ export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
       subject: 'Изменение: {{meeting.title}}, {{meeting.date}}',
       text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}изменились сведения о дне отчётности «{{meeting.title}}».\n\nКогда: {{meeting.when}} ({{meeting.timeZone}})\nГде: {{meeting.venueName}}{{#meeting.mapLink}}\nКарта: {{.}}{{/meeting.mapLink}}\n\nОбновлённое приглашение для календаря во вложении.\n{{meeting.link}}',
       html: null,
-      sms: 'Изменение: «{{meeting.title}}» {{meeting.when}}, {{meeting.venueName}}.',
+      sms: 'Изменение: «{{meeting.title}}» {{meeting.whenShort}}, {{meeting.venueName}}.',
+    },
+    tg: {
+      subject: 'Тағйирот: {{meeting.title}}, {{meeting.date}}',
+      text: '{{#recipient.name}}Мӯҳтарам {{.}},\n\n{{/recipient.name}}маълумот дар бораи рӯзи ҳисоботдиҳии «{{meeting.title}}» тағйир ёфт.\n\nКай: {{meeting.when}} ({{meeting.timeZone}})\nДар куҷо: {{meeting.venueName}}{{#meeting.mapLink}}\nХарита: {{.}}{{/meeting.mapLink}}\n\nДаъватномаи навшуда барои тақвим замима шудааст.\n{{meeting.link}}',
+      html: null,
+      sms: 'Тағйирот: «{{meeting.title}}» {{meeting.whenShort}}, {{meeting.venueName}}.',
+    },
+    ky: {
+      subject: 'Өзгөрүү: {{meeting.title}}, {{meeting.date}}',
+      text: '{{#recipient.name}}Урматтуу {{.}},\n\n{{/recipient.name}}«{{meeting.title}}» отчёт берүү күнү тууралуу маалымат өзгөрдү.\n\nКачан: {{meeting.when}} ({{meeting.timeZone}})\nКайда: {{meeting.venueName}}{{#meeting.mapLink}}\nКарта: {{.}}{{/meeting.mapLink}}\n\nЖаңыланган календарь чакыруусу тиркелди.\n{{meeting.link}}',
+      html: null,
+      sms: 'Өзгөрүү: «{{meeting.title}}» {{meeting.whenShort}}, {{meeting.venueName}}.',
     },
   },
   'meeting-rescheduled': {
@@ -60,7 +73,19 @@ export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
       subject: 'Новая дата: {{meeting.title}} перенесён на {{meeting.date}}',
       text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}день отчётности «{{meeting.title}}», назначенный на {{previous.when}}, перенесён.\n\nНовое время: {{meeting.when}} ({{meeting.timeZone}})\nГде: {{meeting.venueName}}{{#meeting.mapLink}}\nКарта: {{.}}{{/meeting.mapLink}}\n\nОбновлённое приглашение для календаря во вложении.\n{{meeting.link}}',
       html: null,
-      sms: '«{{meeting.title}}» перенесён с {{previous.when}} на {{meeting.when}}, {{meeting.venueName}}.',
+      sms: '«{{meeting.title}}» перенесён на {{meeting.whenShort}}, {{meeting.venueName}}.',
+    },
+    tg: {
+      subject: 'Санаи нав: {{meeting.title}} ба {{meeting.date}} гузаронида шуд',
+      text: '{{#recipient.name}}Мӯҳтарам {{.}},\n\n{{/recipient.name}}рӯзи ҳисоботдиҳии «{{meeting.title}}», ки ба {{previous.when}} таъин шуда буд, ба вақти дигар гузаронида шуд.\n\nВақти нав: {{meeting.when}} ({{meeting.timeZone}})\nДар куҷо: {{meeting.venueName}}{{#meeting.mapLink}}\nХарита: {{.}}{{/meeting.mapLink}}\n\nДаъватномаи навшуда барои тақвим замима шудааст.\n{{meeting.link}}',
+      html: null,
+      sms: '«{{meeting.title}}» ба {{meeting.whenShort}} гузаронида шуд, {{meeting.venueName}}.',
+    },
+    ky: {
+      subject: 'Жаңы күн: {{meeting.title}} {{meeting.date}} күнүнө жылдырылды',
+      text: '{{#recipient.name}}Урматтуу {{.}},\n\n{{/recipient.name}}{{previous.when}} күнүнө белгиленген «{{meeting.title}}» отчёт берүү күнү башка убакытка жылдырылды.\n\nЖаңы убакыт: {{meeting.when}} ({{meeting.timeZone}})\nКайда: {{meeting.venueName}}{{#meeting.mapLink}}\nКарта: {{.}}{{/meeting.mapLink}}\n\nЖаңыланган календарь чакыруусу тиркелди.\n{{meeting.link}}',
+      html: null,
+      sms: '«{{meeting.title}}» жылдырылды: {{meeting.whenShort}}, {{meeting.venueName}}.',
     },
   },
   'meeting-cancelled': {
@@ -74,7 +99,19 @@ export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
       subject: 'Отменён: {{meeting.title}}, {{meeting.date}}',
       text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}день отчётности «{{meeting.title}}», назначенный на {{meeting.when}}, отменён.\n{{meeting.link}}',
       html: null,
-      sms: 'Отменён: «{{meeting.title}}» {{meeting.when}}.',
+      sms: 'Отменён: «{{meeting.title}}» {{meeting.whenShort}}.',
+    },
+    tg: {
+      subject: 'Бекор шуд: {{meeting.title}}, {{meeting.date}}',
+      text: '{{#recipient.name}}Мӯҳтарам {{.}},\n\n{{/recipient.name}}рӯзи ҳисоботдиҳии «{{meeting.title}}», ки ба {{meeting.when}} таъин шуда буд, бекор карда шуд.\n{{meeting.link}}',
+      html: null,
+      sms: 'Бекор шуд: «{{meeting.title}}» {{meeting.whenShort}}.',
+    },
+    ky: {
+      subject: 'Жокко чыгарылды: {{meeting.title}}, {{meeting.date}}',
+      text: '{{#recipient.name}}Урматтуу {{.}},\n\n{{/recipient.name}}{{meeting.when}} күнүнө белгиленген «{{meeting.title}}» отчёт берүү күнү жокко чыгарылды.\n{{meeting.link}}',
+      html: null,
+      sms: 'Жокко чыгарылды: «{{meeting.title}}» {{meeting.whenShort}}.',
     },
   },
   'meeting-uninvited': {
@@ -88,19 +125,19 @@ export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
       subject: 'Участие не требуется: {{meeting.title}}, {{meeting.date}}',
       text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}список приглашённых на день отчётности «{{meeting.title}}» ({{meeting.communities}}), {{meeting.when}} ({{meeting.timeZone}}), изменён: ваше участие больше не требуется.\n\nОтмена для календаря во вложении.',
       html: null,
-      sms: 'Ваше участие в «{{meeting.title}}» {{meeting.when}} больше не требуется.',
+      sms: 'Ваше участие в «{{meeting.title}}» {{meeting.whenShort}} не требуется.',
     },
     tg: {
       subject: 'Иштирок лозим нест: {{meeting.title}}, {{meeting.date}}',
       text: '{{#recipient.name}}Мӯҳтарам {{.}},\n\n{{/recipient.name}}рӯйхати даъватшудагони рӯзи ҳисоботдиҳии «{{meeting.title}}» ({{meeting.communities}}), {{meeting.when}} ({{meeting.timeZone}}) тағйир ёфт: иштироки Шумо дигар лозим нест.\n\nБекоркунӣ барои тақвим замима шудааст.',
       html: null,
-      sms: 'Иштироки Шумо дар «{{meeting.title}}» {{meeting.when}} дигар лозим нест.',
+      sms: 'Иштироки Шумо дар «{{meeting.title}}» {{meeting.whenShort}} лозим нест.',
     },
     ky: {
       subject: 'Катышуу талап кылынбайт: {{meeting.title}}, {{meeting.date}}',
       text: '{{#recipient.name}}Урматтуу {{.}},\n\n{{/recipient.name}}«{{meeting.title}}» отчёт берүү күнүнө ({{meeting.communities}}), {{meeting.when}} ({{meeting.timeZone}}) чакырылгандардын тизмеси өзгөрдү: сиздин катышууңуз мындан ары талап кылынбайт.\n\nКалендарь үчүн жокко чыгаруу тиркелди.',
       html: null,
-      sms: '«{{meeting.title}}» {{meeting.when}}: сиздин катышууңуз мындан ары талап кылынбайт.',
+      sms: '«{{meeting.title}}» {{meeting.whenShort}}: катышууңуз талап кылынбайт.',
     },
   },
   'meeting-reminder': {
@@ -114,19 +151,19 @@ export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
       subject: 'Напоминание: {{meeting.title}} через {{reminder.daysBefore}} дн.',
       text: '{{#recipient.name}}Уважаемый(ая) {{.}},\n\n{{/recipient.name}}напоминаем: день отчётности «{{meeting.title}}» состоится {{meeting.when}} ({{meeting.timeZone}}), место: {{meeting.venueName}}.\n{{#meeting.mapLink}}Карта: {{.}}\n{{/meeting.mapLink}}{{meeting.link}}',
       html: null,
-      sms: 'Напоминание: «{{meeting.title}}» {{meeting.when}}, {{meeting.venueName}}.',
+      sms: 'Напоминание: «{{meeting.title}}» {{meeting.whenShort}}, {{meeting.venueName}}.',
     },
     tg: {
       subject: 'Ёдрас: {{meeting.title}} баъди {{reminder.daysBefore}} рӯз',
       text: '{{#recipient.name}}Мӯҳтарам {{.}},\n\n{{/recipient.name}}ёдрас менамоем: рӯзи ҳисоботдиҳии «{{meeting.title}}» {{meeting.when}} ({{meeting.timeZone}}) дар {{meeting.venueName}} баргузор мегардад.\n{{#meeting.mapLink}}Харита: {{.}}\n{{/meeting.mapLink}}{{meeting.link}}',
       html: null,
-      sms: 'Ёдрас: «{{meeting.title}}» {{meeting.when}}, {{meeting.venueName}}.',
+      sms: 'Ёдрас: «{{meeting.title}}» {{meeting.whenShort}}, {{meeting.venueName}}.',
     },
     ky: {
       subject: 'Эскертме: {{meeting.title}} {{reminder.daysBefore}} күндөн кийин',
       text: '{{#recipient.name}}Урматтуу {{.}},\n\n{{/recipient.name}}эскертебиз: «{{meeting.title}}» отчёт берүү күнү {{meeting.when}} ({{meeting.timeZone}}) {{meeting.venueName}} болот.\n{{#meeting.mapLink}}Карта: {{.}}\n{{/meeting.mapLink}}{{meeting.link}}',
       html: null,
-      sms: 'Эскертме: «{{meeting.title}}» {{meeting.when}}, {{meeting.venueName}}.',
+      sms: 'Эскертме: «{{meeting.title}}» {{meeting.whenShort}}, {{meeting.venueName}}.',
     },
   },
   'minutes-overdue': {
@@ -141,6 +178,18 @@ export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
       text: 'День отчётности «{{meeting.title}}» проведён {{chase.heldOn}}; протокол до сих пор не утверждён ({{chase.daysAfter}} дн.). Пожалуйста, подготовьте и утвердите его.\n{{meeting.link}}',
       html: null,
       sms: 'Протокол «{{meeting.title}}» не утверждён ({{chase.daysAfter}} дн.). {{meeting.link}}',
+    },
+    tg: {
+      subject: 'Протокол нест: {{meeting.title}} ({{chase.daysAfter}} рӯз пас)',
+      text: 'Рӯзи ҳисоботдиҳии «{{meeting.title}}» {{chase.heldOn}} баргузор шуд; протоколи он то ҳол тасдиқ нашудааст ({{chase.daysAfter}} рӯз). Лутфан онро омода ва тасдиқ кунед.\n{{meeting.link}}',
+      html: null,
+      sms: 'Протоколи «{{meeting.title}}» тасдиқ нашудааст ({{chase.daysAfter}} рӯз). {{meeting.link}}',
+    },
+    ky: {
+      subject: 'Протокол жок: {{meeting.title}} ({{chase.daysAfter}} күндөн кийин)',
+      text: '«{{meeting.title}}» отчёт берүү күнү {{chase.heldOn}} өттү; анын протоколу али бекитиле элек ({{chase.daysAfter}} күн). Сураныч, аны даярдап, бекитиңиз.\n{{meeting.link}}',
+      html: null,
+      sms: '«{{meeting.title}}» протоколу бекитиле элек ({{chase.daysAfter}} күн). {{meeting.link}}',
     },
   },
   'minutes-distributed': {
@@ -178,9 +227,21 @@ export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
     },
     ru: {
       subject: 'Новое поручение ({{action.topic}}), срок {{action.dueDate}}',
-      text: 'Поручение по вопросу на тему «{{action.topic}}», поднятому на «{{meeting.title}}», назначено: {{action.owner}}. Срок: {{action.dueDate}}.\n{{action.link}}',
+      text: 'Поручение по вопросу на тему «{{action.topic}}», поднятому на «{{meeting.title}}», назначено: {{action.owner}}. Срок: {{action.dueDate}}\n{{action.link}}',
       html: null,
-      sms: 'Новое поручение ({{action.topic}}) для {{action.owner}}, срок {{action.dueDate}}. {{action.link}}',
+      sms: 'Новое поручение ({{action.topic}}), срок {{action.dueShort}} {{action.link}}',
+    },
+    tg: {
+      subject: 'Супориши нав ({{action.topic}}), мӯҳлат: {{action.dueDate}}',
+      text: 'Супориш оид ба масъалаи мавзӯи «{{action.topic}}», ки дар «{{meeting.title}}» бардошта шуд, ба {{action.owner}} дода шуд. Мӯҳлат: {{action.dueDate}}\n{{action.link}}',
+      html: null,
+      sms: 'Супориши нав ({{action.topic}}), мӯҳлат {{action.dueShort}} {{action.link}}',
+    },
+    ky: {
+      subject: 'Жаңы тапшырма ({{action.topic}}), мөөнөтү: {{action.dueDate}}',
+      text: '«{{meeting.title}}» жыйынында көтөрүлгөн «{{action.topic}}» темасындагы маселе боюнча тапшырма берилди, аткаруучу: {{action.owner}}. Мөөнөтү: {{action.dueDate}}\n{{action.link}}',
+      html: null,
+      sms: 'Жаңы тапшырма ({{action.topic}}), мөөнөтү {{action.dueShort}} {{action.link}}',
     },
   },
   'action-overdue': {
@@ -194,7 +255,19 @@ export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
       subject: 'Просрочено поручение ({{action.topic}}), срок {{action.dueDate}}',
       text: 'Поручение по вопросу на тему «{{action.topic}}» (исполнитель: {{action.owner}}) нужно было выполнить до {{action.dueDate}}; оно не завершено.\n{{action.link}}',
       html: null,
-      sms: 'Просрочено поручение ({{action.topic}}), срок {{action.dueDate}}. {{action.link}}',
+      sms: 'Просрочено поручение ({{action.topic}}), срок {{action.dueShort}} {{action.link}}',
+    },
+    tg: {
+      subject: 'Мӯҳлати супориш гузашт ({{action.topic}}), мӯҳлат: {{action.dueDate}}',
+      text: 'Супориш оид ба масъалаи мавзӯи «{{action.topic}}» (иҷрокунанда: {{action.owner}}) бояд то {{action.dueDate}} иҷро мешуд; он ҳанӯз анҷом наёфтааст.\n{{action.link}}',
+      html: null,
+      sms: 'Мӯҳлати супориш гузашт ({{action.topic}}), {{action.dueShort}} {{action.link}}',
+    },
+    ky: {
+      subject: 'Тапшырманын мөөнөтү өттү ({{action.topic}}), мөөнөтү: {{action.dueDate}}',
+      text: '«{{action.topic}}» темасындагы маселе боюнча тапшырма (аткаруучу: {{action.owner}}) {{action.dueDate}} чейин аткарылышы керек эле; ал али бүтө элек.\n{{action.link}}',
+      html: null,
+      sms: 'Тапшырманын мөөнөтү өттү ({{action.topic}}), {{action.dueShort}} {{action.link}}',
     },
   },
   'quarter-warning': {
@@ -208,7 +281,19 @@ export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
       subject: 'Сообществ без дня отчётности в {{quarter.code}}: {{quarter.count}}',
       text: 'Квартал {{quarter.code}} заканчивается {{quarter.endDate}} (осталось {{quarter.daysLeft}} дн.). У этих активных сообществ ({{district.name}}) не назначен день отчётности:\n{{#quarter.communities}}- {{name}}\n{{/quarter.communities}}',
       html: null,
-      sms: 'Сообществ без дня отчётности в {{quarter.code}} ({{district.name}}): {{quarter.count}}. Конец квартала {{quarter.endDate}}.',
+      sms: 'Без дня отчётности в {{quarter.code}} ({{district.name}}): сообществ {{quarter.count}}, до {{quarter.endShort}}',
+    },
+    tg: {
+      subject: 'Ҷамоаҳои бе рӯзи ҳисоботдиҳӣ дар {{quarter.code}}: {{quarter.count}}',
+      text: 'Семоҳаи {{quarter.code}} {{quarter.endDate}} ба охир мерасад ({{quarter.daysLeft}} рӯз монд). Барои ин ҷамоаҳои фаъоли {{district.name}} рӯзи ҳисоботдиҳӣ таъин нашудааст:\n{{#quarter.communities}}- {{name}}\n{{/quarter.communities}}',
+      html: null,
+      sms: 'Бе рӯзи ҳисоботдиҳӣ дар {{quarter.code}} ({{district.name}}): {{quarter.count}} ҷамоа, то {{quarter.endShort}}',
+    },
+    ky: {
+      subject: 'Отчёт берүү күнү жок жамааттар, {{quarter.code}}: {{quarter.count}}',
+      text: '{{quarter.code}} чейреги {{quarter.endDate}} бүтөт ({{quarter.daysLeft}} күн калды). {{district.name}} районунун бул активдүү жамааттарына отчёт берүү күнү белгилене элек:\n{{#quarter.communities}}- {{name}}\n{{/quarter.communities}}',
+      html: null,
+      sms: 'Отчёт берүү күнү жок, {{quarter.code}} ({{district.name}}): {{quarter.count}} жамаат, {{quarter.endShort}} чейин',
     },
   },
   'community-activated': {
@@ -224,6 +309,18 @@ export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
       html: null,
       sms: 'Сообщество {{community.name}} теперь активно.',
     },
+    tg: {
+      subject: 'Ҷамоа пайваст шуд: {{community.name}}',
+      text: 'Ҷамоаи {{community.name}} ({{district.name}}) пайвастшавиро анҷом дод ва акнун фаъол аст: ҳар семоҳа рӯзи ҳисоботдиҳӣ интизор меравад.\n{{community.link}}',
+      html: null,
+      sms: 'Ҷамоаи {{community.name}} акнун фаъол аст.',
+    },
+    ky: {
+      subject: 'Жамаат кошулду: {{community.name}}',
+      text: '{{community.name}} ({{district.name}}) жамааты кошулууну аяктады жана эми активдүү: ар бир чейректе отчёт берүү күнү күтүлөт.\n{{community.link}}',
+      html: null,
+      sms: '{{community.name}} жамааты эми активдүү.',
+    },
   },
   'officer-assigned': {
     en: {
@@ -234,26 +331,38 @@ export const DEFAULT_TEMPLATES: Record<NotificationType, Seed> = {
     },
     ru: {
       subject: 'Новый участковый: {{community.name}}',
-      text: '{{officer.name}} обслуживает сообщество {{community.name}} с {{officer.since}}. На следующем дне отчётности его нужно представить.\n{{community.link}}',
+      text: '{{officer.name}} обслуживает сообщество {{community.name}} с {{officer.since}}; на следующем дне отчётности его нужно представить.\n{{community.link}}',
       html: null,
-      sms: '{{officer.name}} — новый участковый {{community.name}} с {{officer.since}}.',
+      sms: '{{officer.name}} — новый участковый {{community.name}} с {{officer.sinceShort}}',
+    },
+    tg: {
+      subject: 'Нозири участкавии нав: {{community.name}}',
+      text: '{{officer.name}} аз {{officer.since}} ба ҷамоаи {{community.name}} хизмат мерасонад. Дар рӯзи ҳисоботдиҳии навбатӣ ӯро муаррифӣ кардан лозим аст.\n{{community.link}}',
+      html: null,
+      sms: '{{officer.name}} — нозири участкавии нави {{community.name}} аз {{officer.sinceShort}}',
+    },
+    ky: {
+      subject: 'Жаңы участкалык инспектор: {{community.name}}',
+      text: '{{officer.name}} {{officer.since}} баштап {{community.name}} жамаатын тейлейт. Кийинки отчёт берүү күнүндө аны тааныштыруу керек.\n{{community.link}}',
+      html: null,
+      sms: '{{community.name}}: {{officer.sinceShort}} баштап участкалык инспектор {{officer.name}}',
     },
   },
 };
 
 /** Placeholders each type offers (shown to template editors). `recipient.name` is in every one. */
 export const TEMPLATE_VARIABLES: Record<NotificationType, string[]> = {
-  'meeting-invitation': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.mapLink', 'meeting.communities', 'meeting.durationMinutes', 'meeting.link'],
-  'meeting-updated': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.mapLink', 'meeting.communities', 'meeting.link'],
-  'meeting-rescheduled': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.mapLink', 'meeting.communities', 'meeting.link', 'previous.when'],
-  'meeting-cancelled': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.communities', 'meeting.link'],
-  'meeting-uninvited': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.communities', 'meeting.link'],
-  'meeting-reminder': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.timeZone', 'meeting.venueName', 'meeting.mapLink', 'meeting.communities', 'meeting.link', 'reminder.daysBefore'],
+  'meeting-invitation': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.whenShort', 'meeting.timeZone', 'meeting.venueName', 'meeting.mapLink', 'meeting.communities', 'meeting.durationMinutes', 'meeting.link'],
+  'meeting-updated': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.whenShort', 'meeting.timeZone', 'meeting.venueName', 'meeting.mapLink', 'meeting.communities', 'meeting.link'],
+  'meeting-rescheduled': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.whenShort', 'meeting.timeZone', 'meeting.venueName', 'meeting.mapLink', 'meeting.communities', 'meeting.link', 'previous.when', 'previous.whenShort'],
+  'meeting-cancelled': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.whenShort', 'meeting.timeZone', 'meeting.communities', 'meeting.link'],
+  'meeting-uninvited': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.whenShort', 'meeting.timeZone', 'meeting.venueName', 'meeting.communities', 'meeting.link'],
+  'meeting-reminder': ['meeting.title', 'meeting.date', 'meeting.when', 'meeting.whenShort', 'meeting.timeZone', 'meeting.venueName', 'meeting.mapLink', 'meeting.communities', 'meeting.link', 'reminder.daysBefore'],
   'minutes-overdue': ['meeting.title', 'meeting.link', 'chase.daysAfter', 'chase.heldOn'],
   'minutes-distributed': ['meeting.title', 'meeting.date', 'meeting.communities', 'minutes.body', 'minutes.html', 'minutes.concernsTotal', 'minutes.topics', 'minutes.version', 'minutes.link'],
-  'action-assigned': ['meeting.title', 'action.topic', 'action.dueDate', 'action.owner', 'action.link'],
-  'action-overdue': ['meeting.title', 'action.topic', 'action.dueDate', 'action.owner', 'action.link'],
-  'quarter-warning': ['district.name', 'quarter.code', 'quarter.endDate', 'quarter.daysLeft', 'quarter.count', 'quarter.communities (list of {name})'],
+  'action-assigned': ['meeting.title', 'action.topic', 'action.dueDate', 'action.dueShort', 'action.owner', 'action.link'],
+  'action-overdue': ['meeting.title', 'action.topic', 'action.dueDate', 'action.dueShort', 'action.owner', 'action.link'],
+  'quarter-warning': ['district.name', 'quarter.code', 'quarter.endDate', 'quarter.endShort', 'quarter.daysLeft', 'quarter.count', 'quarter.communities (list of {name})'],
   'community-activated': ['district.name', 'community.name', 'community.link'],
-  'officer-assigned': ['district.name', 'community.name', 'community.link', 'officer.name', 'officer.since'],
+  'officer-assigned': ['district.name', 'community.name', 'community.link', 'officer.name', 'officer.since', 'officer.sinceShort'],
 };

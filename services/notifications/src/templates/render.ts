@@ -67,6 +67,19 @@ function formatDay(day: string, language: NotificationLanguage): string {
   return formatter(language, 'UTC', { dateStyle: 'long' }).format(new Date(`${day}T12:00:00Z`));
 }
 
+// The short forms are for SMS: a Cyrillic SMS has 70 characters a segment, and "1 декабря 2026 г. в 10:00" takes 25.
+const SHORT_DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' };
+
+/** Day, short month and time in the district's zone, without the year, e.g. "1 дек., 10:00". */
+export function formatWhenShort(iso: string, language: NotificationLanguage, timeZone: string): string {
+  return formatter(language, timeZone, { ...SHORT_DAY, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}
+
+/** A calendar date with a short month and no year, e.g. "31 янв." (SMS). */
+function formatDayShort(day: string, language: NotificationLanguage): string {
+  return formatter(language, 'UTC', SHORT_DAY).format(new Date(`${day}T12:00:00Z`));
+}
+
 const escapeHtml = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
@@ -124,6 +137,7 @@ export function buildView(data: MessageData, recipientName: string, language: No
       title: m.title,
       date: formatDate(m.startsAt, language, zone),
       when: formatWhen(m.startsAt, language, zone),
+      whenShort: formatWhenShort(m.startsAt, language, zone),
       timeZone: zone,
       venueName: m.venueName,
       // Empty without coordinates, so `{{#meeting.mapLink}}…{{/meeting.mapLink}}` drops the whole line.
@@ -133,7 +147,9 @@ export function buildView(data: MessageData, recipientName: string, language: No
       link: `${consoleUrl}/#/meetings/${m.id}/show`,
     };
   }
-  if (data.previous) view['previous'] = { when: formatWhen(data.previous.startsAt, language, zone) };
+  if (data.previous) {
+    view['previous'] = { when: formatWhen(data.previous.startsAt, language, zone), whenShort: formatWhenShort(data.previous.startsAt, language, zone) };
+  }
   if (data.reminder) view['reminder'] = { daysBefore: data.reminder.daysBefore };
   if (data.chase) view['chase'] = { daysAfter: data.chase.daysAfter, heldOn: formatDate(data.chase.heldAt, language, zone) };
   if (data.minutes) {
@@ -149,19 +165,28 @@ export function buildView(data: MessageData, recipientName: string, language: No
   }
   if (data.action) {
     // The topic by its name in the reader's language: a code such as "road-safety" means nothing to an action owner.
-    view['action'] = { topic: concernTopicName(data.action.topic, language), dueDate: formatDay(data.action.dueDate, language), owner: data.action.owner, link: `${consoleUrl}/#/actions` };
+    view['action'] = {
+      topic: concernTopicName(data.action.topic, language),
+      dueDate: formatDay(data.action.dueDate, language),
+      dueShort: formatDayShort(data.action.dueDate, language),
+      owner: data.action.owner,
+      link: `${consoleUrl}/#/actions`,
+    };
   }
   if (data.quarter) {
     view['quarter'] = {
       code: data.quarter.code,
       endDate: formatDay(data.quarter.endDate, language),
+      endShort: formatDayShort(data.quarter.endDate, language),
       daysLeft: data.quarter.daysLeft,
       count: data.quarter.communities.length,
       communities: data.quarter.communities.map((name) => ({ name })),
     };
   }
   if (data.community) view['community'] = { name: data.community.name, link: `${consoleUrl}/#/communities/${data.community.id}/show` };
-  if (data.officer) view['officer'] = { name: data.officer.name, since: formatDay(data.officer.since, language) };
+  if (data.officer) {
+    view['officer'] = { name: data.officer.name, since: formatDay(data.officer.since, language), sinceShort: formatDayShort(data.officer.since, language) };
+  }
   return view;
 }
 
