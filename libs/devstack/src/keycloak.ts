@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { unpackZipOnce } from './archive';
 import { childEnv, devstackConfig } from './config';
@@ -13,6 +13,16 @@ export const KEYCLOAK_ARTIFACT = `org.keycloak:keycloak-quarkus-dist:${KEYCLOAK_
 export const KEYCLOAK_REALM = 'reporting-days';
 /** The hand-kept realm, imported on every fresh start. */
 export const DEFAULT_REALM_FILE = resolve(__dirname, '../../../infra/keycloak/reporting-days-realm.json');
+/** The project's Keycloak themes (the `reporting-days` login and email themes the realm names). */
+export const THEMES_DIR = resolve(__dirname, '../../../infra/keycloak/themes');
+
+/**
+ * Puts the project's themes into the dist's `themes/` folder, replacing an older copy: Keycloak reads themes from there,
+ * and `start-dev` does not cache them, so edited messages show on the next page load.
+ */
+export function installThemes(keycloakHome: string, themesDir = THEMES_DIR): void {
+  cpSync(themesDir, join(keycloakHome, 'themes'), { recursive: true, force: true });
+}
 
 export type Log = (line: string) => void;
 const defaultLog: Log = (line) => console.log(`[keycloak] ${line}`);
@@ -270,6 +280,7 @@ export async function ensureKeycloak(options: EnsureKeycloakOptions = {}): Promi
     // Copied verbatim: Keycloak's import itself resolves `${VAR:default}` placeholders from its environment
     // (checked with 26.7.3 for credentials, redirect URIs and client attributes).
     copyFileSync(options.realmFile ?? DEFAULT_REALM_FILE, join(importDir, `${KEYCLOAK_REALM}-realm.json`));
+    installThemes(dist.home);
 
     const args = [
       'start-dev',
