@@ -2,7 +2,7 @@ import { demoPassword } from '@rd/testing';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/console-login';
+import { CONSOLE_LAYOUT_SELECTOR, launchChromium } from './support/console-login';
 import { e2eEnv } from './support/e2e-env';
 
 const SCREENSHOTS = join(__dirname, '..', '..', '..', 'test-output', 'screenshots');
@@ -66,6 +66,29 @@ describe('the sign-in page in the console’s language', () => {
       await page.getByText(expected.wrong).waitFor(WAIT);
       if (locale !== 'en') for (const english of ENGLISH) expect(await body()).not.toContain(english);
       await page.screenshot({ path: join(SCREENSHOTS, `sign-in-${locale}.png`), fullPage: true });
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  // react-admin's own texts (pagination, buttons) came from its Russian pack for tg and ky: one screen, two languages.
+  it.each([
+    ['tg', 'Сатрҳо дар саҳифа:', 'Навсозӣ'],
+    ['ky', 'Барактагы саптар:', 'Жаңылоо'],
+  ] as const)('should show react-admin’s own texts in %s once signed in', async (locale, rowsPerPage, refresh) => {
+    const page = await signInPage(locale);
+    try {
+      await page.fill('#username', 'ngo.isfara');
+      await page.fill('#password', demoPassword());
+      await page.click('#kc-login');
+      await page.waitForSelector(CONSOLE_LAYOUT_SELECTOR, { state: 'visible', ...WAIT });
+      await page.goto(`${e2eEnv().consoleUrl}/#/communities`);
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.getByText(rowsPerPage).first().waitFor(WAIT);
+      await page.locator(`[aria-label="${refresh}"]`).first().waitFor(WAIT);
+      expect(await page.locator('body').innerText()).not.toContain('Строк на странице');
+      expect(await page.locator('[aria-label="Обновить"]').count()).toBe(0);
+      await page.screenshot({ path: join(SCREENSHOTS, `console-ra-texts-${locale}.png`), fullPage: true });
     } finally {
       await page.context().close();
     }

@@ -5,23 +5,26 @@ import { mergeTranslations, resolveBrowserLocale, type I18nProvider, type Transl
 import { en } from './en';
 import { FAILURES, failureTranslations } from './failures';
 import { ky } from './ky';
+import { raKy } from './ra/ky';
+import { raRuAdditions } from './ra/ru';
+import { raTg } from './ra/tg';
 import { chooseLocale, isConsoleLocale, LOCALES, type ConsoleLocale } from './locales';
 import { ru } from './ru';
 import { tg } from './tg';
 
 export { chooseLocale, isConsoleLocale, LOCALES, type ConsoleLocale } from './locales';
 
-// react-admin ships no Tajik or Kyrgyz core pack, so tg and ky use the Russian `ra.*` messages under their own
-// app messages. English goes underneath everything: ra-language-russian (5.4) lacks keys react-admin 5.15 added.
+// react-admin ships no Tajik or Kyrgyz core pack: ra/tg.ts and ra/ky.ts translate every key of the English one, and
+// ra/ru.ts adds what ra-language-russian lacks (ra/ra.spec.ts checks all three). English stays underneath as a floor.
 const MESSAGES: Readonly<Record<ConsoleLocale, TranslationMessages>> = {
   en: mergeTranslations(englishMessages, en, failureTranslations(FAILURES.en)),
-  ru: mergeTranslations(englishMessages, russianMessages, ru, failureTranslations(FAILURES.ru)),
-  tg: mergeTranslations(englishMessages, russianMessages, tg, failureTranslations(FAILURES.tg)),
-  ky: mergeTranslations(englishMessages, russianMessages, ky, failureTranslations(FAILURES.ky)),
+  ru: mergeTranslations(englishMessages, russianMessages, raRuAdditions, ru, failureTranslations(FAILURES.ru)),
+  tg: mergeTranslations(englishMessages, raTg, tg, failureTranslations(FAILURES.tg)),
+  ky: mergeTranslations(englishMessages, raKy, ky, failureTranslations(FAILURES.ky)),
 };
 
-// polyglot knows neither tg nor ky. Their core messages are Russian, so they take the Russian plural rule;
-// the app's own tg/ky plural strings repeat the plural form to match (see ru.ts).
+// polyglot knows neither tg nor ky. They take the Russian plural rule (three forms); Tajik and Kyrgyz nouns stay
+// singular after a number, so their plural strings repeat one form (see ru.ts).
 const PLURAL_RULES = {
   pluralTypes: {
     english: (n: number) => (n === 1 ? 0 : 1),
