@@ -53,6 +53,18 @@ export interface QueuedAction {
   refusal?: { status: number; code?: string; title?: string; detail?: string };
   createdAt: number;
   sentAt?: number;
+  /** Shown in the list: never confidential text (e.g. the topic and sensitivity of a concern). */
+  summary?: string;
+  /** The queued action whose created record's id replaces `{ref}` in `path` (an action on a concern recorded offline). */
+  dependsOn?: number;
+  /** Sent only if the server's record is still the one the pack saw (attendance: its `recordedAt`, null = none yet). */
+  precondition?: { recordedAt: string | null };
+  /** The server's record when it changed since the pack was taken: shown beside ours, the user decides. */
+  conflict?: { theirs: unknown };
+  /** What the gateway answered, kept after the body is dropped: the created record's id, the attendance's `recordedAt`. */
+  result?: { id?: string; recordedAt?: string; note?: string };
+  /** Tries whose outcome was unknown (no answer, 5xx, 409 in progress): sent again later with the same key. */
+  attempts?: number;
 }
 
 interface FieldSchema extends DBSchema {
