@@ -53,6 +53,8 @@ export interface QueuedAction {
   refusal?: { status: number; code?: string; title?: string; detail?: string };
   createdAt: number;
   sentAt?: number;
+  /** A confidential concern (or an action on one): its free text is in `sealed`, and stays out of the list. */
+  confidential?: boolean;
   /** Shown in the list: never confidential text (e.g. the topic and sensitivity of a concern). */
   summary?: string;
   /** The queued action whose created record's id replaces `{ref}` in `path` (an action on a concern recorded offline). */

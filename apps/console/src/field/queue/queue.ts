@@ -2,7 +2,7 @@ import { fieldDb, type QueuedAction } from '../fieldDb';
 
 /** What a hold form hands over; the queue adds the order, the key, the state and the time. */
 export type NewAction = Pick<QueuedAction, 'userId' | 'meetingId' | 'kind' | 'method' | 'path'> &
-  Partial<Pick<QueuedAction, 'body' | 'sealed' | 'file' | 'summary' | 'dependsOn' | 'precondition'>>;
+  Partial<Pick<QueuedAction, 'body' | 'sealed' | 'file' | 'summary' | 'dependsOn' | 'precondition' | 'confidential'>>;
 
 /** A fresh `Idempotency-Key` (a random UUID: the gateway wants 16 to 255 characters, ADR 29). */
 export function newIdempotencyKey(): string {
