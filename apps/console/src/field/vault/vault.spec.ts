@@ -34,7 +34,7 @@ describe('the PIN vault', () => {
   });
 
   it('keeps a sealed concern text out of the stored record, and sends it in clear once the PIN is known', async () => {
-    await setPin(USER, '4821');
+    await setPin(USER, '482193');
     const sealed = await seal(USER, { text: SECRET, answer: null });
     const seq = await enqueue({
       userId: USER,
@@ -51,7 +51,7 @@ describe('the PIN vault', () => {
     expect(raw).toContain('confidential');
     expect(raw).not.toContain('neighbour');
     expect(raw).not.toContain(Buffer.from(SECRET).toString('base64').slice(0, 12));
-    expect(raw).not.toContain('4821');
+    expect(raw).not.toContain('482193');
 
     // A restart: the key is gone, the sealed item waits for the PIN.
     lockAll();
@@ -68,9 +68,9 @@ describe('the PIN vault', () => {
     expect(await sendQueued(deps)).toMatchObject({ sent: 0, needsPin: 1 });
     expect(requests).toHaveLength(0);
 
-    expect(await unlock(USER, '0000')).toBe(false);
+    expect(await unlock(USER, '000000')).toBe(false);
     expect(isUnlocked(USER)).toBe(false);
-    expect(await unlock(USER, '4821')).toBe(true);
+    expect(await unlock(USER, '482193')).toBe(true);
 
     expect(await sendQueued(deps)).toMatchObject({ sent: 1, needsPin: 0 });
     expect(requests[0].body).toEqual({ topic: 'family', sensitivity: 'confidential', handlerIds: [USER], text: SECRET, answer: null });
@@ -85,15 +85,15 @@ describe('the PIN vault', () => {
   it('refuses to seal while locked, and a sealed value opens only for its own user', async () => {
     await expect(seal(USER, { text: SECRET })).rejects.toThrow('vault locked');
     expect(await hasPin(USER)).toBe(false);
-    await setPin(USER, '4821');
+    await setPin(USER, '482193');
     expect(await hasPin(USER)).toBe(true);
     const sealed = await seal(USER, { text: SECRET });
     expect(await unseal(USER, sealed)).toEqual({ text: SECRET });
-    await setPin('user-2', '4821');
+    await setPin('user-2', '482193');
     await expect(unseal('user-2', sealed)).rejects.toThrow();
   });
 
-  it('refuses a PIN shorter than four digits', async () => {
-    await expect(setPin(USER, '12')).rejects.toThrow('PIN too short');
+  it('refuses a PIN shorter than six digits', async () => {
+    await expect(setPin(USER, '1234')).rejects.toThrow('PIN too short');
   });
 });
