@@ -15,16 +15,20 @@ const COLOURS: Record<FieldSummary['state'], { bg: string; fg: string }> = {
   attention: { bg: 'warning.light', fg: 'common.black' },
 };
 
-/** The indicator of the field kit: offline, N waiting, sending, all sent, needs attention (and why), with "Send now". */
-export const FieldStatus = () => {
+/**
+ * The indicator of the field kit: offline, N waiting, sending, all sent, needs attention (and why), with "Send now";
+ * `onSignIn` (the app's Keycloak login) adds a "Sign in" button when sending waits for a fresh sign-in.
+ */
+export const FieldStatus = ({ onSignIn }: { onSignIn?: () => void }) => {
   const { summary, sendNow } = useFieldSync();
-  return <FieldStatusView summary={summary} onSendNow={() => void sendNow()} />;
+  return <FieldStatusView summary={summary} onSendNow={() => void sendNow()} onSignIn={onSignIn} />;
 };
 
-export const FieldStatusView = ({ summary, onSendNow }: { summary: FieldSummary; onSendNow: () => void }) => {
+export const FieldStatusView = ({ summary, onSendNow, onSignIn }: { summary: FieldSummary; onSendNow: () => void; onSignIn?: () => void }) => {
   const translate = useTranslate();
   const colour = COLOURS[summary.state];
-  const canSend = summary.online && summary.state !== 'sending' && summary.waiting > 0;
+  const needsSignIn = summary.reasons.includes('sign-in');
+  const canSend = summary.online && summary.state !== 'sending' && summary.waiting > 0 && !needsSignIn;
   return (
     <Box
       role="status"
@@ -45,6 +49,11 @@ export const FieldStatusView = ({ summary, onSendNow }: { summary: FieldSummary;
           </Typography>
         ))}
       </Box>
+      {needsSignIn && onSignIn && summary.online && (
+        <Button variant="contained" color="inherit" onClick={onSignIn} sx={{ minHeight: 48, color: 'text.primary' }} data-testid="field-sign-in">
+          {translate('field.status.signIn')}
+        </Button>
+      )}
       {canSend && (
         <Button variant="contained" color="inherit" onClick={onSendNow} sx={{ minHeight: 48, color: 'text.primary' }} data-testid="field-send-now">
           {translate('field.status.sendNow')}

@@ -1225,6 +1225,7 @@ export const en = {
       "all-sent": "Everything is sent",
       attention: "Needs your attention",
       offlineToo: "Offline: it is sent once the connection is back",
+      signIn: "Sign in",
       sendNow: "Send now",
       reasons: {
         refused: "Refused by the server: %{smart_count}. Fix or discard it below.",
@@ -1316,6 +1317,7 @@ export const en = {
       edit: "Fix the text",
       saveEdit: "Save and send again",
       discard: "Discard",
+      attempts: "Tries without an answer: %{smart_count}. It is sent again by itself.",
       discardWarning: "Discarded items are not sent and cannot be brought back.",
     },
     refusals: {

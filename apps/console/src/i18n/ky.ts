@@ -1221,6 +1221,7 @@ export const ky: AppMessages = {
       "all-sent": "Баары жөнөтүлдү",
       attention: "Сиздин көңүлүңүз керек",
       offlineToo: "Байланыш жок: байланыш калыбына келгенде жөнөтүлөт",
+      signIn: "Кирүү",
       sendNow: "Азыр жөнөтүү",
       reasons: {
         refused: "Сервер четке какты: %{smart_count}. Төмөндө оңдоңуз же жокко чыгарыңыз.",
@@ -1312,6 +1313,7 @@ export const ky: AppMessages = {
       edit: "Текстти оңдоо",
       saveEdit: "Сактап, кайра жөнөтүү",
       discard: "Жокко чыгаруу",
+      attempts: "Жооп жок аракеттер: %{smart_count}. Өзү кайра жөнөтүлөт.",
       discardWarning: "Жокко чыгарылгандар жөнөтүлбөйт жана калыбына келтирилбейт.",
     },
     refusals: {

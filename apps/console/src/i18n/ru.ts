@@ -1221,6 +1221,7 @@ export const ru: AppMessages = {
       "all-sent": "Всё отправлено",
       attention: "Требуется ваше внимание",
       offlineToo: "Нет связи: отправится, когда связь появится",
+      signIn: "Войти",
       sendNow: "Отправить сейчас",
       reasons: {
         refused: "Отклонено сервером: %{smart_count}. Исправьте или удалите ниже.",
@@ -1312,6 +1313,7 @@ export const ru: AppMessages = {
       edit: "Исправить текст",
       saveEdit: "Сохранить и отправить снова",
       discard: "Удалить",
+      attempts: "Попыток без ответа: %{smart_count}. Отправится снова само.",
       discardWarning: "Удалённое не отправляется и не восстанавливается.",
     },
     refusals: {

@@ -46,6 +46,11 @@ const QueueItem = ({ userId, action }: { userId: string; action: QueuedAction })
           <Chip label={translate(`field.queue.states.${action.state}`)} color={STATE_COLOUR[action.state]} data-testid="field-queue-state" />
         </Stack>
         {action.summary && <Typography color="text.secondary">{action.summary}</Typography>}
+        {action.state === 'waiting' && (action.attempts ?? 0) > 0 && (
+          <Typography variant="body2" data-testid="field-queue-attempts">
+            {translate('field.queue.attempts', { smart_count: action.attempts })}
+          </Typography>
+        )}
         {action.refusal && (
           <Alert severity="warning" sx={{ mt: 1 }} data-testid="field-queue-refusal">
             {translate(refusalKey(action.refusal))}

@@ -1,12 +1,14 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { QueuedAction } from '../fieldDb';
 import { isUnlocked, unseal } from '../vault/vault';
-import { listForUser, onQueueChange } from './queue';
+import { listForUser, onQueueChange, purgeSent } from './queue';
 import { sendQueued, type Send, type SendOutcome, type SenderDeps } from './sender';
 import { summarize, type FieldSummary } from './summary';
 
 /** Unknown outcomes are tried again this often while something waits and the device is online. */
 const RETRY_MS = 30_000;
+/** Sent records (no bodies) are kept this long for the list, then removed at the next start. */
+const KEEP_SENT_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface FieldSyncValue {
   userId: string;
@@ -54,6 +56,7 @@ export function FieldSyncProvider({ userId, send, token, children }: { userId: s
   }, [userId, reload]);
 
   useEffect(() => {
+    void purgeSent(userId, Date.now() - KEEP_SENT_MS).catch(() => undefined);
     reload();
     void sendNow();
     const off = onQueueChange(reload);
@@ -69,7 +72,7 @@ export function FieldSyncProvider({ userId, send, token, children }: { userId: s
       window.removeEventListener('online', wentOnline);
       window.removeEventListener('offline', wentOffline);
     };
-  }, [reload, sendNow]);
+  }, [userId, reload, sendNow]);
 
   const waiting = actions.some((action) => action.state === 'waiting');
   useEffect(() => {

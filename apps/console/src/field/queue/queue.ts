@@ -86,3 +86,12 @@ export async function discardAction(seq: number): Promise<void> {
   await db.delete('queue', seq);
   queueChanged();
 }
+
+/** Sent records older than `before` leave the device (they hold no body, only what the day's list showed). */
+export async function purgeSent(userId: string, before: number): Promise<number> {
+  const db = await fieldDb();
+  const old = (await listForUser(userId)).filter((row) => row.state === 'sent' && (row.sentAt ?? 0) < before);
+  for (const row of old) await db.delete('queue', row.seq as number);
+  if (old.length) queueChanged();
+  return old.length;
+}

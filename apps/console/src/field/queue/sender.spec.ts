@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { resetFieldDbForTests } from '../fieldDb';
-import { discardAction, enqueue, getAction, listForMeeting, reviseAction, type NewAction } from './queue';
+import { discardAction, enqueue, getAction, listForMeeting, purgeSent, reviseAction, type NewAction } from './queue';
 import { sendQueued, type SendAnswer, type SendRequest, type SenderDeps } from './sender';
 
 const USER = 'user-1';
@@ -230,5 +230,17 @@ describe('the attendance conflict rule', () => {
     await reviseAction(seq, { force: true });
     expect(await sendQueued(deps)).toMatchObject({ sent: 1 });
     expect(requests.map((r) => r.method)).toEqual(['GET', 'PUT']);
+  });
+});
+
+describe('purgeSent', () => {
+  it('removes sent records older than the limit and never a waiting or refused one', async () => {
+    const old = await enqueue(action());
+    const { deps } = gateway(() => created('c'));
+    await sendQueued({ ...deps, now: () => 1_000 });
+    const waiting = await enqueue(action());
+    expect(await purgeSent(USER, 2_000)).toBe(1);
+    expect(await getAction(old)).toBeUndefined();
+    expect((await getAction(waiting))?.state).toBe('waiting');
   });
 });
