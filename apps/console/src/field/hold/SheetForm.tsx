@@ -3,7 +3,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import imageCompression from 'browser-image-compression';
 import { SIGN_IN_SHEET_MAX_BYTES } from '@rd/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
@@ -13,10 +12,14 @@ import { meetingPath, type HoldContext } from './holdPack';
 /** Far under the service's 5 MiB: names on a sheet stay legible at 2400 px, and a field connection carries it. */
 const TARGET_BYTES = Math.min(SIGN_IN_SHEET_MAX_BYTES, 1024 * 1024);
 
-/** A photo made smaller on the phone, without a web worker (the library would fetch its worker script from a CDN). */
+/**
+ * A photo made smaller on the phone, without a web worker (the library would fetch its worker script from a CDN). The
+ * library is its own chunk, loaded on the first photo (the service worker precaches it for offline use).
+ */
 export async function compressSheet(file: File): Promise<Blob> {
   if (!file.type.startsWith('image/')) return file;
   try {
+    const { default: imageCompression } = await import('browser-image-compression');
     return await imageCompression(file, { maxSizeMB: TARGET_BYTES / (1024 * 1024), maxWidthOrHeight: 2400, useWebWorker: false, fileType: 'image/jpeg' });
   } catch {
     return file;
