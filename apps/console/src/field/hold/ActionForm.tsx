@@ -7,7 +7,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { buildActionInput, emptyAction, type ActionDraft } from '../../meetings/inputs';
-import { isUnlocked, seal } from '../vault/vault';
+import { isUnlocked, sealFields } from '../vault/vault';
 import type { HoldContext } from './holdPack';
 import { PinDialog } from './PinDialog';
 
@@ -34,10 +34,9 @@ export const ActionForm = ({ hold, onSaved }: { hold: HoldContext; onSaved: () =
     if (confidential && built.value.description && !isUnlocked(hold.userId)) return setAskPin(true);
     const owner = hold.parts.organisations.find((row) => row.id === built.value.ownerOrganisationId)?.name ?? '';
     const base = { kind: 'action', method: 'POST' as const, path: '/concerns/{ref}/actions', dependsOn: concern, summary: `${owner} · ${built.value.dueDate}` };
-    if (confidential && built.value.description) {
+    if (confidential) {
       // The description of an action on a confidential concern is that concern's free text too: sealed like it.
-      const { description, ...rest } = built.value;
-      await hold.save({ ...base, body: rest, sealed: await seal(hold.userId, { description }), confidential });
+      await hold.save({ ...base, ...(await sealFields(hold.userId, built.value, ['description'])), confidential });
     } else {
       await hold.save({ ...base, body: built.value });
     }

@@ -11,7 +11,7 @@ import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { BigToggle } from '../../meetings/fieldKit';
 import { buildConcernInput, emptyConcern, type ConcernDraft } from '../../meetings/inputs';
-import { isUnlocked, seal } from '../vault/vault';
+import { isUnlocked, sealFields } from '../vault/vault';
 import { meetingPath, type HoldContext } from './holdPack';
 import { PinDialog } from './PinDialog';
 
@@ -33,8 +33,7 @@ export const ConcernForm = ({ hold, onSaved }: { hold: HoldContext; onSaved: () 
     const summary = `${t(`topics.${input.topic}`)} · ${t(`sensitivities.${input.sensitivity}`)}`;
     const base = { kind: 'concern', method: 'POST' as const, path: meetingPath(hold.parts.meeting.id, 'concerns'), summary };
     if (input.sensitivity === 'confidential') {
-      const { text, answer, ...rest } = input;
-      await hold.save({ ...base, body: rest, sealed: await seal(hold.userId, { text, answer }), confidential: true });
+      await hold.save({ ...base, ...(await sealFields(hold.userId, input, ['text', 'answer'])), confidential: true });
     } else {
       await hold.save({ ...base, body: input });
     }

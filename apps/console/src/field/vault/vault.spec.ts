@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { fieldDb, resetFieldDbForTests } from '../fieldDb';
 import { enqueue, getAction } from '../queue/queue';
 import { sendQueued, type SendRequest } from '../queue/sender';
-import { hasPin, isUnlocked, lockAll, PBKDF2_ITERATIONS, seal, setPin, unlock, unseal } from './vault';
+import { hasPin, isUnlocked, lockAll, PBKDF2_ITERATIONS, seal, sealFields, setPin, unlock, unseal } from './vault';
 
 const USER = 'user-1';
 const SECRET = 'The neighbour beats his wife, she asked us not to tell';
@@ -91,6 +91,17 @@ describe('the PIN vault', () => {
     expect(await unseal(USER, sealed)).toEqual({ text: SECRET });
     await setPin('user-2', '482193');
     await expect(unseal('user-2', sealed)).rejects.toThrow();
+  });
+
+  it('takes the named free-text fields out of a body and seals them; null ones stay, nothing to seal leaves no sealed part', async () => {
+    await setPin(USER, '482193');
+    const concern = { topic: 'family', sensitivity: 'confidential', text: SECRET, answer: null, handlerIds: [USER] };
+    const split = await sealFields(USER, concern, ['text', 'answer']);
+    expect(split.body).toEqual({ topic: 'family', sensitivity: 'confidential', answer: null, handlerIds: [USER] });
+    expect(split.sealed?.field).toBe('text');
+    expect(await unseal(USER, split.sealed as NonNullable<typeof split.sealed>)).toEqual({ text: SECRET });
+    const action = { ownerOrganisationId: 'o1', dueDate: '2026-12-31', description: null };
+    expect(await sealFields(USER, action, ['description'])).toEqual({ body: action });
   });
 
   it('refuses a PIN shorter than six digits', async () => {

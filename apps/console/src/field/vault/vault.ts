@@ -91,3 +91,19 @@ export async function unseal(userId: string, sealed: Sealed): Promise<Record<str
   if (!key) return null;
   return JSON.parse(await decrypt(key, userId, sealed)) as Record<string, unknown>;
 }
+
+/**
+ * A body with these free-text fields taken out and sealed (a confidential concern's text and answer, the description of
+ * an action on one): what the queue stores instead of the clear body. Fields that are null stay in the body.
+ */
+export async function sealFields<T extends object>(userId: string, body: T, fields: readonly (keyof T & string)[]): Promise<{ body: Partial<T>; sealed?: Sealed }> {
+  const clear: Record<string, unknown> = {};
+  const rest = { ...body } as Record<string, unknown>;
+  for (const field of fields) {
+    if (rest[field] === null || rest[field] === undefined) continue;
+    clear[field] = rest[field];
+    delete rest[field];
+  }
+  if (Object.keys(clear).length === 0) return { body: rest as Partial<T> };
+  return { body: rest as Partial<T>, sealed: await seal(userId, clear) };
+}
