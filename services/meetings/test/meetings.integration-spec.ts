@@ -165,6 +165,20 @@ describe('meetings lifecycle (real PostgreSQL and NATS)', () => {
       expect((await rpc.request(GetMeetingQryV1, policeIsfara, { id: draft.id }, ctx)).status).toBe('draft');
     });
 
+    // Issue 16: a phone that held the meeting offline sends "held" later, with the real start the officer gave.
+    it('should keep the real start given with held, in the meeting and its event, and refuse one in the future', async () => {
+      const draft = await rpc.request(CreateMeetingCmdV1, policeIsfara, { input: input({ startsAt: new Date(Date.now() + 60 * 60 * 1000).toISOString() }), place: isfara }, ctx);
+      await rpc.request(TransitionMeetingCmdV1, policeIsfara, { id: draft.id, to: 'scheduled' }, ctx);
+      const future = new Date(Date.now() + 30 * 60 * 1000).toISOString();
+      const refused = await rpcError(rpc.request(TransitionMeetingCmdV1, policeIsfara, { id: draft.id, to: 'held', startedAt: future }, ctx), ErrorCode.InvalidTransition);
+      expect(refused.payload.errors?.[0]?.field).toBe('startedAt');
+      const startedAt = new Date(Math.floor((Date.now() - 10 * 60 * 1000) / 1000) * 1000).toISOString();
+      const held = await rpc.request(TransitionMeetingCmdV1, policeIsfara, { id: draft.id, to: 'held', startedAt }, ctx);
+      expect([held.status, held.heldAt]).toEqual(['held', startedAt]);
+      const [evt] = await outboxFor(MeetingHeldEvtV1.name, draft.id);
+      expect(evt?.payload).toMatchObject({ meetingId: draft.id, heldAt: startedAt });
+    });
+
     it('should cancel with a reason, and refuse a cancel without one', async () => {
       const draft = await rpc.request(CreateMeetingCmdV1, policeIsfara, { input: input(), place: isfara }, ctx);
       await rpc.request(TransitionMeetingCmdV1, policeIsfara, { id: draft.id, to: 'scheduled' }, ctx);

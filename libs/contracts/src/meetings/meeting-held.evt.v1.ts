@@ -16,7 +16,7 @@ export const MeetingHeldEvtV1 = defineEvent({
       quarter: QuarterSchema.describe('Calendar quarter the meeting counts for'),
       kind: MeetingKindSchema,
       organisedBy: OrganisedBySchema,
-      heldAt: z.string().datetime().describe('When it was recorded as held (UTC)'),
+      heldAt: z.string().datetime().describe('When it was held (UTC): the real start the recorder gave, else when it was recorded'),
       startsAt: z.string().datetime().optional().describe('Planned start of the meeting (UTC)'),
       timeZone: z.string().min(3).max(64).optional().describe('IANA time zone of the district: decides whether it was held within its quarter'),
       recordedAfterwards: z.boolean().optional().describe('True for a reporting day recorded afterwards (programme history, ADR 35): nothing to announce or chase'),

@@ -122,6 +122,11 @@ export const TransitionMeetingInputSchema = z
     to: MeetingStatusSchema.describe('Target status'),
     reason: z.string().trim().min(1).max(500).optional().describe('Why (required to postpone or cancel; kept in history, never in events)'),
     newStartsAt: z.string().datetime({ offset: true }).optional().describe('New start when postponing (ISO 8601)'),
+    startedAt: z
+      .string()
+      .datetime({ offset: true })
+      .optional()
+      .describe('When a held meeting really started (ISO 8601; only with to=held, default: when it is recorded). A phone that recorded it offline sends it later.'),
   })
   .strict();
 export type TransitionMeetingInput = z.infer<typeof TransitionMeetingInputSchema>;

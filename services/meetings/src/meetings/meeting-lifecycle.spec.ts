@@ -62,8 +62,22 @@ describe('meeting lifecycle', () => {
     });
 
     it('should allow a meeting that has started', () => {
-      expect(decideTransition(facts(), { to: 'held' }, now)).toEqual({ ok: true, newStartsAt: null });
+      expect(decideTransition(facts(), { to: 'held' }, now)).toEqual({ ok: true, newStartsAt: null, heldAt: now });
       expect(decideTransition(facts({ status: 'postponed' }), { to: 'held' }, now)).toMatchObject({ ok: true });
+    });
+
+    // A phone in a field records "held" with the real start and sends it hours or days later (issue 16).
+    it('should take the real start the recorder gave', () => {
+      const later = new Date('2026-11-27T08:00:00Z');
+      expect(decideTransition(facts(), { to: 'held', startedAt: '2026-11-24T09:20:00+00:00' }, later)).toEqual({ ok: true, newStartsAt: null, heldAt: new Date('2026-11-24T09:20:00Z') });
+      expect(decideTransition(facts(), { to: 'held', startedAt: '2026-11-24T12:20:00+05:00' }, later)).toMatchObject({ heldAt: new Date('2026-11-24T07:20:00Z') });
+    });
+
+    it('should refuse a real start in the future, long before the planned one, or with another status', () => {
+      expect(decideTransition(facts(), { to: 'held', startedAt: '2026-11-24T10:06:00Z' }, now)).toMatchObject({ ok: false, errors: [{ field: 'startedAt' }] });
+      expect(decideTransition(facts(), { to: 'held', startedAt: '2026-11-24T10:04:00Z' }, now)).toMatchObject({ ok: true });
+      expect(decideTransition(facts(), { to: 'held', startedAt: '2026-11-24T06:59:00Z' }, now)).toMatchObject({ ok: false, errors: [{ field: 'startedAt' }] });
+      expect(decideTransition(facts(), { to: 'cancelled', reason: 'rain', startedAt: '2026-11-24T09:00:00Z' }, now)).toMatchObject({ ok: false, errors: [{ field: 'startedAt' }] });
     });
   });
 

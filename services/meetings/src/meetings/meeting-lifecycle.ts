@@ -57,8 +57,11 @@ export function closeBlockers<F extends MeetingFacts>(meeting: F, extra: readonl
 /** A meeting may be recorded as held from this long before its planned start (clock skew, an early start). */
 export const HELD_EARLIEST_BEFORE_START_MS = 2 * 60 * 60 * 1000;
 
+/** A real start given with "held" may be this far ahead of the server's clock (a phone's clock runs fast). */
+export const STARTED_AT_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
 export type TransitionDecision =
-  | { ok: true; newStartsAt: Date | null }
+  | { ok: true; newStartsAt: Date | null; heldAt?: Date }
   | { ok: false; message: string; errors?: FieldError[] };
 
 /** Decides whether `input` may be applied to a meeting now; pure. */
@@ -81,6 +84,9 @@ export function decideTransition<F extends MeetingFacts>(
   if (input.newStartsAt !== undefined && input.to !== 'postponed') {
     return { ok: false, message: 'A new start is only given when postponing', errors: [{ field: 'newStartsAt', message: 'only when postponing' }] };
   }
+  if (input.startedAt !== undefined && input.to !== 'held') {
+    return { ok: false, message: 'A real start is only given when recording a meeting as held', errors: [{ field: 'startedAt', message: 'only with held' }] };
+  }
   switch (input.to) {
     case 'postponed': {
       const errors: FieldError[] = [];
@@ -101,11 +107,20 @@ export function decideTransition<F extends MeetingFacts>(
         return { ok: false, message: 'A reason is required to cancel', errors: [{ field: 'reason', message: 'a reason is required to cancel' }] };
       }
       return { ok: true, newStartsAt: null };
-    case 'held':
+    case 'held': {
       if (meeting.startsAt.getTime() - now.getTime() > HELD_EARLIEST_BEFORE_START_MS) {
         return { ok: false, message: 'A meeting cannot be recorded as held before it starts' };
       }
-      return { ok: true, newStartsAt: null };
+      if (input.startedAt === undefined) return { ok: true, newStartsAt: null, heldAt: now };
+      const startedAt = new Date(input.startedAt);
+      if (startedAt.getTime() > now.getTime() + STARTED_AT_CLOCK_SKEW_MS) {
+        return { ok: false, message: 'The real start cannot be in the future', errors: [{ field: 'startedAt', message: 'must not be in the future' }] };
+      }
+      if (meeting.startsAt.getTime() - startedAt.getTime() > HELD_EARLIEST_BEFORE_START_MS) {
+        return { ok: false, message: 'The real start is too long before the planned one', errors: [{ field: 'startedAt', message: 'at most 2 hours before the planned start' }] };
+      }
+      return { ok: true, newStartsAt: null, heldAt: startedAt };
+    }
     case 'closed': {
       const errors = closeBlockers(meeting, extraCloseRules);
       if (errors.length) return { ok: false, message: `The meeting cannot be closed yet: ${errors.map((e) => e.message).join('; ')}`, errors };

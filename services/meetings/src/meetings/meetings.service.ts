@@ -254,7 +254,8 @@ export class MeetingsService {
         meeting.statusReason = input.reason ?? null;
         meeting.sequence += 1;
       }
-      if (input.to === 'held') meeting.heldAt = now;
+      // The real start a recorder gave (a phone that held the meeting offline sends it later), else now.
+      if (input.to === 'held') meeting.heldAt = decision.heldAt ?? now;
       if (input.to === 'closed') meeting.closedAt = now;
       tx.create(MeetingStatusChange, {
         meetingId: meeting.id,
@@ -321,7 +322,7 @@ export class MeetingsService {
         recordEvent(
           tx,
           MeetingHeldEvtV1,
-          { ...base, kind: meeting.kind, organisedBy: meeting.organisedBy, heldAt: now.toISOString(), startsAt: meeting.startsAt.toISOString(), timeZone: meeting.timeZone },
+          { ...base, kind: meeting.kind, organisedBy: meeting.organisedBy, heldAt: (meeting.heldAt ?? now).toISOString(), startsAt: meeting.startsAt.toISOString(), timeZone: meeting.timeZone },
           correlationId,
         );
         return;

@@ -4,17 +4,19 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
+import { utcToZonedLocal } from '../../meetings/timeZone';
 import { meetingPath, type HoldContext } from './holdPack';
-
-const hhmm = (date: Date) => `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+import { realStart } from './realStart';
 
 /**
- * "Mark held" as MeetingTransitions sends it (POST transitions `{ to: 'held' }`). The real start time is kept with
- * the queued item for the list; the transition contract has no field for it yet (the server stamps `heldAt` on arrival).
+ * "Mark held" with the real start time (POST transitions `{ to: 'held', startedAt }`): queued offline, it may reach
+ * the gateway hours later, so the start is what the officer typed, not when it arrives (ADR 47).
  */
 export const HeldForm = ({ hold }: { hold: HoldContext }) => {
   const translate = useTranslate();
-  const [startedAt, setStartedAt] = useState(() => hhmm(new Date()));
+  const timeZone = hold.parts.meeting.timeZone;
+  const [startedAt, setStartedAt] = useState(() => utcToZonedLocal(new Date().toISOString(), timeZone).slice(11, 16));
+  const startedAtIso = realStart(startedAt, timeZone);
   const queued = hold.actions.find((action) => action.kind === 'held' && action.state !== 'refused');
   if (hold.parts.meeting.status === 'held' || queued) {
     return <Typography data-testid="field-held-done">{translate(queued ? 'field.hold.held.queued' : 'field.hold.held.already', { time: queued?.summary ?? '' })}</Typography>;
@@ -33,7 +35,10 @@ export const HeldForm = ({ hold }: { hold: HoldContext }) => {
         variant="contained"
         size="large"
         sx={{ minHeight: 56 }}
-        onClick={() => void hold.save({ kind: 'held', method: 'POST', path: meetingPath(hold.parts.meeting.id, 'transitions'), body: { to: 'held' }, summary: startedAt })}
+        disabled={startedAtIso === null}
+        onClick={() =>
+          startedAtIso && void hold.save({ kind: 'held', method: 'POST', path: meetingPath(hold.parts.meeting.id, 'transitions'), body: { to: 'held', startedAt: startedAtIso }, summary: startedAt })
+        }
         data-testid="field-held-save"
       >
         {translate('field.hold.held.save')}
