@@ -9,6 +9,7 @@ import {
   CommunityPausedEvtV1,
 } from './communities/community-status.evt.v1';
 import { CommunityUpdatedEvtV1 } from './communities/community-updated.evt.v1';
+import { GetContactCardQryV1, SetContactCardConsentCmdV1 } from './communities/contact-card.messages.v1';
 import {
   ContactConsentChangedEvtV1,
   ContactErasedEvtV1,
@@ -139,6 +140,8 @@ export const CATALOGUE: readonly MessageDef[] = [
   ListOfficerAssignmentsQryV1,
   GetOfficerAssignmentQryV1,
   OfficerAssignedEvtV1,
+  SetContactCardConsentCmdV1,
+  GetContactCardQryV1,
   MeetingScheduledEvtV1,
   CreateMeetingCmdV1,
   GetMeetingQryV1,

@@ -22,6 +22,7 @@ export * from './communities/organisation.messages.v1';
 export * from './communities/contact.dto';
 export * from './communities/contact.messages.v1';
 export * from './communities/officer-assignment.messages.v1';
+export * from './communities/contact-card.messages.v1';
 export * from './geography/geography.dto';
 export * from './geography/region.messages.v1';
 export * from './geography/district.messages.v1';

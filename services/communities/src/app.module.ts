@@ -4,6 +4,7 @@ import { ServiceRuntimeModule } from '@rd/messaging';
 import { CommunitiesModule } from './communities/communities.module';
 import { CommunityImportsModule } from './community-imports/community-imports.module';
 import type { CommunitiesConfig } from './config';
+import { ContactCardModule } from './contact-card/contact-card.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { GeographyModule } from './geography/geography.module';
 import { OfficerAssignmentsModule } from './officer-assignments/officer-assignments.module';
@@ -31,6 +32,7 @@ export class AppModule {
         OrganisationsModule,
         ContactsModule,
         OfficerAssignmentsModule,
+        ContactCardModule,
         CommunityImportsModule,
       ],
     };

@@ -10,9 +10,8 @@ import {
   type ContactView,
   type OrganisationKind,
 } from '@rd/contracts';
-import { RpcError } from '@rd/messaging';
 import { randomUUID } from 'node:crypto';
-import { startCommunitiesHarness, type CommunitiesHarness } from './support/communities-harness';
+import { refusal as refused, startCommunitiesHarness, type CommunitiesHarness } from './support/communities-harness';
 
 const ngoIsfara: Actor = { userId: 'u-ngo-isfara', username: 'ngo.isfara', roles: ['ngo-admin'], scope: { national: false, regions: [], districts: ['isfara'] } };
 const govIsfara: Actor = { userId: 'u-gov-isfara', username: 'gov.isfara', roles: ['local-government'], scope: { national: false, regions: [], districts: ['isfara'] } };
@@ -27,14 +26,6 @@ describe('contacts linked to a login (real PostgreSQL and NATS)', () => {
   });
   afterAll(() => harness?.close());
 
-  async function refused(promise: Promise<unknown>): Promise<RpcError['payload']> {
-    const error = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(RpcError);
-    return (error as RpcError).payload;
-  }
   const organisation = async (kind: OrganisationKind) =>
     (await harness.rpc.request(CreateOrganisationCmdV1, ngoIsfara, { name: `Login ${kind} ${randomUUID().slice(0, 6)}`, kind, districtCode: 'isfara' }, ctx)).id;
   const contact = async (organisationId: string): Promise<ContactView> =>

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'contact:read',
   'contact:manage',
   'contact:erase',
+  'contact:publish',
   'officer:assign',
   'report:read',
   'report:drill-down',
@@ -52,6 +53,8 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   'organisation:manage': 'Add, change and remove organisations in scope',
   'contact:read': 'See contacts in scope (personal data)',
   'contact:manage': 'Add and change contacts in scope, including consent',
+  'contact:publish':
+    'Give or withdraw consent to print a work phone on the community contact card: for one’s own contact (linked login), or for any contact in scope with contact:manage',
   'contact:erase': 'Erase a contact’s personal data on request',
   'officer:assign': 'Assign the community police officer of a community in scope',
   'report:read': 'See aggregate reports for districts in scope',
@@ -97,6 +100,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'contact:read',
     'contact:manage',
     'contact:erase',
+    'contact:publish',
     'officer:assign',
     'report:read',
     'report:drill-down',
@@ -120,7 +124,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'user:manage',
     'directory:read',
   ],
-  'police-officer': ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'officer:assign', 'report:read', 'report:drill-down', 'concern:record', 'concern:read', 'action:read', 'action:manage', 'meeting:read', 'meeting:plan', 'meeting:hold', 'minutes:read', 'minutes:draft', 'minutes:approve', 'inbox:read', 'delivery:read', 'delivery:resend', 'directory:read'],
+  'police-officer': ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'contact:publish', 'officer:assign', 'report:read', 'report:drill-down', 'concern:record', 'concern:read', 'action:read', 'action:manage', 'meeting:read', 'meeting:plan', 'meeting:hold', 'minutes:read', 'minutes:draft', 'minutes:approve', 'inbox:read', 'delivery:read', 'delivery:resend', 'directory:read'],
   // Local government owns follow-up actions assigned to the administration.
   'local-government': ['geography:read', 'community:read', 'organisation:read', 'contact:read', 'report:read', 'report:drill-down', 'concern:read', 'action:read', 'action:manage', 'meeting:read', 'minutes:read', 'inbox:read', 'directory:read'],
   // Aggregates only: no lists of records, no personal data.

@@ -78,7 +78,28 @@ export const ContactViewSchema = z.object({
   communityIds: z.array(Id),
   erasedAt: z.string().nullable().describe('ISO 8601 time the personal data was erased'),
   userId: z.string().uuid().nullable().optional().describe('Login account (Keycloak user id) linked to this contact, if any (ADR 34)'),
+  publishedWorkPhone: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('Work phone the person agreed to publish on the community contact card; null: nothing published (ADR 49)'),
+  publishConsentAt: z.string().nullable().optional().describe('ISO 8601 time the publish consent was last given or withdrawn'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type ContactView = z.infer<typeof ContactViewSchema>;
+
+/**
+ * Consent to publish a work phone on the community contact card (ADR 49): given with the number to print, withdrawn
+ * with `publish: false`. Separate from `consent` (being contacted by the programme): a published number is public.
+ */
+export const ContactCardConsentInputSchema = z.discriminatedUnion('publish', [
+  z
+    .object({
+      publish: z.literal(true).describe('The person agrees to publish this work phone on the contact card'),
+      workPhone: PhoneSchema.describe('Work phone to print, in E.164 form'),
+    })
+    .strict(),
+  z.object({ publish: z.literal(false).describe('Withdraw: nothing of this person is printed any more') }).strict(),
+]);
+export type ContactCardConsentInput = z.infer<typeof ContactCardConsentInputSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GeoCodeSchema } from '../common/actor';
+import { PhoneSchema } from './contact.dto';
 
 export const ORGANISATION_KINDS = [
   'ngo',
@@ -25,6 +26,7 @@ export const CreateOrganisationInputSchema = z
     kind: OrganisationKindSchema,
     districtCode: GeoCodeSchema.optional().describe('District it works in'),
     regionCode: GeoCodeSchema.optional().describe('Region, for region-level bodies without a district'),
+    dutyPhone: PhoneSchema.optional().describe('Duty number of a police unit, printed on community contact cards (public)'),
   })
   .strict();
 export type CreateOrganisationInput = z.infer<typeof CreateOrganisationInputSchema>;
@@ -33,6 +35,7 @@ export const UpdateOrganisationInputSchema = z
   .object({
     name: z.string().trim().min(2).max(200).optional().describe('Organisation name'),
     kind: OrganisationKindSchema.optional(),
+    dutyPhone: PhoneSchema.nullable().optional().describe('Duty number of a police unit (public); null clears it'),
   })
   .strict();
 export type UpdateOrganisationInput = z.infer<typeof UpdateOrganisationInputSchema>;
@@ -43,6 +46,7 @@ export const OrganisationViewSchema = z.object({
   kind: OrganisationKindSchema,
   districtCode: GeoCodeSchema.nullable().describe('District, or null for a region-level body'),
   regionCode: GeoCodeSchema,
+  dutyPhone: z.string().nullable().optional().describe('Duty number of a police unit, public on contact cards'),
   createdAt: z.string().describe('ISO 8601 creation time'),
   updatedAt: z.string().describe('ISO 8601 last change'),
 });

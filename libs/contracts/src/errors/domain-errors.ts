@@ -82,6 +82,11 @@ export const DOMAIN_ERRORS = defineDomainErrors({
   'contact.place-required': { status: 400, messageKey: 'errors.contact.placeRequired', description: 'A contact needs a district, a region or an organisation' },
   'contact.erased': { status: 409, messageKey: 'errors.contact.erased', description: 'The contact was erased' },
   'contact.user-linked': { status: 409, messageKey: 'errors.contact.userLinked', description: 'The login account is already linked to another contact' },
+  'contact.publish-not-own': {
+    status: 403,
+    messageKey: 'errors.contact.publishNotOwn',
+    description: 'Consent to publish on the contact card is given by the person themself (linked login) or a holder of contact:manage',
+  },
   'organisation.not-found': { status: 404, messageKey: 'errors.organisation.notFound', description: 'No such organisation in the caller’s scope' },
   'organisation.unknown': { status: 400, messageKey: 'errors.organisation.unknown', description: 'The organisation named in a field does not exist' },
   'organisation.place-required': { status: 400, messageKey: 'errors.organisation.placeRequired', description: 'An organisation needs a district or a region' },

@@ -18,6 +18,9 @@ export class Contact {
     | 'communityIds'
     | 'erasedAt'
     | 'userId'
+    | 'publishedWorkPhone'
+    | 'publishConsentAt'
+    | 'publishConsentBy'
     | 'createdAt'
     | 'updatedAt';
 
@@ -66,6 +69,17 @@ export class Contact {
   /** The person's login (Keycloak user id), when they use the platform; one contact per login (ADR 34). */
   @Property({ type: 'uuid', nullable: true })
   userId: string | null = null;
+
+  /** The work phone the person agreed to print on the community contact card (ADR 49); null: nothing is published. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  publishedWorkPhone: string | null = null;
+
+  /** When the publish consent was last given or withdrawn, and by whom (the person or a contact:manage holder). */
+  @Property({ type: 'datetime', nullable: true })
+  publishConsentAt: Date | null = null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  publishConsentBy: string | null = null;
 
   @Property({ type: 'string', length: 100 })
   createdBy!: string;

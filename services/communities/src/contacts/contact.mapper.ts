@@ -19,6 +19,8 @@ export function toContactView(contact: Contact): ContactView {
     communityIds: [...contact.communityIds],
     erasedAt: contact.erasedAt?.toISOString() ?? null,
     userId: contact.userId,
+    publishedWorkPhone: contact.publishedWorkPhone,
+    publishConsentAt: contact.publishConsentAt?.toISOString() ?? null,
     createdAt: contact.createdAt.toISOString(),
     updatedAt: contact.updatedAt.toISOString(),
   };

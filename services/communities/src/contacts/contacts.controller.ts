@@ -6,6 +6,7 @@ import {
   EraseContactCmdV1,
   GetContactQryV1,
   ListContactsQryV1,
+  SetContactCardConsentCmdV1,
   UpdateContactCmdV1,
   type ReplyOf,
 } from '@rd/contracts';
@@ -53,5 +54,12 @@ export class ContactsController {
   erase(@Payload() raw: unknown, @Ctx() context: NatsContext): Promise<ReplyOf<typeof EraseContactCmdV1>> {
     const { actor, data } = parseRequest(EraseContactCmdV1, raw);
     return this.contacts.erase(actor, data.id, correlationIdOf(context));
+  }
+
+  @MessagePattern(SetContactCardConsentCmdV1.name)
+  @CreateRequestContext()
+  setCardConsent(@Payload() raw: unknown): Promise<ReplyOf<typeof SetContactCardConsentCmdV1>> {
+    const { actor, data } = parseRequest(SetContactCardConsentCmdV1, raw);
+    return this.contacts.setCardConsent(actor, data.id, data.consent);
   }
 }

@@ -9,6 +9,7 @@ import {
   DomainException,
   POLICE_ORGANISATION_KINDS,
   type Actor,
+  type ContactCardConsentInput,
   type ContactView,
   type CreateContactInput,
   type DataOf,
@@ -16,6 +17,7 @@ import {
   type ListContactsQryV1,
   type UpdateContactInput,
 } from '@rd/contracts';
+import { actorHasPermission } from '@rd/auth-core';
 import { recordEvent } from '@rd/persistence';
 import { Community } from '../communities/community.entity';
 import { resolvePlace, type Place } from '../common/place';
@@ -123,6 +125,29 @@ export class ContactsService {
   }
 
   /**
+   * Consent to print a work phone on the community contact card (ADR 49), given or withdrawn by the person themself
+   * (the contact linked to the caller's login) or by a holder of contact:manage in the contact's scope. No event: the
+   * card is read on demand, and a phone number never goes into an event.
+   */
+  async setCardConsent(actor: Actor, id: string, consent: ContactCardConsentInput): Promise<ContactView> {
+    requirePermission(actor, 'contact:publish');
+    return this.em.transactional(async (tx) => {
+      const contact = await this.loadVisible(tx, actor, id);
+      const own = contact.userId !== null && contact.userId === actor.userId;
+      const manages = actorHasPermission(actor, 'contact:manage') && actorCoversPlace(actor.scope, contact.regionCode, contact.districtCode);
+      if (!own && !manages) {
+        throw new DomainException('contact.publish-not-own', 'Only the person themself or someone who manages their contact record may change what is published');
+      }
+      if (contact.erasedAt) throw new DomainException('contact.erased', 'The contact was erased');
+      contact.publishedWorkPhone = consent.publish ? consent.workPhone : null;
+      contact.publishConsentAt = new Date();
+      contact.publishConsentBy = actor.userId;
+      await tx.flush();
+      return toContactView(contact);
+    });
+  }
+
+  /**
    * Erases the personal data and keeps the row, so communities and the roster still point at a valid id.
    * Idempotent: a second erase changes nothing and emits nothing.
    */
@@ -141,6 +166,9 @@ export class ContactsService {
       contact.consentChangedAt = now;
       contact.erasedAt = now;
       contact.userId = null;
+      contact.publishedWorkPhone = null;
+      contact.publishConsentAt = now;
+      contact.publishConsentBy = actor.userId;
       if (hadConsent) {
         recordEvent(tx, ContactConsentChangedEvtV1, { contactId: contact.id, consent: false, occurredAt: now.toISOString() }, correlationId);
       }

@@ -6,7 +6,7 @@ import { OrganisationRepository } from './organisation.repository';
 @Entity({ tableName: 'organisation', repository: () => OrganisationRepository })
 export class Organisation {
   [EntityRepositoryType]?: OrganisationRepository;
-  [OptionalProps]?: 'districtCode' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'districtCode' | 'dutyPhone' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -23,6 +23,10 @@ export class Organisation {
 
   @Property({ type: 'string', length: 64 })
   regionCode!: string;
+
+  /** A police unit's duty number, printed on community contact cards: public by nature (ADR 49). */
+  @Property({ type: 'string', length: 20, nullable: true })
+  dutyPhone: string | null = null;
 
   @Property({ type: 'string', length: 100 })
   createdBy!: string;

@@ -8,6 +8,7 @@ export function toOrganisationView(organisation: Organisation): OrganisationView
     kind: organisation.kind,
     districtCode: organisation.districtCode,
     regionCode: organisation.regionCode,
+    dutyPhone: organisation.dutyPhone,
     createdAt: organisation.createdAt.toISOString(),
     updatedAt: organisation.updatedAt.toISOString(),
   };

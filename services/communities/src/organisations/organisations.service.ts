@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import {
   actorCoversPlace,
   DomainException,
+  POLICE_ORGANISATION_KINDS,
   type Actor,
   type CreateOrganisationInput,
   type DataOf,
@@ -44,7 +45,8 @@ export class OrganisationsService {
       if (!actorCoversPlace(actor.scope, place.regionCode, place.districtCode)) {
         throw new DomainException('auth.out-of-scope', 'The place is outside your scope');
       }
-      const organisation = tx.create(Organisation, { name: input.name, kind: input.kind, ...place, createdBy: actor.userId });
+      refuseDutyPhoneOfNonPolice(input.kind, input.dutyPhone ?? null);
+      const organisation = tx.create(Organisation, { name: input.name, kind: input.kind, ...place, dutyPhone: input.dutyPhone ?? null, createdBy: actor.userId });
       return toOrganisationView(organisation);
     });
   }
@@ -55,6 +57,8 @@ export class OrganisationsService {
       const organisation = await this.loadManageable(tx, actor, id);
       if (patch.name !== undefined) organisation.name = patch.name;
       if (patch.kind !== undefined) organisation.kind = patch.kind;
+      if (patch.dutyPhone !== undefined) organisation.dutyPhone = patch.dutyPhone;
+      refuseDutyPhoneOfNonPolice(organisation.kind, organisation.dutyPhone);
       await tx.flush();
       return toOrganisationView(organisation);
     });
@@ -92,5 +96,14 @@ export class OrganisationsService {
       throw new DomainException('auth.out-of-scope', 'The organisation is outside your scope');
     }
     return organisation;
+  }
+}
+
+/** A duty number is printed on contact cards as the police unit's: only a police or law-enforcement body has one. */
+function refuseDutyPhoneOfNonPolice(kind: OrganisationView['kind'], dutyPhone: string | null): void {
+  if (dutyPhone !== null && !POLICE_ORGANISATION_KINDS.includes(kind)) {
+    throw new DomainException('request.invalid', 'Only a police or law-enforcement organisation has a duty number', [
+      { field: 'dutyPhone', message: `only for an organisation of kind ${POLICE_ORGANISATION_KINDS.join(' or ')}` },
+    ]);
   }
 }

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { INestMicroservice } from '@nestjs/common';
-import { createServiceApp, RpcClient } from '@rd/messaging';
+import { createServiceApp, RpcClient, RpcError } from '@rd/messaging';
 import { runMigrations } from '@rd/persistence';
 import { connectTestNats, createTestDatabase, deleteStreamsWithPrefix, testNatsUrl, testSubjectPrefix, type TestDatabase } from '@rd/testing';
 import type { NatsConnection } from 'nats';
@@ -54,4 +54,14 @@ export async function startCommunitiesHarness(beforeStart?: (nc: NatsConnection,
       await db.drop();
     },
   };
+}
+
+/** The refusal a request got: fails the test when it succeeded or failed otherwise than by an RPC error. */
+export async function refusal(promise: Promise<unknown>): Promise<RpcError['payload']> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(RpcError);
+  return (error as RpcError).payload;
 }
