@@ -54,9 +54,9 @@ const TARGETS = { in: { district: 'isfara', region: 'sughd' }, out: { district: 
 const ids: Record<ScopeCase, string> = { in: '', out: '' };
 // Records made in beforeAll per target: a fresh community, a police unit referenced by a contact (so it
 // cannot be deleted: 409), a contact, a contact to erase (idempotent) and a roster row.
-const refs: Record<ScopeCase, { community: string; organisation: string; contact: string; erasable: string; assignment: string }> = {
-  in: { community: '', organisation: '', contact: '', erasable: '', assignment: '' },
-  out: { community: '', organisation: '', contact: '', erasable: '', assignment: '' },
+const refs: Record<ScopeCase, { community: string; organisation: string; contact: string; erasable: string; erased: string; assignment: string }> = {
+  in: { community: '', organisation: '', contact: '', erasable: '', erased: '', assignment: '' },
+  out: { community: '', organisation: '', contact: '', erasable: '', erased: '', assignment: '' },
 };
 // A draft meeting per target (for a fresh community of that district), made in beforeAll.
 const meetingRefs: Record<ScopeCase, string> = { in: '', out: '' };
@@ -173,6 +173,8 @@ const FIXTURES: Record<string, Fixture> = {
     inScope: everyItemInScope,
   },
   'GET /communities/{id}': { scoped: true, request: (t) => ({ path: `/communities/${ids[t]}` }), allowed: (covered) => (covered ? 200 : 404), inScope: (body, scope) => everyItemInScope([body], scope) },
+  'GET /communities/{id}/contact-card': { scoped: true, request: (t) => ({ path: `/communities/${refs[t].community}/contact-card` }), allowed: (covered) => (covered ? 200 : 404) },
+  'GET /communities/{id}/contact-card.pdf': { scoped: true, request: (t) => ({ path: `/communities/${refs[t].community}/contact-card.pdf` }), allowed: (covered) => (covered ? 200 : 404) },
   'POST /communities': {
     scoped: true,
     request: (t) => ({ path: '/communities', body: { name: `Matrix ${randomBytes(4).toString('hex')}`, districtCode: TARGETS[t].district, kind: 'village' } }),
@@ -308,6 +310,7 @@ const FIXTURES: Record<string, Fixture> = {
     allowed: (covered) => (covered ? 201 : 403),
   },
   'PATCH /contacts/{id}': { scoped: true, request: (t) => ({ path: `/contacts/${refs[t].contact}`, body: { position: 'Inspector' } }), allowed: (covered) => (covered ? 200 : 404) },
+  'PUT /contacts/{id}/card-consent': { scoped: true, request: (t) => ({ path: `/contacts/${refs[t].erased}/card-consent`, body: { publish: false } }), allowed: (covered) => (covered ? 409 : 404) },
   'POST /contacts/{id}/erase': { scoped: true, request: (t) => ({ path: `/contacts/${refs[t].erasable}/erase`, body: {} }), allowed: (covered) => (covered ? 200 : 404) },
   'GET /officer-assignments': { scoped: false, request: () => ({ path: '/officer-assignments?range=[0,499]' }), allowed: () => 200, inScope: everyRowInScope },
   'GET /officer-assignments/{id}': { scoped: true, request: (t) => ({ path: `/officer-assignments/${refs[t].assignment}` }), allowed: (covered) => (covered ? 200 : 404), inScope: (b, s) => everyRowInScope([b], s) },
@@ -554,6 +557,10 @@ describe('access-control matrix', () => {
       refs[t].organisation = await post('/organisations', { name: `Matrix police ${hex()}`, kind: 'district-police', districtCode: district });
       refs[t].contact = await post('/contacts', { name: `Matrix officer ${hex()}`, organisationId: refs[t].organisation, consent: true });
       refs[t].erasable = await post('/contacts', { name: `Matrix erasable ${hex()}`, districtCode: district });
+      // Erased up front: publishing on the contact card answers 409 to every caller who reaches it, whoever they are.
+      refs[t].erased = await post('/contacts', { name: `Matrix erased ${hex()}`, districtCode: district });
+      const erased = await api('coordinator', 'POST', `/contacts/${refs[t].erased}/erase`, {});
+      if (erased.status !== 200) throw new Error(`matrix setup: erase answered ${erased.status}`);
       refs[t].assignment = await post('/officer-assignments', { communityId: refs[t].community, officerContactId: refs[t].contact });
       meetingRefs[t] = await post('/meetings', {
         kind: 'local',

@@ -4,6 +4,7 @@ import { AuthGuard, AuthModule } from '@rd/auth-nest';
 import { AuditController } from './audit/audit.controller';
 import { AuditModule } from './audit/audit.module';
 import { CommunitiesController } from './communities/communities.controller';
+import { ContactCardController } from './communities/contact-card.controller';
 import { ContactsController } from './contacts/contacts.controller';
 import { CommunityImportsController } from './community-imports/community-imports.controller';
 import { MinutesFileController } from './history/minutes-file.controller';
@@ -45,7 +46,7 @@ import { UsersController } from './users/users.controller';
 import { UsersModule } from './users/users.module';
 
 /** Every HTTP route of the platform; the route table the access tests walk comes from here. */
-export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, PastReportingDaysController, PastReportingDayImportsController, MinutesFileController, ReportsController, ReportExportsController, SummaryCsvController, AuditController, ConcernsController, ActionsController, MeetingsController, MeetingCalendarsController, CalendarFeedsController, AttendanceController, FeedbackController, MinutesController, MinutesPdfController, TemplatesController, AgendaController, BriefingsController, NotificationInboxController, NotificationDeliveriesController, NotificationTemplatesController, NotificationSettingsController, UsersController, DirectoryController];
+export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, ContactCardController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, PastReportingDaysController, PastReportingDayImportsController, MinutesFileController, ReportsController, ReportExportsController, SummaryCsvController, AuditController, ConcernsController, ActionsController, MeetingsController, MeetingCalendarsController, CalendarFeedsController, AttendanceController, FeedbackController, MinutesController, MinutesPdfController, TemplatesController, AgendaController, BriefingsController, NotificationInboxController, NotificationDeliveriesController, NotificationTemplatesController, NotificationSettingsController, UsersController, DirectoryController];
 
 @Module({})
 export class AppModule {

@@ -1,3 +1,5 @@
+import { inflateSync } from 'node:zlib';
+
 /**
  * Reads the text back out of a PDF written by pdfkit (its Flate streams already inflated, as latin1 text): decodes
  * every Tj/TJ of the content streams through the ToUnicode CMap of the font in use (pdfkit writes embedded TTF text as
@@ -51,4 +53,16 @@ export function pdfTextLines(source: string, options: { undecodedAsLatin1?: bool
     }
   }
   return lines;
+}
+
+/** The text lines of a PDF file as pdfkit writes it: its Flate streams inflated, then read as pdfTextLines does. */
+export function pdfText(pdf: Buffer): string {
+  const source = pdf.toString('latin1').replace(/stream\r?\n([\s\S]*?)endstream/g, (whole, data: string) => {
+    try {
+      return `stream\n${inflateSync(Buffer.from(data.replace(/\r?\n$/, ''), 'latin1')).toString('latin1')}\nendstream`;
+    } catch {
+      return whole;
+    }
+  });
+  return pdfTextLines(source).join('\n');
 }

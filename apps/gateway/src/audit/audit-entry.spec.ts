@@ -111,6 +111,11 @@ describe(shouldAudit.name, () => {
     expect(shouldAudit({ actor: undefined, ...request })).toBe(false);
   });
 
+  it('should record a read its handler marked (an export such as the contact card), whatever its status', () => {
+    expect(shouldAudit({ actor: ngo, method: 'GET', status: 200, requiredPermission: 'community:read', auditRead: true })).toBe(true);
+    expect(shouldAudit({ actor: ngo, method: 'GET', status: 404, requiredPermission: 'community:read', auditRead: true })).toBe(true);
+  });
+
   it.each(['POST', 'PUT', 'PATCH', 'DELETE', 'post'])('should record every %s with an actor', (method) => {
     expect(shouldAudit({ actor: ngo, method, status: 500, requiredPermission: 'community:create' })).toBe(true);
   });

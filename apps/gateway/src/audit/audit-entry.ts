@@ -26,6 +26,8 @@ export interface AnsweredRequest {
   status: number;
   /** The guard refused it: a denial even when answered 404 (an object the role never sees). */
   accessDenied?: boolean;
+  /** The handler marked this read as one to record (an export of personal data, e.g. the contact card; ADR 49). */
+  auditRead?: boolean;
   correlationId: string;
   clientAddress: string;
 }
@@ -36,13 +38,13 @@ export function outcomeOf(status: number, accessDenied = false): AuditOutcome {
 }
 
 /**
- * Whether a request belongs in the audit log: every state-changing request and every 403, and reads of the
- * audit log itself. Only requests with a verified actor: without one there is nobody to record, and counting
+ * Whether a request belongs in the audit log: every state-changing request and every 403, reads of the
+ * audit log itself and reads a handler marked (`auditRead`: exports such as the contact card). Only requests with a verified actor: without one there is nobody to record, and counting
  * anonymous noise (401, 415 before authentication) is the rate limiter's job.
  */
-export function shouldAudit(request: Pick<AnsweredRequest, 'actor' | 'method' | 'status' | 'requiredPermission' | 'accessDenied'>): boolean {
+export function shouldAudit(request: Pick<AnsweredRequest, 'actor' | 'method' | 'status' | 'requiredPermission' | 'accessDenied' | 'auditRead'>): boolean {
   if (!request.actor) return false;
-  if (request.status === 403 || request.accessDenied || isStateChanging(request.method)) return true;
+  if (request.status === 403 || request.accessDenied || request.auditRead || isStateChanging(request.method)) return true;
   return request.requiredPermission !== undefined && AUDITED_READS.has(request.requiredPermission);
 }
 

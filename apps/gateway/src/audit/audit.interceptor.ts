@@ -7,6 +7,8 @@ export interface AuditedRequest {
   method: string;
   /** What a state-changing handler returned as `id` (the created community), for the audit record. */
   auditCreatedId?: string;
+  /** Set by a handler whose successful read is recorded too (an export; see shouldAudit). */
+  auditRead?: boolean;
 }
 
 /**

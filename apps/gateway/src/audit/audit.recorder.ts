@@ -135,6 +135,7 @@ export class AuditRecorder implements OnModuleInit, OnApplicationShutdown {
       createdId: req.auditCreatedId,
       status: reply.statusCode,
       accessDenied: req.accessDenied,
+      auditRead: req.auditRead,
       correlationId: String(request.id),
       clientAddress: request.ip,
     });

@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { CurrentActor, RequirePermission } from '@rd/auth-nest';
 import {
+  ContactCardConsentInputSchema,
   ContactViewSchema,
   CreateContactCmdV1,
   CreateContactInputSchema,
   EraseContactCmdV1,
   GetContactQryV1,
   ListContactsQryV1,
+  SetContactCardConsentCmdV1,
   UpdateContactCmdV1,
   UpdateContactInputSchema,
   type Actor,
@@ -79,5 +81,20 @@ export class ContactsController {
     const { id } = parseInput(IdParam, params);
     parseInput(EraseBody, body);
     return this.rpc.request(EraseContactCmdV1, actor, { id }, { correlationId });
+  }
+
+  @Put(':id/card-consent')
+  @RequirePermission('contact:publish')
+  @ApiContract({
+    summary:
+      'Give ({"publish":true,"workPhone":"+992…"}) or withdraw ({"publish":false}) consent to print a work phone on the community contact card: ' +
+      'the person themself (linked login) or a holder of contact:manage in scope; 409 once erased',
+    body: ContactCardConsentInputSchema,
+    response: ContactViewSchema,
+  })
+  setCardConsent(@CurrentActor() actor: Actor, @Param() params: unknown, @Body() body: unknown, @CorrelationId() correlationId: string): Promise<ContactView> {
+    const { id } = parseInput(IdParam, params);
+    const consent = parseInput(ContactCardConsentInputSchema, body);
+    return this.rpc.request(SetContactCardConsentCmdV1, actor, { id, consent }, { correlationId });
   }
 }

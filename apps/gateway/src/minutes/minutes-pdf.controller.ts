@@ -20,9 +20,9 @@ import { z } from 'zod';
 import { CorrelationId } from '../http/correlation';
 import { parseInput } from '../http/parse-body';
 import { ApiContract } from '../openapi/api-contract.decorator';
-import { ProblemError } from '../problem/problem';
 import { RPC_CLIENT } from '../rpc/rpc.module';
-import { locateMinutesFonts, minutesPdf, type PdfFonts } from './minutes-pdf';
+import { minutesPdf } from './minutes-pdf';
+import { PdfFontLocator } from './pdf-font-locator';
 
 /** Where the minutes PDF finds its fonts (MINUTES_PDF_FONT_DIR; unset: the standard directories). */
 export const MINUTES_PDF_FONT_DIR = Symbol('MINUTES_PDF_FONT_DIR');
@@ -91,12 +91,14 @@ export function concernAppendix(section: MinutesView['concerns'], language: Noti
  */
 @Controller()
 export class MinutesPdfController {
-  private fonts: PdfFonts | null = null;
+  private readonly fonts: PdfFontLocator;
 
   constructor(
     @Inject(RPC_CLIENT) private readonly rpc: RpcClient,
-    @Inject(MINUTES_PDF_FONT_DIR) private readonly fontDir: string | undefined,
-  ) {}
+    @Inject(MINUTES_PDF_FONT_DIR) fontDir: string | undefined,
+  ) {
+    this.fonts = new PdfFontLocator(fontDir);
+  }
 
   @Get('meetings/:id/minutes.pdf')
   @RequirePermission('minutes:read')
@@ -138,19 +140,10 @@ export class MinutesPdfController {
       body: minutes.withheld ? null : minutes.body,
       bodyNote: say(minutes.withheld ? 'withheld' : 'empty', lang),
       appendix: concernAppendix(minutes.concerns, lang),
-      fonts: this.locateFonts(),
+      fonts: this.fonts.locate(),
     });
     void reply.header('Content-Disposition', `attachment; filename="minutes-${meeting.id}.pdf"`).header('Cache-Control', 'private, no-store');
     return pdf;
-  }
-
-  private locateFonts(): PdfFonts {
-    try {
-      this.fonts ??= locateMinutesFonts(this.fontDir);
-      return this.fonts;
-    } catch (error) {
-      throw new ProblemError('service.unavailable', (error as Error).message);
-    }
   }
 }
 

@@ -1,19 +1,6 @@
-import { pdfTextLines } from '@rd/testing';
-import { inflateSync } from 'node:zlib';
+import { pdfText as textOf } from '@rd/testing';
 import { concernAppendix } from './minutes-pdf.controller';
 import { locateMinutesFonts, minutesPdf } from './minutes-pdf';
-
-/** The PDF's text lines: Flate streams inflated, then decoded through the embedded fonts' ToUnicode maps. */
-function textOf(pdf: Buffer): string {
-  const source = pdf.toString('latin1').replace(/stream\r?\n([\s\S]*?)endstream/g, (whole, data: string) => {
-    try {
-      return `stream\n${inflateSync(Buffer.from(data.replace(/\r?\n$/, ''), 'latin1')).toString('latin1')}\nendstream`;
-    } catch {
-      return whole;
-    }
-  });
-  return pdfTextLines(source).join('\n');
-}
 
 const fonts = locateMinutesFonts();
 const BODY = [

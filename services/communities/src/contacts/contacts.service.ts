@@ -133,12 +133,12 @@ export class ContactsService {
     requirePermission(actor, 'contact:publish');
     return this.em.transactional(async (tx) => {
       const contact = await this.loadVisible(tx, actor, id);
+      if (contact.erasedAt) throw new DomainException('contact.erased', 'The contact was erased');
       const own = contact.userId !== null && contact.userId === actor.userId;
       const manages = actorHasPermission(actor, 'contact:manage') && actorCoversPlace(actor.scope, contact.regionCode, contact.districtCode);
       if (!own && !manages) {
         throw new DomainException('contact.publish-not-own', 'Only the person themself or someone who manages their contact record may change what is published');
       }
-      if (contact.erasedAt) throw new DomainException('contact.erased', 'The contact was erased');
       contact.publishedWorkPhone = consent.publish ? consent.workPhone : null;
       contact.publishConsentAt = new Date();
       contact.publishConsentBy = actor.userId;
