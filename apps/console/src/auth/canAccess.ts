@@ -31,6 +31,8 @@ export const ACCESS_RULES: Readonly<Record<string, Readonly<Record<string, Permi
     create: 'contact:manage',
     edit: 'contact:manage',
     erase: 'contact:erase',
+    // Consent to print a work phone on the contact card: one's own contact, or any with contact:manage (ADR 49).
+    publish: 'contact:publish',
   },
   // The officer roster: read with the community (as the gateway does), assigned with officer:assign.
   'officer-assignments': { list: 'community:read', show: 'community:read', create: 'officer:assign' },

@@ -32,6 +32,7 @@ import {
 } from 'react-admin';
 import type { CommunityRecord } from '../types';
 import { UserNameField } from '../directory/UserName';
+import { ContactCardButton } from './ContactCardButton';
 import { toAssignOfficerInput, type AssignOfficerValues } from './officerInput';
 import { useNotifyError } from '../data/apiQueries';
 
@@ -57,9 +58,12 @@ export const OfficerRoster = () => {
             <Typography variant="h6" component="h2">
               {translate('resources.officer-assignments.title')}
             </Typography>
-            <CanAccess resource="officer-assignments" action="create">
-              <AssignOfficerButton community={community} />
-            </CanAccess>
+            <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+              <ContactCardButton />
+              <CanAccess resource="officer-assignments" action="create">
+                <AssignOfficerButton community={community} />
+              </CanAccess>
+            </Box>
           </Box>
           <ReferenceManyField
             reference="officer-assignments"

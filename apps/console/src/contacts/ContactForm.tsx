@@ -17,7 +17,7 @@ import { channelChoices, contactLanguageChoices } from './choices';
 const byName = { field: 'name', order: 'ASC' } as const;
 const nameSearch = (q: string) => (q ? { q } : {});
 // E.164 after spaces, dashes and brackets are dropped (normalisePhone).
-const phone = regex(/^\+[1-9][0-9\s()-]{6,20}$/, 'resources.contacts.phoneFormat');
+export const phone = regex(/^\+[1-9][0-9\s()-]{6,20}$/, 'resources.contacts.phoneFormat');
 
 /** The inputs shared by the create and edit pages (the place is chosen on create only). */
 export const ContactInputs = () => (

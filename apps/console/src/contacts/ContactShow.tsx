@@ -18,6 +18,7 @@ import { DistrictReferenceField } from '../communities/DistrictReferenceField';
 import { UserNameField } from '../directory/UserName';
 import type { ContactRecord } from '../types';
 import { channelChoices, contactLanguageChoices } from './choices';
+import { CardConsentPanel } from './CardConsentPanel';
 import { ConsentToggle } from './ConsentToggle';
 import { EraseButton } from './EraseButton';
 
@@ -66,6 +67,7 @@ export const ContactShow = () => (
         <ConsentToggle />
       </Labeled>
       <DateField source="consentChangedAt" showTime emptyText="—" />
+      <CardConsentPanel />
       <ReferenceArrayField source="communityIds" reference="communities" emptyText="—" />
       <Labeled label="resources.contacts.fields.userId">
         <UserNameField source="userId" />

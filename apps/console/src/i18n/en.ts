@@ -671,6 +671,21 @@ export const en = {
     },
     communities: {
       name: 'Community |||| Communities',
+      // The officer's contact card (ADR 49): the PDF on the community page, the publish consent on the contact.
+      contactCard: {
+        pdf: 'Contact card (PDF)',
+        pdfFailed: 'The contact card could not be downloaded',
+        consentTitle: 'On the community contact card',
+        publishedAs: 'Work phone %{phone} published (consent given %{date})',
+        notPublished: 'Nothing published: the officer has not agreed',
+        workPhone: 'Work phone to print',
+        consentHelp: 'Only with the officer’s agreement: the number becomes public',
+        publish: 'Publish on the card',
+        withdraw: 'Withdraw',
+        published: 'Work phone published on the contact card',
+        withdrawn: 'Withdrawn: the number is no longer printed',
+        dutyPhoneHelp: 'Police units only: printed on community contact cards (public)',
+      },
       fields: {
         q: 'Search',
         name: 'Name',
@@ -882,6 +897,7 @@ export const en = {
         kind: 'Kind',
         districtCode: 'District',
         regionCode: 'Region',
+        dutyPhone: 'Duty number',
         createdAt: 'Added on',
         updatedAt: 'Last changed',
       },

@@ -668,6 +668,21 @@ export const ky: AppMessages = {
     },
     communities: {
       name: 'Жамаат |||| Жамааттар |||| Жамааттар',
+      // The officer's contact card (ADR 49): the PDF on the community page, the publish consent on the contact.
+      contactCard: {
+        pdf: 'Байланыш карточкасы (PDF)',
+        pdfFailed: 'Байланыш карточкасын жүктөп алуу мүмкүн болгон жок',
+        consentTitle: 'Жамааттын байланыш карточкасында',
+        publishedAs: 'Жумуш телефону %{phone} жарыяланган (макулдук %{date})',
+        notPublished: 'Эч нерсе жарыяланган жок: кызматкер макулдук берген эмес',
+        workPhone: 'Басып чыгаруу үчүн жумуш телефону',
+        consentHelp: 'Кызматкердин макулдугу менен гана: номер ачык болуп калат',
+        publish: 'Карточкада жарыялоо',
+        withdraw: 'Кайтарып алуу',
+        published: 'Жумуш телефону байланыш карточкасында жарыяланды',
+        withdrawn: 'Кайтарылып алынды: номер мындан ары басылбайт',
+        dutyPhoneHelp: 'Милиция бөлүмдөрү үчүн гана: байланыш карточкаларында басылат (ачык)',
+      },
       fields: {
         q: 'Издөө',
         name: 'Аталышы',
@@ -879,6 +894,7 @@ export const ky: AppMessages = {
         kind: 'Түрү',
         districtCode: 'Район',
         regionCode: 'Облус',
+        dutyPhone: 'Кезметчи бөлүктүн телефону',
         createdAt: 'Кошулган күнү',
         updatedAt: 'Өзгөртүлгөн күнү',
       },

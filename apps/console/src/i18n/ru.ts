@@ -668,6 +668,21 @@ export const ru: AppMessages = {
     },
     communities: {
       name: 'Сообщество |||| Сообщества |||| Сообщества',
+      // The officer's contact card (ADR 49): the PDF on the community page, the publish consent on the contact.
+      contactCard: {
+        pdf: 'Карточка контактов (PDF)',
+        pdfFailed: 'Не удалось скачать карточку контактов',
+        consentTitle: 'На карточке контактов сообщества',
+        publishedAs: 'Опубликован рабочий телефон %{phone} (согласие от %{date})',
+        notPublished: 'Ничего не опубликовано: сотрудник не дал согласия',
+        workPhone: 'Рабочий телефон для печати',
+        consentHelp: 'Только с согласия сотрудника: номер станет публичным',
+        publish: 'Опубликовать на карточке',
+        withdraw: 'Отозвать',
+        published: 'Рабочий телефон опубликован на карточке контактов',
+        withdrawn: 'Отозвано: номер больше не печатается',
+        dutyPhoneHelp: 'Только для отделов милиции: печатается на карточках контактов (публично)',
+      },
       fields: {
         q: 'Поиск',
         name: 'Название',
@@ -879,6 +894,7 @@ export const ru: AppMessages = {
         kind: 'Тип',
         districtCode: 'Район',
         regionCode: 'Область',
+        dutyPhone: 'Телефон дежурной части',
         createdAt: 'Добавлена',
         updatedAt: 'Изменена',
       },

@@ -668,6 +668,21 @@ export const tg: AppMessages = {
     },
     communities: {
       name: 'Маҳалла |||| Маҳаллаҳо |||| Маҳаллаҳо',
+      // The officer's contact card (ADR 49): the PDF on the community page, the publish consent on the contact.
+      contactCard: {
+        pdf: 'Корти тамос (PDF)',
+        pdfFailed: 'Корти тамосро боргирӣ кардан нашуд',
+        consentTitle: 'Дар корти тамоси ҷамоат',
+        publishedAs: 'Телефони корӣ %{phone} нашр шудааст (розигӣ аз %{date})',
+        notPublished: 'Ҳеҷ чиз нашр нашудааст: корманд розигӣ надодааст',
+        workPhone: 'Телефони корӣ барои чоп',
+        consentHelp: 'Танҳо бо розигии корманд: рақам оммавӣ мешавад',
+        publish: 'Дар корт нашр кардан',
+        withdraw: 'Бозхонд кардан',
+        published: 'Телефони корӣ дар корти тамос нашр шуд',
+        withdrawn: 'Бозхонд шуд: рақам дигар чоп намешавад',
+        dutyPhoneHelp: 'Танҳо барои шӯъбаҳои милитсия: дар кортҳои тамос чоп мешавад (оммавӣ)',
+      },
       fields: {
         q: 'Ҷустуҷӯ',
         name: 'Ном',
@@ -879,6 +894,7 @@ export const tg: AppMessages = {
         kind: 'Навъ',
         districtCode: 'Ноҳия',
         regionCode: 'Вилоят',
+        dutyPhone: 'Телефони қисми навбатдорӣ',
         createdAt: 'Илова шуд',
         updatedAt: 'Тағйир ёфт',
       },

@@ -1,4 +1,5 @@
 import { Create, maxLength, minLength, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
+import { phone } from '../contacts/ContactForm';
 import { DistrictInput } from '../districts/DistrictInput';
 import { RegionInput } from '../regions/RegionInput';
 import { organisationKindChoices } from './choices';
@@ -11,6 +12,7 @@ export const OrganisationCreate = () => (
       <SelectInput source="kind" choices={organisationKindChoices} validate={required()} />
       <DistrictInput source="districtCode" />
       <RegionInput source="regionCode" />
+      <TextInput source="dutyPhone" type="tel" validate={phone} helperText="resources.communities.contactCard.dutyPhoneHelp" />
     </SimpleForm>
   </Create>
 );

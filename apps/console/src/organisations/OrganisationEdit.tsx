@@ -1,4 +1,5 @@
 import { Edit, maxLength, minLength, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
+import { phone } from '../contacts/ContactForm';
 import { organisationKindChoices } from './choices';
 import { toUpdateOrganisationInput } from './organisationInput';
 
@@ -10,6 +11,7 @@ export const OrganisationEdit = () => (
       <SelectInput source="kind" choices={organisationKindChoices} validate={required()} />
       <TextInput source="districtCode" readOnly />
       <TextInput source="regionCode" readOnly />
+      <TextInput source="dutyPhone" type="tel" validate={phone} helperText="resources.communities.contactCard.dutyPhoneHelp" />
     </SimpleForm>
   </Edit>
 );

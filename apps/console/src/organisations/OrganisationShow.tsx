@@ -10,6 +10,7 @@ export const OrganisationShow = () => (
       <SelectField source="kind" choices={organisationKindChoices} />
       <DistrictReferenceField source="districtCode" link="show" />
       <TextField source="regionCode" />
+      <TextField source="dutyPhone" emptyText="—" />
       <DateField source="createdAt" showTime />
       <DateField source="updatedAt" showTime />
       <ReferenceManyField

@@ -1,10 +1,13 @@
 import type { CreateOrganisationInput, UpdateOrganisationInput } from '@rd/contracts';
+import { normalisePhone } from '../contacts/contactInput';
 
 export interface OrganisationFormValues {
   name?: string;
   kind?: CreateOrganisationInput['kind'];
   districtCode?: string | null;
   regionCode?: string | null;
+  /** A police unit's duty number, printed on community contact cards (ADR 49). */
+  dutyPhone?: string | null;
 }
 
 /** A district, or a region for region-level bodies: with a district the service derives the region. */
@@ -13,12 +16,13 @@ export function toCreateOrganisationInput(values: OrganisationFormValues): Parti
     name: values.name?.trim(),
     kind: values.kind,
     ...(values.districtCode ? { districtCode: values.districtCode } : values.regionCode ? { regionCode: values.regionCode } : {}),
+    ...(normalisePhone(values.dutyPhone) ? { dutyPhone: normalisePhone(values.dutyPhone) } : {}),
   };
 }
 
-/** Only name and kind change; the place of an organisation never does. */
+/** Name, kind and duty number change (an emptied number is cleared); the place of an organisation never does. */
 export function toUpdateOrganisationInput(values: OrganisationFormValues): UpdateOrganisationInput {
-  return { name: values.name?.trim(), kind: values.kind };
+  return { name: values.name?.trim(), kind: values.kind, dutyPhone: normalisePhone(values.dutyPhone) ?? null };
 }
 
 /** Form-level check: an organisation sits somewhere. */

@@ -45,6 +45,7 @@ export const enFailures: FailureMessages = {
     'contact.place-required': ['A contact needs a district, a region or an organisation.', 'Choose at least one of them and save again.'],
     'contact.erased': ['This contact’s personal data was erased.', 'Create a new contact if the person should be reachable again.'],
     'contact.user-linked': ['This login account is already linked to another contact.', 'Choose another account, or unlink it from the other contact first.'],
+    'contact.publish-not-own': ['Only the officer themself or someone who manages contacts can change what is printed on the contact card.', 'Ask your NGO admin or the national coordinator.'],
     'organisation.not-found': ['This organisation was not found in your area.', 'Go back to the list of organisations and reload it.'],
     'organisation.unknown': ['The chosen organisation does not exist.', 'Choose an organisation from the list.'],
     'organisation.place-required': ['An organisation needs a district or a region.', 'Choose one of them and save again.'],
