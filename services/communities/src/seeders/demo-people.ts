@@ -1,8 +1,9 @@
 import type { ContactChannel, ContactLanguage, OrganisationKind } from '@rd/contracts';
 
 /** Demo organisations in Isfara (and one regional body), so the console has something to show. Fictional. */
-export const DEMO_ORGANISATIONS: readonly { name: string; kind: OrganisationKind; districtCode?: string; regionCode?: string }[] = [
-  { name: 'Isfara district police department', kind: 'district-police', districtCode: 'isfara' },
+export const DEMO_ORGANISATIONS: readonly { name: string; kind: OrganisationKind; districtCode?: string; regionCode?: string; dutyPhone?: string }[] = [
+  // The duty number is printed on the demo communities' contact cards (ADR 49).
+  { name: 'Isfara district police department', kind: 'district-police', districtCode: 'isfara', dutyPhone: '+992927000100' },
   { name: 'Isfara district hukumat', kind: 'local-government', districtCode: 'isfara' },
   { name: 'Isfara partner NGO (demo)', kind: 'ngo', districtCode: 'isfara' },
   { name: 'Sughd regional department of internal affairs', kind: 'regional-law-enforcement', regionCode: 'sughd' },
