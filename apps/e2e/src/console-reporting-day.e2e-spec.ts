@@ -16,9 +16,8 @@ const DISTRICT_ZONE = 'Asia/Dushanbe';
 // The tablet's own clock runs in another zone: every meeting time must still read as the district's.
 const DEVICE_ZONE = 'Europe/Berlin';
 
-/** `11:28`: the hour and minute of an instant on a wall clock, as the console's `en` format writes them. */
-const clockIn = (instant: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', hour12: true }).format(instant).replace(/\s?[AP]M$/, '');
+/** `09:28`: the hour and minute of an instant on a wall clock, as the console writes them (24 h, i18n/dates.ts). */
+const clockIn = (instant: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
 
 
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);

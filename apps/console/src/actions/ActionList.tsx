@@ -1,5 +1,6 @@
-import { BooleanInput, DataTable, DateField, FunctionField, List, NullableBooleanInput, ReferenceField, SelectInput, useTranslate } from 'react-admin';
+import { BooleanInput, DataTable, FunctionField, List, NullableBooleanInput, ReferenceField, SelectInput, useTranslate } from 'react-admin';
 import { ACTION_STATUSES, type ActionView } from '@rd/contracts';
+import { LocalDateField } from '../i18n/LocalDateField';
 
 const M = 'resources.meetings.actions';
 
@@ -24,7 +25,7 @@ export const ActionList = () => {
     <List filters={filters} filterDefaultValues={{ mine: true }} sort={{ field: 'dueDate', order: 'ASC' }} exporter={false}>
       <DataTable rowClick={(_id, _resource, record) => `/meetings/${(record as ActionView).meetingId}/show`} bulkActionButtons={false}>
         <DataTable.Col source="dueDate">
-          <DateField source="dueDate" />
+          <LocalDateField source="dueDate" />
         </DataTable.Col>
         <DataTable.Col source="status">
           <FunctionField<ActionView>

@@ -1,20 +1,8 @@
-import {
-  AutocompleteInput,
-  DataTable,
-  DateField,
-  DateTimeInput,
-  FunctionField,
-  List,
-  ReferenceInput,
-  SelectField,
-  SelectInput,
-  TextField,
-  TextInput,
-  useTranslate,
-} from 'react-admin';
+import { AutocompleteInput, DataTable, DateTimeInput, FunctionField, List, ReferenceInput, SelectField, SelectInput, TextField, TextInput, useTranslate } from 'react-admin';
 import type { AuditEntryView } from '@rd/contracts';
 import { UserNameField } from '../directory/UserName';
 import { actionChoices, outcomeChoices, resourceTypeChoices, toInstant } from './choices';
+import { LocalDateField } from '../i18n/LocalDateField';
 
 const filters = [
   <TextInput key="username" source="username" alwaysOn />,
@@ -43,7 +31,7 @@ export const AuditList = () => (
   <List filters={filters} sort={{ field: 'occurredAt', order: 'DESC' }} perPage={50} exporter={false}>
     <DataTable rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="occurredAt">
-        <DateField source="occurredAt" showTime />
+        <LocalDateField source="occurredAt" showTime />
       </DataTable.Col>
       <DataTable.Col source="actor.userId" disableSort>
         <UserNameField source="actor.userId" />

@@ -1,6 +1,7 @@
 import type { BriefingView } from '@rd/contracts';
-import { CreateButton, DataTable, DateField, FunctionField, List, TopToolbar, useLocaleState } from 'react-admin';
+import { CreateButton, DataTable, FunctionField, List, TopToolbar, useLocaleState } from 'react-admin';
 import { inLanguage } from './briefingText';
+import { LocalDateField } from '../i18n/LocalDateField';
 
 const Actions = () => (
   <TopToolbar>
@@ -19,10 +20,10 @@ export const BriefingList = () => {
         </DataTable.Col>
         <DataTable.NumberCol source="version" label="resources.briefings.fields.version" />
         <DataTable.Col source="effectiveDate" label="resources.briefings.fields.effectiveDate">
-          <DateField source="effectiveDate" />
+          <LocalDateField source="effectiveDate" />
         </DataTable.Col>
         <DataTable.Col source="createdAt" label="resources.briefings.fields.createdAt">
-          <DateField source="createdAt" showTime />
+          <LocalDateField source="createdAt" showTime />
         </DataTable.Col>
       </DataTable>
     </List>

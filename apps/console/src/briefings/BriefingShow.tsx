@@ -8,10 +8,11 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { BriefingDelivery, BriefingView } from '@rd/contracts';
 import { Link } from 'react-router-dom';
-import { CanAccess, DateField, Show, SimpleShowLayout, useGetList, useGetMany, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { CanAccess, Show, SimpleShowLayout, useGetList, useGetMany, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { useApiQuery } from '../data/apiQueries';
 import { UserNameField } from '../directory/UserName';
 import { inLanguage, versionsOf } from './briefingText';
+import { LocalDateField } from '../i18n/LocalDateField';
 
 const T = 'resources.briefings';
 
@@ -104,8 +105,8 @@ export const BriefingShow = () => (
   <Show>
     <SimpleShowLayout>
       <BriefingText />
-      <DateField source="effectiveDate" label="resources.briefings.fields.effectiveDate" />
-      <DateField source="createdAt" showTime label="resources.briefings.fields.createdAt" />
+      <LocalDateField source="effectiveDate" label="resources.briefings.fields.effectiveDate" />
+      <LocalDateField source="createdAt" showTime label="resources.briefings.fields.createdAt" />
       <UserNameField source="createdBy" label="resources.briefings.fields.createdBy" />
       <Versions />
       <Deliveries />

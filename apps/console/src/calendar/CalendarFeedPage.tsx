@@ -7,6 +7,7 @@ import { Loading, Title, useDataProvider, useLocaleState, useNotify, useTranslat
 import { useApiQuery, useInvalidateApi, useNotifyError } from '../data/apiQueries';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { useFailureText } from '../data/useFailureText';
+import { formatDate } from '../i18n/dates';
 
 const FEED_PATH = 'calendar/feed';
 
@@ -90,7 +91,7 @@ export const CalendarFeedPage = () => {
             ) : (
               <Typography data-testid="calendar-feed-status" color="text.secondary">
                 {active && feed.data.createdAt
-                  ? translate('calendarFeed.active', { date: new Date(feed.data.createdAt).toLocaleString(locale) })
+                  ? translate('calendarFeed.active', { date: formatDate(feed.data.createdAt, locale, { time: true }) })
                   : translate('calendarFeed.none')}
               </Typography>
             )}

@@ -35,6 +35,7 @@ import { reportQuery } from '../reporting/scope';
 import type { CommunityRecord, DistrictRecord } from '../types';
 import { concernCounts, OPEN_ACTION_STATUSES, rateHistory, rateWindow, type QuarterState } from './communityActivity';
 import { communityConcernsPath, communityMeetingsPath, meetingCreatePath, meetingPrefill } from './planFromCommunity';
+import { formatDate } from '../i18n/dates';
 
 const A = 'resources.communities.activity';
 /** Meetings shown per list (planned, past) before "all meetings". */
@@ -281,7 +282,7 @@ export const CommunityBriefings = () => {
                 <ListItemText
                   primary={translate(`${A}.briefingVersion`, { title: inLanguage(briefing.title, locale), version: briefing.version })}
                   secondary={translate(`${A}.presentedOn`, {
-                    dates: dates.map((date) => new Date(date).toLocaleDateString(locale)).join(', '),
+                    dates: dates.map((date) => formatDate(date, locale)).join(', '),
                   })}
                 />
               </ListItemButton>

@@ -1,20 +1,10 @@
 import MapIcon from '@mui/icons-material/Map';
-import {
-  Button,
-  CanAccess,
-  CreateButton,
-  DataTable,
-  DateField,
-  List,
-  SearchInput,
-  SelectField,
-  SelectInput,
-  TopToolbar,
-} from 'react-admin';
+import { Button, CanAccess, CreateButton, DataTable, List, SearchInput, SelectField, SelectInput, TopToolbar } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { DistrictInput } from '../districts/DistrictInput';
 import { kindChoices, statusChoices } from './choices';
 import { DistrictReferenceField } from './DistrictReferenceField';
+import { LocalDateField } from '../i18n/LocalDateField';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -52,7 +42,7 @@ export const CommunityList = () => (
         <SelectField source="status" choices={statusChoices} />
       </DataTable.Col>
       <DataTable.Col source="createdAt">
-        <DateField source="createdAt" />
+        <LocalDateField source="createdAt" />
       </DataTable.Col>
     </DataTable>
   </List>

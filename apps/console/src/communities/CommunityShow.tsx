@@ -1,16 +1,6 @@
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
-import {
-  BooleanField,
-  DateField,
-  NumberField,
-  ReferenceArrayField,
-  ReferenceField,
-  SelectField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-} from 'react-admin';
+import { BooleanField, NumberField, ReferenceArrayField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { LocationField } from '../geography/LocationField';
 import { RecordPastDayButton } from '../history/RecordPastDayButton';
 import { kindChoices, statusChoices } from './choices';
@@ -20,6 +10,7 @@ import { DistrictReferenceField } from './DistrictReferenceField';
 import { LanguagesField } from './LanguagesField';
 import { OfficerRoster } from './OfficerRoster';
 import { OnboardingPanel } from './OnboardingPanel';
+import { LocalDateField } from '../i18n/LocalDateField';
 
 /**
  * A community's page (issue 15): what it is and who serves it, its onboarding, its reporting days (planned and past),
@@ -48,8 +39,8 @@ export const CommunityShow = () => (
           <ReferenceField source="officerContactId" reference="contacts" link="show" emptyText="—" />
           <ReferenceArrayField source="focalPointContactIds" reference="contacts" emptyText="—" />
           <ReferenceField source="localGovernmentContactId" reference="contacts" link="show" emptyText="—" />
-          <DateField source="createdAt" showTime />
-          <DateField source="statusChangedAt" showTime emptyText="—" />
+          <LocalDateField source="createdAt" showTime />
+          <LocalDateField source="statusChangedAt" showTime emptyText="—" />
         </SimpleShowLayout>
       </Grid>
       <Grid size={{ xs: 12, lg: 5 }}>

@@ -8,33 +8,13 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import {
-  AutocompleteInput,
-  Button,
-  CanAccess,
-  DataTable,
-  DateField,
-  DateInput,
-  Form,
-  ReferenceField,
-  ReferenceInput,
-  ReferenceManyField,
-  required,
-  ResourceContextProvider,
-  SaveButton,
-  Toolbar,
-  useCreate,
-  useNotify,
-  useRecordContext,
-  useRefresh,
-  useTranslate,
-  type RaRecord,
-} from 'react-admin';
+import { AutocompleteInput, Button, CanAccess, DataTable, DateInput, Form, ReferenceField, ReferenceInput, ReferenceManyField, required, ResourceContextProvider, SaveButton, Toolbar, useCreate, useNotify, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import type { CommunityRecord } from '../types';
 import { UserNameField } from '../directory/UserName';
 import { ContactCardButton } from './ContactCardButton';
 import { toAssignOfficerInput, type AssignOfficerValues } from './officerInput';
 import { useNotifyError } from '../data/apiQueries';
+import { LocalDateField } from '../i18n/LocalDateField';
 
 const byName = { field: 'name', order: 'ASC' } as const;
 const nameSearch = (q: string) => (q ? { q } : {});
@@ -92,10 +72,10 @@ export const OfficerRoster = () => {
                   <ReferenceField source="policeUnitId" reference="organisations" link="show" emptyText="—" />
                 </DataTable.Col>
                 <DataTable.Col source="since">
-                  <DateField source="since" />
+                  <LocalDateField source="since" />
                 </DataTable.Col>
                 <DataTable.Col source="until" disableSort>
-                  <DateField source="until" emptyText="—" />
+                  <LocalDateField source="until" emptyText="—" />
                 </DataTable.Col>
                 <DataTable.Col source="current" disableSort>
                   <CurrentField source="current" />

@@ -3,23 +3,12 @@ import Chip from '@mui/material/Chip';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import type { Theme } from '@mui/material/styles';
 import { CONCERN_STATUSES, CONCERN_TOPICS, SENSITIVITIES, type ConcernRegisterRow } from '@rd/contracts';
-import {
-  AutocompleteInput,
-  DataTable,
-  DateField,
-  FunctionField,
-  List,
-  NumberInput,
-  ReferenceArrayField,
-  ReferenceInput,
-  SelectInput,
-  SimpleList,
-  useListContext,
-  useTranslate,
-} from 'react-admin';
+import { AutocompleteInput, DataTable, FunctionField, List, NumberInput, ReferenceArrayField, ReferenceInput, SelectInput, SimpleList, useListContext, useLocaleState, useTranslate } from 'react-admin';
 import { DistrictReferenceField } from '../communities/DistrictReferenceField';
 import { DistrictInput } from '../districts/DistrictInput';
 import { NO_HIDDEN, parseHidden } from '../meetings/inputs';
+import { LocalDateField } from '../i18n/LocalDateField';
+import { formatDate } from '../i18n/dates';
 
 const C = 'resources.meetings.concerns';
 
@@ -75,6 +64,7 @@ const Labels = ({ row }: { row: ConcernRegisterRow }) => {
 export const ConcernList = () => {
   const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   return (
     <List filters={filters} sort={{ field: 'raisedAt', order: 'DESC' }} exporter={false}>
       <HiddenCounts />
@@ -83,12 +73,12 @@ export const ConcernList = () => {
           rowClick={(_id, _resource, record) => meetingOf(record as ConcernRegisterRow)}
           primaryText={(row) => <Labels row={row} />}
           secondaryText={(row) => row.text}
-          tertiaryText={(row) => new Date(row.raisedAt).toLocaleDateString()}
+          tertiaryText={(row) => formatDate(row.raisedAt, locale)}
         />
       ) : (
         <DataTable rowClick={(_id, _resource, record) => meetingOf(record as ConcernRegisterRow)} bulkActionButtons={false}>
           <DataTable.Col source="raisedAt">
-            <DateField source="raisedAt" />
+            <LocalDateField source="raisedAt" />
           </DataTable.Col>
           <DataTable.Col source="topic">
             <FunctionField<ConcernRegisterRow> render={(row) => <Labels row={row} />} />

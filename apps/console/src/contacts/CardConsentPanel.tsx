@@ -5,11 +5,12 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useCanAccess, useDataProvider, useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useCanAccess, useDataProvider, useGetIdentity, useNotify, useRecordContext, useLocaleState, useRefresh, useTranslate } from 'react-admin';
 import { mayChangeCardConsent, toCardConsentInput } from '../communities/contactCard';
 import { useNotifyError } from '../data/apiQueries';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import type { ContactRecord } from '../types';
+import { formatDate } from '../i18n/dates';
 
 const T = 'resources.communities.contactCard';
 
@@ -21,6 +22,7 @@ const T = 'resources.communities.contactCard';
 export const CardConsentPanel = () => {
   const record = useRecordContext<ContactRecord>();
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const notify = useNotify();
   const notifyError = useNotifyError();
   const refresh = useRefresh();
@@ -47,7 +49,7 @@ export const CardConsentPanel = () => {
       <Typography variant="subtitle2">{translate(`${T}.consentTitle`)}</Typography>
       <Typography variant="body2" color="text.secondary" data-testid="card-consent-status">
         {published
-          ? translate(`${T}.publishedAs`, { phone: published, date: record.publishConsentAt ? new Date(record.publishConsentAt).toLocaleString() : '—' })
+          ? translate(`${T}.publishedAs`, { phone: published, date: record.publishConsentAt ? formatDate(record.publishConsentAt, locale, { time: true }) : '—' })
           : translate(`${T}.notPublished`)}
       </Typography>
       {editable && (

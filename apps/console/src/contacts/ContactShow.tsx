@@ -1,19 +1,5 @@
 import Alert from '@mui/material/Alert';
-import {
-  DateField,
-  EditButton,
-  EmailField,
-  Labeled,
-  ReferenceArrayField,
-  ReferenceField,
-  SelectField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  TopToolbar,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { EditButton, EmailField, Labeled, ReferenceArrayField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { DistrictReferenceField } from '../communities/DistrictReferenceField';
 import { UserNameField } from '../directory/UserName';
 import type { ContactRecord } from '../types';
@@ -21,6 +7,8 @@ import { channelChoices, contactLanguageChoices } from './choices';
 import { CardConsentPanel } from './CardConsentPanel';
 import { ConsentToggle } from './ConsentToggle';
 import { EraseButton } from './EraseButton';
+import { LocalDateField } from '../i18n/LocalDateField';
+import { formatDate } from '../i18n/dates';
 
 const ContactTitle = () => {
   const record = useRecordContext<ContactRecord>();
@@ -42,10 +30,11 @@ const ContactActions = () => {
 const ErasedNotice = () => {
   const record = useRecordContext<ContactRecord>();
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   if (!record?.erasedAt) return null;
   return (
     <Alert severity="info" data-testid="contact-erased">
-      {translate('resources.contacts.erasedOn', { date: new Date(record.erasedAt).toLocaleString() })}
+      {translate('resources.contacts.erasedOn', { date: formatDate(record.erasedAt, locale, { time: true }) })}
     </Alert>
   );
 };
@@ -66,13 +55,13 @@ export const ContactShow = () => (
       <Labeled label="resources.contacts.fields.consent">
         <ConsentToggle />
       </Labeled>
-      <DateField source="consentChangedAt" showTime emptyText="—" />
+      <LocalDateField source="consentChangedAt" showTime emptyText="—" />
       <CardConsentPanel />
       <ReferenceArrayField source="communityIds" reference="communities" emptyText="—" />
       <Labeled label="resources.contacts.fields.userId">
         <UserNameField source="userId" />
       </Labeled>
-      <DateField source="createdAt" showTime />
+      <LocalDateField source="createdAt" showTime />
     </SimpleShowLayout>
   </Show>
 );

@@ -3,6 +3,7 @@ import type { ActionView } from '@rd/contracts';
 import { useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { dueSoon } from './home';
 import { HomeCard, HomeItem, HomeItems } from './HomeCard';
+import { formatDate } from '../i18n/dates';
 
 const BY_DUE_DATE = { field: 'dueDate', order: 'ASC' } as const;
 const PAGE = { page: 1, perPage: 5 };
@@ -10,7 +11,7 @@ const PAGE = { page: 1, perPage: 5 };
 const ActionLine = ({ action, overdue }: { action: ActionView; overdue: boolean }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const due = new Date(`${action.dueDate}T00:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC' });
+  const due = formatDate(action.dueDate, locale);
   return (
     <HomeItem
       testId={overdue ? 'home-action-overdue' : 'home-action-soon'}

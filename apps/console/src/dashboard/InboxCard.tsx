@@ -4,6 +4,7 @@ import { useApiQuery } from '../data/apiQueries';
 import { consoleRoute, INBOX_COUNT_PATH, inboxLanguage } from '../notifications/inbox';
 import { listRoute } from './home';
 import { HomeCard, HomeItem, HomeItems } from './HomeCard';
+import { formatDate } from '../i18n/dates';
 
 /** The reader's unread console messages: the count the app bar's badge shows, and the newest three. */
 export const InboxCard = () => {
@@ -30,7 +31,7 @@ export const InboxCard = () => {
             testId="home-message"
             to={consoleRoute(message.link) ?? '/notifications/inbox'}
             primary={message.title}
-            secondary={new Date(message.createdAt).toLocaleString(locale)}
+            secondary={formatDate(message.createdAt, locale, { time: true })}
           />
         ))}
       </HomeItems>

@@ -7,6 +7,7 @@ import { formatInZone } from '../meetings/timeZone';
 import { upcomingWindow } from './home';
 import { HomeCard, HomeItem, HomeItems } from './HomeCard';
 import { useHomeMeetings } from './useHomeMeetings';
+import { formatDate } from '../i18n/dates';
 
 const SHOWN_STEPS = 3;
 
@@ -30,7 +31,7 @@ const OpenSteps = ({ meeting }: { meeting: MeetingView }) => {
       <ul style={{ margin: '2px 0 0', paddingLeft: 20 }}>
         {open.slice(0, SHOWN_STEPS).map((step) => (
           <li key={step.id} data-testid="home-step">
-            {step.title} · {new Date(`${step.dueDate}T00:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC' })}
+            {step.title} · {formatDate(step.dueDate, locale)}
             {step.overdue && (
               <Typography component="span" variant="body2" color="error" sx={{ fontWeight: 600 }}>
                 {' '}

@@ -6,6 +6,7 @@ import { LinearProgress, useGetOne, useLocaleState, useRecordContext, useTransla
 import type { DistrictRecord, ReportRecord } from '../types';
 import { StatusCount } from './StatusCount';
 import { useFailureText } from '../data/useFailureText';
+import { formatDate } from '../i18n/dates';
 
 /** GET /reports/districts/:code — communities in the programme, by onboarding status. */
 export const DistrictReport = () => {
@@ -47,7 +48,7 @@ export const DistrictReport = () => {
       )}
       {report?.updatedAt && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
-          {translate('resources.reports.fields.updatedAt')}: {new Date(report.updatedAt).toLocaleString(locale)}
+          {translate('resources.reports.fields.updatedAt')}: {formatDate(report.updatedAt, locale, { time: true })}
         </Typography>
       )}
     </CardContent>

@@ -18,6 +18,7 @@ import { MinutesPrintButtons, MinutesPrintHeader, PRINT_AREA } from './MinutesPr
 import { MinutesText } from './MinutesText';
 import { UserName } from '../directory/UserName';
 import { SaveError } from './SaveError';
+import { formatDate } from '../i18n/dates';
 
 interface Minutes {
   status: 'none' | 'draft' | 'approved';
@@ -180,7 +181,7 @@ export const MinutesPanel = () => {
 const MinutesPeople = ({ minutes, locale }: { minutes: Minutes | null; locale: string }) => {
   const translate = useTranslate();
   if (!minutes?.updatedBy && !minutes?.approvedBy) return null;
-  const when = (at: string | null | undefined) => (at ? `, ${new Date(at).toLocaleString(locale)}` : '');
+  const when = (at: string | null | undefined) => (at ? `, ${formatDate(at, locale, { time: true })}` : '');
   return (
     <Typography variant="body2" color="text.secondary" data-testid="minutes-people">
       {minutes.updatedBy && (

@@ -38,7 +38,7 @@ describe('meeting times in the district time zone', () => {
     });
 
     it('should format for display on the district wall clock', () => {
-      expect(formatInZone('2026-12-01T05:00:00.000Z', zone, 'en-GB')).toMatch(/1 Dec 2026,? 10:00/);
+      expect(formatInZone('2026-12-01T05:00:00.000Z', zone, 'en')).toBe('1 Dec 2026, 10:00');
     });
   });
 

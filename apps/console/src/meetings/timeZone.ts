@@ -4,6 +4,7 @@
  * offsets and quarters come from `@rd/contracts`, as the services compute them.
  */
 import { offsetMinutes, wallClockAsUtc, wallClockAt } from '@rd/contracts';
+import { formatDate } from '../i18n/dates';
 
 /** `UTC+05:00`, `UTC−03:30`, `UTC` for zero. */
 export function offsetLabel(epochMs: number, timeZone: string): string {
@@ -50,7 +51,7 @@ export function utcToZonedLocal(iso: string, timeZone: string): string {
 
 /** `1 Dec 2026, 10:00` in the user's language, on the wall clock of `timeZone`. */
 export function formatInZone(iso: string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return formatDate(iso, locale, { time: true, timeZone });
 }
 
 /** `Asia/Dushanbe, UTC+05:00`: the zone label shown next to every meeting time. */

@@ -4,30 +4,14 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { DeliveryView } from '@rd/contracts';
 import { useMutation } from '@tanstack/react-query';
-import {
-  Button,
-  DataTable,
-  DateField,
-  DateTimeInput,
-  FunctionField,
-  List,
-  ReferenceField,
-  NullableBooleanInput,
-  SelectInput,
-  TextInput,
-  useCanAccess,
-  useDataProvider,
-  useNotify,
-  useRecordContext,
-  useRefresh,
-  useTranslate,
-} from 'react-admin';
+import { Button, DataTable, DateTimeInput, FunctionField, List, ReferenceField, NullableBooleanInput, SelectInput, TextInput, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useNotifyError } from '../data/apiQueries';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { DistrictNameField } from '../districts/DistrictNameField';
 import { toInstant } from '../audit/choices';
 import { channelChoices, statusChoices, typeChoices } from './choices';
 import { audienceOf, canResend, deliveryDetail, languageLabel, STATUS_TONES } from './deliveries';
+import { LocalDateField } from '../i18n/LocalDateField';
 
 const filters = [
   <SelectInput key="status" source="status" label="notifications.fields.status" choices={statusChoices} alwaysOn />,
@@ -151,7 +135,7 @@ export const DeliveryList = () => {
     >
       <DataTable rowClick={false} bulkActionButtons={false}>
         <DataTable.Col source="createdAt" label="notifications.fields.createdAt">
-          <DateField source="createdAt" showTime />
+          <LocalDateField source="createdAt" showTime />
         </DataTable.Col>
         <DataTable.Col source="type" label="notifications.fields.type">
           <FunctionField<DeliveryView> render={(d) => <TypeLabel type={d.type} />} />
@@ -178,7 +162,7 @@ export const DeliveryList = () => {
           </ReferenceField>
         </DataTable.Col>
         <DataTable.Col source="updatedAt" label="notifications.fields.updatedAt">
-          <DateField source="updatedAt" showTime />
+          <LocalDateField source="updatedAt" showTime />
         </DataTable.Col>
         <DataTable.Col label="notifications.fields.actions" disableSort>
           <ResendButton allowed={mayResend} />

@@ -8,30 +8,13 @@ import Typography from '@mui/material/Typography';
 import type { InboxItemView } from '@rd/contracts';
 import { MinutesText } from '../meetings/MinutesText';
 import { useMutation } from '@tanstack/react-query';
-import {
-  Button,
-  DataTable,
-  DateField,
-  FunctionField,
-  List,
-  ReferenceField,
-  NullableBooleanInput,
-  SelectInput,
-  TextInput,
-  TopToolbar,
-  useDataProvider,
-  useLocaleState,
-  useNavigate,
-  useNotify,
-  useRecordContext,
-  useRefresh,
-  useTranslate,
-} from 'react-admin';
+import { Button, DataTable, FunctionField, List, ReferenceField, NullableBooleanInput, SelectInput, TextInput, TopToolbar, useDataProvider, useLocaleState, useNavigate, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useInvalidateApi, useNotifyError } from '../data/apiQueries';
 import type { ConsoleDataProvider } from '../data/dataProvider';
 import { DistrictNameField } from '../districts/DistrictNameField';
 import { typeChoices } from './choices';
 import { consoleRoute, INBOX_COUNT_PATH, inboxLanguage } from './inbox';
+import { LocalDateField } from '../i18n/LocalDateField';
 
 const filters = [
   <NullableBooleanInput key="unread" source="unread" label="notifications.inbox.unreadOnly" alwaysOn />,
@@ -151,7 +134,7 @@ export const InboxList = () => {
     >
       <DataTable rowClick={false} bulkActionButtons={false}>
         <DataTable.Col source="createdAt" label="notifications.fields.createdAt">
-          <DateField source="createdAt" showTime />
+          <LocalDateField source="createdAt" showTime />
         </DataTable.Col>
         <DataTable.Col source="title" label="notifications.fields.message" disableSort>
           <Message />

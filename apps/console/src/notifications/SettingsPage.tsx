@@ -26,6 +26,7 @@ import { districtName } from '../districts/districtName';
 import type { DistrictRecord } from '../types';
 import { formatDays, parseDays } from './settings';
 import { useFailureText } from '../data/useFailureText';
+import { formatDate } from '../i18n/dates';
 
 interface Form {
   reminderDaysBefore: string;
@@ -112,7 +113,7 @@ export const SettingsPage = () => {
                 <Typography variant="body2" color="text.secondary">
                   {translate('notifications.settings.timeZone', { zone: settings.data.timeZone })}
                   {settings.data.updatedBy && settings.data.updatedAt
-                    ? ` · ${settings.data.updatedBy}, ${new Date(settings.data.updatedAt).toLocaleString(locale)}`
+                    ? ` · ${settings.data.updatedBy}, ${formatDate(settings.data.updatedAt, locale, { time: true })}`
                     : ''}
                 </Typography>
               </Stack>

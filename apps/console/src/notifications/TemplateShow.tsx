@@ -30,6 +30,7 @@ import { useApiQuery, useInvalidateApi, useNotifyError } from '../data/apiQuerie
 import { FIELD_REFUSED } from '../data/problem';
 import { draftBody, draftOf, placeholder, splitTemplateId, type TemplateDraft } from './templates';
 import { useFailureText } from '../data/useFailureText';
+import { formatDate } from '../i18n/dates';
 
 const FIELDS: readonly (keyof TemplateDraft)[] = ['subject', 'text', 'html', 'sms'];
 const ROWS: Readonly<Record<keyof TemplateDraft, number>> = { subject: 1, text: 8, html: 6, sms: 3 };
@@ -107,7 +108,7 @@ export const TemplateShow = () => {
             <Typography variant="body2" color="text.secondary">
               {translate('notifications.templates.writtenBy', {
                 user: template.createdBy,
-                when: new Date(template.updatedAt).toLocaleString(locale),
+                when: formatDate(template.updatedAt, locale, { time: true }),
               })}
             </Typography>
           )}
@@ -209,7 +210,7 @@ export const TemplateShow = () => {
               >
                 <ListItemText
                   primary={`${translate('notifications.templates.version', { version: version.version })} · ${version.subject}`}
-                  secondary={`${version.createdBy} · ${new Date(version.createdAt).toLocaleString(locale)}`}
+                  secondary={`${version.createdBy} · ${formatDate(version.createdAt, locale, { time: true })}`}
                 />
               </ListItem>
             ))}

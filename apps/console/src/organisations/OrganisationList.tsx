@@ -1,7 +1,8 @@
-import { DataTable, DateField, List, SearchInput, SelectField, SelectInput } from 'react-admin';
+import { DataTable, List, SearchInput, SelectField, SelectInput } from 'react-admin';
 import { DistrictReferenceField } from '../communities/DistrictReferenceField';
 import { DistrictInput } from '../districts/DistrictInput';
 import { organisationKindChoices } from './choices';
+import { LocalDateField } from '../i18n/LocalDateField';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -22,7 +23,7 @@ export const OrganisationList = () => (
       </DataTable.Col>
       <DataTable.Col source="regionCode" disableSort />
       <DataTable.Col source="createdAt">
-        <DateField source="createdAt" />
+        <LocalDateField source="createdAt" />
       </DataTable.Col>
     </DataTable>
   </List>

@@ -1,7 +1,8 @@
-import { DataTable, DateField, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { DataTable, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { DistrictReferenceField } from '../communities/DistrictReferenceField';
 import { ConsentField } from '../contacts/ConsentField';
 import { organisationKindChoices } from './choices';
+import { LocalDateField } from '../i18n/LocalDateField';
 
 export const OrganisationShow = () => (
   <Show>
@@ -11,8 +12,8 @@ export const OrganisationShow = () => (
       <DistrictReferenceField source="districtCode" link="show" />
       <TextField source="regionCode" />
       <TextField source="dutyPhone" emptyText="—" />
-      <DateField source="createdAt" showTime />
-      <DateField source="updatedAt" showTime />
+      <LocalDateField source="createdAt" showTime />
+      <LocalDateField source="updatedAt" showTime />
       <ReferenceManyField
         reference="contacts"
         target="organisationId"

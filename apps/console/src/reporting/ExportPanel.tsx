@@ -20,6 +20,7 @@ import { downloadable, downloadPath, exportRequest, jobActive, jobSubject, pdfAl
 import type { ReportPeriod } from './period';
 import type { UnitRef } from './scope';
 import { useFailureText } from '../data/useFailureText';
+import { formatDate } from '../i18n/dates';
 
 const JOBS_PATH = `report-exports?${new URLSearchParams({ sort: JSON.stringify(['requestedAt', 'DESC']), range: JSON.stringify([0, 9]), filter: JSON.stringify({ mine: true }) })}`;
 const POLL_ACTIVE_MS = 2_000;
@@ -95,7 +96,7 @@ export const ExportPanel = ({ unit, period }: { unit: UnitRef; period: ReportPer
           <TableBody>
             {(jobs.data ?? []).map((job) => (
               <TableRow key={job.id} data-testid="export-job" data-status={job.status} data-job-id={job.id}>
-                <TableCell>{new Date(job.requestedAt).toLocaleString(locale)}</TableCell>
+                <TableCell>{formatDate(job.requestedAt, locale, { time: true })}</TableCell>
                 <TableCell>{job.request.format.toUpperCase()}</TableCell>
                 <TableCell>{jobSubject(job.request)}</TableCell>
                 <TableCell sx={{ minWidth: 160 }}>

@@ -13,6 +13,7 @@ import { useApiQuery } from '../data/apiQueries';
 import { missingQuery, type UnitRef } from './scope';
 import type { UnitNames } from './rows';
 import { useFailureText } from '../data/useFailureText';
+import { formatDate } from '../i18n/dates';
 
 /**
  * GET /reports/missing: communities active this quarter without a held reporting day, and why (none scheduled,
@@ -73,7 +74,7 @@ export const MissingReports = ({ unit, quarter, names }: { unit: UnitRef; quarte
               <TableCell>
                 {item.nextMeeting ? (
                   <Link component="button" onClick={() => redirect('show', 'meetings', item.nextMeeting?.meetingId)}>
-                    {new Date(item.nextMeeting.scheduledFor).toLocaleString(locale)}
+                    {formatDate(item.nextMeeting.scheduledFor, locale, { time: true })}
                   </Link>
                 ) : (
                   '—'

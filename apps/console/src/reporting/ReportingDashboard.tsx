@@ -35,6 +35,7 @@ import { toRateRows, totalRow, toTrendPoints, type RateRow } from './rows';
 import { drillTo, reportQuery, sameUnit, startingUnits, type UnitRef } from './scope';
 import { ChildrenChart, TrendCharts } from './TrendCharts';
 import { useFailureText } from '../data/useFailureText';
+import { formatDate } from '../i18n/dates';
 
 const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => (
   <Card sx={{ mt: 2 }} data-testid={testId}>
@@ -84,6 +85,7 @@ function usePlaces(unit: UnitRef | undefined) {
  */
 export const ReportingDashboard = () => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const failureText = useFailureText();
   const redirect = useRedirect();
   const { canAccess: mayDrillDown = false } = useCanAccess({ resource: 'reports', action: 'drillDown' });
@@ -166,7 +168,7 @@ export const ReportingDashboard = () => {
             {summary.data && (
               <Typography variant="body2" color="text.secondary">
                 {translate('reporting.asOf', { period: periodLabel(period) })}
-                {summary.data.asOf ? ` · ${translate('reporting.updated', { when: new Date(summary.data.asOf).toLocaleString() })}` : ''}
+                {summary.data.asOf ? ` · ${translate('reporting.updated', { when: formatDate(summary.data.asOf, locale, { time: true }) })}` : ''}
                 {summary.data.suppression.applied ? ` · ${translate('reporting.suppressionApplied', { threshold })}` : ''}
               </Typography>
             )}

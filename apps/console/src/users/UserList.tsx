@@ -1,9 +1,10 @@
 import { ROLES } from '@rd/contracts';
-import { CreateButton, DataTable, DateField, FunctionField, List, NullableBooleanInput, SearchInput, SelectField, SelectInput, TopToolbar } from 'react-admin';
+import { CreateButton, DataTable, FunctionField, List, NullableBooleanInput, SearchInput, SelectField, SelectInput, TopToolbar } from 'react-admin';
 import { DistrictInput } from '../districts/DistrictInput';
 import { UserOrganisationField, UserScopeField, UserStatusField } from './UserStatusFields';
 import { roleChoices, userDisplayName } from './userInput';
 import type { UserRecord } from './userRecord';
+import { LocalDateField } from '../i18n/LocalDateField';
 
 const allRoles = roleChoices(ROLES);
 
@@ -42,7 +43,7 @@ export const UserList = () => (
         <UserStatusField />
       </DataTable.Col>
       <DataTable.Col source="createdAt">
-        <DateField source="createdAt" />
+        <LocalDateField source="createdAt" />
       </DataTable.Col>
     </DataTable>
   </List>

@@ -1,9 +1,10 @@
-import { DateField, EditButton, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useCanAccess, useGetIdentity, useRecordContext } from 'react-admin';
+import { EditButton, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useCanAccess, useGetIdentity, useRecordContext } from 'react-admin';
 import { ROLES } from '@rd/contracts';
 import { UserActionButtons } from './UserActionButtons';
 import { UserOrganisationField, UserScopeField, UserStatusField } from './UserStatusFields';
 import { mayManageUser, roleChoices } from './userInput';
 import type { UserRecord } from './userRecord';
+import { LocalDateField } from '../i18n/LocalDateField';
 
 const allRoles = roleChoices(ROLES);
 
@@ -31,7 +32,7 @@ export const UserShow = () => (
       <UserScopeField label="resources.users.fields.scope" />
       <UserOrganisationField label="resources.users.fields.organisationId" />
       <UserStatusField label="resources.users.fields.status" />
-      <DateField source="createdAt" showTime />
+      <LocalDateField source="createdAt" showTime />
     </SimpleShowLayout>
   </Show>
 );
