@@ -10,6 +10,7 @@ import districts from './districts';
 import { pastReportingDayImports, pastReportingDays } from './history';
 import { Layout } from './layout/Layout';
 import { CalendarFeedPage } from './calendar/CalendarFeedPage';
+import { lazy, Suspense } from 'react';
 import { Route } from 'react-router-dom';
 import briefings from './briefings';
 import meetings from './meetings';
@@ -29,6 +30,9 @@ export interface AppProps {
   i18nProvider: I18nProvider;
   store: Store;
 }
+
+// The field screen (#/field) is its own chunk, like the offline start that shares it.
+const FieldRoute = lazy(() => import('./field/FieldRoute').then((module) => ({ default: module.FieldRoute })));
 
 // An erased contact keeps its id but has no name left.
 const contactRepresentation = (record: { name?: string }) => record.name || '—';
@@ -74,6 +78,16 @@ export const App = ({ authProvider, dataProvider, i18nProvider, store }: AppProp
     <Resource name="notifications/settings" {...notifications.settings} />
     <CustomRoutes>
       <Route path="/calendar-feed" element={<CalendarFeedPage />} />
+    </CustomRoutes>
+    <CustomRoutes noLayout>
+      <Route
+        path="/field"
+        element={
+          <Suspense fallback={null}>
+            <FieldRoute />
+          </Suspense>
+        }
+      />
     </CustomRoutes>
   </Admin>
 );

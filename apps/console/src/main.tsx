@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { keycloakAuthProvider } from './auth/authProvider';
@@ -7,6 +7,9 @@ import { BootScreen } from './boot/BootScreen';
 import { bootMessages } from './boot/bootMessages';
 import { keycloakReachable } from './boot/connection';
 import { loadConfig } from './config';
+import { offlineStart } from './field/deviceIdentity';
+import type { DeviceIdentity, MeetingPack } from './field/fieldDb';
+import { rememberIdentity } from './field/rememberIdentity';
 import { createDataProvider } from './data/dataProvider';
 import { createFileClient, FileClientContext } from './data/fileClient';
 import { createHttpClient } from './data/httpClient';
@@ -21,6 +24,20 @@ function showBootScreen(root: HTMLElement, locale: ConsoleLocale, offline: boole
   createRoot(root).render(<BootScreen locale={locale} messages={bootMessages(locale)} offline={offline} />);
 }
 
+// Its own chunk: only an offline start with meetings on the device loads it.
+const OfflineFieldApp = lazy(() => import('./field/OfflineFieldApp').then((module) => ({ default: module.OfflineFieldApp })));
+
+/** Offline, for the user who signed in last and took meetings offline here: the field screen, read and queue only. */
+function showFieldApp(root: HTMLElement, locale: ConsoleLocale, start: { identity: DeviceIdentity; packs: MeetingPack[] }): void {
+  createRoot(root).render(
+    <StrictMode>
+      <Suspense fallback={null}>
+        <OfflineFieldApp identity={start.identity} packs={start.packs} locale={locale} />
+      </Suspense>
+    </StrictMode>,
+  );
+}
+
 // Config and sign-in come first: react-admin renders only for a signed-in user, with the callback already
 // removed from the URL so its hash router starts clean.
 async function boot(root: HTMLElement, locale: ConsoleLocale): Promise<void> {
@@ -30,10 +47,14 @@ async function boot(root: HTMLElement, locale: ConsoleLocale): Promise<void> {
   const store = consoleStore();
   // Offline, keycloak-js would send the tab to a login page that cannot load: say so instead.
   if (!(await keycloakReachable(config))) {
-    showBootScreen(root, locale, true);
+    // The device's own database (ADR 48): the last session's identity and the meetings it took offline.
+    const start = await offlineStart().catch(() => null);
+    if (start) showFieldApp(root, locale, start);
+    else showBootScreen(root, locale, true);
     return;
   }
   const keycloak = await startKeycloak(config, locale);
+  rememberIdentity(keycloak);
   const http = createHttpClient(() => freshToken(keycloak));
   createRoot(root).render(
     <StrictMode>

@@ -1,5 +1,6 @@
 import type Keycloak from 'keycloak-js';
 import type { AuthProvider } from 'react-admin';
+import { forgetUser } from '../field/deviceIdentity';
 import { canAccess } from './canAccess';
 import { appRoot } from './keycloak';
 import { organisationFromToken, permissionsFromToken, rolesFromToken } from './permissionsFromToken';
@@ -10,7 +11,11 @@ export function keycloakAuthProvider(keycloak: Keycloak): AuthProvider {
     async login() {
       await keycloak.login({ redirectUri: appRoot() });
     },
-    async logout() {
+    async logout(params?: unknown) {
+      // The sign-out button calls logout(null); react-admin's own logouts after a refused check pass `{}`. Only the
+      // user's own sign-out clears what they kept on the device (ADR 48): a hiccup must not wipe a day's work.
+      const sub = keycloak.tokenParsed?.sub;
+      if (params == null && sub) await forgetUser(sub).catch((error: unknown) => console.warn('The device could not forget the user', error));
       if (keycloak.authenticated) await keycloak.logout({ redirectUri: appRoot() });
       // Keycloak takes over the page; react-admin must not navigate to its own /login.
       return false;

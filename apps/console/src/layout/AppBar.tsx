@@ -1,5 +1,6 @@
 import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, Logout, useGetIdentity, useTranslate, UserMenu } from 'react-admin';
 import { CalendarFeedMenuItem } from '../calendar/CalendarFeedMenuItem';
+import { OnThisDeviceMenuItem } from '../field/OnThisDeviceMenuItem';
 import { UnreadBadge } from '../notifications/UnreadBadge';
 
 /**
@@ -14,6 +15,7 @@ const NamedUserMenu = () => {
   return (
     <UserMenu label={identity?.fullName ? `${identity.fullName} (${menu})` : menu}>
       <CalendarFeedMenuItem />
+      <OnThisDeviceMenuItem />
       <Logout />
     </UserMenu>
   );

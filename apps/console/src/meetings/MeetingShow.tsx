@@ -9,6 +9,7 @@ import {
   TextField,
   TopToolbar,
 } from 'react-admin';
+import { TakeOfflinePanel } from '../field/TakeOfflinePanel';
 import { LocationField } from '../geography/LocationField';
 import { MinutesFilePanel, RecordedAfterwardsChip } from '../history/MinutesFilePanel';
 import { AgendaPanel } from './AgendaPanel';
@@ -43,6 +44,7 @@ export const MeetingShow = () => (
         <DraftNotice />
         <RecordedAfterwardsChip />
         <MeetingTransitions />
+        <TakeOfflinePanel />
         <TextField source="title" />
         <SelectField source="kind" choices={meetingKindChoices} />
         <ZonedStartsAt source="startsAt" />

@@ -1,0 +1,28 @@
+import CssBaseline from '@mui/material/CssBaseline';
+import { createTheme, ThemeProvider } from '@mui/material/styles';
+import { useEffect, useMemo } from 'react';
+import { createI18nProvider, type ConsoleLocale } from '../i18n/i18nProvider';
+import { consoleTheme } from '../theme';
+import { FieldApp } from './FieldApp';
+import type { DeviceIdentity, MeetingPack } from './fieldDb';
+
+// Signing in goes through Keycloak again: main.tsx starts the normal console once Keycloak answers.
+const signIn = () => window.location.reload();
+
+/**
+ * The field screen at an offline start (main.tsx, Keycloak unreachable): react-admin is not running, so the theme and
+ * the messages are set up here. The console's theme and message files, so it reads like the console.
+ */
+export const OfflineFieldApp = ({ identity, packs, locale }: { identity: DeviceIdentity; packs: MeetingPack[]; locale: ConsoleLocale }) => {
+  const theme = useMemo(() => createTheme(consoleTheme), []);
+  const i18n = useMemo(() => createI18nProvider(locale), [locale]);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <FieldApp identity={identity} packs={packs} locale={locale} translate={i18n.translate} mode="offline" onLeave={signIn} />
+    </ThemeProvider>
+  );
+};
