@@ -1,0 +1,222 @@
+import type { BriefingView, CommunityView, ContactView, MeetingAgendaView, MeetingView, OfficerAssignmentView, OrganisationView, TemplateView } from '@rd/contracts';
+import { demoPassword } from '@rd/testing';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, CONSOLE_LAYOUT_SELECTOR, loginThroughKeycloak } from './support/console-login';
+import { e2eEnv } from './support/e2e-env';
+import { api } from './support/http';
+import { planIsfaraMeeting } from './support/planned-meetings';
+
+const SCREENSHOTS = join(__dirname, '..', '..', '..', 'test-output', 'screenshots');
+const WAIT = { timeout: 30_000 };
+const PHONE = { width: 360, height: 740 };
+// A 2G-like link (Chrome DevTools' "Slow 2G" is 50 kbit/s; EDGE in a field is ~250): bytes per second for CDP.
+const SLOW_LINK = { offline: false, latency: 300, downloadThroughput: (250 * 1024) / 8, uploadThroughput: (250 * 1024) / 8 };
+const SLOW_TIMEOUT = 300_000;
+
+/** Everything in the device's field database, as one JSON text (the token must not be anywhere in it). */
+const DUMP_FIELD_DB = `new Promise((resolve, reject) => {
+  const open = indexedDB.open('rd-field');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const names = Array.from(db.objectStoreNames);
+    const tx = db.transaction(names, 'readonly');
+    const out = {};
+    for (const name of names) {
+      const request = tx.objectStore(name).getAll();
+      request.onsuccess = () => { out[name] = request.result; };
+    }
+    tx.oncomplete = () => { db.close(); resolve(JSON.stringify(out)); };
+    tx.onerror = () => reject(tx.error);
+  };
+})`;
+
+/**
+ * The field kit's offline start (#16, ADR 48) on a phone, in a browser profile kept on disk like a real phone's:
+ * a police officer signs in over a 2G-like link, takes a scheduled meeting offline, loses the network, reloads and
+ * still has the plan (agenda, invitees, briefing, officer card) from the device; closes the browser and opens it
+ * again with no network, still there; back online, the normal console signs in.
+ */
+describe('taking a meeting offline on a phone', () => {
+  const hex = randomBytes(3).toString('hex');
+  const profile = mkdtempSync(join(tmpdir(), 'rd-field-profile-'));
+  let context: BrowserContext;
+  let page: Page;
+  let meeting: MeetingView;
+  let officer: ContactView;
+  let official: ContactView;
+  let briefing: BriefingView;
+  const consoleUrl = () => e2eEnv().consoleUrl;
+  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `field-${name}.png`), fullPage: true });
+
+  const open = async (offline: boolean) => {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: PHONE,
+      hasTouch: true,
+      isMobile: true,
+      locale: 'en-US',
+      timezoneId: 'Europe/Berlin',
+      offline,
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const community = await api<CommunityView>('ngo.isfara', 'POST', '/communities', { name: `Kulkand ${hex}`, districtCode: 'isfara', kind: 'village' });
+    const police = await api<OrganisationView>('ngo.isfara', 'POST', '/organisations', { name: `Isfara police ${hex}`, kind: 'district-police', districtCode: 'isfara' });
+    const hukumat = await api<OrganisationView>('ngo.isfara', 'POST', '/organisations', { name: `Hukumat ${hex}`, kind: 'local-government', districtCode: 'isfara' });
+    expect([community.status, police.status, hukumat.status]).toEqual([201, 201, 201]);
+    const person = (name: string, organisationId: string, phone: string) =>
+      api<ContactView>('ngo.isfara', 'POST', '/contacts', { name, organisationId, phone, preferredLanguage: 'tg', preferredChannel: 'sms', consent: true, communityIds: [community.body.id] });
+    officer = (await person(`Inspector ${hex}`, police.body.id, '+992927000222')).body;
+    official = (await person(`Jamoat head ${hex}`, hukumat.body.id, '+992927000333')).body;
+    const assigned = await api<OfficerAssignmentView>('police.isfara', 'POST', '/officer-assignments', { communityId: community.body.id, officerContactId: officer.id, policeUnitId: police.body.id });
+    expect(assigned.status).toBe(201);
+
+    meeting = await planIsfaraMeeting(community.body.id, `Field day ${hex}`, 3 * 24 * 60, {
+      venueName: 'Field by the canal',
+      venueType: 'open-air',
+      policeUnitId: police.body.id,
+      inviteeContactIds: [official.id],
+      inviteeOrganisationIds: [hukumat.body.id],
+    });
+    const template = (await api<TemplateView[]>('ngo.isfara', 'GET', '/templates')).body.find((row) => row.key === 'reporting-day');
+    const applied = await api<MeetingAgendaView>('ngo.isfara', 'POST', `/meetings/${meeting.id}/apply-template`, { templateId: template?.id });
+    expect(applied.status).toBe(200);
+    const published = await api<BriefingView>('coordinator', 'POST', '/briefings', {
+      title: { en: `Grazing rights ${hex}` },
+      summary: { en: 'Who may graze where' },
+      body: { en: 'Pastures of the jamoat are open to every household of the village.' },
+      effectiveDate: '2027-01-01',
+    });
+    expect(published.status).toBe(201);
+    briefing = published.body;
+    const legal = applied.body.items.find((item) => item.kind === 'legal-information');
+    expect((await api('police.isfara', 'POST', `/meetings/${meeting.id}/agenda/items/${legal?.id}/briefing`, { briefingId: briefing.id })).status).toBe(200);
+    expect((await api('police.isfara', 'POST', `/meetings/${meeting.id}/transitions`, { to: 'scheduled' })).status).toBe(200);
+    await open(false);
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it(
+    'should sign in and open the meeting over a 2G-like link (time reported, not asserted)',
+    async () => {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', SLOW_LINK);
+      // The whole script at 250 kbit/s takes longer than a navigation's usual 30 s.
+      page.setDefaultTimeout(SLOW_TIMEOUT);
+      const started = Date.now();
+      await loginThroughKeycloak(page, `${consoleUrl()}/`, 'police.isfara', demoPassword(), SLOW_TIMEOUT);
+      const signedIn = Date.now();
+      await page.goto(`${consoleUrl()}/#/meetings/${meeting.id}/show`);
+      await page.getByTestId('take-offline-button').waitFor({ timeout: SLOW_TIMEOUT });
+      const shown = Date.now();
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await cdp.detach();
+      page.setDefaultTimeout(WAIT.timeout);
+      console.log(
+        `2G-like link (250 kbit/s, 300 ms RTT), cold profile: sign-in to the console ${((signedIn - started) / 1000).toFixed(1)} s, ` +
+          `then the meeting page ${((shown - signedIn) / 1000).toFixed(1)} s (total ${((shown - started) / 1000).toFixed(1)} s)`,
+      );
+    },
+    SLOW_TIMEOUT * 2,
+  );
+
+  it('should take the scheduled meeting offline, and keep no token on the device', async () => {
+    await page.getByTestId('take-offline-button').click();
+    await page.getByTestId('take-offline-available').waitFor(WAIT);
+    await expect(page.getByTestId('take-offline-available').textContent()).resolves.toMatch(/^Available offline \(taken at .+\)$/);
+    await page.getByTestId('take-offline-update').waitFor(WAIT);
+    await page.getByTestId('take-offline-remove').waitFor(WAIT);
+    await shot('take-offline');
+
+    const stored = JSON.parse((await page.evaluate(DUMP_FIELD_DB)) as string) as { identity: Record<string, unknown>[]; packs: { meetingId: string }[] };
+    expect(stored.identity).toEqual([expect.objectContaining({ roles: ['police-officer'], districtIds: ['isfara'], tokenExpiresAt: expect.any(Number) })]);
+    expect(stored.packs.map((pack) => pack.meetingId)).toEqual([meeting.id]);
+    // No JWT (three base64url parts, the header starting `eyJ`), and no field named like a token but the expiry.
+    const text = JSON.stringify(stored);
+    expect(text).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+    expect(text.match(/"[a-zA-Z_]*token[a-zA-Z_]*"/gi) ?? []).toEqual(['"tokenExpiresAt"']);
+  });
+
+  it('should open the same field screen online', async () => {
+    await page.getByTestId('take-offline-open-field').click();
+    await page.getByTestId('field-app').waitFor(WAIT);
+    await expect(page.getByTestId('field-app').getAttribute('data-mode')).resolves.toBe('online');
+    await page.getByTestId(`field-pack-${meeting.id}`).waitFor(WAIT);
+    await shot('online-list');
+  });
+
+  async function expectThePlan(): Promise<void> {
+    await page.getByTestId('field-app').waitFor(WAIT);
+    await expect(page.getByTestId('field-app').getAttribute('data-mode')).resolves.toBe('offline');
+    await page.getByTestId(`field-plan-${meeting.id}`).waitFor(WAIT);
+    await expect(page.getByTestId('field-plan-title').textContent()).resolves.toBe(`Field day ${hex}`);
+    // The start on Isfara's clock, whatever the phone's zone (Berlin here).
+    await expect(page.getByTestId('field-plan-when').textContent()).resolves.toContain('Asia/Dushanbe, UTC+05:00');
+    await expect(page.getByTestId('field-plan-where').textContent()).resolves.toContain('Field by the canal');
+    await expect(page.getByTestId('field-plan-agenda').textContent()).resolves.toContain(`Grazing rights ${hex}`);
+    await expect(page.getByTestId('field-plan-checklist').locator('li').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByTestId('field-plan-invitees').textContent()).resolves.toMatch(new RegExp(`Jamoat head ${hex}.*Hukumat ${hex}`));
+    await page.getByTestId('field-plan-briefings').getByText(`Grazing rights ${hex}`).click();
+    await page.getByTestId('field-plan-briefings').getByText('Pastures of the jamoat are open to every household of the village.').waitFor(WAIT);
+    const card = page.getByTestId(`field-officer-${officer.id}`);
+    await expect(card.textContent()).resolves.toMatch(new RegExp(`Inspector ${hex}.*Kulkand ${hex}.*\\+992927000222.*Isfara police ${hex}`));
+    await expect(card.locator('a[href="tel:+992927000222"]').count()).resolves.toBe(1);
+    await page.getByTestId('field-hold-slot').waitFor(WAIT);
+    // Nothing wider than the phone: no sideways scrolling.
+    await expect(page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).resolves.toBe(true);
+  }
+
+  it('should show the meeting plan from the device when reloaded with the network cut', async () => {
+    // The service worker has precached the app shell once it is ready (active).
+    await expect(page.evaluate("navigator.serviceWorker.ready.then((registration) => registration.active !== null)")).resolves.toBe(true);
+    await context.setOffline(true);
+    const response = await page.reload({ waitUntil: 'domcontentloaded' });
+    expect(response?.fromServiceWorker()).toBe(true);
+    await expectThePlan();
+    await expect(page.getByText('Offline: the meetings below are read from this device.').isVisible()).resolves.toBe(true);
+    await shot('offline-plan');
+  });
+
+  it('should still have it after the browser is closed and opened again with no network', async () => {
+    await context.close();
+    await open(true);
+    await page.goto(`${consoleUrl()}/`, { waitUntil: 'domcontentloaded' });
+    await expectThePlan();
+    await page.getByTestId('field-all-meetings').click();
+    await page.getByTestId(`field-pack-${meeting.id}`).waitFor(WAIT);
+    await shot('reopened-offline');
+  });
+
+  it('should sign in to the normal console once the network is back', async () => {
+    await context.setOffline(false);
+    await page.getByTestId('field-reconnected').waitFor(WAIT);
+    await shot('reconnected');
+    await page.getByTestId('field-sign-in').click();
+    // Keycloak's browser session may not survive the browser's restart: then the sign-in form asks again.
+    const signedIn = page.locator(CONSOLE_LAYOUT_SELECTOR);
+    const form = page.locator('#username');
+    await signedIn.or(form).first().waitFor({ state: 'visible', ...WAIT });
+    if (await form.isVisible()) {
+      await page.fill('#username', 'police.isfara');
+      await page.fill('#password', demoPassword());
+      await page.click('#kc-login');
+    }
+    await signedIn.waitFor({ state: 'visible', ...WAIT });
+    await expect(page.getByTestId('field-app').count()).resolves.toBe(0);
+  });
+});
