@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { axeViolations } from './support/axe';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, CONSOLE_LAYOUT_SELECTOR, loginThroughKeycloak } from './support/console-login';
 import { e2eEnv } from './support/e2e-env';
 import { api } from './support/http';
@@ -189,6 +190,7 @@ describe('taking a meeting offline on a phone', () => {
     expect(response?.fromServiceWorker()).toBe(true);
     await expectThePlan();
     await expect(page.getByText('Offline: the meetings below are read from this device.').isVisible()).resolves.toBe(true);
+    await expect(axeViolations(page)).resolves.toEqual([]);
     await shot('offline-plan');
   });
 
@@ -199,6 +201,7 @@ describe('taking a meeting offline on a phone', () => {
     await expectThePlan();
     await page.getByTestId('field-all-meetings').click();
     await page.getByTestId(`field-pack-${meeting.id}`).waitFor(WAIT);
+    await expect(axeViolations(page)).resolves.toEqual([]);
     await shot('reopened-offline');
   });
 

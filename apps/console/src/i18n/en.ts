@@ -1350,7 +1350,6 @@ export const en = {
       toConsole: 'Back to the console',
       meetings: 'Meetings on this device',
       allMeetings: 'All meetings',
-      open: 'Open the plan',
       takenAt: 'Taken at %{time}',
       when: 'When',
       where: 'Where',

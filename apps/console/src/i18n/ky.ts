@@ -1346,7 +1346,6 @@ export const ky: AppMessages = {
       toConsole: 'Консолго кайтуу',
       meetings: 'Ушул түзмөктөгү жолугушуулар',
       allMeetings: 'Бардык жолугушуулар',
-      open: 'Планды ачуу',
       takenAt: 'Сакталды %{time}',
       when: 'Качан',
       where: 'Кайда',

@@ -1346,7 +1346,6 @@ export const ru: AppMessages = {
       toConsole: 'Вернуться в консоль',
       meetings: 'Встречи на этом устройстве',
       allMeetings: 'Все встречи',
-      open: 'Открыть план',
       takenAt: 'Сохранено %{time}',
       when: 'Когда',
       where: 'Где',

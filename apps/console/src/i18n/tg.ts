@@ -1346,7 +1346,6 @@ export const tg: AppMessages = {
       toConsole: 'Бозгашт ба консол',
       meetings: 'Вохӯриҳо дар ин дастгоҳ',
       allMeetings: 'Ҳамаи вохӯриҳо',
-      open: 'Кушодани нақша',
       takenAt: 'Нигоҳ дошта шуд %{time}',
       when: 'Кай',
       where: 'Дар куҷо',
