@@ -9,6 +9,7 @@ import { keycloakReachable } from './boot/connection';
 import { loadConfig } from './config';
 import { offlineStart } from './field/deviceIdentity';
 import type { DeviceIdentity, MeetingPack } from './field/fieldDb';
+import { FieldConnection } from './field/FieldConnection';
 import { rememberIdentity } from './field/rememberIdentity';
 import { createDataProvider } from './data/dataProvider';
 import { createFileClient, FileClientContext } from './data/fileClient';
@@ -28,11 +29,11 @@ function showBootScreen(root: HTMLElement, locale: ConsoleLocale, offline: boole
 const OfflineFieldApp = lazy(() => import('./field/OfflineFieldApp').then((module) => ({ default: module.OfflineFieldApp })));
 
 /** Offline, for the user who signed in last and took meetings offline here: the field screen, read and queue only. */
-function showFieldApp(root: HTMLElement, locale: ConsoleLocale, start: { identity: DeviceIdentity; packs: MeetingPack[] }): void {
+function showFieldApp(root: HTMLElement, locale: ConsoleLocale, apiUrl: string, start: { identity: DeviceIdentity; packs: MeetingPack[] }): void {
   createRoot(root).render(
     <StrictMode>
       <Suspense fallback={null}>
-        <OfflineFieldApp identity={start.identity} packs={start.packs} locale={locale} />
+        <OfflineFieldApp identity={start.identity} packs={start.packs} locale={locale} apiUrl={apiUrl} />
       </Suspense>
     </StrictMode>,
   );
@@ -49,7 +50,7 @@ async function boot(root: HTMLElement, locale: ConsoleLocale): Promise<void> {
   if (!(await keycloakReachable(config))) {
     // The device's own database (ADR 48): the last session's identity and the meetings it took offline.
     const start = await offlineStart().catch(() => null);
-    if (start) showFieldApp(root, locale, start);
+    if (start) showFieldApp(root, locale, config.apiUrl, start);
     else showBootScreen(root, locale, true);
     return;
   }
@@ -60,12 +61,15 @@ async function boot(root: HTMLElement, locale: ConsoleLocale): Promise<void> {
     <StrictMode>
       <ImportClientContext.Provider value={createImportClient(config.apiUrl, () => freshToken(keycloak))}>
         <FileClientContext.Provider value={createFileClient(config.apiUrl, () => freshToken(keycloak))}>
-          <App
-            authProvider={keycloakAuthProvider(keycloak)}
-            dataProvider={createDataProvider(config.apiUrl, http)}
-            i18nProvider={createI18nProvider(locale)}
-            store={store}
-          />
+          {/* Work queued in a field goes out as soon as its user is signed in again, whatever page is open (ADR 47). */}
+          <FieldConnection userId={keycloak.subject ?? ''} apiUrl={config.apiUrl} session={keycloak} signIn={() => void keycloak.login()}>
+            <App
+              authProvider={keycloakAuthProvider(keycloak)}
+              dataProvider={createDataProvider(config.apiUrl, http)}
+              i18nProvider={createI18nProvider(locale)}
+              store={store}
+            />
+          </FieldConnection>
         </FileClientContext.Provider>
       </ImportClientContext.Provider>
     </StrictMode>,

@@ -1,5 +1,5 @@
-import type { BriefingView, CommunityView, ContactView, MeetingAgendaView, MeetingView, OfficerAssignmentView, OrganisationView, TemplateView } from '@rd/contracts';
-import { demoPassword } from '@rd/testing';
+import type { BriefingView, CommunityView, ConcernView, ContactView, MeetingAgendaView, MeetingView, OfficerAssignmentView, OrganisationView, TemplateView } from '@rd/contracts';
+import { demoPassword, eventually } from '@rd/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,7 +82,8 @@ describe('taking a meeting offline on a phone', () => {
     const assigned = await api<OfficerAssignmentView>('police.isfara', 'POST', '/officer-assignments', { communityId: community.body.id, officerContactId: officer.id, policeUnitId: police.body.id });
     expect(assigned.status).toBe(201);
 
-    meeting = await planIsfaraMeeting(community.body.id, `Field day ${hex}`, 3 * 24 * 60, {
+    // Starting within the hour: "held" may be recorded from two hours before the start.
+    meeting = await planIsfaraMeeting(community.body.id, `Field day ${hex}`, 60, {
       venueName: 'Field by the canal',
       venueType: 'open-air',
       policeUnitId: police.body.id,
@@ -177,7 +178,7 @@ describe('taking a meeting offline on a phone', () => {
     const card = page.getByTestId(`field-officer-${officer.id}`);
     await expect(card.textContent()).resolves.toMatch(new RegExp(`Inspector ${hex}.*Kulkand ${hex}.*\\+992927000222.*Isfara police ${hex}`));
     await expect(card.locator('a[href="tel:+992927000222"]').count()).resolves.toBe(1);
-    await page.getByTestId('field-hold-slot').waitFor(WAIT);
+    await page.getByTestId('field-hold').waitFor(WAIT);
     // Nothing wider than the phone: no sideways scrolling.
     await expect(page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).resolves.toBe(true);
   }
@@ -194,11 +195,99 @@ describe('taking a meeting offline on a phone', () => {
     await shot('offline-plan');
   });
 
+  const CONFIDENTIAL = `My neighbour beats his wife ${hex}`;
+  const section = async (name: string) => {
+    await page.getByTestId(`field-section-${name}`).click();
+  };
+  const back = async () => {
+    if (await page.getByTestId('field-back').isVisible()) await page.getByTestId('field-back').click();
+  };
+  const concern = async (topic: string, sensitivity: string, text: string) => {
+    await page.getByTestId(`field-concern-topic-${topic}`).click();
+    await page.getByTestId(`field-concern-sensitivity-${sensitivity}`).click();
+    await page.getByTestId('field-concern-text').fill(text);
+    const before = await page.locator('[data-testid="field-queue-item-concern"]').count();
+    await page.getByTestId('field-concern-save').click();
+    if (sensitivity === 'confidential') {
+      // The first confidential text asks for the device PIN that seals it (ADR 47).
+      await page.getByTestId('field-pin').fill('482915');
+      await page.getByTestId('field-pin-repeat').fill('482915');
+      await page.getByTestId('field-pin-ok').click();
+    }
+    await eventually(async () => expect(await page.locator('[data-testid="field-queue-item-concern"]').count()).toBe(before + 1), WAIT.timeout, 100);
+  };
+
+  it('should hold the whole meeting with no network: held, attendance, three concerns, an action, minutes, 12 answers and the sheet photo', async () => {
+    await section('held');
+    await page.getByTestId('field-held-save').click();
+    await page.getByTestId('field-held-done').waitFor(WAIT);
+    await back();
+    await shot('hold-menu');
+
+    await section('attendance');
+    for (let i = 0; i < 3; i += 1) await page.getByTestId('field-count-women-from18to29-more').click();
+    for (let i = 0; i < 2; i += 1) await page.getByTestId('field-count-men-from30to59-more').click();
+    await shot('hold-attendance');
+    await page.getByTestId('field-attendance-save').click();
+    await back();
+
+    await section('concern');
+    await concern('water-and-irrigation', 'confidential', CONFIDENTIAL);
+    await concern('pasture-and-land', 'restricted', `Restricted pasture question ${hex}`);
+    await concern('water-and-irrigation', 'public', `Public canal question ${hex}`);
+    await shot('hold-concern');
+    await back();
+
+    await section('action');
+    await page.getByTestId('field-action').getByRole('combobox').nth(1).click();
+    await page.getByRole('option', { name: `Hukumat ${hex}` }).click();
+    await page.getByTestId('field-action-due').fill('2027-01-31');
+    await page.getByTestId('field-action-description').fill(`Clean the canal ${hex}`);
+    await page.getByTestId('field-action-save').click();
+    await back();
+
+    await section('minutes');
+    await page.getByTestId('field-minutes-body').fill(`# Minutes ${hex}\n\n- The canal was discussed`);
+    await page.getByTestId('field-minutes-save').click();
+    await back();
+
+    await section('feedback');
+    for (let i = 0; i < 12; i += 1) {
+      await page.getByTestId(`field-feedback-usefulness-${(i % 5) + 1}`).click();
+      await page.getByTestId('field-feedback-trust-4').click();
+      await page.getByTestId(`field-feedback-contact-first-${i % 2 === 0}`).click();
+      await page.getByTestId('field-feedback-save').click();
+      await eventually(async () => expect(await page.locator('[data-testid="field-queue-item-feedback"]').count()).toBe(i + 1), WAIT.timeout, 100);
+    }
+    await back();
+
+    await section('sheet');
+    await page.getByTestId('field-sheet-input').setInputFiles(join(__dirname, '..', '..', 'console', 'public', 'pwa-512x512.png'));
+    await page.getByTestId('field-sheet-size').waitFor(WAIT);
+    await page.getByTestId('field-sheet-save').click();
+    await back();
+
+    // Nothing was sent: the phone has no network. Everything waits on the device, in order.
+    await expect(page.getByTestId('field-status').getAttribute('data-state')).resolves.toBe('offline');
+    const waiting = await page.locator('[data-testid^="field-queue-item-"][data-state="waiting"]').count();
+    expect(waiting).toBe(1 + 1 + 3 + 1 + 1 + 12 + 1);
+    // The confidential text is sealed at rest: not in the device's database in clear, the others are.
+    const stored = (await page.evaluate(DUMP_FIELD_DB)) as string;
+    expect(stored).not.toContain(CONFIDENTIAL);
+    expect(stored).not.toContain('beats his wife');
+    expect(stored).toContain(`Public canal question ${hex}`);
+    await expect(page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).resolves.toBe(true);
+    await shot('hold-queue');
+  });
+
   it('should still have it after the browser is closed and opened again with no network', async () => {
     await context.close();
     await open(true);
     await page.goto(`${consoleUrl()}/`, { waitUntil: 'domcontentloaded' });
     await expectThePlan();
+    // The work done in the field is still waiting on the device; the PIN's key is gone with the browser.
+    await expect(page.locator('[data-testid^="field-queue-item-"][data-state="waiting"]').count()).resolves.toBe(20);
+    await page.getByTestId('field-unlock').waitFor(WAIT);
     await page.getByTestId('field-all-meetings').click();
     await page.getByTestId(`field-pack-${meeting.id}`).waitFor(WAIT);
     await expect(axeViolations(page)).resolves.toEqual([]);
@@ -209,7 +298,7 @@ describe('taking a meeting offline on a phone', () => {
     await context.setOffline(false);
     await page.getByTestId('field-reconnected').waitFor(WAIT);
     await shot('reconnected');
-    await page.getByTestId('field-sign-in').click();
+    await page.getByTestId('field-reconnected').getByTestId('field-sign-in').click();
     // Keycloak's browser session may not survive the browser's restart: then the sign-in form asks again.
     const signedIn = page.locator(CONSOLE_LAYOUT_SELECTOR);
     const form = page.locator('#username');
@@ -221,5 +310,42 @@ describe('taking a meeting offline on a phone', () => {
     }
     await signedIn.waitFor({ state: 'visible', ...WAIT });
     await expect(page.getByTestId('field-app').count()).resolves.toBe(0);
+  });
+
+  it('should send everything once the PIN is given again, each item exactly once', async () => {
+    await page.goto(`${consoleUrl()}/#/field`);
+    await page.getByTestId(`field-pack-${meeting.id}`).click();
+    await page.getByTestId('field-unlock').click();
+    await page.getByTestId('field-pin').fill('482915');
+    await page.getByTestId('field-pin-ok').click();
+    await eventually(
+      async () => {
+        const state = await page.getByTestId('field-status').getAttribute('data-state');
+        if (state !== 'all-sent' && (await page.getByTestId('field-send-now').isVisible())) await page.getByTestId('field-send-now').click();
+        expect(state).toBe('all-sent');
+      },
+      120_000,
+      1_000,
+    );
+    await shot('hold-sent');
+
+    const held = await api<MeetingView>('police.isfara', 'GET', `/meetings/${meeting.id}`);
+    expect(held.body.status).toBe('held');
+    const attendance = await api<{ total: number }>('police.isfara', 'GET', `/meetings/${meeting.id}/attendance`);
+    expect(attendance.body.total).toBe(5);
+    const concerns = await api<ConcernView[]>('police.isfara', 'GET', `/meetings/${meeting.id}/concerns?range=[0,49]`);
+    expect(concerns.body.map((row) => row.sensitivity).sort()).toEqual(['confidential', 'public', 'restricted']);
+    // The recorder handles the confidential concern: its text arrived in clear, once.
+    expect(concerns.body.find((row) => row.sensitivity === 'confidential')?.text).toBe(CONFIDENTIAL);
+    expect(concerns.body.find((row) => row.sensitivity === 'public')?.actionCount).toBe(1);
+    const minutes = await api<{ body: string }>('police.isfara', 'GET', `/meetings/${meeting.id}/minutes`);
+    expect(minutes.body.body).toContain(`Minutes ${hex}`);
+    const feedback = await api<{ overall: { n: number } }>('police.isfara', 'GET', `/meetings/${meeting.id}/feedback/summary`);
+    expect(feedback.body.overall.n).toBe(12);
+    expect((await api('police.isfara', 'GET', `/meetings/${meeting.id}/attendance/sign-in-sheet`)).status).toBe(200);
+    // Sent items leave their bodies and sealed parts behind: no clear or sealed text of the concern is kept.
+    const stored = (await page.evaluate(DUMP_FIELD_DB)) as string;
+    expect(stored).not.toContain(CONFIDENTIAL);
+    expect(stored).not.toContain('"sealed"');
   });
 });

@@ -1,9 +1,11 @@
 import CssBaseline from '@mui/material/CssBaseline';
 import { createTheme, ThemeProvider } from '@mui/material/styles';
 import { useEffect, useMemo } from 'react';
+import { I18nContextProvider } from 'react-admin';
 import { createI18nProvider, type ConsoleLocale } from '../i18n/i18nProvider';
 import { consoleTheme } from '../theme';
 import { FieldApp } from './FieldApp';
+import { FieldConnection } from './FieldConnection';
 import type { DeviceIdentity, MeetingPack } from './fieldDb';
 
 // Signing in goes through Keycloak again: main.tsx starts the normal console once Keycloak answers.
@@ -13,7 +15,7 @@ const signIn = () => window.location.reload();
  * The field screen at an offline start (main.tsx, Keycloak unreachable): react-admin is not running, so the theme and
  * the messages are set up here. The console's theme and message files, so it reads like the console.
  */
-export const OfflineFieldApp = ({ identity, packs, locale }: { identity: DeviceIdentity; packs: MeetingPack[]; locale: ConsoleLocale }) => {
+export const OfflineFieldApp = ({ identity, packs, locale, apiUrl }: { identity: DeviceIdentity; packs: MeetingPack[]; locale: ConsoleLocale; apiUrl: string }) => {
   const theme = useMemo(() => createTheme(consoleTheme), []);
   const i18n = useMemo(() => createI18nProvider(locale), [locale]);
   useEffect(() => {
@@ -22,7 +24,12 @@ export const OfflineFieldApp = ({ identity, packs, locale }: { identity: DeviceI
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <FieldApp identity={identity} packs={packs} locale={locale} translate={i18n.translate} mode="offline" onLeave={signIn} />
+      {/* The hold forms and the indicator use react-admin's translate hook; no Keycloak session yet, so the queue waits. */}
+      <I18nContextProvider value={i18n}>
+        <FieldConnection userId={identity.userId} apiUrl={apiUrl} session={null} signIn={signIn}>
+          <FieldApp identity={identity} packs={packs} locale={locale} translate={i18n.translate} mode="offline" onLeave={signIn} />
+        </FieldConnection>
+      </I18nContextProvider>
     </ThemeProvider>
   );
 };

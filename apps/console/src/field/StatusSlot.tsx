@@ -1,8 +1,6 @@
-import Box from '@mui/material/Box';
+import { FieldStatus } from './FieldStatus';
 import type { DeviceIdentity } from './fieldDb';
+import { useFieldSignIn } from './FieldConnection';
 
-/**
- * The area of the field screen's header for the queue's status indicator (offline, N waiting, sent, needs
- * attention). Empty for now: at merge it renders `FieldStatus` (field/queue, built alongside).
- */
-export const StatusSlot = ({ identity }: { identity: DeviceIdentity }) => <Box data-testid="field-status-slot" data-user={identity.userId} sx={{ minHeight: 24 }} />;
+/** The queue's indicator in the field screen's header: offline, N waiting, sending, all sent, needs attention. */
+export const StatusSlot = (_props: { identity: DeviceIdentity }) => <FieldStatus onSignIn={useFieldSignIn()} />;
