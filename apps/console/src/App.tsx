@@ -5,12 +5,10 @@ import communities from './communities';
 import concerns from './concerns';
 import communityImports from './imports';
 import contacts from './contacts';
-import { Dashboard } from './dashboard/Dashboard';
 import districts from './districts';
 import { pastReportingDayImports, pastReportingDays } from './history';
 import { Layout } from './layout/Layout';
-import { CalendarFeedPage } from './calendar/CalendarFeedPage';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Route } from 'react-router-dom';
 import briefings from './briefings';
 import meetings from './meetings';
@@ -23,6 +21,11 @@ import templates from './templates';
 import { consoleTheme } from './theme';
 import users from './users';
 import { userDisplayName } from './users/userInput';
+import { lazyPage } from './lazyPage';
+
+// Pages are chunks of their own, fetched when first shown (ADR 45); so are the resources' pages (see their index files).
+const Dashboard = lazyPage(() => import('./dashboard/Dashboard'), 'Dashboard');
+const CalendarFeedPage = lazyPage(() => import('./calendar/CalendarFeedPage'), 'CalendarFeedPage');
 
 export interface AppProps {
   authProvider: AuthProvider;
@@ -32,7 +35,7 @@ export interface AppProps {
 }
 
 // The field screen (#/field) is its own chunk, like the offline start that shares it.
-const FieldRoute = lazy(() => import('./field/FieldRoute').then((module) => ({ default: module.FieldRoute })));
+const FieldRoute = lazyPage(() => import('./field/FieldRoute'), 'FieldRoute');
 
 // An erased contact keeps its id but has no name left.
 const contactRepresentation = (record: { name?: string }) => record.name || '—';
@@ -83,6 +86,7 @@ export const App = ({ authProvider, dataProvider, i18nProvider, store }: AppProp
       <Route
         path="/field"
         element={
+          // Outside react-admin's layout, so its own Suspense while the chunk arrives.
           <Suspense fallback={null}>
             <FieldRoute />
           </Suspense>

@@ -1,6 +1,5 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
 import { keycloakAuthProvider } from './auth/authProvider';
 import { freshToken, startKeycloak } from './auth/keycloak';
 import { BootScreen } from './boot/BootScreen';
@@ -21,19 +20,21 @@ import { configureMapTiles } from './map/tileSource';
 import { consoleStore } from './store';
 
 /** The screen in place of the console when it cannot sign in (offline, or the start failed). */
-function showBootScreen(root: HTMLElement, locale: ConsoleLocale, offline: boolean): void {
-  createRoot(root).render(<BootScreen locale={locale} messages={bootMessages(locale)} offline={offline} />);
+async function showBootScreen(root: HTMLElement, locale: ConsoleLocale, offline: boolean): Promise<void> {
+  const messages = await bootMessages(locale);
+  createRoot(root).render(<BootScreen locale={locale} messages={messages} offline={offline} />);
 }
 
 // Its own chunk: only an offline start with meetings on the device loads it.
 const OfflineFieldApp = lazy(() => import('./field/OfflineFieldApp').then((module) => ({ default: module.OfflineFieldApp })));
 
 /** Offline, for the user who signed in last and took meetings offline here: the field screen, read and queue only. */
-function showFieldApp(root: HTMLElement, locale: ConsoleLocale, apiUrl: string, start: { identity: DeviceIdentity; packs: MeetingPack[] }): void {
+async function showFieldApp(root: HTMLElement, locale: ConsoleLocale, apiUrl: string, start: { identity: DeviceIdentity; packs: MeetingPack[] }): Promise<void> {
+  const i18n = await createI18nProvider(locale);
   createRoot(root).render(
     <StrictMode>
       <Suspense fallback={null}>
-        <OfflineFieldApp identity={start.identity} packs={start.packs} locale={locale} apiUrl={apiUrl} />
+        <OfflineFieldApp identity={start.identity} packs={start.packs} locale={locale} apiUrl={apiUrl} i18n={i18n} />
       </Suspense>
     </StrictMode>,
   );
@@ -50,12 +51,16 @@ async function boot(root: HTMLElement, locale: ConsoleLocale): Promise<void> {
   if (!(await keycloakReachable(config))) {
     // The device's own database (ADR 48): the last session's identity and the meetings it took offline.
     const start = await offlineStart().catch(() => null);
-    if (start) showFieldApp(root, locale, config.apiUrl, start);
-    else showBootScreen(root, locale, true);
+    if (start) await showFieldApp(root, locale, config.apiUrl, start);
+    else await showBootScreen(root, locale, true);
     return;
   }
+  // The console proper is a chunk of its own (ADR 45): fetched while Keycloak signs in, so signing in needs only this boot code.
+  const app = Promise.all([import('./App'), createI18nProvider(locale)]);
+  app.catch(() => undefined); // awaited below; a failure there reaches boot()'s catch
   const keycloak = await startKeycloak(config, locale);
   rememberIdentity(keycloak);
+  const [{ App }, i18nProvider] = await app;
   const http = createHttpClient(() => freshToken(keycloak));
   createRoot(root).render(
     <StrictMode>
@@ -66,7 +71,7 @@ async function boot(root: HTMLElement, locale: ConsoleLocale): Promise<void> {
             <App
               authProvider={keycloakAuthProvider(keycloak)}
               dataProvider={createDataProvider(config.apiUrl, http)}
-              i18nProvider={createI18nProvider(locale)}
+              i18nProvider={i18nProvider}
               store={store}
             />
           </FieldConnection>
@@ -89,6 +94,6 @@ if (root) {
   boot(root, locale).catch((error: unknown) => {
     // Nothing else can render without config or Keycloak; say so plainly instead of a blank page.
     console.error(error);
-    showBootScreen(root, locale, !navigator.onLine);
+    void showBootScreen(root, locale, !navigator.onLine);
   });
 }

@@ -7,6 +7,7 @@ export * from './keycloak';
 export * from './realm';
 export * from './platform';
 export * from './console-build';
+export * from './console-budget';
 export * from './console-server';
 export * from './message-catcher';
 export * from './demo-activity';

@@ -1,4 +1,6 @@
 import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
-import { ActionList } from './ActionList';
+import { lazyPage } from '../lazyPage';
+
+const ActionList = lazyPage(() => import('./ActionList'), 'ActionList');
 
 export default { list: ActionList, icon: AssignmentTurnedInIcon };

@@ -1,4 +1,6 @@
 import ManageSearchIcon from '@mui/icons-material/ManageSearch';
-import { AuditList } from './AuditList';
+import { lazyPage } from '../lazyPage';
+
+const AuditList = lazyPage(() => import('./AuditList'), 'AuditList');
 
 export default { list: AuditList, icon: ManageSearchIcon };

@@ -20,10 +20,10 @@ describe('the boot screen language', () => {
   });
 
   describe(bootMessages.name, () => {
-    it.each(LOCALES.map(({ locale }) => locale))('should say in %s that the console is offline and will sign in, with a retry', (locale) => {
-      const messages = bootMessages(locale);
+    it.each(LOCALES.map(({ locale }) => locale))('should say in %s that the console is offline and will sign in, with a retry', async (locale) => {
+      const messages = await bootMessages(locale);
       for (const text of Object.values(messages)) expect(text.trim()).not.toBe('');
-      if (locale !== 'en') expect(messages.offlineTitle).not.toBe(bootMessages('en').offlineTitle);
+      if (locale !== 'en') expect(messages.offlineTitle).not.toBe((await bootMessages('en')).offlineTitle);
     });
   });
 });

@@ -1,14 +1,17 @@
-import { en } from '../i18n/en';
+import type { en } from '../i18n/en';
 import type { ConsoleLocale } from '../i18n/locales';
-import { ky } from '../i18n/ky';
-import { ru } from '../i18n/ru';
-import { tg } from '../i18n/tg';
 
 export type BootMessages = (typeof en)['app']['boot'];
 
-const BOOT: Readonly<Record<ConsoleLocale, BootMessages>> = { en: en.app.boot, ru: ru.app.boot, tg: tg.app.boot, ky: ky.app.boot };
+// Only the shown language is fetched (ADR 45); offline it comes from the service worker's precache like the rest.
+const BOOT: Readonly<Record<ConsoleLocale, () => Promise<BootMessages>>> = {
+  en: () => import('../i18n/en').then((messages) => messages.en.app.boot),
+  ru: () => import('../i18n/ru').then((messages) => messages.ru.app.boot),
+  tg: () => import('../i18n/tg').then((messages) => messages.tg.app.boot),
+  ky: () => import('../i18n/ky').then((messages) => messages.ky.app.boot),
+};
 
 /** The texts of the screen shown before react-admin starts, which has no i18n provider yet. */
-export function bootMessages(locale: ConsoleLocale): BootMessages {
-  return BOOT[locale];
+export function bootMessages(locale: ConsoleLocale): Promise<BootMessages> {
+  return BOOT[locale]();
 }

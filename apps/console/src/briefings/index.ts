@@ -1,7 +1,9 @@
 import GavelIcon from '@mui/icons-material/Gavel';
-import { BriefingCreate } from './BriefingCreate';
-import { BriefingList } from './BriefingList';
-import { BriefingShow } from './BriefingShow';
+import { lazyPage } from '../lazyPage';
+
+const BriefingCreate = lazyPage(() => import('./BriefingCreate'), 'BriefingCreate');
+const BriefingList = lazyPage(() => import('./BriefingList'), 'BriefingList');
+const BriefingShow = lazyPage(() => import('./BriefingShow'), 'BriefingShow');
 
 export default {
   list: BriefingList,

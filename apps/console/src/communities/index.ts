@@ -1,8 +1,10 @@
 import HolidayVillageIcon from '@mui/icons-material/HolidayVillage';
-import { CommunityCreate } from './CommunityCreate';
-import { CommunityEdit } from './CommunityEdit';
-import { CommunityList } from './CommunityList';
-import { CommunityShow } from './CommunityShow';
+import { lazyPage } from '../lazyPage';
+
+const CommunityCreate = lazyPage(() => import('./CommunityCreate'), 'CommunityCreate');
+const CommunityEdit = lazyPage(() => import('./CommunityEdit'), 'CommunityEdit');
+const CommunityList = lazyPage(() => import('./CommunityList'), 'CommunityList');
+const CommunityShow = lazyPage(() => import('./CommunityShow'), 'CommunityShow');
 
 export default {
   list: CommunityList,

@@ -1,4 +1,6 @@
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
-import { ConcernList } from './ConcernList';
+import { lazyPage } from '../lazyPage';
+
+const ConcernList = lazyPage(() => import('./ConcernList'), 'ConcernList');
 
 export default { list: ConcernList, icon: ReportProblemIcon };

@@ -1,7 +1,9 @@
 import ContactPhoneIcon from '@mui/icons-material/ContactPhone';
-import { ContactCreate } from './ContactCreate';
-import { ContactEdit } from './ContactEdit';
-import { ContactList } from './ContactList';
-import { ContactShow } from './ContactShow';
+import { lazyPage } from '../lazyPage';
+
+const ContactCreate = lazyPage(() => import('./ContactCreate'), 'ContactCreate');
+const ContactEdit = lazyPage(() => import('./ContactEdit'), 'ContactEdit');
+const ContactList = lazyPage(() => import('./ContactList'), 'ContactList');
+const ContactShow = lazyPage(() => import('./ContactShow'), 'ContactShow');
 
 export default { list: ContactList, show: ContactShow, create: ContactCreate, edit: ContactEdit, icon: ContactPhoneIcon };

@@ -1,7 +1,9 @@
 import MapIcon from '@mui/icons-material/Map';
-import { DistrictCreate } from './DistrictCreate';
-import { DistrictEdit } from './DistrictEdit';
-import { DistrictList } from './DistrictList';
-import { DistrictShow } from './DistrictShow';
+import { lazyPage } from '../lazyPage';
+
+const DistrictCreate = lazyPage(() => import('./DistrictCreate'), 'DistrictCreate');
+const DistrictEdit = lazyPage(() => import('./DistrictEdit'), 'DistrictEdit');
+const DistrictList = lazyPage(() => import('./DistrictList'), 'DistrictList');
+const DistrictShow = lazyPage(() => import('./DistrictShow'), 'DistrictShow');
 
 export default { list: DistrictList, show: DistrictShow, create: DistrictCreate, edit: DistrictEdit, icon: MapIcon };

@@ -1,8 +1,8 @@
 import CssBaseline from '@mui/material/CssBaseline';
 import { createTheme, ThemeProvider } from '@mui/material/styles';
 import { useEffect, useMemo } from 'react';
-import { I18nContextProvider } from 'react-admin';
-import { createI18nProvider, type ConsoleLocale } from '../i18n/i18nProvider';
+import { I18nContextProvider, type I18nProvider } from 'react-admin';
+import type { ConsoleLocale } from '../i18n/i18nProvider';
 import { consoleTheme } from '../theme';
 import { FieldApp } from './FieldApp';
 import { FieldConnection } from './FieldConnection';
@@ -15,9 +15,8 @@ const signIn = () => window.location.reload();
  * The field screen at an offline start (main.tsx, Keycloak unreachable): react-admin is not running, so the theme and
  * the messages are set up here. The console's theme and message files, so it reads like the console.
  */
-export const OfflineFieldApp = ({ identity, packs, locale, apiUrl }: { identity: DeviceIdentity; packs: MeetingPack[]; locale: ConsoleLocale; apiUrl: string }) => {
+export const OfflineFieldApp = ({ identity, packs, locale, apiUrl, i18n }: { identity: DeviceIdentity; packs: MeetingPack[]; locale: ConsoleLocale; apiUrl: string; i18n: I18nProvider }) => {
   const theme = useMemo(() => createTheme(consoleTheme), []);
-  const i18n = useMemo(() => createI18nProvider(locale), [locale]);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);

@@ -1,7 +1,9 @@
 import HistoryIcon from '@mui/icons-material/History';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { PastReportingDayCreate } from './PastReportingDayCreate';
-import { PastReportingDayImport } from './PastReportingDayImport';
+import { lazyPage } from '../lazyPage';
+
+const PastReportingDayCreate = lazyPage(() => import('./PastReportingDayCreate'), 'PastReportingDayCreate');
+const PastReportingDayImport = lazyPage(() => import('./PastReportingDayImport'), 'PastReportingDayImport');
 
 // A create page only: what it records is a meeting, listed and shown with the others.
 export const pastReportingDays = { create: PastReportingDayCreate, icon: HistoryIcon };

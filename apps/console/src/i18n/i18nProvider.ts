@@ -1,27 +1,22 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
-import englishMessages from 'ra-language-english';
-import russianMessages from 'ra-language-russian';
-import { mergeTranslations, resolveBrowserLocale, type I18nProvider, type TranslationMessages } from 'react-admin';
-import { en } from './en';
-import { FAILURES, failureTranslations } from './failures';
-import { ky } from './ky';
-import { raKy } from './ra/ky';
-import { raRuAdditions } from './ra/ru';
-import { raTg } from './ra/tg';
+import { resolveBrowserLocale, type I18nProvider, type TranslationMessages } from 'react-admin';
 import { chooseLocale, isConsoleLocale, LOCALES, type ConsoleLocale } from './locales';
-import { ru } from './ru';
-import { tg } from './tg';
 
 export { chooseLocale, isConsoleLocale, LOCALES, type ConsoleLocale } from './locales';
 
 // react-admin ships no Tajik or Kyrgyz core pack: ra/tg.ts and ra/ky.ts translate every key of the English one, and
 // ra/ru.ts adds what ra-language-russian lacks (ra/ra.spec.ts checks all three). English stays underneath as a floor.
-const MESSAGES: Readonly<Record<ConsoleLocale, TranslationMessages>> = {
-  en: mergeTranslations(englishMessages, en, failureTranslations(FAILURES.en)),
-  ru: mergeTranslations(englishMessages, russianMessages, raRuAdditions, ru, failureTranslations(FAILURES.ru)),
-  tg: mergeTranslations(englishMessages, raTg, tg, failureTranslations(FAILURES.tg)),
-  ky: mergeTranslations(englishMessages, raKy, ky, failureTranslations(FAILURES.ky)),
+// Each language is a chunk of its own (messages/, ADR 45): a phone fetches only the one it shows.
+const MESSAGES: Readonly<Record<ConsoleLocale, () => Promise<{ default: TranslationMessages }>>> = {
+  en: () => import('./messages/en'),
+  ru: () => import('./messages/ru'),
+  tg: () => import('./messages/tg'),
+  ky: () => import('./messages/ky'),
 };
+
+async function loadMessages(locale: ConsoleLocale): Promise<TranslationMessages> {
+  return (await MESSAGES[locale]()).default;
+}
 
 // polyglot knows neither tg nor ky. They take the Russian plural rule (three forms); Tajik and Kyrgyz nouns stay
 // singular after a number, so their plural strings repeat one form (see ru.ts).
@@ -44,9 +39,11 @@ export function initialLocale(stored: unknown): ConsoleLocale {
   return chooseLocale(stored, resolveBrowserLocale('en', { fullLocale: false }));
 }
 
-export function createI18nProvider(locale: ConsoleLocale): I18nProvider {
+/** The provider, once the starting language's messages are here (polyglot needs them at once); others load on a switch. */
+export async function createI18nProvider(locale: ConsoleLocale): Promise<I18nProvider> {
+  const initial = await loadMessages(locale);
   return polyglotI18nProvider(
-    (requested) => MESSAGES[isConsoleLocale(requested) ? requested : 'en'],
+    (requested) => (requested === locale ? initial : loadMessages(isConsoleLocale(requested) ? requested : 'en')),
     locale,
     [...LOCALES],
     { pluralRules: PLURAL_RULES },

@@ -1,5 +1,7 @@
 import PlaceIcon from '@mui/icons-material/Place';
-import { CommunityMap } from './CommunityMap';
+import { lazyPage } from '../lazyPage';
+
+const CommunityMap = lazyPage(() => import('./CommunityMap'), 'CommunityMap');
 
 // A menu entry of its own ("Map"), gated by canAccess like a resource list: communities-map → community:read.
 export default { list: CommunityMap, icon: PlaceIcon };

@@ -15,7 +15,7 @@ import type { ConsoleDataProvider } from '../data/dataProvider';
 import { clearDraft, loadDraft } from './draft';
 import { DraftTextField } from './DraftTextField';
 import { MinutesPrintButtons, MinutesPrintHeader, PRINT_AREA } from './MinutesPrint';
-import { MinutesText } from './MinutesText';
+import { MinutesText } from './LazyMinutesText';
 import { UserName } from '../directory/UserName';
 import { SaveError } from './SaveError';
 import { formatDate } from '../i18n/dates';

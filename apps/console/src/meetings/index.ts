@@ -1,8 +1,10 @@
 import EventIcon from '@mui/icons-material/Event';
-import { MeetingCreate } from './MeetingCreate';
-import { MeetingEdit } from './MeetingEdit';
-import { MeetingList } from './MeetingList';
-import { MeetingShow } from './MeetingShow';
+import { lazyPage } from '../lazyPage';
+
+const MeetingCreate = lazyPage(() => import('./MeetingCreate'), 'MeetingCreate');
+const MeetingEdit = lazyPage(() => import('./MeetingEdit'), 'MeetingEdit');
+const MeetingList = lazyPage(() => import('./MeetingList'), 'MeetingList');
+const MeetingShow = lazyPage(() => import('./MeetingShow'), 'MeetingShow');
 
 export default {
   list: MeetingList,

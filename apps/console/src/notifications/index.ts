@@ -2,11 +2,13 @@ import DescriptionIcon from '@mui/icons-material/Description';
 import InboxIcon from '@mui/icons-material/Inbox';
 import MarkEmailReadIcon from '@mui/icons-material/MarkEmailRead';
 import TuneIcon from '@mui/icons-material/Tune';
-import { DeliveryList } from './DeliveryList';
-import { InboxList } from './InboxList';
-import { SettingsPage } from './SettingsPage';
-import { TemplateList } from './TemplateList';
-import { TemplateShow } from './TemplateShow';
+import { lazyPage } from '../lazyPage';
+
+const DeliveryList = lazyPage(() => import('./DeliveryList'), 'DeliveryList');
+const InboxList = lazyPage(() => import('./InboxList'), 'InboxList');
+const SettingsPage = lazyPage(() => import('./SettingsPage'), 'SettingsPage');
+const TemplateList = lazyPage(() => import('./TemplateList'), 'TemplateList');
+const TemplateShow = lazyPage(() => import('./TemplateShow'), 'TemplateShow');
 
 // Notification menu entries and pages, each gated by canAccess (see auth/canAccess.ts). The resource names are the
 // gateway paths; the menu labels come from `options.label` (react-admin falls back to it).

@@ -1,8 +1,10 @@
 import CorporateFareIcon from '@mui/icons-material/CorporateFare';
-import { OrganisationCreate } from './OrganisationCreate';
-import { OrganisationEdit } from './OrganisationEdit';
-import { OrganisationList } from './OrganisationList';
-import { OrganisationShow } from './OrganisationShow';
+import { lazyPage } from '../lazyPage';
+
+const OrganisationCreate = lazyPage(() => import('./OrganisationCreate'), 'OrganisationCreate');
+const OrganisationEdit = lazyPage(() => import('./OrganisationEdit'), 'OrganisationEdit');
+const OrganisationList = lazyPage(() => import('./OrganisationList'), 'OrganisationList');
+const OrganisationShow = lazyPage(() => import('./OrganisationShow'), 'OrganisationShow');
 
 export default {
   list: OrganisationList,

@@ -1,7 +1,9 @@
 import PublicIcon from '@mui/icons-material/Public';
-import { RegionCreate } from './RegionCreate';
-import { RegionEdit } from './RegionEdit';
-import { RegionList } from './RegionList';
-import { RegionShow } from './RegionShow';
+import { lazyPage } from '../lazyPage';
+
+const RegionCreate = lazyPage(() => import('./RegionCreate'), 'RegionCreate');
+const RegionEdit = lazyPage(() => import('./RegionEdit'), 'RegionEdit');
+const RegionList = lazyPage(() => import('./RegionList'), 'RegionList');
+const RegionShow = lazyPage(() => import('./RegionShow'), 'RegionShow');
 
 export default { list: RegionList, show: RegionShow, create: RegionCreate, edit: RegionEdit, icon: PublicIcon };

@@ -1,7 +1,9 @@
 import MenuBookIcon from '@mui/icons-material/MenuBook';
-import { TemplateCreate } from './TemplateCreate';
-import { TemplateList } from './TemplateList';
-import { TemplateShow } from './TemplateShow';
+import { lazyPage } from '../lazyPage';
+
+const TemplateCreate = lazyPage(() => import('./TemplateCreate'), 'TemplateCreate');
+const TemplateList = lazyPage(() => import('./TemplateList'), 'TemplateList');
+const TemplateShow = lazyPage(() => import('./TemplateShow'), 'TemplateShow');
 
 export default {
   list: TemplateList,
