@@ -5,6 +5,7 @@ import { freshToken, startKeycloak } from './auth/keycloak';
 import { BootScreen } from './boot/BootScreen';
 import { bootMessages } from './boot/bootMessages';
 import { keycloakReachable } from './boot/connection';
+import { reloadOnStaleChunks } from './boot/staleChunks';
 import { loadConfig } from './config';
 import { offlineStart } from './field/deviceIdentity';
 import type { DeviceIdentity, MeetingPack } from './field/fieldDb';
@@ -86,6 +87,9 @@ async function boot(root: HTMLElement, locale: ConsoleLocale): Promise<void> {
 navigator.serviceWorker?.addEventListener('controllerchange', () => {
   fetch('/config.json', { cache: 'no-store' }).catch(() => undefined);
 });
+
+// A page's chunk gone after a deploy: start the new build rather than show an error (ADR 45).
+reloadOnStaleChunks(window);
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,0 +1,59 @@
+import { demoPassword } from '@rd/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, loginThroughKeycloak } from './support/console-login';
+import { e2eEnv } from './support/e2e-env';
+
+const WAIT = { timeout: 30_000 };
+
+/**
+ * The console split by route (#16, ADR 45), seen from the browser: the home page comes without the reporting charts,
+ * whose chunk is fetched only when the reporting page is opened; and a tab whose next page's chunk is gone (a deploy
+ * happened meanwhile) reloads once and shows the page instead of an error. The service worker is blocked here so the
+ * browser's own requests are seen (with it, they are answered from its precache, checked by console-budget).
+ */
+describe('console pages loaded when needed', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const scripts: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, serviceWorkers: 'block' });
+    page = await context.newPage();
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await loginThroughKeycloak(page, `${e2eEnv().consoleUrl}/`, 'coordinator', demoPassword());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const fetched = (chunk: string) => scripts.some((path) => path.startsWith(`/assets/${chunk}-`));
+
+  it('should show the home page without the reporting charts, and fetch them when the reporting page opens', async () => {
+    await page.getByTestId('home-cards').waitFor(WAIT);
+    expect(fetched('Dashboard')).toBe(true);
+    expect(fetched('ReportingDashboard')).toBe(false);
+    expect(fetched('MeetingShow')).toBe(false);
+    await page.getByTestId('open-reporting').click();
+    await page.getByTestId('rate-table').waitFor(WAIT);
+    expect(fetched('ReportingDashboard')).toBe(true);
+  });
+
+  it('should reload once when a page chunk of the running build is gone, then show the page', async () => {
+    let refused = 0;
+    await page.route('**/assets/MeetingList-*.js', async (route) => {
+      if (refused++ === 0) await route.fulfill({ status: 404, body: 'gone' });
+      else await route.continue();
+    });
+    const reloaded = page.waitForEvent('load', WAIT);
+    await page.goto(`${e2eEnv().consoleUrl}/#/meetings`);
+    await reloaded;
+    await page.getByTestId('meeting-create').waitFor(WAIT);
+    expect(refused).toBe(2);
+    await expect(page.evaluate("sessionStorage.getItem('rd-stale-chunk-reload') !== null")).resolves.toBe(true);
+  });
+});
