@@ -113,6 +113,9 @@ describe('the console tells failures in the reader’s language', () => {
     await page.unroute(communityList);
     await page.route(communityList, (route) => route.abort('internetdisconnected'));
     await page.goto(consoleAt('districts'));
+    // The districts page is a chunk fetched when first shown (ADR 45) and the communities page stays until it is
+    // here: wait for it, so that coming back mounts the communities list again and it asks anew.
+    await page.locator('.column-timeZone').first().waitFor(WAIT);
     await page.goto(consoleAt('communities'));
     await toast.filter({ hasText: NETWORK[0] }).waitFor(WAIT);
     expect(await toast.filter({ hasText: FORBIDDEN[0] }).count()).toBe(0);
