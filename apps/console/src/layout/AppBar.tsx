@@ -2,6 +2,7 @@ import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, Logout, useGet
 import { CalendarFeedMenuItem } from '../calendar/CalendarFeedMenuItem';
 import { OnThisDeviceMenuItem } from '../field/OnThisDeviceMenuItem';
 import { UnreadBadge } from '../notifications/UnreadBadge';
+import { PageLoadingBar } from './PageLoadingBar';
 
 /**
  * The user menu (calendar feed, sign out) named by what it shows: react-admin's button shows the user's name but is
@@ -21,7 +22,7 @@ const NamedUserMenu = () => {
   );
 };
 
-/** Unread messages, language menu (choice kept in the store) and the user menu. */
+/** Unread messages, language menu (choice kept in the store), the user menu, and a bar while a page's chunk loads. */
 export const AppBar = () => (
   <RaAppBar
     userMenu={<NamedUserMenu />}
@@ -30,6 +31,8 @@ export const AppBar = () => (
         <UnreadBadge />
         <LocalesMenuButton />
         <LoadingIndicator />
+        {/* In the app bar, outside the pages' Suspense: shown whether the current page stays or the fallback replaces it. */}
+        <PageLoadingBar />
       </>
     }
   />

@@ -2,7 +2,6 @@ import type { Theme } from '@mui/material/styles';
 import { useEffect, type ReactNode } from 'react';
 import { Layout as RaLayout, useLocaleState } from 'react-admin';
 import { AppBar } from './AppBar';
-import { PageLoadingBar } from './PageLoadingBar';
 
 /**
  * react-admin's layout is at least as wide as its content's `fit-content`, and its flex items are at least as wide as
@@ -26,7 +25,6 @@ export const Layout = ({ children }: { children: ReactNode }) => {
   }, [locale]);
   return (
     <RaLayout appBar={AppBar} sx={fitThePhoneScreen}>
-      <PageLoadingBar />
       {children}
     </RaLayout>
   );
