@@ -1,16 +1,15 @@
 import { demoPassword } from '@rd/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CONSOLE_LAYOUT_SELECTOR, launchChromium, loginThroughKeycloak } from './support/console-login';
+import { launchChromium, loginThroughKeycloak } from './support/console-login';
 import { e2eEnv } from './support/e2e-env';
 
 const WAIT = { timeout: 30_000 };
 
 /**
  * The console split by route (#16, ADR 45), seen from the browser: the home page comes without the reporting charts,
- * whose chunk is fetched only when the reporting page is opened; a slow page shows a loading bar over the app bar until it
- * is here; and a tab whose next page's chunk is gone (a deploy
- * happened meanwhile) reloads once and shows the page instead of an error. The service worker is blocked here so the
- * browser's own requests are seen (with it, they are answered from its precache, checked by console-budget).
+ * whose chunk is fetched only when the reporting page is opened, and a slow page shows a loading bar over the app bar
+ * until it is here. The service worker is blocked so that the browser's own requests are seen (with it, they are
+ * answered from its precache, which console-budget checks).
  */
 describe('console pages loaded when needed', () => {
   let browser: Browser;
@@ -57,22 +56,5 @@ describe('console pages loaded when needed', () => {
     await bar.waitFor({ state: 'detached', ...WAIT });
     await page.getByTestId('rate-table').waitFor({ state: 'detached', ...WAIT });
     expect(fetched('ConcernList')).toBe(true);
-  });
-
-  it('should reload once when a page chunk of the running build is gone, after which the page loads', async () => {
-    let refused = 0;
-    await page.route('**/assets/MeetingList-*.js', async (route) => {
-      if (refused++ === 0) await route.fulfill({ status: 404, body: 'gone' });
-      else await route.continue();
-    });
-    const reloaded = page.waitForEvent('load', WAIT);
-    await page.goto(`${e2eEnv().consoleUrl}/#/meetings`);
-    await reloaded;
-    await page.locator(CONSOLE_LAYOUT_SELECTOR).waitFor(WAIT);
-    await expect(page.evaluate("sessionStorage.getItem('rd-stale-chunk-reload') !== null")).resolves.toBe(true);
-    // Signing in again through Keycloak may land on the home page (its redirect is the console's root): open the list.
-    if (!page.url().endsWith('#/meetings')) await page.goto(`${e2eEnv().consoleUrl}/#/meetings`);
-    await page.getByTestId('meeting-create').waitFor(WAIT);
-    expect(refused).toBe(2);
   });
 });
