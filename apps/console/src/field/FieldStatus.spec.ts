@@ -3,14 +3,20 @@ jest.mock('react-admin', () => jest.requireActual('ra-core'));
 
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nContext } from 'react-admin';
+import { I18nContext, type I18nProvider } from 'react-admin';
 import { createI18nProvider, type ConsoleLocale } from '../i18n/i18nProvider';
 import { FieldStatusView } from './FieldStatus';
 import type { FieldSummary } from './queue/summary';
 
+// The messages of each language are a chunk of their own (ADR 45): loaded once for all the cases.
+const providers = {} as Record<ConsoleLocale, I18nProvider>;
+beforeAll(async () => {
+  for (const locale of ['en', 'ru', 'tg', 'ky'] as const) providers[locale] = await createI18nProvider(locale);
+});
+
 const render = (summary: FieldSummary, locale: ConsoleLocale = 'en', onSignIn?: () => void) =>
   renderToStaticMarkup(
-    createElement(I18nContext.Provider, { value: createI18nProvider(locale) }, createElement(FieldStatusView, { summary, onSendNow: () => undefined, onSignIn })),
+    createElement(I18nContext.Provider, { value: providers[locale] }, createElement(FieldStatusView, { summary, onSendNow: () => undefined, onSignIn })),
   );
 const summary = (patch: Partial<FieldSummary>): FieldSummary => ({ state: 'all-sent', online: true, waiting: 0, refused: 0, sent: 0, reasons: [], ...patch });
 

@@ -3,7 +3,7 @@ jest.mock('react-admin', () => jest.requireActual('ra-core'));
 
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nContext } from 'react-admin';
+import { I18nContext, type I18nProvider } from 'react-admin';
 import { createI18nProvider } from '../../i18n/i18nProvider';
 import type { MeetingPack } from '../fieldDb';
 import { FieldHold } from './FieldHold';
@@ -21,8 +21,12 @@ const pack = (status: string, extra: Record<string, unknown> = {}): MeetingPack 
     ...extra,
   },
 });
+let english: I18nProvider;
+beforeAll(async () => {
+  english = await createI18nProvider('en');
+});
 const render = (p: MeetingPack) =>
-  renderToStaticMarkup(createElement(I18nContext.Provider, { value: createI18nProvider('en') }, createElement(FieldHold, { pack: p, identity: { userId: 'u1' } })));
+  renderToStaticMarkup(createElement(I18nContext.Provider, { value: english }, createElement(FieldHold, { pack: p, identity: { userId: 'u1' } })));
 
 describe('FieldHold', () => {
   it('offers every hold-step form, and those needing a held meeting only once it is marked held', () => {
