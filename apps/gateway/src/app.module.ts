@@ -32,6 +32,8 @@ import { CalendarFeedsController } from './meetings/calendar-feeds.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 import { AttendanceController } from './attendance/attendance.controller';
 import { FeedbackController } from './feedback/feedback.controller';
+import { PublicSurveyController } from './resident-survey/public-survey.controller';
+import { ResidentSurveyController } from './resident-survey/resident-survey.controller';
 import { MinutesController } from './minutes/minutes.controller';
 import { MINUTES_PDF_FONT_DIR, MinutesPdfController } from './minutes/minutes-pdf.controller';
 import { TemplatesController } from './templates/templates.controller';
@@ -46,7 +48,7 @@ import { UsersController } from './users/users.controller';
 import { UsersModule } from './users/users.module';
 
 /** Every HTTP route of the platform; the route table the access tests walk comes from here. */
-export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, ContactCardController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, PastReportingDaysController, PastReportingDayImportsController, MinutesFileController, ReportsController, ReportExportsController, SummaryCsvController, AuditController, ConcernsController, ActionsController, MeetingsController, MeetingCalendarsController, CalendarFeedsController, AttendanceController, FeedbackController, MinutesController, MinutesPdfController, TemplatesController, AgendaController, BriefingsController, NotificationInboxController, NotificationDeliveriesController, NotificationTemplatesController, NotificationSettingsController, UsersController, DirectoryController];
+export const GATEWAY_CONTROLLERS = [HealthController, OpenApiController, MeController, RegionsController, DistrictsController, CommunitiesController, ContactCardController, OrganisationsController, ContactsController, OfficerAssignmentsController, CommunityImportsController, PastReportingDaysController, PastReportingDayImportsController, MinutesFileController, ReportsController, ReportExportsController, SummaryCsvController, AuditController, ConcernsController, ActionsController, MeetingsController, MeetingCalendarsController, CalendarFeedsController, AttendanceController, FeedbackController, ResidentSurveyController, PublicSurveyController, MinutesController, MinutesPdfController, TemplatesController, AgendaController, BriefingsController, NotificationInboxController, NotificationDeliveriesController, NotificationTemplatesController, NotificationSettingsController, UsersController, DirectoryController];
 
 @Module({})
 export class AppModule {

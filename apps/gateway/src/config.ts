@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_PER_USER: z.coerce.number().int().min(1).default(600),
+  // Answers to the public resident survey per address and window (ADR 46): a village may share one operator address.
+  RATE_LIMIT_SURVEY_ANSWERS_PER_IP: z.coerce.number().int().min(1).default(60),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   // Local durable queue for audit records JetStream did not take in time; unset: such requests are answered 503 (ADR 3).
   AUDIT_SPOOL_DIR: z.string().min(1).optional(),
@@ -56,7 +58,7 @@ export interface GatewayConfig extends NatsSettings {
   jwksRefreshSeconds: number;
   corsOrigins: string[];
   bodyLimitBytes: number;
-  rateLimit: { windowMs: number; perIp: number; perUser: number };
+  rateLimit: { windowMs: number; perIp: number; perUser: number; surveyAnswersPerIp: number };
   audit: { spoolDir?: string; publishTimeoutMs: number };
   minutesPdfFontDir?: string;
   userAdmin: {
@@ -85,7 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     jwksRefreshSeconds: e.KEYCLOAK_JWKS_REFRESH_SECONDS,
     corsOrigins: e.CORS_ORIGINS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
-    rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_MS, perIp: e.RATE_LIMIT_PER_IP, perUser: e.RATE_LIMIT_PER_USER },
+    rateLimit: { windowMs: e.RATE_LIMIT_WINDOW_MS, perIp: e.RATE_LIMIT_PER_IP, perUser: e.RATE_LIMIT_PER_USER, surveyAnswersPerIp: e.RATE_LIMIT_SURVEY_ANSWERS_PER_IP },
     audit: { spoolDir: e.AUDIT_SPOOL_DIR, publishTimeoutMs: e.AUDIT_PUBLISH_TIMEOUT_MS },
     userAdmin: userAdminFrom(e),
     minutesPdfFontDir: e.MINUTES_PDF_FONT_DIR,

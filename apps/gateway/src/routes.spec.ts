@@ -23,8 +23,14 @@ describe('gateway routes', () => {
     },
   );
 
-  it('should keep public routes to health, the API description and the secret calendar feeds (their URL is the credential, ADR 37)', () => {
-    expect(routes.filter((route) => route.isPublic).map((route) => route.path).sort()).toEqual(['/calendar/feeds/:file', '/health', '/openapi.json']);
+  it('should keep public routes to health, the API description, the secret calendar feeds (their URL is the credential, ADR 37) and the resident survey (its code is, ADR 46)', () => {
+    expect(routes.filter((route) => route.isPublic).map((route) => `${route.method} ${route.path}`).sort()).toEqual([
+      'GET /calendar/feeds/:file',
+      'GET /health',
+      'GET /openapi.json',
+      'GET /public/surveys/:code',
+      'POST /public/surveys/:code/answers',
+    ]);
   });
 
   it('should describe every route in OpenAPI with its permission', () => {

@@ -64,6 +64,8 @@ import { MinutesApprovedEvtV1 } from './meetings/minutes.evt.v1';
 import { AttendanceRecordedEvtV1 } from './meetings/attendance.evt.v1';
 import { GetAttendanceQryV1, RecordAttendanceCmdV1 } from './meetings/attendance.messages.v1';
 import { FeedbackRecordedEvtV1 } from './meetings/feedback.evt.v1';
+import { FeedbackRecordedEvtV2 } from './meetings/feedback.evt.v2';
+import { GetPublicSurveyQryV1, GetResidentSurveyQryV1, OpenResidentSurveyCmdV1, SetResidentSurveyClosedCmdV1, SubmitResidentAnswerCmdV1 } from './meetings/resident-survey.messages.v1';
 import { GetFeedbackSummaryQryV1, RecordFeedbackCmdV1 } from './meetings/feedback.messages.v1';
 import { GetDistrictReportQryV1 } from './reporting/get-district-report.qry.v1';
 import { GetReportSummaryQryV1, GetReportTimeSeriesQryV1 } from './reporting/report.messages.v1';
@@ -184,6 +186,12 @@ export const CATALOGUE: readonly MessageDef[] = [
   RecordFeedbackCmdV1,
   GetFeedbackSummaryQryV1,
   FeedbackRecordedEvtV1,
+  FeedbackRecordedEvtV2,
+  OpenResidentSurveyCmdV1,
+  GetResidentSurveyQryV1,
+  SetResidentSurveyClosedCmdV1,
+  GetPublicSurveyQryV1,
+  SubmitResidentAnswerCmdV1,
   GetMinutesQryV1,
   SaveMinutesCmdV1,
   ListMinutesVersionsQryV1,
@@ -262,6 +270,7 @@ export const EVENT_CONSUMERS: Readonly<Record<string, readonly string[]>> = {
   [ActionStatusChangedEvtV1.name]: ['notifications', 'reporting'],
   [AttendanceRecordedEvtV1.name]: ['reporting'],
   [FeedbackRecordedEvtV1.name]: ['reporting'],
+  [FeedbackRecordedEvtV2.name]: ['reporting'],
   [ConcernRecordedEvtV1.name]: ['reporting'],
   [ConcernSensitivityChangedEvtV1.name]: ['reporting'],
   [ContactErasedEvtV1.name]: ['notifications'],

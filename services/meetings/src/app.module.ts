@@ -10,6 +10,7 @@ import { AgendaModule } from './agenda/agenda.module';
 import { MinutesModule } from './minutes/minutes.module';
 import { AttendanceModule } from './attendance/attendance.module';
 import { FeedbackModule } from './feedback/feedback.module';
+import { ResidentSurveyModule } from './resident-survey/resident-survey.module';
 import { HistoryModule } from './history/history.module';
 import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module';
 import { meetingsOrmConfig } from './orm.config';
@@ -38,6 +39,7 @@ export class AppModule {
         MinutesModule,
         AttendanceModule,
         FeedbackModule,
+        ResidentSurveyModule,
         CalendarFeedsModule,
         HistoryModule.forRoot({ natsUrl: config.natsUrl, natsAuth: config.natsAuth, prefix: config.prefix }),
       ],

@@ -11,8 +11,9 @@ import { Briefing } from './briefings/briefing.entity';
 import { Minutes, MinutesVersion } from './minutes/minutes.entity';
 import { MeetingAttendance } from './attendance/meeting-attendance.entity';
 import { FeedbackResponse } from './feedback/feedback-response.entity';
+import { ResidentSurvey, ResidentSurveySlip } from './resident-survey/resident-survey.entity';
 import { CalendarFeed } from './calendar-feeds/calendar-feed.entity';
 
 export function meetingsOrmConfig(databaseUrl: string) {
-  return createOrmConfig({ databaseUrl, entities: [Meeting, MeetingStatusChange, Concern, FollowUpAction, Minutes, MinutesVersion, MeetingTemplate, MeetingAgenda, MeetingAgendaItem, MeetingChecklistItem, OfficerRosterEntry, Briefing, MeetingAttendance, FeedbackResponse, CalendarFeed], migrations: MIGRATIONS });
+  return createOrmConfig({ databaseUrl, entities: [Meeting, MeetingStatusChange, Concern, FollowUpAction, Minutes, MinutesVersion, MeetingTemplate, MeetingAgenda, MeetingAgendaItem, MeetingChecklistItem, OfficerRosterEntry, Briefing, MeetingAttendance, FeedbackResponse, CalendarFeed, ResidentSurvey, ResidentSurveySlip], migrations: MIGRATIONS });
 }

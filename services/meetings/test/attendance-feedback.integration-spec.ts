@@ -3,7 +3,7 @@ import {
   AttendanceRecordedEvtV1,
   CreateMeetingCmdV1,
   ErrorCode,
-  FeedbackRecordedEvtV1,
+  FeedbackRecordedEvtV2,
   GetAttendanceQryV1,
   GetFeedbackSummaryQryV1,
   RecordAttendanceCmdV1,
@@ -162,7 +162,7 @@ describe('attendance and feedback (real PostgreSQL and NATS)', () => {
       expect(await rpc.request(RecordFeedbackCmdV1, police, { meetingId: id, responses: batch }, ctx)).toEqual({ meetingId: id, added: 6, total: 6 });
       expect(await rpc.request(RecordFeedbackCmdV1, police, { meetingId: id, responses: [response()] }, ctx)).toMatchObject({ added: 1, total: 7 });
 
-      const events = await outboxFor(FeedbackRecordedEvtV1.name, id);
+      const events = await outboxFor(FeedbackRecordedEvtV2.name, id);
       expect(events).toHaveLength(2);
       expect(events[1].payload).toMatchObject({ added: 1, respondents: 7, contactPoliceFirstShare: 0.86 });
       for (const event of events) expect(JSON.stringify(event.payload)).not.toContain('Comment-7c2e');

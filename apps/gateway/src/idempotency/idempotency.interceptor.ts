@@ -23,6 +23,8 @@ import { answerSeal, type AnswerSeal } from './sealed-answer';
 const RECORDED_HEADERS = ['location', 'x-hidden-concerns', 'content-disposition'];
 
 const MAX_RECORDED_BODY_BYTES = 900 * 1024;
+/** The user of a public write's key record (no token sub to scope it to). */
+const PUBLIC_IDEMPOTENCY_SCOPE = 'public';
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
@@ -53,13 +55,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
         { field: 'Idempotency-Key', message: `expected ${MIN_IDEMPOTENCY_KEY_LENGTH} to 255 visible ASCII characters` },
       ]);
     }
-    // Public writes have no user to scope a key to; none exist today.
-    if (!request.actor) return next.handle();
+    // A request without an actor passed the guards on a public route (the resident survey's answers): its keys are
+    // scoped to the path (the survey's code) and to the key itself, a random UUID nobody else holds.
+    const scope = request.actor?.userId ?? PUBLIC_IDEMPOTENCY_SCOPE;
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const successStatus = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? (request.method === 'POST' ? 201 : 200);
     const path = request.url.split('?')[0];
-    const key = idempotencyRecordKey(request.actor.userId, request.method, request.url, header);
-    const seal = answerSeal(header, request.actor.userId, request.method, request.url);
+    const key = idempotencyRecordKey(scope, request.method, request.url, header);
+    const seal = answerSeal(header, scope, request.method, request.url);
     return from(this.run(key, seal, seal.bodyHash(request.body), next, (outcome) => this.answerOf(outcome, successStatus, reply, path, String(request.id))));
   }
 

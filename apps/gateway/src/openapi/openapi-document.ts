@@ -58,8 +58,8 @@ export function openApiDocument(routes: readonly RouteInfo[], serverUrl = '/api/
       responses['415'] = problem('Not one of the accepted file types, or not what its type says');
       if (route.method === 'POST' && success === '201') responses['422'] = problem('Nothing was written; `errors` lists the problems by row');
     }
-    // Idempotency-Key on every write (docs/adr/0029-idempotency-keys.md).
-    const keyed = !route.isPublic && ['POST', 'PUT', 'PATCH'].includes(route.method);
+    // Idempotency-Key on every write (docs/adr/0029-idempotency-keys.md), public ones included (ADR 46).
+    const keyed = ['POST', 'PUT', 'PATCH'].includes(route.method);
     if (keyed) {
       parameters.push(IDEMPOTENCY_KEY_PARAMETER as never);
       (responses[success] as Record<string, unknown>).headers = {

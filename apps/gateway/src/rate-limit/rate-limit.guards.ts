@@ -6,6 +6,8 @@ import { ProblemError } from '../problem/problem';
 
 export const IP_THROTTLER = 'ip';
 export const USER_THROTTLER = 'user';
+/** Residents' answers to the public survey, per network address (ADR 46). */
+export const SURVEY_ANSWER_THROTTLER = 'survey-answer';
 
 /** One named throttler per guard, so the per-IP limit runs before authentication and the per-user one after. */
 abstract class NamedThrottlerGuard extends ThrottlerGuard {
@@ -38,4 +40,13 @@ export class UserRateLimitGuard extends NamedThrottlerGuard {
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
     return !context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
   }
+}
+
+/**
+ * On the public survey's answer route only: a network address may send so many answers per window. Generous, as a
+ * village behind one mobile operator's address answers from many phones; the survey's cap bounds the rest.
+ */
+@Injectable()
+export class SurveyAnswerRateLimitGuard extends NamedThrottlerGuard {
+  protected readonly throttlerName = SURVEY_ANSWER_THROTTLER;
 }

@@ -1,12 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { AuthenticatedRequest } from '@rd/auth-nest';
-import { IP_THROTTLER, USER_THROTTLER } from './rate-limit.guards';
+import { IP_THROTTLER, SURVEY_ANSWER_THROTTLER, USER_THROTTLER } from './rate-limit.guards';
 
 export interface RateLimitOptions {
   windowMs: number;
   perIp: number;
   perUser: number;
+  /** Answers to the public resident survey per network address and window. */
+  surveyAnswersPerIp: number;
 }
 
 /**
@@ -23,6 +25,12 @@ export class RateLimitModule {
           setHeaders: false,
           throttlers: [
             { name: IP_THROTTLER, ttl: options.windowMs, limit: options.perIp, getTracker: (req: Record<string, unknown>) => String(req['ip'] ?? 'unknown') },
+            {
+              name: SURVEY_ANSWER_THROTTLER,
+              ttl: options.windowMs,
+              limit: options.surveyAnswersPerIp,
+              getTracker: (req: Record<string, unknown>) => String(req['ip'] ?? 'unknown'),
+            },
             {
               name: USER_THROTTLER,
               ttl: options.windowMs,

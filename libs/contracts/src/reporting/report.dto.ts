@@ -3,6 +3,7 @@ import { GeoCodeSchema } from '../common/actor';
 import { SENSITIVITIES } from '../common/sensitivity';
 import { CommunityStatusSchema } from '../communities/community.dto';
 import { CONCERN_TOPICS } from '../meetings/concern.dto';
+import { FEEDBACK_SOURCES } from '../meetings/feedback.dto';
 import { QuarterSchema } from '../meetings/meeting.dto';
 import { quarterIndex } from '../time/quarters';
 
@@ -195,6 +196,12 @@ const TrustAveragesSchema = z
 
 export const TrustMeasuresSchema = TrustAveragesSchema.extend({
   previous: TrustAveragesSchema.describe('The same for the period of equal length just before'),
+  bySource: z
+    .record(z.enum(FEEDBACK_SOURCES), TrustAveragesSchema)
+    .optional()
+    .describe('The same per source: resident (own phone), kiosk, staff (from paper); all suppressed when any source is a small group'),
+  selfReportedShare: CellSchema.optional().describe('Share of answers residents gave themselves (resident + kiosk; n = respondents)'),
+  staffDominates: z.boolean().optional().describe('More than half of the answers were entered by staff: read the trust measures with care'),
   change: z
     .object({ usefulnessAverage: z.number().nullable(), trustAverage: z.number().nullable(), contactPoliceFirstShare: z.number().nullable() })
     .strict()

@@ -1,5 +1,5 @@
 import { FeedbackBatchInputSchema } from '@rd/contracts';
-import { feedbackCell, summariseFeedback, type ScoredResponse } from './feedback-summary';
+import { feedbackCell, feedbackRecordedPayload, sourceMix, summariseFeedback, type ScoredResponse } from './feedback-summary';
 
 const r = (usefulness: number, trustInPolice: number, wouldContactPoliceFirst: boolean, over: Partial<ScoredResponse> = {}): ScoredResponse => ({
   usefulness,
@@ -8,6 +8,7 @@ const r = (usefulness: number, trustInPolice: number, wouldContactPoliceFirst: b
   comment: null,
   gender: null,
   ageGroup: null,
+  source: 'staff',
   ...over,
 });
 
@@ -47,5 +48,30 @@ describe('feedback summary', () => {
     expect(FeedbackBatchInputSchema.safeParse([{ usefulness: 6, trustInPolice: 3, wouldContactPoliceFirst: true }]).success).toBe(false);
     expect(FeedbackBatchInputSchema.safeParse([{ usefulness: 5, trustInPolice: 0, wouldContactPoliceFirst: true }]).success).toBe(false);
     expect(FeedbackBatchInputSchema.safeParse([{ usefulness: 5, trustInPolice: 1, wouldContactPoliceFirst: false, gender: 'female', ageGroup: '60-plus' }]).success).toBe(true);
+  });
+
+  it('should show every source, the share residents gave themselves and whether staff-entered answers dominate', () => {
+    const kiosk = [1, 2, 3, 4, 5].map(() => r(5, 5, true, { source: 'kiosk' }));
+    const resident = [r(4, 4, true, { source: 'resident' })];
+    const mixed = summariseFeedback('m', [...kiosk, ...resident, ...men], { suppressSmallCells: true, includeComments: false });
+    expect(mixed.bySource.kiosk).toMatchObject({ n: 5, suppressed: false, trustAverage: 5 });
+    expect(mixed.bySource.resident).toMatchObject({ n: 1, suppressed: true, trustAverage: null });
+    expect(mixed.bySource.staff).toMatchObject({ n: 2, suppressed: true });
+    expect(mixed).toMatchObject({ selfReportedShare: 0.75, staffDominates: false });
+    expect(sourceMix(all)).toEqual({ selfReportedShare: 0, staffDominates: true });
+    expect(sourceMix([{ source: 'staff' }, { source: 'resident' }])).toEqual({ selfReportedShare: 0.5, staffDominates: false });
+    expect(sourceMix([])).toEqual({ selfReportedShare: null, staffDominates: false });
+  });
+
+  it('should carry the totals per source in the event, never comments', () => {
+    const payload = feedbackRecordedPayload({ meetingId: 'm', districtCode: 'isfara', regionCode: 'sughd' }, 1, [...women, r(5, 1, false, { source: 'resident' })], new Date(0));
+    expect(payload).toMatchObject({ added: 1, respondents: 6, bySource: { staff: { respondents: 5, trustAverage: 4 }, resident: { respondents: 1, trustAverage: 1, contactPoliceFirstShare: 0 }, kiosk: { respondents: 0, trustAverage: 0 } } });
+    expect(JSON.stringify(payload)).not.toContain('Too long');
+  });
+
+  it('should accept the kiosk and staff as sources on the organisers\' route, never resident', () => {
+    const answer = { usefulness: 5, trustInPolice: 4, wouldContactPoliceFirst: true };
+    expect(FeedbackBatchInputSchema.safeParse([{ ...answer, source: 'kiosk' }]).success).toBe(true);
+    expect(FeedbackBatchInputSchema.safeParse([{ ...answer, source: 'resident' }]).success).toBe(false);
   });
 });

@@ -1,4 +1,15 @@
-import { FEEDBACK_MIN_CELL, RAISER_AGE_GROUPS, RAISER_GENDERS, type DataOf, type FeedbackCell, type FeedbackRecordedEvtV1, type FeedbackSummary } from '@rd/contracts';
+import {
+  FEEDBACK_MIN_CELL,
+  FEEDBACK_SOURCES,
+  RAISER_AGE_GROUPS,
+  RAISER_GENDERS,
+  STAFF_DOMINANCE_SHARE,
+  type DataOf,
+  type FeedbackCell,
+  type FeedbackRecordedEvtV2,
+  type FeedbackSource,
+  type FeedbackSummary,
+} from '@rd/contracts';
 
 /** What the aggregate looks at of a response. */
 export interface ScoredResponse {
@@ -8,6 +19,7 @@ export interface ScoredResponse {
   comment: string | null;
   gender: string | null;
   ageGroup: string | null;
+  source: FeedbackSource;
 }
 
 export interface SummaryAudience {
@@ -41,32 +53,46 @@ function byKey(responses: readonly ScoredResponse[], keys: readonly string[], pi
   return cells;
 }
 
+/** Share (0–1, two decimals) of answers the residents gave themselves, and whether staff-entered answers dominate. */
+export function sourceMix(responses: readonly { source: FeedbackSource }[]): { selfReportedShare: number | null; staffDominates: boolean } {
+  if (responses.length === 0) return { selfReportedShare: null, staffDominates: false };
+  const self = responses.filter((r) => r.source !== 'staff').length;
+  return { selfReportedShare: round(self / responses.length), staffDominates: (responses.length - self) / responses.length > STAFF_DOMINANCE_SHARE };
+}
+
 /** The survey of one meeting for one audience; pure. */
 export function summariseFeedback(meetingId: string, responses: readonly ScoredResponse[], audience: SummaryAudience): FeedbackSummary {
+  const bySource = Object.fromEntries(
+    FEEDBACK_SOURCES.map((source) => [source, feedbackCell(responses.filter((r) => r.source === source), audience.suppressSmallCells)]),
+  ) as Record<FeedbackSource, FeedbackCell>;
   return {
     meetingId,
     overall: feedbackCell(responses, audience.suppressSmallCells),
     byGender: byKey(responses, RAISER_GENDERS, (r) => r.gender, audience.suppressSmallCells),
     byAgeGroup: byKey(responses, RAISER_AGE_GROUPS, (r) => r.ageGroup, audience.suppressSmallCells),
+    bySource,
+    ...sourceMix(responses),
     comments: audience.includeComments ? responses.map((r) => r.comment).filter((c): c is string => !!c) : [],
   };
 }
 
-/** feedback-recorded: how many were added, and the totals and averages over all of the meeting's responses; never comments. */
+function totals(responses: readonly ScoredResponse[]) {
+  const cell = feedbackCell(responses, false);
+  return {
+    respondents: cell.n,
+    usefulnessAverage: cell.usefulnessAverage ?? 0,
+    trustAverage: cell.trustAverage ?? 0,
+    contactPoliceFirstShare: cell.contactPoliceFirstShare ?? 0,
+  };
+}
+
+/** feedback-recorded: how many were added, and the totals and averages over all of the meeting's responses, overall and per source; never comments. */
 export function feedbackRecordedPayload(
   meeting: { meetingId: string; districtCode: string; regionCode: string },
   added: number,
   all: readonly ScoredResponse[],
   at: Date,
-): DataOf<typeof FeedbackRecordedEvtV1> {
-  const cell = feedbackCell(all, false);
-  return {
-    ...meeting,
-    added,
-    respondents: cell.n,
-    usefulnessAverage: cell.usefulnessAverage ?? 0,
-    trustAverage: cell.trustAverage ?? 0,
-    contactPoliceFirstShare: cell.contactPoliceFirstShare ?? 0,
-    occurredAt: at.toISOString(),
-  };
+): DataOf<typeof FeedbackRecordedEvtV2> {
+  const bySource = Object.fromEntries(FEEDBACK_SOURCES.map((source) => [source, totals(all.filter((r) => r.source === source))])) as Record<FeedbackSource, ReturnType<typeof totals>>;
+  return { ...meeting, added, ...totals(all), bySource, occurredAt: at.toISOString() };
 }

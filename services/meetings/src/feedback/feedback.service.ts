@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { hasPermission } from '@rd/auth-core';
-import { DomainException, FeedbackRecordedEvtV1, type Actor, type FeedbackResponseInput, type FeedbackSummary } from '@rd/contracts';
+import { DomainException, FeedbackRecordedEvtV2, type Actor, type FeedbackResponseInput, type FeedbackSummary } from '@rd/contracts';
 import { recordEvent } from '@rd/persistence';
 import { loadMeetingInScope, requirePermission } from '../attendance/attendance.service';
 import { FeedbackResponse } from './feedback-response.entity';
@@ -29,6 +29,7 @@ export class FeedbackService {
           comment: response.comment || null,
           gender: response.gender ?? null,
           ageGroup: response.ageGroup ?? null,
+          source: response.source ?? 'staff',
           recordedBy: actor.userId,
           createdAt: now,
         });
@@ -36,7 +37,7 @@ export class FeedbackService {
       await tx.flush();
       const all = await tx.find(FeedbackResponse, { meetingId });
       const place = { meetingId, districtCode: meeting.districtCode, regionCode: meeting.regionCode };
-      recordEvent(tx, FeedbackRecordedEvtV1, feedbackRecordedPayload(place, responses.length, all, now), correlationId);
+      recordEvent(tx, FeedbackRecordedEvtV2, feedbackRecordedPayload(place, responses.length, all, now), correlationId);
       await tx.flush();
       return { meetingId, added: responses.length, total: all.length };
     });

@@ -6,7 +6,7 @@ import {
   ConcernRecordedEvtV1,
   dateInZone,
   DomainException,
-  FeedbackRecordedEvtV1,
+  FeedbackRecordedEvtV2,
   MeetingClosedEvtV1,
   MeetingHeldEvtV1,
   MeetingScheduledEvtV1,
@@ -264,11 +264,11 @@ export class PastReportingDaysService {
     }
 
     // Anonymous and without comments: the counts say nothing more.
-    const answers = (input.feedback ? responsesFromCounts(input.feedback) : []).map((answer) => ({ ...answer, comment: null, gender: null, ageGroup: null }));
+    const answers = (input.feedback ? responsesFromCounts(input.feedback) : []).map((answer) => ({ ...answer, comment: null, gender: null, ageGroup: null, source: 'staff' as const }));
     for (const answer of answers) tx.create(FeedbackResponse, { meetingId: meeting.id, ...answer, recordedBy: actor.userId, createdAt: now });
     if (answers.length) {
       const place = { meetingId: meeting.id, districtCode: day.districtCode, regionCode: day.regionCode };
-      recordEvent(tx, FeedbackRecordedEvtV1, feedbackRecordedPayload(place, answers.length, answers, now), correlationId);
+      recordEvent(tx, FeedbackRecordedEvtV2, feedbackRecordedPayload(place, answers.length, answers, now), correlationId);
     }
     recordEvent(tx, MeetingClosedEvtV1, { ...base, kind: meeting.kind, organisedBy: meeting.organisedBy, closedAt: occurredAt, recordedAfterwards: true }, correlationId);
     await tx.flush();

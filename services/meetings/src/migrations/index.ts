@@ -11,6 +11,7 @@ import { Migration20261207200000_outbox_aggregate_key } from './Migration2026120
 import { Migration20261208070000_past_reporting_days } from './Migration20261208070000_past_reporting_days';
 import { Migration20261208090000_calendar_feeds } from './Migration20261208090000_calendar_feeds';
 import { Migration20261208100000_venue_accessibility } from './Migration20261208100000_venue_accessibility';
+import { Migration20261208200000_resident_survey } from './Migration20261208200000_resident_survey';
 import { Migration20261208101000_template_guidance } from './Migration20261208101000_template_guidance';
 
 /** Applied in this order; a new migration is appended here. */
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261208090000_calendar_feeds', class: Migration20261208090000_calendar_feeds },
   { name: 'Migration20261208100000_venue_accessibility', class: Migration20261208100000_venue_accessibility },
   { name: 'Migration20261208101000_template_guidance', class: Migration20261208101000_template_guidance },
+  { name: 'Migration20261208200000_resident_survey', class: Migration20261208200000_resident_survey },
 ];

@@ -1,4 +1,4 @@
-import { AGE_GROUPS, CONCERN_TOPICS, GENDERS, SENSITIVITIES, type Cell, type ReportMeasures } from '@rd/contracts';
+import { AGE_GROUPS, CONCERN_TOPICS, FEEDBACK_SOURCES, GENDERS, SELF_REPORTED_SOURCES, SENSITIVITIES, STAFF_DOMINANCE_SHARE, type Cell, type FeedbackSource, type ReportMeasures } from '@rd/contracts';
 import { histogramMedian, overdueActions, type RawCounts } from './raw-counts';
 
 export interface MeasureOptions {
@@ -205,6 +205,35 @@ function trustOf(raw: RawCounts, o: MeasureOptions, plannedHidden = false) {
   };
 }
 
+/** The survey's raw sums of one source: resident and kiosk as counted, staff the rest of the total. */
+function sourceCounts(raw: RawCounts, source: FeedbackSource): RawCounts {
+  const measures = ['n', 'usefulness', 'trust', 'first'] as const;
+  const ofSource = (s: FeedbackSource, m: (typeof measures)[number]) => raw[`fb.src.${s}.${m}`] ?? 0;
+  const value = (m: (typeof measures)[number]) =>
+    source === 'staff' ? (raw[`fb.${m}`] ?? 0) - SELF_REPORTED_SOURCES.reduce((sum, s) => sum + ofSource(s, m), 0) : ofSource(source, m);
+  return Object.fromEntries(measures.map((m) => [`fb.${m}`, Math.max(0, value(m))]));
+}
+
+/**
+ * Trust by source (ADR 46), the share self-reported and whether staff-entered answers dominate. The sources add up to
+ * the total shown beside them, so when one of them is a small group every source is hidden (none can be subtracted).
+ */
+function trustBySource(raw: RawCounts, o: MeasureOptions, plannedHidden: boolean) {
+  const parts = Object.fromEntries(FEEDBACK_SOURCES.map((source) => [source, sourceCounts(raw, source)])) as Record<FeedbackSource, RawCounts>;
+  const anySmall = FEEDBACK_SOURCES.some((source) => hidden(parts[source]['fb.n'], o));
+  const bySource = Object.fromEntries(FEEDBACK_SOURCES.map((source) => [source, trustOf(parts[source], o, plannedHidden || anySmall)])) as Record<
+    FeedbackSource,
+    ReturnType<typeof trustOf>
+  >;
+  const n = raw['fb.n'] ?? 0;
+  const self = SELF_REPORTED_SOURCES.reduce((sum, source) => sum + parts[source]['fb.n'], 0);
+  return {
+    bySource,
+    selfReportedShare: derivedCell(ratio(self, n), n, o),
+    staffDominates: n > 0 && (n - self) / n > STAFF_DOMINANCE_SHARE,
+  };
+}
+
 const change = (now: Cell, before: Cell): number | null =>
   now.value === null || before.value === null || now.suppressed || before.suppressed ? null : now.value - before.value;
 
@@ -273,6 +302,7 @@ export function toMeasures(raw: RawCounts, previous: RawCounts, o: MeasureOption
     },
     trust: {
       ...trustNow,
+      ...trustBySource(raw, o, o.planned?.has(TRUST_KEY) ?? false),
       previous: trustBefore,
       change: {
         usefulnessAverage: change(trustNow.usefulnessAverage, trustBefore.usefulnessAverage),

@@ -1,4 +1,4 @@
-import { AGE_GROUPS, GENDERS, type ActionStatus, type ConcernTopic, type OrganisedBy, type Sensitivity } from '@rd/contracts';
+import { AGE_GROUPS, GENDERS, SELF_REPORTED_SOURCES, type ActionStatus, type ConcernTopic, type OrganisedBy, type Sensitivity } from '@rd/contracts';
 
 /**
  * The additive numbers of one cell (a unit × quarter): every measure is computed from sums of these, so a
@@ -13,6 +13,17 @@ export interface AttendanceCells {
   other: Record<(typeof AGE_GROUPS)[number], number>;
 }
 
+/** Sums of a group of answers: how many, and their usefulness, trust and "contact the police first" totals. */
+export interface AnswerSums {
+  n: number;
+  usefulnessSum: number;
+  trustSum: number;
+  firstCount: number;
+}
+
+/** The answers residents gave themselves (ADR 46); staff-entered ones are the rest of the meeting's total. */
+export type SelfReportedTotals = Record<(typeof SELF_REPORTED_SOURCES)[number], AnswerSums>;
+
 export interface MeetingRow {
   meetingId: string;
   state: 'scheduled' | 'postponed' | 'cancelled' | 'held';
@@ -23,6 +34,8 @@ export interface MeetingRow {
   usefulnessSum: number;
   trustSum: number;
   contactFirstCount: number;
+  /** Null or absent: every answer was entered by staff. */
+  selfReported?: SelfReportedTotals | null;
 }
 
 export interface ConcernRow {
@@ -90,6 +103,15 @@ export function buildRawCounts(compliance: readonly ComplianceFlags[], meetings:
       add(raw, 'fb.usefulness', m.usefulnessSum);
       add(raw, 'fb.trust', m.trustSum);
       add(raw, 'fb.first', m.contactFirstCount);
+      // Per source: resident and kiosk as counted; staff is what remains of the total (cells written before had none).
+      for (const source of SELF_REPORTED_SOURCES) {
+        const sums = m.selfReported?.[source];
+        if (!sums) continue;
+        add(raw, `fb.src.${source}.n`, sums.n);
+        add(raw, `fb.src.${source}.usefulness`, sums.usefulnessSum);
+        add(raw, `fb.src.${source}.trust`, sums.trustSum);
+        add(raw, `fb.src.${source}.first`, sums.firstCount);
+      }
     }
   }
   for (const c of concerns) {

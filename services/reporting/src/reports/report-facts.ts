@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ActionStatus, ConcernTopic, OrganisedBy, Sensitivity } from '@rd/contracts';
 import { DEFAULT_TIME_ZONE } from '@rd/contracts';
-import type { AttendanceCells, MeetingRow } from './raw-counts';
+import type { AttendanceCells, MeetingRow, SelfReportedTotals } from './raw-counts';
 
 /** What reporting knows of one meeting, merged from its events (table meeting_fact; `quarter` is generated). */
 export interface MeetingFactRecord {
@@ -26,6 +26,8 @@ export interface MeetingFactRecord {
   usefulness_sum: number;
   trust_sum: number;
   contact_first_count: number;
+  /** Totals of the answers residents gave themselves, per source (ADR 46); null: all from staff. */
+  feedback_self: SelfReportedTotals | null;
   feedback_at: Date | null;
   quarter?: string | null;
 }
@@ -116,6 +118,7 @@ const writeMeetingFactRow = factUpsert<Omit<MeetingFactRecord, 'quarter'>>('meet
   usefulness_sum: {},
   trust_sum: {},
   contact_first_count: {},
+  feedback_self: { cast: 'jsonb', encode: (totals: SelfReportedTotals | null) => (totals === null ? null : JSON.stringify(totals)) },
   feedback_at: {},
 });
 
@@ -174,6 +177,7 @@ export function newMeetingFact(meetingId: string, e: { districtCode: string; reg
     usefulness_sum: 0,
     trust_sum: 0,
     contact_first_count: 0,
+    feedback_self: null,
     feedback_at: null,
   };
 }
@@ -252,6 +256,7 @@ export function toMeetingRow(m: MeetingFactRecord): MeetingRow {
     usefulnessSum: Number(m.usefulness_sum),
     trustSum: Number(m.trust_sum),
     contactFirstCount: Number(m.contact_first_count),
+    selfReported: m.feedback_self ?? null,
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   ConcernSensitivityChangedEvtV1,
   DataOf,
   FeedbackRecordedEvtV1,
+  FeedbackRecordedEvtV2,
   MeetingCancelledEvtV1,
   MeetingClosedEvtV1,
   MeetingHeldEvtV1,
@@ -31,6 +32,7 @@ import {
 } from './report-facts';
 import { refreshDistrictSummary } from '../district-reports/district-summary.repository';
 import { REPORTING_SETTINGS, type ReportingSettings } from './reporting-settings';
+import type { AnswerSums, SelfReportedTotals } from './raw-counts';
 
 // Every projection transaction takes this lock first: cells are recomputed from facts, and two transactions
 // recomputing one cell from each other's uncommitted facts would lose an update.
@@ -172,7 +174,8 @@ export class ReportProjectionService {
     });
   }
 
-  async onFeedbackRecorded(tx: EntityManager, e: DataOf<typeof FeedbackRecordedEvtV1>): Promise<void> {
+  /** v1 came before answers had a source: all of them were entered by staff. */
+  async onFeedbackRecorded(tx: EntityManager, e: DataOf<typeof FeedbackRecordedEvtV1> | DataOf<typeof FeedbackRecordedEvtV2>): Promise<void> {
     await this.onMeetingChange(tx, e.meetingId, e, (m) => {
       const at = new Date(e.occurredAt);
       // Each event carries the meeting's totals so far: the one with the most responses (then the newest) wins.
@@ -181,6 +184,7 @@ export class ReportProjectionService {
       m.usefulness_sum = e.usefulnessAverage * e.respondents;
       m.trust_sum = e.trustAverage * e.respondents;
       m.contact_first_count = Math.round(e.contactPoliceFirstShare * e.respondents);
+      m.feedback_self = 'bySource' in e ? selfReportedTotals(e.bySource) : null;
       m.feedback_at = at;
     });
   }
@@ -357,4 +361,15 @@ function applyNewestPlan(m: MeetingFactRecord, at: Date, quarter: string, schedu
   m.planned_quarter = quarter;
   m.planned_at = at;
   m.scheduled_for = new Date(scheduledFor);
+}
+
+/** The sums of the self-reported sources from an event's per-source averages. */
+function selfReportedTotals(bySource: DataOf<typeof FeedbackRecordedEvtV2>['bySource']): SelfReportedTotals {
+  const sums = ({ respondents: n, usefulnessAverage, trustAverage, contactPoliceFirstShare }: DataOf<typeof FeedbackRecordedEvtV2>['bySource']['resident']): AnswerSums => ({
+    n,
+    usefulnessSum: usefulnessAverage * n,
+    trustSum: trustAverage * n,
+    firstCount: Math.round(contactPoliceFirstShare * n),
+  });
+  return { resident: sums(bySource.resident), kiosk: sums(bySource.kiosk) };
 }

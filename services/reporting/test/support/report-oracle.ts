@@ -175,15 +175,20 @@ export function oracleMeasures(world: World, unit: OracleUnit, from: string, to:
   const median = days.length === 0 ? null : days.length % 2 ? days[(days.length - 1) / 2] : (days[days.length / 2 - 1] + days[days.length / 2]) / 2;
 
   // Trust: every response of the period's meetings.
-  const trustOf = (ms: Meeting[]) => {
-    const responses = ms.flatMap((m) => m.feedback.flat());
+  const averagesOf = (responses: Meeting['feedback'][number], partHidden = false) => {
     const n = responses.length;
     return {
       respondents: n,
-      usefulnessAverage: derived(responses.reduce((s, x) => s + x.usefulness, 0), n),
-      trustAverage: derived(responses.reduce((s, x) => s + x.trust, 0), n),
-      contactPoliceFirstShare: derived(responses.filter((x) => x.contactFirst).length, n),
+      usefulnessAverage: derived(responses.reduce((s, x) => s + x.usefulness, 0), n, partHidden),
+      trustAverage: derived(responses.reduce((s, x) => s + x.trust, 0), n, partHidden),
+      contactPoliceFirstShare: derived(responses.filter((x) => x.contactFirst).length, n, partHidden),
     };
+  };
+  const trustOf = (ms: Meeting[]) => averagesOf(ms.flatMap((m) => m.feedback.flat()));
+  // The model's answers all come from staff (feedback-recorded v1): residents and kiosk are empty groups.
+  const bySourceOf = (ms: Meeting[]) => {
+    const staff = ms.flatMap((m) => m.feedback.flat());
+    return { resident: averagesOf([], small(staff.length)), kiosk: averagesOf([], small(staff.length)), staff: averagesOf(staff, small(staff.length)) };
   };
   const prevQuarters: string[] = [];
   for (let i = qIndex(prevFrom); i <= qIndex(prevTo); i += 1) prevQuarters.push(qName(i));
@@ -240,6 +245,9 @@ export function oracleMeasures(world: World, unit: OracleUnit, from: string, to:
     },
     trust: {
       ...now,
+      bySource: bySourceOf(meetings),
+      selfReportedShare: derived(0, now.respondents),
+      staffDominates: now.respondents > 0,
       previous: before,
       change: {
         usefulnessAverage: diff(now.usefulnessAverage, before.usefulnessAverage),

@@ -1,0 +1,13 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Module } from '@nestjs/common';
+import { Clock } from '../clock';
+import { ResidentSurvey, ResidentSurveySlip } from './resident-survey.entity';
+import { ResidentSurveyController } from './resident-survey.controller';
+import { ResidentSurveyService } from './resident-survey.service';
+
+@Module({
+  imports: [MikroOrmModule.forFeature([ResidentSurvey, ResidentSurveySlip])],
+  controllers: [ResidentSurveyController],
+  providers: [ResidentSurveyService, Clock],
+})
+export class ResidentSurveyModule {}
