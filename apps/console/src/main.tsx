@@ -19,6 +19,7 @@ import { createImportClient } from './imports/importClient';
 import { ImportClientContext } from './imports/ImportClientContext';
 import { configureMapTiles } from './map/tileSource';
 import { consoleStore } from './store';
+import { surveyCodeFromPath } from './survey/surveyRoute';
 
 /** The screen in place of the console when it cannot sign in (offline, or the start failed). */
 async function showBootScreen(root: HTMLElement, locale: ConsoleLocale, offline: boolean): Promise<void> {
@@ -92,7 +93,11 @@ navigator.serviceWorker?.addEventListener('controllerchange', () => {
 reloadOnStaleChunks(window);
 
 const root = document.getElementById('root');
-if (root) {
+// A resident's survey link (/s/{code}, ADR 46): its own small chunk, no sign-in, no console.
+const surveyCode = surveyCodeFromPath(location.pathname);
+if (root && surveyCode) {
+  void import('./survey/SurveyApp').then(({ mountSurvey }) => mountSurvey(root, surveyCode));
+} else if (root) {
   // The language the user chose last in the console (kept by react-admin's store), else the browser's.
   const locale = initialLocale(consoleStore().getItem('locale'));
   boot(root, locale).catch((error: unknown) => {

@@ -51,7 +51,7 @@ function outcomeUnknown(status: number): boolean {
 }
 
 /** crypto.randomUUID exists only in secure contexts (https, localhost); 16 random bytes in hex serve elsewhere. */
-function randomKey(): string {
+export function randomKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
