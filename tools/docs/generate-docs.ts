@@ -129,6 +129,18 @@ cancelled meetings its owner may see *now* (roles and groups read from Keycloak 
 when it was made (the roles and scope stored then): shrinking roles or scope shrinks the feed at once, growing them
 needs a new URL; a deleted or disabled user's feed answers 404, as does a revoked or unknown secret.
 
+## The resident survey without a token
+
+Organisers (\`meeting:hold\`, in district scope) open, close and reopen a held or closed meeting's resident survey
+([ADR 46](adr/0046-residents-answer-the-survey.md)): \`POST /meetings/{id}/survey\` (window, cap, slip codes),
+\`GET /meetings/{id}/survey\` (with the slip codes), \`POST /meetings/{id}/survey/close\` and \`/reopen\`; these are
+audited like the other meeting writes. Two routes are public, because residents have no account: the survey's code is
+the credential. \`GET /public/surveys/{code}\` shows the meeting's title, the community's name and language, the
+questions, whether a slip code is needed and whether it is open — nothing else of the meeting. \`POST
+/public/surveys/{code}/answers\` adds one anonymous answer (source \`resident\`), within the survey's window and cap,
+with an unused slip code when the survey has them, and within a per-address limit. Kiosk answers are entered on an
+organiser's signed-in phone through \`POST /meetings/{id}/feedback\` with \`source: kiosk\` (\`meeting:hold\`).
+
 ## Concern sensitivity
 
 Who may read a concern's text and details, within their district scope (\`canReadConcern\` in

@@ -14,12 +14,20 @@ import { clearDraft, loadDraft, saveDraft } from './draft';
 import { BigToggle } from './fieldKit';
 import { buildFeedbackBatch, emptyFeedbackRow, incompleteRows, type FeedbackRow } from './inputs';
 import { SaveControls, useSaveForm } from './SaveControls';
+import { ResidentSurveyPanel } from '../survey/ResidentSurveyPanel';
 
 interface Cell {
   n: number;
   usefulnessAverage: number | null;
   trustAverage: number | null;
   contactPoliceFirstShare: number | null;
+}
+
+interface Summary {
+  overall: Cell;
+  bySource?: Record<'resident' | 'kiosk' | 'staff', Cell>;
+  selfReportedShare?: number | null;
+  staffDominates?: boolean;
 }
 
 const fmt = (value: number | null) => (value === null ? '—' : value.toFixed(1));
@@ -32,14 +40,17 @@ export const FeedbackPanel = () => {
   const { canAccess: canEnter } = useCanAccess({ resource: 'meetings', action: 'hold' });
   const invalidate = useInvalidateApi();
   const summaryPath = record ? `meetings/${encodeURIComponent(record.id)}/feedback/summary` : null;
-  const summary = useApiQuery<{ overall: Cell }>(summaryPath);
-  const overall = summary.error ? null : (summary.data?.overall ?? null);
+  const summary = useApiQuery<Summary>(summaryPath);
+  const data = summary.error ? null : (summary.data ?? null);
+  const overall = data?.overall ?? null;
   const loadSummary = () => void (summaryPath && invalidate(summaryPath));
   if (!record) return null;
   const held = record.status === 'held' || record.status === 'closed';
   return (
     <Stack spacing={3}>
       <FeedbackSummary overall={overall} />
+      {data && overall && overall.n > 0 && <FeedbackSources summary={data} />}
+      {canEnter && held && <ResidentSurveyPanel meetingId={record.id} />}
       {canEnter && held && <FeedbackEntry meetingId={record.id} onSaved={loadSummary} />}
     </Stack>
   );
@@ -57,6 +68,29 @@ const FeedbackSummary = ({ overall }: { overall: Cell | null }) => {
         share: overall.contactPoliceFirstShare === null ? '—' : `${Math.round(overall.contactPoliceFirstShare * 100)}%`,
       })}
     </Typography>
+  );
+};
+
+/** Who gave the answers (ADR 46): the share residents gave themselves, and a warning when staff entered most. */
+const FeedbackSources = ({ summary }: { summary: Summary }) => {
+  const translate = useTranslate();
+  if (!summary.bySource) return null;
+  return (
+    <Stack spacing={1}>
+      <Typography data-testid="feedback-sources">
+        {translate('resources.meetings.feedback.survey.sources', {
+          share: summary.selfReportedShare === null || summary.selfReportedShare === undefined ? '—' : `${Math.round(summary.selfReportedShare * 100)}%`,
+          resident: summary.bySource.resident.n,
+          kiosk: summary.bySource.kiosk.n,
+          staff: summary.bySource.staff.n,
+        })}
+      </Typography>
+      {summary.staffDominates && (
+        <Alert severity="warning" data-testid="feedback-staff-dominates">
+          {translate('resources.meetings.feedback.survey.staffDominates')}
+        </Alert>
+      )}
+    </Stack>
   );
 };
 

@@ -29,9 +29,16 @@ export interface SurveyTexts {
   loading: string;
   failed: string;
   refused: Record<string, string>;
+  /** The printed A4 page and its slips. */
+  printCall: string;
+  printScan: string;
+  printSlip: string;
 }
 
 const en: SurveyTexts = {
+  printCall: 'Tell us what you thought of this meeting',
+  printScan: 'Scan the code with your phone camera, or open:',
+  printSlip: 'Your one-time code:',
   languageName: 'English',
   language: 'Language',
   anonymous: 'Anonymous: we do not ask your name or phone number.',
@@ -68,6 +75,9 @@ const en: SurveyTexts = {
 };
 
 const ru: SurveyTexts = {
+  printCall: 'Расскажите, что вы думаете об этой встрече',
+  printScan: 'Наведите камеру телефона на код или откройте:',
+  printSlip: 'Ваш одноразовый код:',
   languageName: 'Русский',
   language: 'Язык',
   anonymous: 'Анонимно: мы не спрашиваем ваше имя и номер телефона.',
@@ -104,6 +114,9 @@ const ru: SurveyTexts = {
 };
 
 const tg: SurveyTexts = {
+  printCall: 'Ба мо гӯед, ки дар бораи ин вохӯрӣ чӣ фикр доред',
+  printScan: 'Камераи телефонро ба рамз равона кунед ё кушоед:',
+  printSlip: 'Рамзи якдафъаинаи шумо:',
   languageName: 'Тоҷикӣ',
   language: 'Забон',
   anonymous: 'Беном: мо номи шумо ва рақами телефонатонро намепурсем.',
@@ -140,6 +153,9 @@ const tg: SurveyTexts = {
 };
 
 const ky: SurveyTexts = {
+  printCall: 'Бул жолугушуу тууралуу оюңузду айтыңыз',
+  printScan: 'Телефонуңуздун камерасын кодго буруңуз же ачыңыз:',
+  printSlip: 'Сиздин бир жолку кодуңуз:',
   languageName: 'Кыргызча',
   language: 'Тил',
   anonymous: 'Жашыруун: биз атыңызды жана телефон номериңизди сурабайбыз.',

@@ -4,7 +4,7 @@ import { FAILURES, failureTranslations, joinFailure, type FailureText } from '.'
 const CODES = Object.keys(DOMAIN_ERRORS).sort();
 const KINDS = ['network', 'refused', 'unavailable', 'other'];
 // Names the reader types or sees as such: file formats and the IANA time zones of the examples.
-const LATIN_ALLOWED = new Set(['CSV', 'JPEG', 'PNG', 'PDF', 'Asia', 'Dushanbe', 'Bishkek']);
+const LATIN_ALLOWED = new Set(['CSV', 'JPEG', 'PNG', 'PDF', 'Asia', 'Dushanbe', 'Bishkek', 'QR']);
 
 const sentence = (text: unknown) => typeof text === 'string' && /\S/.test(text) && /[.!?…]$/.test(text.trim());
 const lookup = (tree: object, key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
