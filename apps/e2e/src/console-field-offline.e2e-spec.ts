@@ -53,6 +53,11 @@ describe('taking a meeting offline on a phone', () => {
   let briefing: BriefingView;
   const consoleUrl = () => e2eEnv().consoleUrl;
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `field-${name}.png`), fullPage: true });
+  /** What the phone's screen shows, scrolled to `testId`: the pictures of docs/guides/field-day.md. */
+  const phoneShot = async (name: string, testId: string) => {
+    await page.getByTestId(testId).first().evaluate((element: { scrollIntoView(options: object): void }) => element.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(SCREENSHOTS, `phone-${name}.png`) });
+  };
 
   const open = async (offline: boolean) => {
     context = await chromium.launchPersistentContext(profile, {
@@ -144,6 +149,7 @@ describe('taking a meeting offline on a phone', () => {
     await page.getByTestId('take-offline-update').waitFor(WAIT);
     await page.getByTestId('take-offline-remove').waitFor(WAIT);
     await shot('take-offline');
+    await phoneShot('1-take-offline', 'take-offline');
 
     const stored = JSON.parse((await page.evaluate(DUMP_FIELD_DB)) as string) as { identity: Record<string, unknown>[]; packs: { meetingId: string }[] };
     expect(stored.identity).toEqual([expect.objectContaining({ roles: ['police-officer'], districtIds: ['isfara'], tokenExpiresAt: expect.any(Number) })]);
@@ -193,6 +199,7 @@ describe('taking a meeting offline on a phone', () => {
     await expect(page.getByText('Offline: the meetings below are read from this device.').isVisible()).resolves.toBe(true);
     await expect(axeViolations(page)).resolves.toEqual([]);
     await shot('offline-plan');
+    await phoneShot('2-offline-plan', 'field-app');
   });
 
   const CONFIDENTIAL = `My neighbour beats his wife ${hex}`;
@@ -223,17 +230,21 @@ describe('taking a meeting offline on a phone', () => {
     await page.getByTestId('field-held-done').waitFor(WAIT);
     await back();
     await shot('hold-menu');
+    await phoneShot('3-hold-menu', 'field-hold');
 
     await section('attendance');
     for (let i = 0; i < 3; i += 1) await page.getByTestId('field-count-women-from18to29-more').click();
     for (let i = 0; i < 2; i += 1) await page.getByTestId('field-count-men-from30to59-more').click();
     await shot('hold-attendance');
+    await phoneShot('4-attendance', 'field-attendance');
     await page.getByTestId('field-attendance-save').click();
     await back();
 
     await section('concern');
     await concern('water-and-irrigation', 'confidential', CONFIDENTIAL);
     await concern('pasture-and-land', 'restricted', `Restricted pasture question ${hex}`);
+    await page.getByTestId('field-concern-sensitivity-confidential').click();
+    await phoneShot('5-concern', 'field-concern');
     await concern('water-and-irrigation', 'public', `Public canal question ${hex}`);
     await shot('hold-concern');
     await back();
@@ -278,6 +289,7 @@ describe('taking a meeting offline on a phone', () => {
     expect(stored).toContain(`Public canal question ${hex}`);
     await expect(page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).resolves.toBe(true);
     await shot('hold-queue');
+    await phoneShot('6-waiting', 'field-queue');
   });
 
   it('should still have it after the browser is closed and opened again with no network', async () => {
@@ -328,6 +340,7 @@ describe('taking a meeting offline on a phone', () => {
       1_000,
     );
     await shot('hold-sent');
+    await phoneShot('7-sent', 'field-app');
 
     const held = await api<MeetingView>('police.isfara', 'GET', `/meetings/${meeting.id}`);
     expect(held.body.status).toBe('held');
