@@ -206,8 +206,13 @@ describe('taking a meeting offline on a phone', () => {
   const section = async (name: string) => {
     await page.getByTestId(`field-section-${name}`).click();
   };
+  // Some forms go back to the list of steps by themselves once saved: either way, end on that list.
   const back = async () => {
-    if (await page.getByTestId('field-back').isVisible()) await page.getByTestId('field-back').click();
+    await page
+      .getByTestId('field-back')
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
+    await page.getByTestId('field-section-held').waitFor(WAIT);
   };
   const concern = async (topic: string, sensitivity: string, text: string) => {
     await page.getByTestId(`field-concern-topic-${topic}`).click();

@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { RAISER_AGE_GROUPS, RAISER_GENDERS, type MeetingStatus } from '@rd/contracts';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useCanAccess, useDataProvider, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { useApiQuery, useInvalidateApi } from '../data/apiQueries';
 import type { ConsoleDataProvider } from '../data/dataProvider';
@@ -14,7 +14,10 @@ import { clearDraft, loadDraft, saveDraft } from './draft';
 import { BigToggle } from './fieldKit';
 import { buildFeedbackBatch, emptyFeedbackRow, incompleteRows, type FeedbackRow } from './inputs';
 import { SaveControls, useSaveForm } from './SaveControls';
-import { ResidentSurveyPanel } from '../survey/ResidentSurveyPanel';
+import { lazyPage } from '../lazyPage';
+
+// The survey panel carries the QR code generator and the kiosk: fetched when a held meeting's feedback step opens (ADR 45).
+const ResidentSurveyPanel = lazyPage(() => import('../survey/ResidentSurveyPanel'), 'ResidentSurveyPanel');
 
 interface Cell {
   n: number;
@@ -50,7 +53,11 @@ export const FeedbackPanel = () => {
     <Stack spacing={3}>
       <FeedbackSummary overall={overall} />
       {data && overall && overall.n > 0 && <FeedbackSources summary={data} />}
-      {canEnter && held && <ResidentSurveyPanel meetingId={record.id} />}
+      {canEnter && held && (
+        <Suspense fallback={null}>
+          <ResidentSurveyPanel meetingId={record.id} />
+        </Suspense>
+      )}
       {canEnter && held && <FeedbackEntry meetingId={record.id} onSaved={loadSummary} />}
     </Stack>
   );
