@@ -246,7 +246,7 @@ describe('a full reporting day through the gateway', () => {
       'meetings.evt.action.status-changed.v1',
       'meetings.evt.minutes.draft-saved.v1',
       'meetings.evt.minutes.approved.v1',
-      'meetings.evt.meeting.feedback-recorded.v1',
+      'meetings.evt.meeting.feedback-recorded.v2',
       'meetings.evt.meeting.closed.v1',
     ];
     if (agenda.items.some((i) => i.kind === 'legal-information')) expected.push('meetings.evt.agenda.briefing-attached.v1');

@@ -14,6 +14,7 @@ import { ResidentSurveyModule } from './resident-survey/resident-survey.module';
 import { HistoryModule } from './history/history.module';
 import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module';
 import { meetingsOrmConfig } from './orm.config';
+import { ClockModule } from './clock.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
           relayOutbox: true,
         }),
         MeetingsModule.forRoot({ natsUrl: config.natsUrl, natsAuth: config.natsAuth, prefix: config.prefix }),
+        ClockModule,
         ConcernsModule,
         ActionsModule,
         TemplatesModule,

@@ -81,12 +81,12 @@ describe('past reporting days (real PostgreSQL and NATS; ADR 35)', () => {
         'meetings.evt.meeting.held.v1',
         'meetings.evt.meeting.attendance-recorded.v1',
         ...Array(4).fill('meetings.evt.concern.recorded.v1'),
-        'meetings.evt.meeting.feedback-recorded.v1',
+        'meetings.evt.meeting.feedback-recorded.v2',
         'meetings.evt.meeting.closed.v1',
       ]);
       expect(events[0].payload).toMatchObject({ recordedAfterwards: true, scheduledFor: '2024-05-14T07:00:00.000Z', quarter: '2024-Q2' });
       expect(events[1].payload).toMatchObject({ recordedAfterwards: true, heldAt: '2024-05-14T07:00:00.000Z' });
-      expect(events.find((e) => e.subject.endsWith('feedback-recorded.v1'))?.payload).toMatchObject({ respondents: 12, usefulnessAverage: 4, contactPoliceFirstShare: 0.67 });
+      expect(events.find((e) => e.subject.endsWith('feedback-recorded.v2'))?.payload).toMatchObject({ respondents: 12, usefulnessAverage: 4, contactPoliceFirstShare: 0.67 });
       expect(events.filter((e) => e.payload.sensitivity === 'confidential')).toHaveLength(1);
 
       const concerns = await sql<{ text: string; handler_ids: string[] }>('select text, handler_ids from concern where meeting_id = ?', [view.meetingId]);

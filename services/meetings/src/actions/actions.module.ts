@@ -1,6 +1,5 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
-import { Clock } from '../clock';
 import { ConcernsModule } from '../concerns/concerns.module';
 import { ActionsController } from './actions.controller';
 import { ActionsService } from './actions.service';
@@ -9,6 +8,6 @@ import { FollowUpAction } from './follow-up-action.entity';
 @Module({
   imports: [MikroOrmModule.forFeature([FollowUpAction]), ConcernsModule],
   controllers: [ActionsController],
-  providers: [ActionsService, Clock],
+  providers: [ActionsService],
 })
 export class ActionsModule {}

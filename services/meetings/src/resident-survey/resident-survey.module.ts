@@ -1,6 +1,5 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
-import { Clock } from '../clock';
 import { ResidentSurvey, ResidentSurveySlip } from './resident-survey.entity';
 import { ResidentSurveyController } from './resident-survey.controller';
 import { ResidentSurveyService } from './resident-survey.service';
@@ -8,6 +7,6 @@ import { ResidentSurveyService } from './resident-survey.service';
 @Module({
   imports: [MikroOrmModule.forFeature([ResidentSurvey, ResidentSurveySlip])],
   controllers: [ResidentSurveyController],
-  providers: [ResidentSurveyService, Clock],
+  providers: [ResidentSurveyService],
 })
 export class ResidentSurveyModule {}
