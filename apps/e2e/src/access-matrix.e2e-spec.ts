@@ -407,6 +407,18 @@ const FIXTURES: Record<string, Fixture> = {
     request: (t) => ({ path: `/meetings/${meetingRefs[t]}/feedback`, body: [{ usefulness: 4, trustInPolice: 4, wouldContactPoliceFirst: true }] }),
     allowed: (covered) => (covered ? 409 : 404),
   },
+  // Resident survey (ADR 46) of the draft meeting: none opened (404), and opening one needs a held meeting (409 in scope).
+  'POST /meetings/{id}/survey': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/survey`, body: {} }), allowed: (covered) => (covered ? 409 : 404) },
+  'GET /meetings/{id}/survey': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/survey` }), allowed: () => 404 },
+  'POST /meetings/{id}/survey/close': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/survey/close`, body: {} }), allowed: () => 404 },
+  'POST /meetings/{id}/survey/reopen': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/survey/reopen`, body: {} }), allowed: () => 404 },
+  // The public form: anyone, no token; a code nobody was given is simply not found.
+  'GET /public/surveys/{code}': { scoped: false, request: () => ({ path: '/public/surveys/ABCDEFGH23' }), allowed: () => 404 },
+  'POST /public/surveys/{code}/answers': {
+    scoped: false,
+    request: () => ({ path: '/public/surveys/ABCDEFGH23/answers', body: { usefulness: 4, trustInPolice: 4, wouldContactPoliceFirst: true } }),
+    allowed: () => 404,
+  },
   'GET /meetings/{id}/feedback/summary': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/feedback/summary` }), allowed: (covered) => (covered ? 200 : 404) },
   // Minutes of the draft meeting: none yet (200); drafting and approving need a held meeting (409 in scope).
   'GET /meetings/{id}/minutes': { scoped: true, request: (t) => ({ path: `/meetings/${meetingRefs[t]}/minutes` }), allowed: (covered) => (covered ? 200 : 404) },
