@@ -1,5 +1,3 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -9,7 +7,7 @@ import { useTranslate } from 'react-admin';
 import { buildActionInput, emptyAction, type ActionDraft } from '../../meetings/inputs';
 import { isUnlocked, sealFields } from '../vault/vault';
 import type { HoldContext } from './holdPack';
-import { PinDialog } from './PinDialog';
+import { SaveWithPin } from './SaveWithPin';
 
 const big = { '& .MuiInputBase-root': { minHeight: 56 } };
 
@@ -83,23 +81,7 @@ export const ActionForm = ({ hold, onSaved }: { hold: HoldContext; onSaved: () =
         minRows={2}
         slotProps={{ htmlInput: { maxLength: 2000, 'data-testid': 'field-action-description' } }}
       />
-      {errors.map((error) => (
-        <Alert key={error} severity="error">
-          {translate(error)}
-        </Alert>
-      ))}
-      <Button variant="contained" size="large" sx={{ minHeight: 56 }} onClick={() => void save()} data-testid="field-action-save">
-        {translate('field.hold.action.save')}
-      </Button>
-      {askPin && (
-        <PinDialog
-          userId={hold.userId}
-          onDone={(opened) => {
-            setAskPin(false);
-            if (opened) void save();
-          }}
-        />
-      )}
+      <SaveWithPin userId={hold.userId} errors={errors} askPin={askPin} onAskPinDone={() => setAskPin(false)} save={save} label={translate('field.hold.action.save')} testId="field-action-save" />
     </Stack>
   );
 };

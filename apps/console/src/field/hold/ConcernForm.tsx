@@ -1,6 +1,4 @@
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
@@ -13,7 +11,7 @@ import { BigToggle } from '../../meetings/fieldKit';
 import { buildConcernInput, emptyConcern, type ConcernDraft } from '../../meetings/inputs';
 import { isUnlocked, sealFields } from '../vault/vault';
 import { meetingPath, type HoldContext } from './holdPack';
-import { PinDialog } from './PinDialog';
+import { SaveWithPin } from './SaveWithPin';
 
 const C = 'resources.meetings.concerns';
 
@@ -83,23 +81,7 @@ export const ConcernForm = ({ hold, onSaved }: { hold: HoldContext; onSaved: () 
         <Typography gutterBottom>{t('raiserAge')}</Typography>
         <BigToggle value={draft.ageGroup} choices={RAISER_AGE_GROUPS.map((value) => ({ value, label: translate(`resources.meetings.ageGroups.${value}`) }))} onChange={(ageGroup) => update({ ageGroup })} testId="field-concern-age" />
       </Box>
-      {errors.map((error) => (
-        <Alert key={error} severity="error">
-          {translate(error)}
-        </Alert>
-      ))}
-      <Button variant="contained" size="large" sx={{ minHeight: 56 }} onClick={() => void save()} data-testid="field-concern-save">
-        {t('save')}
-      </Button>
-      {askPin && (
-        <PinDialog
-          userId={hold.userId}
-          onDone={(opened) => {
-            setAskPin(false);
-            if (opened) void save();
-          }}
-        />
-      )}
+      <SaveWithPin userId={hold.userId} errors={errors} askPin={askPin} onAskPinDone={() => setAskPin(false)} save={save} label={t('save')} testId="field-concern-save" />
     </Stack>
   );
 };
